@@ -62,6 +62,8 @@ export interface Bookmark {
   readonly doc: string;
   readonly sentence: number;
   readonly note?: string;
+  /** The sentence's text when the file was written, for re-anchoring after source drift. */
+  readonly text?: string;
 }
 
 export interface Alignment {

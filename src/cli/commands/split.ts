@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { action, type SetExit } from '../program.js';
+import type { CliStreams } from '../streams.js';
+
+export type SplitFormat = 'text' | 'lines' | 'json';
+
+export interface SplitArgs {
+  readonly files: readonly string[];
+  readonly lang?: string;
+  readonly format: SplitFormat;
+}
+
+export function registerSplit(program: Command, streams: CliStreams, setExit: SetExit): void {
+  program
+    .command('split')
+    .description('Split documents into sentences and print them with their character offsets.')
+    .argument('<files...>', 'text files, or one corpus folder')
+    .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'lines', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      '\nFormats:\n  text   numbered sentences under a header per document\n  lines  one sentence per line, documents separated by a blank line\n  json   one object per document per line: {"path","lang","sentences":[{"index","start","end","text"}]}\n',
+    )
+    .action(
+      action(streams, setExit, async (files: string[], options: { lang?: string; format: SplitFormat }) =>
+        runSplit({ files, format: options.format, ...(options.lang ? { lang: options.lang } : {}) }, streams),
+      ),
+    );
+}
+
+export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<number> {
+  const { loadCorpus } = await import('../../io/corpus.js');
+  const { segment } = await import('../../core/text/segment.js');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
+  const out = streams.stdout;
+  // Lines and text output may reach a terminal: keep document bytes from driving it.
+  const show = (s: string) => (out.isTTY ? sanitizeForTerminal(s) : s.replace(/[\r\n]+/g, ' '));
+  corpus.docs.forEach((doc, d) => {
+    const spans = segment(doc.text, doc.lang);
+    if (args.format === 'json') {
+      const sentences = spans.map(([start, end], index) => ({ index, start, end, text: doc.text.slice(start, end) }));
+      out.write(`${JSON.stringify({ path: doc.path, lang: doc.lang, sentences })}\n`);
+    } else if (args.format === 'lines') {
+      if (d > 0) out.write('\n');
+      for (const [start, end] of spans) out.write(`${show(doc.text.slice(start, end))}\n`);
+    } else {
+      if (d > 0) out.write('\n');
+      out.write(`== ${doc.path} (${doc.lang}, ${spans.length} sentences)\n`);
+      const width = String(spans.length).length;
+      spans.forEach(([start, end], i) => out.write(`${String(i + 1).padStart(width)}  ${show(doc.text.slice(start, end))}\n`));
+    }
+  });
+  return 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * The commander program. Each command lives in commands/<name>.ts and registers itself;
+ * heavy modules (ink for `view`, the aligner, XML) are imported only when that command runs,
+ * so `allinea check` and `allinea --help` start fast.
+ */
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type { CliStreams } from './streams.js';
+import { reportError } from './errors.js';
+import { registerSplit } from './commands/split.js';
+import { registerView } from './commands/view.js';
+import { registerAlign } from './commands/align.js';
+import { registerEval } from './commands/eval.js';
+import { registerLexicon } from './commands/lexicon.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerCheck } from './commands/check.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export type SetExit = (code: number) => void;
+
+export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
+  const program = new Command('allinea')
+    .description('Sentence alignment for parallel and comparable corpora: segment, align, review in the terminal, export.')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => streams.stdout.write(s),
+      writeErr: (s) => streams.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'allinea: ')),
+    })
+    .exitOverride();
+  registerView(program, streams, setExit);
+  registerSplit(program, streams, setExit);
+  registerAlign(program, streams, setExit);
+  registerEval(program, streams, setExit);
+  registerLexicon(program, streams, setExit);
+  registerExport(program, streams, setExit);
+  registerImport(program, streams, setExit);
+  registerCheck(program, streams, setExit);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
+  let code = 0;
+  const program = buildProgram(streams, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    return reportError(error, streams.stderr, streams.env);
+  }
+}
+
+/** Wraps a command action so any error becomes one line and an exit code. */
+export function action<A extends unknown[]>(
+  streams: CliStreams,
+  setExit: SetExit,
+  run: (...args: A) => Promise<number>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      setExit(await run(...args));
+    } catch (error) {
+      setExit(reportError(error, streams.stderr, streams.env));
+    }
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Alignment files on disk: reading (with the place of any problem), loading the source
+ * texts they name, detecting and repairing source drift, and atomic, stable writing.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { AllineaError } from '../core/errors.js';
+import { parseAlignment, type FileProblem, type JsonPath, type Position } from '../core/model/parse.js';
+import { reanchorDocument, type ReanchorReport } from '../core/model/reanchor.js';
+import { serializeAlignment } from '../core/model/serialize.js';
+import type { SegmentFn } from '../core/model/create.js';
+import type { Alignment } from '../core/model/types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { sha256 } from './hash.js';
+import { readTextFile } from './read-text.js';
+import { describeFsError } from './fs-errors.js';
+
+export interface AlignmentFile {
+  readonly path: string;
+  readonly text: string;
+  readonly alignment: Alignment;
+  readonly locate: (path: JsonPath) => Position;
+}
+
+export function describeProblem(file: string, problem: FileProblem): string {
+  return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** Reads and validates an alignment file; any problem becomes one error sentence with its place. */
+export function readAlignmentFile(path: string): AlignmentFile {
+  const text = readTextFile(path);
+  const result = parseAlignment(text);
+  const first = result.problems[0];
+  if (first) {
+    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems; run allinea check for all)` : '';
+    throw new AllineaError(`${describeProblem(path, first)}${more}.`);
+  }
+  if (!result.ok) throw new AllineaError(`${path}: cannot be read as an alignment file.`);
+  return { path, text, alignment: result.alignment, locate: result.locate };
+}
+
+/** Path of a document as stored in an alignment file: relative to the file, POSIX separators. */
+export function storedPath(alignmentPath: string, documentPath: string): string {
+  return relative(dirname(resolve(alignmentPath)), resolve(documentPath)).split(sep).join('/');
+}
+
+/** Absolute path of a document named in an alignment file. */
+export function documentPath(alignmentPath: string, stored: string): string {
+  return isAbsolute(stored) ? stored : resolve(dirname(resolve(alignmentPath)), stored);
+}
+
+export interface SourceStatus {
+  readonly texts: Map<string, string>;
+  readonly missing: readonly { readonly doc: string; readonly path: string; readonly reason: string }[];
+  readonly drifted: readonly { readonly doc: string; readonly path: string; readonly sha256: string }[];
+}
+
+/** Reads every document's text; reports the missing ones and those whose text changed. */
+export function readSources(alignmentPath: string, alignment: Alignment): SourceStatus {
+  const texts = new Map<string, string>();
+  const missing: { doc: string; path: string; reason: string }[] = [];
+  const drifted: { doc: string; path: string; sha256: string }[] = [];
+  for (const doc of alignment.documents) {
+    const path = documentPath(alignmentPath, doc.path);
+    let text: string;
+    try {
+      text = readTextFile(path);
+    } catch (error) {
+      missing.push({ doc: doc.id, path, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    texts.set(doc.id, text);
+    const hash = sha256(text);
+    if (hash !== doc.sha256) drifted.push({ doc: doc.id, path, sha256: hash });
+  }
+  return { texts, missing, drifted };
+}
+
+export interface OpenedAlignment extends AlignmentFile {
+  /** The alignment after re-anchoring drifted documents (same object when nothing drifted). */
+  readonly alignment: Alignment;
+  readonly texts: Map<string, string>;
+  readonly reanchored: readonly ReanchorReport[];
+}
+
+/**
+ * Opens an alignment file with its sources. Missing sources are an error; drifted sources
+ * are re-anchored in memory (the file is untouched until the caller saves).
+ */
+export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment {
+  const file = readAlignmentFile(path);
+  const sources = readSources(path, file.alignment);
+  const first = sources.missing[0];
+  if (first) throw new AllineaError(`${path}: document "${first.doc}" cannot be opened: ${first.reason.replace(/\.$/, '')}.`);
+  let alignment = file.alignment;
+  const reanchored: ReanchorReport[] = [];
+  for (const drift of sources.drifted) {
+    const result = reanchorDocument(alignment, drift.doc, sources.texts.get(drift.doc)!, drift.sha256, segment);
+    alignment = result.alignment;
+    reanchored.push(result.report);
+  }
+  return { ...file, alignment, texts: sources.texts, reanchored };
+}
+
+/** Saves atomically in the stable layout, with member texts taken from the sources. */
+export function writeAlignmentFile(path: string, alignment: Alignment, texts?: ReadonlyMap<string, string>): void {
+  try {
+    writeFileAtomic(path, serializeAlignment(alignment, texts));
+  } catch (error) {
+    throw describeFsError(error, path, 'write');
+  }
+}
+
+export function alignmentExists(path: string): boolean {
+  return existsSync(path);
+}

@@ -1,0 +1,104 @@
+/**
+ * Reads a corpus: a folder with a corpus.json manifest, a folder of text files, or a list
+ * of files. Languages come from the manifest, from --lang, or from language detection.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { AllineaError } from '../core/errors.js';
+import { detectLanguage } from '../core/corpus/detect-language.js';
+import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
+import { formatPath } from '../core/model/parse.js';
+import { sha256 } from './hash.js';
+import { readTextFile } from './read-text.js';
+
+export interface CorpusDocument {
+  readonly id: string;
+  /** Absolute path of the text file. */
+  readonly path: string;
+  readonly lang: string;
+  readonly title?: string;
+  readonly text: string;
+  readonly sha256: string;
+}
+
+export interface LoadedCorpus {
+  readonly docs: readonly CorpusDocument[];
+  /** The folder the corpus came from, when it was one. */
+  readonly root?: string;
+  /** Where each language came from, for messages ("detected", "--lang", "manifest"). */
+  readonly langSource: ReadonlyMap<string, 'manifest' | 'option' | 'detected'>;
+}
+
+export const MANIFEST_NAME = 'corpus.json';
+const TEXT_EXTENSIONS = /\.(txt|text|md)$/i;
+
+function loadManifest(folder: string): LoadedCorpus {
+  const manifestPath = join(folder, MANIFEST_NAME);
+  let data: unknown;
+  try {
+    data = JSON.parse(readTextFile(manifestPath));
+  } catch (error) {
+    if (error instanceof AllineaError) throw error;
+    throw new AllineaError(`Cannot read ${manifestPath}: ${(error as Error).message}.`);
+  }
+  const parsed = manifestSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    throw new AllineaError(`${manifestPath}: ${formatPath(path)}: ${issue.message}.`);
+  }
+  const ids = parsed.data.documents.map((d) => d.id);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) throw new AllineaError(`${manifestPath}: document id "${duplicate}" is used twice.`);
+  const langSource = new Map<string, 'manifest'>();
+  const docs = parsed.data.documents.map((entry) => {
+    const path = resolve(folder, entry.file);
+    const text = readTextFile(path);
+    langSource.set(entry.id, 'manifest');
+    return { id: entry.id, path, lang: entry.lang, ...(entry.title ? { title: entry.title } : {}), text, sha256: sha256(text) };
+  });
+  return { docs, root: folder, langSource };
+}
+
+function fromFiles(paths: readonly string[], lang: string | undefined, root?: string): LoadedCorpus {
+  const ids = uniqueIds(paths.map((p) => idFromFileName(basename(p))));
+  const langSource = new Map<string, 'option' | 'detected'>();
+  const docs = paths.map((path, i) => {
+    const text = readTextFile(path);
+    const id = ids[i]!;
+    langSource.set(id, lang ? 'option' : 'detected');
+    return { id, path, lang: lang ?? detectLanguage(text), text, sha256: sha256(text) };
+  });
+  return root ? { docs, root, langSource } : { docs, langSource };
+}
+
+/**
+ * `inputs`: one folder (with or without manifest) or one or more files. Relative paths are
+ * resolved against `cwd`. An alignment file (*.align.json) among the inputs is refused
+ * with a hint, since it is opened with --alignment.
+ */
+export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string }): LoadedCorpus {
+  if (inputs.length === 0) throw new AllineaError('No corpus given: name a folder or text files.');
+  const paths = inputs.map((p) => resolve(options.cwd, p));
+  for (const path of paths) {
+    if (!existsSync(path)) throw new AllineaError(`Cannot read ${path}: it does not exist.`);
+  }
+  const folders = paths.filter((p) => statSync(p).isDirectory());
+  if (folders.length > 0) {
+    if (paths.length > 1) throw new AllineaError('Give either one corpus folder or a list of files, not both.');
+    const folder = folders[0]!;
+    if (existsSync(join(folder, MANIFEST_NAME))) {
+      const corpus = loadManifest(folder);
+      return options.lang ? { ...corpus, docs: corpus.docs.map((d) => ({ ...d, lang: options.lang! })) } : corpus;
+    }
+    const files = readdirSync(folder)
+      .filter((f) => TEXT_EXTENSIONS.test(f) && statSync(join(folder, f)).isFile())
+      .sort()
+      .map((f) => join(folder, f));
+    if (files.length === 0) throw new AllineaError(`${folder} holds no text files (.txt, .text or .md) and no ${MANIFEST_NAME}.`);
+    return fromFiles(files, options.lang, folder);
+  }
+  const alignmentFile = paths.find((p) => p.endsWith('.align.json'));
+  if (alignmentFile) throw new AllineaError(`${alignmentFile} is an alignment file, not a text: open it with --alignment.`);
+  return fromFiles(paths, options.lang);
+}

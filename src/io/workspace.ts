@@ -1,0 +1,52 @@
+/**
+ * A workspace: an alignment with its documents' texts, opened from an alignment file or
+ * created from a corpus. This is what the workbench, `align` and the exporters work on.
+ */
+import { existsSync } from 'node:fs';
+import { AllineaError } from '../core/errors.js';
+import { createAlignment, type SegmentFn } from '../core/model/create.js';
+import type { ReanchorReport } from '../core/model/reanchor.js';
+import type { Alignment } from '../core/model/types.js';
+import { loadCorpus } from './corpus.js';
+import { openAlignment, storedPath } from './alignment-file.js';
+
+export interface Workspace {
+  readonly alignmentPath: string;
+  readonly alignment: Alignment;
+  readonly texts: Map<string, string>;
+  /** True when the alignment file does not exist yet (created on first save). */
+  readonly isNew: boolean;
+  readonly reanchored: readonly ReanchorReport[];
+}
+
+export interface OpenWorkspaceOptions {
+  /** Corpus inputs (folder or files); used when the alignment file does not exist yet. */
+  readonly corpus: readonly string[];
+  readonly alignmentPath: string;
+  readonly lang?: string;
+  readonly cwd: string;
+  readonly segment: SegmentFn;
+}
+
+export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
+  if (existsSync(options.alignmentPath)) {
+    const opened = openAlignment(options.alignmentPath, options.segment);
+    return { alignmentPath: options.alignmentPath, alignment: opened.alignment, texts: opened.texts, isNew: false, reanchored: opened.reanchored };
+  }
+  if (options.corpus.length === 0) {
+    throw new AllineaError(`${options.alignmentPath} does not exist and no corpus was given to create it from.`);
+  }
+  const corpus = loadCorpus(options.corpus, { cwd: options.cwd, ...(options.lang ? { lang: options.lang } : {}) });
+  if (corpus.docs.length < 2) throw new AllineaError('Alignment needs at least two documents.');
+  const alignment = createAlignment(
+    corpus.docs.map((doc) => ({ ...doc, path: storedPath(options.alignmentPath, doc.path) })),
+    options.segment,
+  );
+  return {
+    alignmentPath: options.alignmentPath,
+    alignment,
+    texts: new Map(corpus.docs.map((d) => [d.id, d.text])),
+    isNew: true,
+    reanchored: [],
+  };
+}
