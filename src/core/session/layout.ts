@@ -1,0 +1,164 @@
+/**
+ * Screen geometry and text wrapping for the workbench. Wrapping is done here, not by Ink,
+ * so the reducer knows how many rows each sentence takes (for scrolling) and the view
+ * draws exactly the rows that fit: cost depends on the window, not on document length.
+ */
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import { sanitizeForTerminal } from '../display/sanitize.js';
+import type { TerminalSize } from './types.js';
+
+export const MIN_PANE_WIDTH = 24;
+export const MAX_PANES = 6;
+export const MIN_PANES = 2;
+export const MIN_ROWS = 12;
+/** Rows above the pane bodies (header, title) and below (status, hints), plus one free row. */
+export const HEADER_ROWS = 2;
+export const FOOTER_ROWS = 2;
+export const FREE_ROWS = 1;
+/** Cursor, mark and bookmark columns before the sentence number. */
+export const GUTTER_MARKS = 3;
+/** A group row in the groups view shows at most this many lines per document. */
+export const GROUP_ROW_MAX_LINES = 4;
+export const GROUP_ROW_PREFIX = 14;
+
+export interface ScreenLayout {
+  readonly tooSmall: boolean;
+  readonly columns: number;
+  readonly rows: number;
+  /** How many document panes fit side by side. */
+  readonly paneCount: number;
+  /** Width of each visible pane, separator included (all but the last end with one). */
+  readonly paneWidths: readonly number[];
+  /** Rows available to pane bodies and to the group table. */
+  readonly bodyHeight: number;
+  readonly minColumns: number;
+  readonly minRows: number;
+}
+
+export function screenLayout(size: TerminalSize, documentCount: number): ScreenLayout {
+  const wanted = Math.max(1, Math.min(MAX_PANES, documentCount));
+  const minPanes = Math.min(MIN_PANES, wanted);
+  const minColumns = minPanes * MIN_PANE_WIDTH;
+  const minRows = MIN_ROWS;
+  const fit = Math.max(minPanes, Math.min(wanted, Math.floor(size.columns / MIN_PANE_WIDTH)));
+  const base = Math.floor(size.columns / fit);
+  const paneWidths = Array.from({ length: fit }, (_, i) => (i === fit - 1 ? size.columns - base * (fit - 1) : base));
+  return {
+    tooSmall: size.columns < minColumns || size.rows < minRows,
+    columns: size.columns,
+    rows: size.rows,
+    paneCount: fit,
+    paneWidths,
+    bodyHeight: Math.max(1, size.rows - HEADER_ROWS - FOOTER_ROWS - FREE_ROWS),
+    minColumns,
+    minRows,
+  };
+}
+
+/** First visible pane so that `focus` is shown, moving the window as little as possible. */
+export function firstPaneFor(focus: number, previousFirst: number, paneCount: number, documentCount: number): number {
+  let first = Math.min(previousFirst, Math.max(0, documentCount - paneCount));
+  if (focus < first) first = focus;
+  if (focus >= first + paneCount) first = focus - paneCount + 1;
+  return Math.max(0, first);
+}
+
+export function digits(n: number): number {
+  return String(Math.max(1, n)).length;
+}
+
+/** Columns taken before a sentence's text: marks, number, space. */
+export function gutterWidth(sentenceCount: number): number {
+  return GUTTER_MARKS + digits(sentenceCount) + 1;
+}
+
+/** Width left for sentence text in a pane of `paneWidth` columns (separator included). */
+export function textWidth(paneWidth: number, sentenceCount: number, last: boolean): number {
+  return Math.max(4, paneWidth - (last ? 0 : 1) - gutterWidth(sentenceCount));
+}
+
+// Wrapped lines by width, then by text. Bounded: a long scroll session must not grow memory.
+const wrapCache = new Map<number, Map<string, readonly string[]>>();
+const WRAP_CACHE_LIMIT = 50_000;
+
+/** Text made safe for the terminal and wrapped to `width` columns (long words are cut). */
+export function wrapText(text: string, width: number): readonly string[] {
+  let byText = wrapCache.get(width);
+  if (!byText) {
+    if (wrapCache.size > 8) wrapCache.clear();
+    wrapCache.set(width, (byText = new Map()));
+  }
+  const cached = byText.get(text);
+  if (cached) return cached;
+  if (byText.size > WRAP_CACHE_LIMIT) byText.clear();
+  const safe = sanitizeForTerminal(text);
+  const lines = safe.trim() === '' ? [''] : wrapAnsi(safe, width, { hard: true, trim: true }).split('\n');
+  byText.set(text, lines);
+  return lines;
+}
+
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Cuts (already safe) text to `width` columns, ending with an ellipsis when cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = stringWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Pads (already safe) text with spaces to exactly `width` columns, truncating if longer. */
+export function fit(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/**
+ * The `top` that keeps item `cursor` fully visible in `height` rows, moving as little as
+ * possible from `top`. `heightOf(i)` gives item i's rows. With `center`, an item that is
+ * off screen is placed a third of the way down instead (used when jumping).
+ */
+export function scrollToShow(
+  top: number,
+  cursor: number,
+  height: number,
+  heightOf: (i: number) => number,
+  center = false,
+): number {
+  if (cursor < top) return center ? backUp(cursor, Math.floor(height / 3), heightOf) : cursor;
+  let used = 0;
+  for (let i = top; i <= cursor; i++) {
+    used += heightOf(i);
+    if (used > height) break;
+  }
+  if (used <= height) return top;
+  if (center) return backUp(cursor, Math.floor(height / 3), heightOf);
+  // Put the cursor item at the bottom: walk back while the items still fit.
+  let first = cursor;
+  let rows = heightOf(cursor);
+  while (first > 0 && rows + heightOf(first - 1) <= height) {
+    first--;
+    rows += heightOf(first);
+  }
+  return first;
+}
+
+function backUp(cursor: number, rowsAbove: number, heightOf: (i: number) => number): number {
+  let first = cursor;
+  let rows = 0;
+  while (first > 0 && rows + heightOf(first - 1) <= rowsAbove) {
+    first--;
+    rows += heightOf(first);
+  }
+  return first;
+}

@@ -1,0 +1,634 @@
+/**
+ * The workbench's one reducer: (state, action) -> state, pure. Keys arrive as commands
+ * (keymap.ts); model changes go through the operations in core/model and are recorded in
+ * the undo history; side effects (save, quit, run the aligner) are queued in `effects`
+ * for the terminal layer to perform, which answers with actions ('saved', ...).
+ */
+import { sentenceGroupIndex } from '../model/index-cache.js';
+import { createHistory, record, redo, undo } from '../model/history.js';
+import {
+  acceptSuggestionsAbove,
+  addMembers,
+  applySuggestions,
+  dissolveGroup,
+  joinSentences,
+  link,
+  mergeGroups,
+  removeSentence,
+  setNote,
+  setStatus,
+  splitSentence,
+  toggleBookmark,
+  type SentenceRef,
+} from '../model/operations.js';
+import { ModelError, type Alignment } from '../model/types.js';
+import { firstPaneFor, scrollToShow, type ScreenLayout } from './layout.js';
+import {
+  countsOf,
+  groupAt,
+  groupRowHeight,
+  groupColumnWidths,
+  groupRows,
+  isDirty,
+  layoutOf,
+  markKey,
+  paneTextWidth,
+  rawSentence,
+  sentenceHeight,
+  targetGroup,
+} from './selectors.js';
+import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type TerminalSize } from './types.js';
+
+export interface InitOptions {
+  readonly alignment: Alignment;
+  /** The alignment as on disk; defaults to `alignment` (not dirty). */
+  readonly saved?: Alignment;
+  /** When restoring a recovery file: the alignment the restore replaced (undo goes back to it). */
+  readonly restoredFrom?: Alignment;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly fileName: string;
+  readonly size: TerminalSize;
+  readonly colors: boolean;
+  readonly message?: Message;
+}
+
+export function createEditorState(options: InitOptions): EditorState {
+  let history = createHistory(options.restoredFrom ?? options.alignment);
+  if (options.restoredFrom) history = record(history, options.alignment, 'restore');
+  const state: EditorState = {
+    history,
+    saved: options.saved ?? options.alignment,
+    texts: options.texts,
+    fileName: options.fileName,
+    size: options.size,
+    colors: options.colors,
+    panes: options.alignment.documents.map(() => ({ cursor: 0, top: 0 })),
+    focus: 0,
+    firstPane: 0,
+    marks: new Set(),
+    view: 'panes',
+    groupCursor: 0,
+    groupTop: 0,
+    groupFilter: 'all',
+    mode: 'normal',
+    input: { text: '' },
+    splitCaret: 0,
+    search: { pattern: '' },
+    helpTop: 0,
+    ...(options.message ? { message: options.message } : {}),
+    aligner: { running: false, done: 0, total: 0 },
+    effects: [],
+    nextEffectId: 1,
+  };
+  return normalize(state);
+}
+
+function say(state: EditorState, key: string, params?: Message['params'], tone: Message['tone'] = 'info'): EditorState {
+  return { ...state, message: params ? { key, params, tone } : { key, tone } };
+}
+
+function fail(state: EditorState, key: string, params?: Message['params']): EditorState {
+  return say(state, key, params, 'error');
+}
+
+function request(state: EditorState, effect: EffectRequest): EditorState {
+  return { ...state, effects: [...state.effects, { ...effect, id: state.nextEffectId } as EditorState['effects'][number]], nextEffectId: state.nextEffectId + 1 };
+}
+
+/** Applies a model operation, recording it for undo; model errors become a message. */
+function change(state: EditorState, label: string, operation: (a: Alignment) => Alignment, done?: Message): EditorState {
+  let next: Alignment;
+  try {
+    next = operation(state.history.present);
+  } catch (error) {
+    if (error instanceof ModelError) return fail(state, 'msg.modelError', { message: error.message });
+    throw error;
+  }
+  if (next === state.history.present) return say(state, 'msg.nothingChanged');
+  const segmentationChanged = next.documents !== state.history.present.documents;
+  const changed: EditorState = {
+    ...state,
+    history: record(state.history, next, label),
+    marks: segmentationChanged ? new Set() : state.marks,
+  };
+  return done ? { ...changed, message: done } : changed;
+}
+
+function setPane(state: EditorState, d: number, pane: PaneState): EditorState {
+  const panes = state.panes.slice();
+  panes[d] = pane;
+  return { ...state, panes };
+}
+
+function heightFn(state: EditorState, layout: ScreenLayout, d: number): (i: number) => number {
+  const width = paneTextWidth(state, layout, d);
+  return (i) => sentenceHeight(state, d, i, width);
+}
+
+/** Clamps cursors after segmentation changes and keeps every visible pane's cursor on screen. */
+function normalize(state: EditorState, centerPanes: ReadonlySet<number> = new Set()): EditorState {
+  const alignment = state.history.present;
+  const layout = layoutOf(state);
+  const count = alignment.documents.length;
+  const focus = Math.min(Math.max(0, state.focus), count - 1);
+  const firstPane = firstPaneFor(focus, state.firstPane, layout.paneCount, count);
+  let next: EditorState = { ...state, focus, firstPane };
+  let panes = next.panes;
+  if (panes.length !== count) panes = alignment.documents.map((_, d) => panes[d] ?? { cursor: 0, top: 0 });
+  panes = panes.map((pane, d) => {
+    const n = alignment.documents[d]!.sentences.length;
+    const cursor = Math.min(Math.max(0, pane.cursor), Math.max(0, n - 1));
+    let top = Math.min(Math.max(0, pane.top), cursor);
+    const visible = d >= firstPane && d < firstPane + layout.paneCount;
+    if (visible || centerPanes.has(d)) {
+      // A cursor more than a screen below `top` is off screen whatever the heights: skip the walk.
+      const far = cursor - top >= layout.bodyHeight;
+      const center = centerPanes.has(d);
+      top = scrollToShow(far && !center ? Math.max(0, cursor - layout.bodyHeight + 1) : top, cursor, layout.bodyHeight, heightFn(next, layout, d), center);
+    }
+    return cursor === pane.cursor && top === pane.top ? pane : { cursor, top };
+  });
+  next = { ...next, panes };
+  // Group table cursor and scroll.
+  const rows = groupRows(alignment, next.groupFilter);
+  const groupCursor = Math.min(Math.max(0, next.groupCursor), Math.max(0, rows.length - 1));
+  let groupTop = Math.min(next.groupTop, groupCursor);
+  if (next.view === 'groups' && rows.length > 0) {
+    const widths = groupColumnWidths(next, layout);
+    const far = groupCursor - groupTop >= layout.bodyHeight;
+    groupTop = scrollToShow(far ? groupCursor - layout.bodyHeight + 1 : groupTop, groupCursor, layout.bodyHeight - 1, (r) => groupRowHeight(next, rows[r]!, widths));
+  }
+  return { ...next, groupCursor, groupTop };
+}
+
+/** Moves the focused pane's cursor, then brings the partners of its group into view. */
+function moveCursor(state: EditorState, d: number, cursor: number, center = false): EditorState {
+  const alignment = state.history.present;
+  const doc = alignment.documents[d];
+  if (!doc) return state;
+  const clamped = Math.min(Math.max(0, cursor), Math.max(0, doc.sentences.length - 1));
+  let next = setPane({ ...state, focus: d }, d, { ...state.panes[d]!, cursor: clamped });
+  const centerPanes = new Set<number>(center ? [d] : []);
+  const group = groupAt(alignment, doc.id, clamped);
+  if (group) {
+    for (const member of group.members) {
+      const e = alignment.documents.findIndex((x) => x.id === member.doc);
+      if (e < 0 || e === d) continue;
+      const pane = next.panes[e]!;
+      if (member.sentences.includes(pane.cursor)) continue;
+      next = setPane(next, e, { ...pane, cursor: member.sentences[0]! });
+      centerPanes.add(e);
+    }
+  }
+  return normalize(next, centerPanes);
+}
+
+function focusedRef(state: EditorState): SentenceRef | undefined {
+  const doc = state.history.present.documents[state.focus];
+  const pane = state.panes[state.focus];
+  if (!doc || !pane || doc.sentences.length === 0) return undefined;
+  return { doc: doc.id, sentence: pane.cursor };
+}
+
+function markedRefs(state: EditorState): SentenceRef[] {
+  return [...state.marks].map((k) => {
+    const [doc, s] = k.split('\u0000');
+    return { doc: doc!, sentence: Number(s) };
+  });
+}
+
+/** Sentences per page in pane d starting at its cursor. */
+function pageSize(state: EditorState, d: number): number {
+  const layout = layoutOf(state);
+  const h = heightFn(state, layout, d);
+  const pane = state.panes[d]!;
+  let rows = 0;
+  let n = 0;
+  while (rows + h(pane.cursor + n) <= layout.bodyHeight && pane.cursor + n < state.history.present.documents[d]!.sentences.length) {
+    rows += h(pane.cursor + n);
+    n++;
+  }
+  return Math.max(1, n);
+}
+
+/** Next sentence (wrapping around) in pane d, after or before the cursor, that satisfies `test`. */
+function findInPane(state: EditorState, d: number, dir: 1 | -1, test: (i: number) => boolean): number | undefined {
+  const n = state.history.present.documents[d]!.sentences.length;
+  const start = state.panes[d]!.cursor;
+  for (let k = 1; k <= n; k++) {
+    const i = (((start + dir * k) % n) + n) % n;
+    if (test(i)) return i;
+  }
+  return undefined;
+}
+
+function jumpToUnaligned(state: EditorState, dir: 1 | -1): EditorState {
+  const doc = state.history.present.documents[state.focus]!;
+  const slots = sentenceGroupIndex(state.history.present).get(doc.id)!;
+  const i = findInPane(state, state.focus, dir, (s) => slots[s]! < 0);
+  return i === undefined ? say(state, 'msg.noUnaligned') : moveCursor(state, state.focus, i, true);
+}
+
+function jumpToSuggested(state: EditorState, dir: 1 | -1): EditorState {
+  const alignment = state.history.present;
+  const doc = alignment.documents[state.focus]!;
+  const slots = sentenceGroupIndex(alignment).get(doc.id)!;
+  const current = slots[state.panes[state.focus]!.cursor] ?? -1;
+  const i = findInPane(state, state.focus, dir, (s) => {
+    const g = slots[s]!;
+    return g >= 0 && g !== current && alignment.groups[g]!.status === 'suggested';
+  });
+  return i === undefined ? say(state, 'msg.noSuggested') : moveCursor(state, state.focus, i, true);
+}
+
+function jumpToBookmark(state: EditorState): EditorState {
+  const alignment = state.history.present;
+  if (alignment.bookmarks.length === 0) return say(state, 'msg.noBookmarks');
+  const order = new Map(alignment.documents.map((d, i) => [d.id, i]));
+  const here = state.focus * 1e9 + state.panes[state.focus]!.cursor;
+  const positions = alignment.bookmarks
+    .map((b) => ({ d: order.get(b.doc) ?? 0, s: b.sentence }))
+    .sort((a, b) => a.d * 1e9 + a.s - (b.d * 1e9 + b.s));
+  const target = positions.find((p) => p.d * 1e9 + p.s > here) ?? positions[0]!;
+  return moveCursor(state, target.d, target.s, true);
+}
+
+export function compileSearch(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, 'iu');
+  } catch {
+    return undefined;
+  }
+}
+
+function searchStep(state: EditorState, dir: 1 | -1): EditorState {
+  const pattern = state.search.pattern;
+  if (pattern === '') return say(state, 'msg.noSearch');
+  const regex = compileSearch(pattern);
+  if (!regex) return fail(state, 'msg.badRegex', { pattern });
+  const docs = state.history.present.documents;
+  const start = state.panes[state.focus]!.cursor;
+  // Walk from the cursor through this pane, then the following panes, wrapping around.
+  for (let k = 0; k <= docs.length; k++) {
+    const d = (((state.focus + dir * k) % docs.length) + docs.length) % docs.length;
+    const doc = docs[d]!;
+    const n = doc.sentences.length;
+    let from: number;
+    let to: number;
+    if (k === 0) {
+      from = start + dir;
+      to = dir === 1 ? n : -1;
+    } else if (k === docs.length) {
+      from = dir === 1 ? 0 : n - 1;
+      to = start + dir;
+    } else {
+      from = dir === 1 ? 0 : n - 1;
+      to = dir === 1 ? n : -1;
+    }
+    for (let i = from; dir === 1 ? i < to : i > to; i += dir) {
+      if (regex.test(rawSentence(state, doc, i))) {
+        const moved = moveCursor(state, d, i, true);
+        return say(moved, 'msg.found', { doc: doc.id, sentence: i + 1 });
+      }
+    }
+  }
+  return say(state, 'msg.notFound', { pattern });
+}
+
+/** Caret stops for split mode: the starts of words inside the sentence. */
+export function wordStops(text: string): number[] {
+  const stops: number[] = [];
+  for (let p = 1; p < text.length; p++) {
+    if (/\s/u.test(text[p - 1]!) && !/\s/u.test(text[p]!)) stops.push(p);
+  }
+  return stops;
+}
+
+function enterSplit(state: EditorState): EditorState {
+  const ref = focusedRef(state);
+  if (!ref) return state;
+  const doc = state.history.present.documents[state.focus]!;
+  const text = rawSentence(state, doc, ref.sentence);
+  const stops = wordStops(text);
+  if (text.length < 2) return fail(state, 'msg.cannotSplit');
+  // Start at the word start nearest the middle: most splits fix a missed boundary mid-sentence.
+  const middle = text.length / 2;
+  const caret = stops.reduce((best, p) => (Math.abs(p - middle) < Math.abs(best - middle) ? p : best), stops[0] ?? Math.floor(middle));
+  return say({ ...state, mode: 'split', splitCaret: caret }, 'msg.splitMode');
+}
+
+function moveCaret(state: EditorState, by: 'char' | 'word', dir: 1 | -1): EditorState {
+  const doc = state.history.present.documents[state.focus]!;
+  const text = rawSentence(state, doc, state.panes[state.focus]!.cursor);
+  let caret = state.splitCaret;
+  if (by === 'char') caret = Math.min(text.length - 1, Math.max(1, caret + dir));
+  else {
+    const stops = wordStops(text);
+    const next = dir === 1 ? stops.find((p) => p > caret) : [...stops].reverse().find((p) => p < caret);
+    if (next !== undefined) caret = next;
+  }
+  return { ...state, splitCaret: caret };
+}
+
+function submit(state: EditorState): EditorState {
+  const closed: EditorState = { ...state, mode: 'normal', input: { text: '' } };
+  switch (state.mode) {
+    case 'search': {
+      const pattern = state.input.text;
+      if (pattern === '') return closed;
+      if (!compileSearch(pattern)) return fail(state, 'msg.badRegex', { pattern });
+      return searchStep({ ...closed, search: { pattern } }, 1);
+    }
+    case 'note': {
+      const group = targetGroup(state);
+      if (!group) return fail(closed, 'msg.noGroupHere');
+      return change(closed, 'note', (a) => setNote(a, group.id, state.input.text), { key: 'msg.noteSet', params: { group: group.id }, tone: 'info' });
+    }
+    case 'threshold': {
+      const value = Number(state.input.text.replace(',', '.'));
+      if (!Number.isFinite(value) || value < 0 || value > 1 || state.input.text.trim() === '') {
+        return fail(state, 'msg.badThreshold', { value: state.input.text });
+      }
+      const before = countsOf(state.history.present).confirmed;
+      const next = change(closed, 'accept-above', (a) => acceptSuggestionsAbove(a, value));
+      const accepted = countsOf(next.history.present).confirmed - before;
+      return say(next, 'msg.acceptedAbove', { count: accepted, threshold: value });
+    }
+    case 'split': {
+      const ref = focusedRef(state);
+      if (!ref) return closed;
+      const doc = state.history.present.documents[state.focus]!;
+      const at = doc.sentences[ref.sentence]![0] + state.splitCaret;
+      const text = state.texts.get(doc.id) ?? '';
+      return normalize(change(closed, 'split', (a) => splitSentence(a, ref, at, text), { key: 'msg.split', params: { sentence: ref.sentence + 1 }, tone: 'info' }));
+    }
+    default:
+      return closed;
+  }
+}
+
+function openPrompt(state: EditorState, mode: 'search' | 'note' | 'threshold', text: string): EditorState {
+  const { message: _m, ...rest } = state;
+  return { ...rest, mode, input: { text } };
+}
+
+function command(state: EditorState, id: CommandId): EditorState {
+  const alignment = state.history.present;
+  const pane = state.panes[state.focus]!;
+  const ref = focusedRef(state);
+  if (state.mode === 'help') {
+    const step = id === 'cursor-down' ? 1 : id === 'cursor-up' ? -1 : id === 'page-down' ? 10 : id === 'page-up' ? -10 : 0;
+    if (step !== 0) return { ...state, helpTop: Math.max(0, state.helpTop + step) };
+    if (id === 'close') return { ...state, mode: 'normal' };
+    return state;
+  }
+  if (state.view === 'groups' && state.mode === 'normal') {
+    const rows = groupRows(alignment, state.groupFilter);
+    const moveRow = (r: number) => normalize({ ...state, groupCursor: Math.min(Math.max(0, r), Math.max(0, rows.length - 1)) });
+    switch (id) {
+      case 'cursor-down':
+        return moveRow(state.groupCursor + 1);
+      case 'cursor-up':
+        return moveRow(state.groupCursor - 1);
+      case 'page-down':
+        return moveRow(state.groupCursor + Math.max(1, Math.floor(layoutOf(state).bodyHeight / 3)));
+      case 'page-up':
+        return moveRow(state.groupCursor - Math.max(1, Math.floor(layoutOf(state).bodyHeight / 3)));
+      case 'first':
+        return moveRow(0);
+      case 'last':
+        return moveRow(rows.length - 1);
+      case 'cycle-filter': {
+        const groupFilter = GROUP_FILTERS[(GROUP_FILTERS.indexOf(state.groupFilter) + 1) % GROUP_FILTERS.length]!;
+        return say(normalize({ ...state, groupFilter, groupCursor: 0, groupTop: 0 }), 'msg.filter', { filter: groupFilter });
+      }
+      case 'open-group': {
+        const group = rows[state.groupCursor];
+        if (!group) return state;
+        const member = group.members[0]!;
+        const d = alignment.documents.findIndex((x) => x.id === member.doc);
+        return moveCursor({ ...state, view: 'panes' }, d, member.sentences[0]!, true);
+      }
+      default:
+        break;
+    }
+  }
+  switch (id) {
+    case 'cursor-down':
+      return moveCursor(state, state.focus, pane.cursor + 1);
+    case 'cursor-up':
+      return moveCursor(state, state.focus, pane.cursor - 1);
+    case 'page-down':
+      return moveCursor(state, state.focus, pane.cursor + pageSize(state, state.focus));
+    case 'page-up':
+      return moveCursor(state, state.focus, pane.cursor - pageSize(state, state.focus));
+    case 'first':
+      return moveCursor(state, state.focus, 0);
+    case 'last':
+      return moveCursor(state, state.focus, Number.MAX_SAFE_INTEGER);
+    case 'next-pane':
+    case 'previous-pane': {
+      const count = alignment.documents.length;
+      const focus = (state.focus + (id === 'next-pane' ? 1 : count - 1)) % count;
+      return normalize({ ...state, focus });
+    }
+    case 'toggle-view': {
+      if (state.view === 'groups') return normalize({ ...state, view: 'panes' });
+      const group = targetGroup(state);
+      const rows = groupRows(alignment, state.groupFilter);
+      const r = group ? rows.indexOf(group) : -1;
+      return normalize({ ...state, view: 'groups', groupCursor: r >= 0 ? r : state.groupCursor });
+    }
+    case 'search':
+      return openPrompt(state, 'search', state.search.pattern);
+    case 'search-next':
+      return searchStep(state, 1);
+    case 'search-previous':
+      return searchStep(state, -1);
+    case 'next-unaligned':
+      return jumpToUnaligned(state, 1);
+    case 'previous-unaligned':
+      return jumpToUnaligned(state, -1);
+    case 'next-suggested':
+      return jumpToSuggested(state, 1);
+    case 'previous-suggested':
+      return jumpToSuggested(state, -1);
+    case 'next-bookmark':
+      return jumpToBookmark(state);
+    case 'toggle-mark': {
+      if (!ref) return state;
+      const marks = new Set(state.marks);
+      const key = markKey(ref.doc, ref.sentence);
+      if (marks.has(key)) marks.delete(key);
+      else marks.add(key);
+      const next = { ...state, marks };
+      return say(next, 'msg.marked', { count: marks.size });
+    }
+    case 'clear-marks':
+      return state.marks.size === 0 ? { ...state, message: undefined } as EditorState : say({ ...state, marks: new Set() }, 'msg.marksCleared');
+    case 'link': {
+      const refs = markedRefs(state);
+      const doc = alignment.documents[state.focus]!;
+      // The cursor sentence joins the link when its pane has nothing marked.
+      if (ref && !refs.some((r) => r.doc === doc.id)) refs.push(ref);
+      if (new Set(refs.map((r) => r.doc)).size < 2) return fail(state, 'msg.needTwoDocuments');
+      let groupId = '';
+      const next = change(state, 'link', (a) => {
+        const result = link(a, refs);
+        groupId = result.groupId;
+        return result.alignment;
+      });
+      if (next.history === state.history) return next;
+      return say({ ...next, marks: new Set() }, 'msg.linked', { group: groupId, count: refs.length });
+    }
+    case 'add-to-group': {
+      const group = ref ? groupAt(alignment, ref.doc, ref.sentence) : undefined;
+      if (!group) return fail(state, 'msg.noGroupHere');
+      const refs = markedRefs(state);
+      if (refs.length === 0) return fail(state, 'msg.markFirst');
+      const next = change(state, 'add', (a) => addMembers(a, group.id, refs), { key: 'msg.added', params: { group: group.id, count: refs.length }, tone: 'info' });
+      return next.history === state.history ? next : { ...next, marks: new Set() };
+    }
+    case 'remove-from-group': {
+      if (!ref || !groupAt(alignment, ref.doc, ref.sentence)) return fail(state, 'msg.notInGroup');
+      return change(state, 'remove', (a) => removeSentence(a, ref), { key: 'msg.removed', params: { sentence: ref.sentence + 1 }, tone: 'info' });
+    }
+    case 'merge-groups': {
+      const into = ref ? groupAt(alignment, ref.doc, ref.sentence) : undefined;
+      if (!into) return fail(state, 'msg.noGroupHere');
+      const others = new Set<string>();
+      for (const r of markedRefs(state)) {
+        const g = groupAt(alignment, r.doc, r.sentence);
+        if (g && g.id !== into.id) others.add(g.id);
+      }
+      if (others.size === 0) return fail(state, 'msg.markOtherGroup');
+      const next = change(state, 'merge', (a) => [...others].reduce((acc, other) => mergeGroups(acc, into.id, other), a), {
+        key: 'msg.merged',
+        params: { group: into.id, others: [...others].join(', ') },
+        tone: 'info',
+      });
+      return next.history === state.history ? next : { ...next, marks: new Set() };
+    }
+    case 'dissolve-group': {
+      const group = targetGroup(state);
+      if (!group) return fail(state, 'msg.noGroupHere');
+      return normalize(change(state, 'dissolve', (a) => dissolveGroup(a, group.id), { key: 'msg.dissolved', params: { group: group.id }, tone: 'info' }));
+    }
+    case 'accept-suggestion':
+    case 'reject-suggestion': {
+      const group = targetGroup(state);
+      if (!group) return fail(state, 'msg.noGroupHere');
+      const status = id === 'accept-suggestion' ? 'confirmed' : 'rejected';
+      if (group.status === status) return say(state, status === 'confirmed' ? 'msg.alreadyConfirmed' : 'msg.alreadyRejected', { group: group.id });
+      if (status === 'rejected' && group.status === 'confirmed') return fail(state, 'msg.rejectConfirmed', { group: group.id });
+      return normalize(change(state, status === 'confirmed' ? 'accept' : 'reject', (a) => setStatus(a, group.id, status), {
+        key: status === 'confirmed' ? 'msg.accepted' : 'msg.rejected',
+        params: { group: group.id },
+        tone: 'info',
+      }));
+    }
+    case 'accept-above':
+      if (countsOf(alignment).suggested === 0) return say(state, 'msg.noSuggestions');
+      return openPrompt(state, 'threshold', '0.8');
+    case 'run-aligner':
+      if (state.aligner.running) return say(state, 'msg.alignerBusy');
+      return say(request({ ...state, aligner: { running: true, done: 0, total: 0 } }, { type: 'run-aligner', alignment }), 'msg.alignerStarted');
+    case 'cancel-aligner':
+      if (!state.aligner.running) return state;
+      return request(state, { type: 'cancel-aligner' });
+    case 'split-mode':
+      return enterSplit(state);
+    case 'join-next': {
+      if (!ref) return state;
+      return normalize(change(state, 'join', (a) => joinSentences(a, ref), { key: 'msg.joined', params: { sentence: ref.sentence + 1 }, tone: 'info' }));
+    }
+    case 'note': {
+      const group = targetGroup(state);
+      if (!group) return fail(state, 'msg.noGroupHere');
+      return openPrompt(state, 'note', group.note ?? '');
+    }
+    case 'toggle-bookmark': {
+      if (!ref) return state;
+      const had = alignment.bookmarks.some((b) => b.doc === ref.doc && b.sentence === ref.sentence);
+      return change(state, 'bookmark', (a) => toggleBookmark(a, ref), { key: had ? 'msg.bookmarkRemoved' : 'msg.bookmarkAdded', params: { sentence: ref.sentence + 1 }, tone: 'info' });
+    }
+    case 'undo':
+    case 'redo': {
+      const history = id === 'undo' ? undo(state.history) : redo(state.history);
+      if (history === state.history) return say(state, id === 'undo' ? 'msg.nothingToUndo' : 'msg.nothingToRedo');
+      const label = id === 'undo' ? state.history.label ?? '' : history.label ?? '';
+      const segmentationChanged = history.present.documents !== state.history.present.documents;
+      return say(normalize({ ...state, history, marks: segmentationChanged ? new Set() : state.marks }), id === 'undo' ? 'msg.undone' : 'msg.redone', { change: label });
+    }
+    case 'save':
+      return say(request(state, { type: 'save', alignment, thenQuit: false }), 'msg.saving');
+    case 'quit':
+      if (state.aligner.running) return fail(state, 'msg.alignerRunningQuit');
+      return isDirty(state) ? { ...state, mode: 'confirm-quit', message: { key: 'msg.confirmQuit', tone: 'info' } } : request(state, { type: 'quit' });
+    case 'save-and-quit':
+      return request({ ...state, mode: 'normal' }, { type: 'save', alignment, thenQuit: true });
+    case 'quit-without-saving':
+      return request({ ...state, mode: 'normal' }, { type: 'quit' });
+    case 'help':
+      return { ...state, mode: 'help', helpTop: 0 };
+    case 'close': {
+      const { message: _m, ...rest } = state;
+      return { ...rest, mode: 'normal', input: { text: '' } };
+    }
+    case 'submit':
+      return submit(state);
+    case 'backspace':
+      return { ...state, input: { text: [...state.input.text].slice(0, -1).join('') } };
+    case 'clear-input':
+      return { ...state, input: { text: '' } };
+    case 'caret-left':
+      return moveCaret(state, 'char', -1);
+    case 'caret-right':
+      return moveCaret(state, 'char', 1);
+    case 'caret-word-left':
+      return moveCaret(state, 'word', -1);
+    case 'caret-word-right':
+      return moveCaret(state, 'word', 1);
+    default:
+      return state;
+  }
+}
+
+// Typed text keeps no control characters: a prompt is one line of plain text.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function reduce(state: EditorState, action: Action): EditorState {
+  switch (action.type) {
+    case 'command':
+      return command(state, action.command);
+    case 'type': {
+      if (state.mode !== 'search' && state.mode !== 'note' && state.mode !== 'threshold') return state;
+      const text = action.text.replace(/[\r\n\t]+/g, ' ').replace(CONTROL, '');
+      return text === '' ? state : { ...state, input: { text: state.input.text + text } };
+    }
+    case 'resize':
+      if (action.size.columns === state.size.columns && action.size.rows === state.size.rows) return state;
+      return normalize({ ...state, size: action.size });
+    case 'effects-taken':
+      return { ...state, effects: state.effects.filter((e) => e.id > action.upTo) };
+    case 'saved': {
+      const next = say({ ...state, saved: action.alignment }, 'msg.saved', { file: state.fileName });
+      return action.thenQuit ? request(next, { type: 'quit' }) : next;
+    }
+    case 'save-failed':
+      return fail({ ...state, mode: 'normal' }, 'msg.saveFailed', { message: action.message });
+    case 'aligner-progress':
+      return { ...state, aligner: { running: true, done: action.done, total: action.total } };
+    case 'aligner-done': {
+      const stopped = { ...state, aligner: { running: false, done: 0, total: 0 } };
+      const next = change(stopped, 'align', (a) => applySuggestions(a, action.suggestions));
+      return say(normalize(next), 'msg.alignerDone', { count: countsOf(next.history.present).suggested, mode: action.mode });
+    }
+    case 'aligner-failed':
+      return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerFailed', { message: action.message });
+    case 'notice':
+      return { ...state, message: action.message };
+    default:
+      return state;
+  }
+}

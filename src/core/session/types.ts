@@ -1,0 +1,152 @@
+/**
+ * Editor state of the workbench: everything the screen shows and every pending side
+ * effect, held in one immutable object and changed only by the reducer (reducer.ts).
+ * Interface text is not here: messages are i18n keys with parameters, translated by the view.
+ */
+import type { History } from '../model/history.js';
+import type { Alignment } from '../model/types.js';
+import type { SuggestedMembers } from '../model/operations.js';
+
+export type ViewKind = 'panes' | 'groups';
+
+/** Input modes: which keymap section is active and what the bottom line shows. */
+export type Mode = 'normal' | 'search' | 'note' | 'threshold' | 'split' | 'confirm-quit' | 'help';
+
+export type GroupFilter = 'all' | 'confirmed' | 'suggested' | 'rejected';
+export const GROUP_FILTERS: readonly GroupFilter[] = ['all', 'confirmed', 'suggested', 'rejected'];
+
+export interface PaneState {
+  /** Sentence index under the cursor. */
+  readonly cursor: number;
+  /** First sentence drawn at the top of the pane. */
+  readonly top: number;
+}
+
+export interface TerminalSize {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** A line of interface text to translate: an i18n key with its parameters. */
+export interface Message {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly tone: 'info' | 'error';
+}
+
+export interface PromptInput {
+  readonly text: string;
+}
+
+export interface AlignerState {
+  readonly running: boolean;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Side effects the reducer asks the shell (src/tui) to perform. */
+export type Effect =
+  | { readonly id: number; readonly type: 'save'; readonly alignment: Alignment; readonly thenQuit: boolean }
+  | { readonly id: number; readonly type: 'quit' }
+  | { readonly id: number; readonly type: 'run-aligner'; readonly alignment: Alignment }
+  | { readonly id: number; readonly type: 'cancel-aligner' };
+
+export type EffectRequest = Effect extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
+
+export interface EditorState {
+  readonly history: History<Alignment>;
+  /** The alignment as last saved (or opened); dirty means `history.present !== saved`. */
+  readonly saved: Alignment;
+  readonly texts: ReadonlyMap<string, string>;
+  /** Display name of the alignment file. */
+  readonly fileName: string;
+  readonly size: TerminalSize;
+  readonly colors: boolean;
+  /** One pane state per document, in document order. */
+  readonly panes: readonly PaneState[];
+  /** Index of the focused document. */
+  readonly focus: number;
+  /** Index of the document shown in the leftmost pane (when not all documents fit). */
+  readonly firstPane: number;
+  /** Marked sentences as "doc\u0000index" keys. */
+  readonly marks: ReadonlySet<string>;
+  readonly view: ViewKind;
+  readonly groupCursor: number;
+  readonly groupTop: number;
+  readonly groupFilter: GroupFilter;
+  readonly mode: Mode;
+  readonly input: PromptInput;
+  /** Split mode: caret as a character offset inside the sentence under the cursor. */
+  readonly splitCaret: number;
+  readonly search: { readonly pattern: string };
+  readonly helpTop: number;
+  readonly message?: Message;
+  readonly aligner: AlignerState;
+  readonly effects: readonly Effect[];
+  readonly nextEffectId: number;
+}
+
+export type Action =
+  | { readonly type: 'command'; readonly command: CommandId }
+  | { readonly type: 'type'; readonly text: string }
+  | { readonly type: 'resize'; readonly size: TerminalSize }
+  | { readonly type: 'effects-taken'; readonly upTo: number }
+  | { readonly type: 'saved'; readonly alignment: Alignment; readonly thenQuit: boolean }
+  | { readonly type: 'save-failed'; readonly message: string }
+  | { readonly type: 'aligner-progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'aligner-done'; readonly suggestions: readonly SuggestedMembers[]; readonly mode: string }
+  | { readonly type: 'aligner-failed'; readonly message: string }
+  | { readonly type: 'notice'; readonly message: Message };
+
+/** Every command a key can trigger (see keymap.ts). */
+export type CommandId =
+  | 'cursor-up'
+  | 'cursor-down'
+  | 'page-up'
+  | 'page-down'
+  | 'first'
+  | 'last'
+  | 'next-pane'
+  | 'previous-pane'
+  | 'search'
+  | 'search-next'
+  | 'search-previous'
+  | 'next-unaligned'
+  | 'previous-unaligned'
+  | 'next-suggested'
+  | 'previous-suggested'
+  | 'next-bookmark'
+  | 'toggle-mark'
+  | 'clear-marks'
+  | 'link'
+  | 'add-to-group'
+  | 'remove-from-group'
+  | 'merge-groups'
+  | 'dissolve-group'
+  | 'accept-suggestion'
+  | 'reject-suggestion'
+  | 'accept-above'
+  | 'run-aligner'
+  | 'cancel-aligner'
+  | 'split-mode'
+  | 'join-next'
+  | 'note'
+  | 'toggle-bookmark'
+  | 'undo'
+  | 'redo'
+  | 'save'
+  | 'quit'
+  | 'toggle-view'
+  | 'cycle-filter'
+  | 'open-group'
+  | 'help'
+  | 'close'
+  | 'submit'
+  | 'backspace'
+  | 'clear-input'
+  | 'caret-left'
+  | 'caret-right'
+  | 'caret-word-left'
+  | 'caret-word-right'
+  | 'save-and-quit'
+  | 'quit-without-saving';
