@@ -1,0 +1,79 @@
+/**
+ * `auto` mode: decides whether documents are translations of each other (parallel) or
+ * independent texts on one subject (comparable). Translations have similar sentence counts
+ * and their shared rare words (numbers, names, cognates) line up along the diagonal in order.
+ */
+import { preparePair } from './signal-scorer.js';
+import { rareKeyChain } from './parallel.js';
+import type { Lexicon } from './lexicon.js';
+import type { AlignDocument } from './types.js';
+
+export interface ModeDecision {
+  readonly mode: 'parallel' | 'comparable';
+  readonly reason: string;
+}
+
+export interface PairEvidence {
+  readonly countRatio: number;
+  readonly lengthRatio: number;
+  /** Shared rare keys found (one occurrence in each document). */
+  readonly shared: number;
+  /** Fraction of them on one monotonic chain close to the diagonal. */
+  readonly ordered: number;
+}
+
+export function pairEvidence(a: AlignDocument, b: AlignDocument, lexicons: readonly Lexicon[]): PairEvidence {
+  const n = a.sentences.length;
+  const m = b.sentences.length;
+  const la = a.sentences.reduce((s, [x, y]) => s + y - x, 0);
+  const lb = b.sentences.reduce((s, [x, y]) => s + y - x, 0);
+  const prepared = preparePair(a, b, lexicons);
+  const shared = countSharedRare(prepared.source.map((s) => s.keys), prepared.target.map((t) => t.own));
+  const chain = rareKeyChain(prepared.source, prepared.target);
+  const tolerance = 0.1;
+  const onDiagonal = chain.filter(([i, j]) => Math.abs(i / Math.max(1, n) - j / Math.max(1, m)) <= tolerance).length;
+  return {
+    countRatio: Math.min(n, m) / Math.max(1, Math.max(n, m)),
+    lengthRatio: Math.min(la, lb) / Math.max(1, Math.max(la, lb)),
+    shared,
+    ordered: shared > 0 ? onDiagonal / shared : 0,
+  };
+}
+
+function countSharedRare(source: readonly Int32Array[], target: readonly Int32Array[]): number {
+  const once = (rows: readonly Int32Array[]): Set<number> => {
+    const seen = new Map<number, number>();
+    for (const r of rows) for (const k of r) seen.set(k, (seen.get(k) ?? 0) + 1);
+    return new Set([...seen].filter(([, c]) => c === 1).map(([k]) => k));
+  };
+  const a = once(source);
+  let n = 0;
+  for (const k of once(target)) if (a.has(k)) n++;
+  return n;
+}
+
+export function decideMode(docs: readonly AlignDocument[], lexicons: readonly Lexicon[]): ModeDecision {
+  if (docs.length < 2) return { mode: 'comparable', reason: 'fewer than two documents' };
+  const first = docs[0]!;
+  let worst: { ev: PairEvidence; other: AlignDocument } | undefined;
+  for (const other of docs.slice(1)) {
+    const ev = pairEvidence(first, other, lexicons);
+    if (!worst || score(ev) < score(worst.ev)) worst = { ev, other };
+  }
+  const { ev, other } = worst!;
+  const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  const counts = `${first.sentences.length}/${other.sentences.length} sentences`;
+  const parallel = ev.countRatio >= 0.6 && ev.lengthRatio >= 0.5 && ev.shared >= 3 && ev.ordered >= 0.5;
+  if (parallel) {
+    return { mode: 'parallel', reason: `${pct(ev.ordered)} of ${ev.shared} shared rare words are in the same order and sentence counts are close (${counts})` };
+  }
+  if (ev.countRatio < 0.6 || ev.lengthRatio < 0.5) {
+    return { mode: 'comparable', reason: `document sizes differ too much for translations (${counts} in ${first.id} and ${other.id})` };
+  }
+  return {
+    mode: 'comparable',
+    reason: `only ${pct(ev.ordered)} of ${ev.shared} shared rare words between ${first.id} and ${other.id} are in the same order`,
+  };
+}
+
+const score = (ev: PairEvidence): number => (ev.countRatio >= 0.6 && ev.lengthRatio >= 0.5 ? ev.ordered : -1);

@@ -1,0 +1,161 @@
+/**
+ * Parallel alignment of one document pair, end to end: drop sentences already used by
+ * confirmed groups, cut the pair at confirmed groups linking both documents (fixed points of
+ * the path), align each stretch in two passes (surface signals, then with a dictionary learned
+ * from the first pass), and return links in original sentence numbers.
+ */
+import { alignParallel, type Bead } from './parallel.js';
+import { learnDictionary } from './learned-dictionary.js';
+import { longestMonotoneChain } from './band.js';
+import { preparePair, sentenceTexts, SignalPairScorer } from './signal-scorer.js';
+import { stemTranslations } from './sentence-features.js';
+import type { PairLink } from './n-way.js';
+import type { Lexicon } from './lexicon.js';
+import type { AlignDocument, PairScorer, Scorer, Suggestion } from './types.js';
+
+export interface ParallelPairOptions {
+  readonly maxBead?: number;
+  readonly lexicons?: readonly Lexicon[];
+  /** Confirmed groups (all of them; those not involving both documents only exclude sentences). */
+  readonly confirmed?: readonly Suggestion['members'][];
+  readonly scorer?: Scorer;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+  /** Skip the second (learned dictionary) pass. */
+  readonly singlePass?: boolean;
+}
+
+/** The document restricted to the sentences not used by confirmed groups, with the index map. */
+function reduce(doc: AlignDocument, used: ReadonlySet<number>): { doc: AlignDocument; original: number[] } {
+  const original: number[] = [];
+  doc.sentences.forEach((_, i) => {
+    if (!used.has(i)) original.push(i);
+  });
+  if (original.length === doc.sentences.length) return { doc, original };
+  return { doc: { ...doc, sentences: original.map((i) => doc.sentences[i]!) }, original };
+}
+
+class OffsetScorer implements PairScorer {
+  constructor(
+    private readonly inner: PairScorer,
+    private readonly ds: number,
+    private readonly dt: number,
+  ) {}
+  bead(s0: number, s1: number, t0: number, t1: number): number {
+    return this.inner.bead(s0 + this.ds, s1 + this.ds, t0 + this.dt, t1 + this.dt);
+  }
+}
+
+export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: ParallelPairOptions = {}): PairLink[] {
+  const lexicons = options.lexicons ?? [];
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const cuts: [number, number][] = [];
+  for (const members of options.confirmed ?? []) {
+    const ma = members.find((x) => x.doc === a.id);
+    const mb = members.find((x) => x.doc === b.id);
+    ma?.sentences.forEach((s) => usedA.add(s));
+    mb?.sentences.forEach((s) => usedB.add(s));
+  }
+  const ra = reduce(a, usedA);
+  const rb = reduce(b, usedB);
+  // A confirmed group linking both documents is a fixed point: the path passes between the
+  // free sentences before it and those after it.
+  for (const members of options.confirmed ?? []) {
+    const ma = members.find((x) => x.doc === a.id);
+    const mb = members.find((x) => x.doc === b.id);
+    if (!ma?.sentences.length || !mb?.sentences.length) continue;
+    cuts.push([lowerBound(ra.original, Math.min(...ma.sentences)), lowerBound(rb.original, Math.min(...mb.sentences))]);
+  }
+  const fixed = longestMonotoneChain(cuts);
+  const stretches: [number, number, number, number][] = [];
+  let [ps, pt] = [0, 0];
+  for (const [cs, ct] of [...fixed, [ra.doc.sentences.length, rb.doc.sentences.length] as [number, number]]) {
+    stretches.push([ps, cs, pt, ct]);
+    [ps, pt] = [cs, ct];
+  }
+
+  const lengths = (d: AlignDocument): number[] => d.sentences.map(([s, e]) => e - s);
+  const la = lengths(ra.doc);
+  const lb = lengths(rb.doc);
+  const custom = options.scorer;
+  const runAll = (scorer: PairScorer, features: ReturnType<typeof preparePair> | undefined, progressBase: number, progressSpan: number): Bead[] => {
+    const beads: Bead[] = [];
+    const total = la.length || 1;
+    for (const [s0, s1, t0, t1] of stretches) {
+      const part = alignParallel({
+        sourceLengths: la.slice(s0, s1),
+        targetLengths: lb.slice(t0, t1),
+        scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetScorer(scorer, s0, t0),
+        maxBead: options.maxBead,
+        features: features && { source: features.source.slice(s0, s1), target: features.target.slice(t0, t1) },
+        signal: options.signal,
+        onProgress: options.onProgress && ((done) => options.onProgress!(Math.round(progressBase + ((s0 + done) / total) * progressSpan), 100)),
+      });
+      for (const bead of part) beads.push({ ...bead, s0: bead.s0 + s0, s1: bead.s1 + s0, t0: bead.t0 + t0, t1: bead.t1 + t0 });
+    }
+    return beads;
+  };
+
+  let beads: Bead[];
+  if (custom) {
+    beads = runAll(custom.prepare(ra.doc, rb.doc, lexicons), undefined, 0, 100);
+  } else {
+    const first = preparePair(ra.doc, rb.doc, lexicons);
+    beads = runAll(new SignalPairScorer(first), first, 0, options.singlePass ? 100 : 50);
+    if (!options.singlePass) {
+      const st = sentenceTexts(ra.doc);
+      const tt = sentenceTexts(rb.doc);
+      const examples = beads
+        .filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)
+        .map((x) => ({ source: st[x.s0]!, target: tt[x.t0]! }));
+      const learned = stemTranslations(learnDictionary(examples, { minCount: 3, minDice: 0.3 }));
+      const second = preparePair(ra.doc, rb.doc, lexicons, learned);
+      beads = runAll(new SignalPairScorer(second), second, 50, 50);
+    }
+  }
+
+  const links: PairLink[] = [];
+  for (const bead of beads) {
+    if (bead.s1 === bead.s0 || bead.t1 === bead.t0) continue;
+    links.push({
+      a: { doc: a.id, sentences: range(bead.s0, bead.s1).map((i) => ra.original[i]!) },
+      b: { doc: b.id, sentences: range(bead.t0, bead.t1).map((j) => rb.original[j]!) },
+      score: bead.score,
+    });
+  }
+  return links;
+}
+
+/** Parallel beads of two documents including 1-0 and 0-1 (for bead files and benchmarks). */
+export function alignParallelBeads(a: AlignDocument, b: AlignDocument, options: ParallelPairOptions = {}): { source: number[]; target: number[] }[] {
+  const links = alignParallelPair(a, b, options);
+  const out: { source: number[]; target: number[] }[] = [];
+  let i = 0;
+  let j = 0;
+  const flushTo = (si: number, tj: number): void => {
+    for (; i < si; i++) out.push({ source: [i], target: [] });
+    for (; j < tj; j++) out.push({ source: [], target: [j] });
+  };
+  for (const link of links) {
+    flushTo(link.a.sentences[0]!, link.b.sentences[0]!);
+    out.push({ source: [...link.a.sentences], target: [...link.b.sentences] });
+    i = link.a.sentences[link.a.sentences.length - 1]! + 1;
+    j = link.b.sentences[link.b.sentences.length - 1]! + 1;
+  }
+  flushTo(a.sentences.length, b.sentences.length);
+  return out;
+}
+
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, k) => a + k);

@@ -1,0 +1,85 @@
+/**
+ * The default `Scorer`: similarity from shared surface keys (cognate stems, numbers, names,
+ * hashtags, punctuation, lexicon translations). A bead's similarity is the Dice coefficient
+ * of its key multiset: 2·matches / (keys on the source side + keys on the target side), where
+ * matches add up over the sentence pairs of the bead (so 2-1 beads reuse 1-1 work).
+ */
+import { tokenize } from './text-signals.js';
+import { KeyTable, intersectionSize, sentenceFeatures, stemTranslations, type SentenceFeatures } from './sentence-features.js';
+import { translationsFor, type Lexicon } from './lexicon.js';
+import type { AlignDocument, PairScorer, Scorer } from './types.js';
+
+export interface PreparedPair {
+  readonly source: readonly SentenceFeatures[];
+  readonly target: readonly SentenceFeatures[];
+  readonly table: KeyTable;
+}
+
+export function sentenceTexts(doc: AlignDocument): string[] {
+  return doc.sentences.map(([s, e]) => doc.text.slice(s, e));
+}
+
+/** Features of both documents in one key space; source sentences carry translation keys. */
+export function preparePair(
+  source: AlignDocument,
+  target: AlignDocument,
+  lexicons: readonly Lexicon[],
+  extraTranslations?: ReadonlyMap<string, readonly string[]>,
+): PreparedPair {
+  const table = new KeyTable();
+  const trans = stemTranslations(translationsFor(lexicons, source.lang, target.lang));
+  if (extraTranslations) {
+    for (const [k, vs] of extraTranslations) {
+      const list = trans.get(k) ?? [];
+      for (const v of vs) if (!list.includes(v)) list.push(v);
+      trans.set(k, list);
+    }
+  }
+  const src = sentenceTexts(source).map((t) => sentenceFeatures(t, table, trans.size ? trans : undefined, tokenize(t)));
+  const tgt = sentenceTexts(target).map((t) => sentenceFeatures(t, table, undefined, tokenize(t)));
+  return { source: src, target: tgt, table };
+}
+
+const CACHE_BITS = 18;
+
+export class SignalPairScorer implements PairScorer {
+  private readonly cacheKey = new Float64Array(1 << CACHE_BITS).fill(-1);
+  private readonly cacheVal = new Int32Array(1 << CACHE_BITS);
+  private readonly m: number;
+
+  constructor(
+    readonly pair: PreparedPair,
+    /** Similarity given to beads without any key on either side. */
+    private readonly neutral = 0.1,
+  ) {
+    this.m = pair.target.length;
+  }
+
+  /** Shared keys of source sentence i and target sentence j (direct-mapped cache: DP asks each pair several times). */
+  matches(i: number, j: number): number {
+    const key = i * this.m + j;
+    const slot = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) >>> (32 - CACHE_BITS);
+    if (this.cacheKey[slot] === key) return this.cacheVal[slot]!;
+    const v = intersectionSize(this.pair.source[i]!.keys, this.pair.target[j]!.own);
+    this.cacheKey[slot] = key;
+    this.cacheVal[slot] = v;
+    return v;
+  }
+
+  bead(s0: number, s1: number, t0: number, t1: number): number {
+    let den = 0;
+    for (let i = s0; i < s1; i++) den += this.pair.source[i]!.own.length;
+    for (let j = t0; j < t1; j++) den += this.pair.target[j]!.own.length;
+    if (den === 0) return this.neutral;
+    let matched = 0;
+    for (let i = s0; i < s1; i++) for (let j = t0; j < t1; j++) matched += this.matches(i, j);
+    return Math.min(1, (2 * matched) / den);
+  }
+}
+
+export const signalScorer: Scorer = {
+  name: 'signals',
+  prepare(source, target, lexicons) {
+    return new SignalPairScorer(preparePair(source, target, lexicons));
+  },
+};

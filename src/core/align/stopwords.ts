@@ -1,0 +1,39 @@
+/**
+ * Frequent function words of four letters or more (shorter words are ignored anyway), in the
+ * languages allinea knows best. They carry no content, so comparable mode never matches on them.
+ */
+const WORDS = `
+about above after again against also although among another anything around because been before being
+between both cannot could does doing down during each either even every from further have having here
+hers herself himself however into itself just last least less many more most much must neither never
+next only other others ought ours over same shall should since some such than that their theirs them
+themselves then there these they this those though through thus together under until upon very well
+were what when where whether which while whom whose will with within without would your yours also
+said says told still says like
+aber alle allem allen aller alles also andere anderen auch beim bereits dann darauf daher damit dass
+dein deine denen denn derem deren dessen diese diesem diesen dieser dieses doch dort durch eine einem
+einen einer eines etwa etwas euer eure gegen habe haben hatte hatten hier hinter ihre ihrem ihren ihrer
+immer jede jedem jeden jeder jedes jene jenem jenen jener jenes kann kein keine keinem keinen keiner
+können könnte machen mehr mein meine muss müssen nach nicht noch nun oder ohne schon sehr seid sein
+seine seinem seinen seiner seit selbst sich sie sind sollen sollte sonst soll über unter viel vom
+von vor wann war waren warum was weil welche welchem welchen welcher welches wenn werde werden wie
+wieder will wird wurde wurden zum zur zwar zwischen
+ainsi alors après assez aucun aucune aussi autre autres avait avaient avant avec avoir bien cela celle
+celles celui ceux chaque chez comme comment dans depuis des deux devant donc dont elle elles encore
+entre être étaient était fait faire font leur leurs lors lorsque mais même mêmes moins nous notre nos
+parce parmi pendant peut peuvent plus pour pourquoi quand quel quelle quelles quels quelque quelques
+sans selon sera serait ses sinon sont sous suis leur toujours tous tout toute toutes très trop vers
+votre vous avons avez ayant cette ceci celà voici voilà déjà
+alcuni alcune allora altre altri altro anche ancora avere aveva avevano come con contro cosa cui
+degli dei del della delle dello dopo dove ecco essere essa esse essi esso fino fra hanno lei loro
+molto molti nei nel nella nelle nello nostra nostre nostri nostro ogni oltre perché però poi poiché
+proprio quale quali quando quanto quella quelle quelli quello questa queste questi questo sarà sono
+stata stati stato sempre senza siamo sugli sui sul sulla sulle suo sua suoi sue tanto tra tutta tutte
+tutti tutto una uno verso voi vostro vostra già così
+`;
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  WORDS.split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()),
+);
