@@ -1,0 +1,90 @@
+/**
+ * The base: sentence-splitter decides ordinary boundaries ("word. Next", "Hello! Who",
+ * "Mr. Smith", "U.S.A. last", "Albert I. Jones", "Yahoo! in").
+ *
+ * Running sentence-splitter over whole documents costs about 0.5 MiB/s, so it is asked about
+ * one candidate at a time, on a window of the words around it (the previous two words, the
+ * next one: all its rules look at). The window is normalised for it, keeping every offset:
+ * quotation marks and brackets become spaces (their pairing is done by quotes.ts over the
+ * whole line) and elided articles are blanked (l'Ing. -> Ing.). Its abbreviation marker is
+ * given the entries of our language layer that occur in the window.
+ */
+import { split } from 'sentence-splitter';
+import type { Language } from 'sentence-splitter/lang';
+import { isApostrophe, isCloser, isLetter, isOpener, isWhitespace } from './chars.js';
+import type { LanguageRules } from './language-rules.js';
+
+/**
+ * Whether sentence-splitter ends a sentence right after `cut` in text[from, to).
+ * `cut` is an offset in `text`.
+ */
+export function baseSplitsAt(text: string, from: number, to: number, cut: number, rules: LanguageRules): boolean {
+  const window = normaliseWindow(text.slice(from, to));
+  const language = languageFor(window, rules);
+  const relativeCut = cut - from;
+  for (const node of split(window, { AbbrMarker: { language } })) {
+    if (node.type === 'Sentence' && node.range[1] === relativeCut) return true;
+  }
+  return false;
+}
+
+/** [from, to) of the window sentence-splitter needs around a candidate at [start, next). */
+export function windowAround(text: string, lineStart: number, lineEnd: number, start: number, next: number): [number, number] {
+  let from = start;
+  for (let words = 0; words < 2; words++) {
+    while (from > lineStart && isWhitespace(text[from - 1])) from--;
+    while (from > lineStart && !isWhitespace(text[from - 1])) from--;
+  }
+  let to = next;
+  while (to < lineEnd && !isWhitespace(text[to])) to++;
+  return [from, to];
+}
+
+function normaliseWindow(window: string): string {
+  let out = '';
+  let wordStart = true;
+  for (let i = 0; i < window.length; i++) {
+    const ch = window[i]!;
+    if (isWhitespace(ch)) {
+      out += ch;
+      wordStart = true;
+      continue;
+    }
+    if (wordStart) {
+      const elided = elisionLength(window, i);
+      if (elided > 0) {
+        out += ' '.repeat(elided);
+        i += elided - 1;
+        continue;
+      }
+    }
+    wordStart = false;
+    const quoteOrBracket = (isOpener(ch) || isCloser(ch)) && !(isApostrophe(ch) && isLetter(window[i - 1]) && isLetter(window[i + 1]));
+    out += quoteOrBracket ? ' ' : ch;
+    if (quoteOrBracket) wordStart = true;
+  }
+  return out;
+}
+
+/** Length of an elided article or pronoun at `i` (l', dell’, qu'), or 0. */
+export function elisionLength(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && j - i < 7 && isLetter(text[j])) j++;
+  if (j > i && isApostrophe(text[j]) && isLetter(text[j + 1])) return j + 1 - i;
+  return 0;
+}
+
+function languageFor(window: string, rules: LanguageRules): Language {
+  const language: Language = { ABBREVIATIONS: [], PREPOSITIVE_ABBREVIATIONS: [], EXCLAMATION_WORDS: [] };
+  const words = window.split(/\s+/);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (word.endsWith('!') && rules.abbreviations.isExclamationWord(word)) language.EXCLAMATION_WORDS.push(word);
+    if (!word.endsWith('.')) continue;
+    const kind = rules.abbreviations.lookup(word.slice(0, -1));
+    if (kind === 'title') language.PREPOSITIVE_ABBREVIATIONS.push(word);
+    else if (kind === 'abbreviation') language.ABBREVIATIONS.push(word);
+    else if (kind === 'numeral' && /^\d/.test(words[w + 1] ?? '')) language.ABBREVIATIONS.push(word);
+  }
+  return language;
+}

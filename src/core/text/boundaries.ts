@@ -1,0 +1,178 @@
+/**
+ * The boundary rules: given a candidate (final punctuation followed by whitespace), decide
+ * whether the sentence really ends there. Ordinary cases go to the base splitter
+ * (sentence-splitter); this layer adds what it lacks or gets wrong for Italian, French and
+ * English: paired quotations and parentheses, ellipses, "<number>." at a sentence end,
+ * abbreviations that may end a sentence, initials, elided articles, list markers.
+ */
+import { baseSplitsAt, elisionLength, windowAround } from './base-splitter.js';
+import type { Candidate } from './candidates.js';
+import { isCloser, isDigit, isLetter, isLower, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
+import type { LanguageRules } from './language-rules.js';
+import type { ListLayout } from './lists.js';
+import type { PairRegion } from './quotes.js';
+
+export interface LineContext {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly rules: LanguageRules;
+  readonly regions: readonly PairRegion[];
+  readonly list: ListLayout | undefined;
+}
+
+/** A boundary: the sentence ends at `end`, the next one starts at `next`. */
+export interface Cut {
+  readonly end: number;
+  readonly next: number;
+}
+
+/** Decides one candidate; `sentenceStart` is where the current sentence began. */
+export function decide(line: LineContext, c: Candidate, sentenceStart: number): Cut | undefined {
+  const { text } = line;
+  if (line.list?.markers.some(([s, e]) => c.start >= s && c.start < e)) return undefined;
+
+  let lastTerminal = c.end - 1;
+  while (!isTerminal(text[lastTerminal])) lastTerminal--;
+  const cut: Cut = { end: c.end, next: c.next };
+
+  // Inside a parenthesis, or a quotation embedded in its sentence, nothing ends the sentence.
+  let closesBracket = false;
+  for (const region of line.regions) {
+    if (!(region.open < lastTerminal && lastTerminal < region.close)) continue;
+    if (region.close >= c.end) {
+      if (region.kind === 'bracket' || !region.passage) return undefined;
+    } else if (region.kind === 'bracket') {
+      // "(He worked as an engineer.) at": only a sentence wholly in brackets ends here.
+      if (region.open !== sentenceStart) return undefined;
+      closesBracket = true;
+    }
+  }
+
+  // Punctuation then a closing mark (great." / pas.» / Aspettateci." / nous.»,): the sentence
+  // goes on unless what follows starts a new one.
+  if (closesBracket || lastTerminal < c.end - 1) {
+    return startsSentence(text, c.next) ? cut : undefined;
+  }
+
+  // The final group of punctuation, after any closing mark inside the run ("(...)." -> ".").
+  let tailStart = lastTerminal;
+  while (tailStart > c.start && (isTerminal(text[tailStart - 1]) || text[tailStart - 1] === ' ')) tailStart--;
+  const tail = text.slice(tailStart, lastTerminal + 1);
+  const dots = countDots(tail);
+
+  if (tail.includes('…') || dots >= 3) return decideEllipsis(line, c, tail, tailStart, dots);
+  if (tail.endsWith('?') || tail.endsWith('!')) {
+    // "Yahoo! in", "Milo Alert! for Android", « Qui ? demanda-t-il »: the sentence goes on.
+    if (isLower(text[c.next])) return undefined;
+    if (tail.length === 1 && tailStart === c.start) return askBase(line, c) ? cut : undefined;
+    return cut;
+  }
+  // "Nov.." (an abbreviation, then the full stop) or "?)." : a real sentence end.
+  if (tail.length > 1 || tailStart > c.start) return isLower(text[c.next]) && dots === 2 ? undefined : cut;
+  return decidePeriod(line, c, sentenceStart) ? cut : undefined;
+}
+
+function decideEllipsis(line: LineContext, c: Candidate, tail: string, tailStart: number, dots: number): Cut | undefined {
+  const { text } = line;
+  if (tail.endsWith('?') || tail.endsWith('!')) return { end: c.end, next: c.next };
+  if (!startsSentence(text, c.next)) return undefined; // "really ... well", "weakened . . . was"
+  const spaced = tail.includes('. .');
+  if (!spaced) return { end: c.end, next: c.next }; // "Chris... Comment", "that.... She"
+  const attached = tailStart > line.start && !isWhitespace(text[tailStart - 1]);
+  if (attached && dots >= 4) {
+    // "compounds. . . . The practice": a full stop, then an ellipsis opening the next sentence.
+    let next = tailStart + 1;
+    while (isWhitespace(text[next])) next++;
+    return { end: tailStart + 1, next };
+  }
+  // "with a period . . . . Next" ends; "the thing is . . . I didn’t" is an omission.
+  return dots >= 4 || attached ? { end: c.end, next: c.next } : undefined;
+}
+
+function decidePeriod(line: LineContext, c: Candidate, sentenceStart: number): boolean {
+  const { text, rules } = line;
+  let tokenStart = c.start;
+  while (tokenStart > line.start && !isWhitespace(text[tokenStart - 1])) tokenStart--;
+  let wordStart = tokenStart;
+  while (wordStart < c.start && isOpener(text[wordStart])) wordStart++;
+  wordStart += elisionLength(text, wordStart);
+  const word = text.slice(wordStart, c.start);
+  const next = text[c.next];
+
+  if (NUMBER.test(word)) {
+    // "1. The first item" opens an enumeration; "in 2015. The" / "$100.00. It" end a sentence.
+    if (tokenStart === sentenceStart || !startsSentence(text, c.next)) return false;
+    const ordinalLike = rules.ordinalNumbersWithPeriod && /^\d{1,2}$/.test(word);
+    return !ordinalLike;
+  }
+
+  const kind = word === '' ? undefined : rules.abbreviations.lookup(word);
+  if (kind === 'title') return false; // Sig. Rossi, M. Dupont, Dott. Mesini
+  if (kind === 'numeral' && isDigit(next)) return false; // N°. 1026, No. 5
+  const ambiguous = kind === 'abbreviation' || ACRONYM.test(word) || SINGLE_LETTER.test(word);
+  if (ambiguous) {
+    if (!startsSentence(text, c.next)) return false; // "co. at", "U.S. for", "p. 55", "d. arte"
+    const starters = rules.sentenceStarters;
+    if (!starters) return askBase(line, c);
+    // "& Co. It closed" ends; "U.S. Government", "lo psicol. Serenti", "E. Macron" do not;
+    // a sentence closed by an abbreviation is rarely shorter than four words ("At 5 a.m. Mr.").
+    return opensSentence(line, c.next) && wordCount(text, sentenceStart, c.end) >= 4;
+  }
+  if (rules.wordsEndInVowels && isLower(next) && TRUNCATED_WORD.test(word)) return false; // meteor. si
+  return askBase(line, c);
+}
+
+function askBase(line: LineContext, c: Candidate): boolean {
+  const [from, to] = windowAround(line.text, line.start, line.end, c.start, c.next);
+  return baseSplitsAt(line.text, from, to, c.end, line.rules);
+}
+
+const NUMBER = /^\p{Sc}?\d(?:[\d.,:/-]*\d)?\p{Sc}?$/u;
+const ACRONYM = /^(?:\p{L}{1,4}\.-?)+\p{L}{1,4}$/u;
+const SINGLE_LETTER = /^\p{L}$/u;
+const TRUNCATED_WORD = /^\p{Ll}*[bcdfghjklmnpqrstvwxz]$/u;
+
+/** A capitalised word (possibly after an opening mark) starts at `i`. */
+function startsSentence(text: string, i: number): boolean {
+  const ch = text[i];
+  if (isUpper(ch)) return true;
+  if (!isOpener(ch)) return false;
+  let j = i + 1;
+  if (text[j] === ' ' || text[j] === '\u00a0' || text[j] === '\u202f') j++;
+  return isUpper(text[j]);
+}
+
+/** Whether the capitalised word at `i` is one that typically opens a sentence. */
+function opensSentence(line: LineContext, i: number): boolean {
+  const { text, rules } = line;
+  let start = i;
+  while (isOpener(text[start]) || text[start] === ' ') start++;
+  let end = start;
+  while (end < line.end && !isWhitespace(text[end])) end++;
+  const elided = elisionLength(text, start);
+  if (elided > 0 && rules.elisionStarters.has(text.slice(start, start + elided - 1))) return true;
+  let word = text.slice(start, end);
+  if (word.endsWith('.') && rules.abbreviations.lookup(word.slice(0, -1)) === 'title') return true; // P.M. Mr. Smith
+  while (word.length > 0 && (isTerminal(word.at(-1)) || isCloser(word.at(-1)) || ',;:'.includes(word.at(-1)!))) {
+    word = word.slice(0, -1);
+  }
+  return rules.sentenceStarters?.has(word) === true;
+}
+
+function wordCount(text: string, from: number, to: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const space = isWhitespace(text[i]);
+    if (!space && !inWord && (isLetter(text[i]) || isDigit(text[i]) || !isTerminal(text[i]))) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+function countDots(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch === '.') n++;
+  return n;
+}

@@ -1,0 +1,57 @@
+/**
+ * Candidate boundaries: runs of sentence-final punctuation, with the closing quotes and
+ * brackets that stick to them, followed by whitespace. Whether a candidate really ends a
+ * sentence is decided later (boundaries.ts); punctuation followed by anything else
+ * (1.23, Jane.Doe@example.com, Sig.ra, Jr.'s, tel.:0123) never ends one.
+ */
+import { isCloser, isTerminal, isWhitespace } from './chars.js';
+
+export interface Candidate {
+  /** Offset of the first punctuation mark of the run. */
+  readonly start: number;
+  /** Offset just after the run (the sentence would end here). */
+  readonly end: number;
+  /** Offset of the first non-space character after the run (start of the next sentence). */
+  readonly next: number;
+}
+
+const TERMINAL_SEARCH = /[.!?…。．！？‼⁇⁈⁉]/g;
+
+export function findCandidates(text: string, start: number, end: number): Candidate[] {
+  const candidates: Candidate[] = [];
+  TERMINAL_SEARCH.lastIndex = start;
+  for (;;) {
+    const match = TERMINAL_SEARCH.exec(text);
+    if (!match || match.index >= end) break;
+    const runStart = match.index;
+    const runEnd = extendRun(text, runStart, end);
+    TERMINAL_SEARCH.lastIndex = runEnd;
+    if (runEnd >= end || !isWhitespace(text[runEnd])) continue;
+    let next = runEnd;
+    while (next < end && isWhitespace(text[next])) next++;
+    candidates.push({ start: runStart, end: runEnd, next });
+  }
+  return candidates;
+}
+
+/**
+ * Extends a run over further final punctuation, closing marks, spaced ellipses (". . .")
+ * and the space French puts before a closing guillemet ("pas. »").
+ */
+function extendRun(text: string, from: number, end: number): number {
+  let j = from;
+  while (j < end) {
+    const ch = text[j];
+    if (isTerminal(ch) || isCloser(ch)) {
+      j++;
+    } else if (isWhitespace(ch) && ch !== '\n') {
+      const after = text[j + 1];
+      if (after === '.' && text[j - 1] === '.') j++;
+      else if ((after === '»' || after === '›') && j + 1 < end) j++;
+      else break;
+    } else {
+      break;
+    }
+  }
+  return j;
+}

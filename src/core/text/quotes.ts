@@ -1,0 +1,156 @@
+/**
+ * Pairing of quotation marks and brackets within one line.
+ *
+ * Sentence-final punctuation inside a parenthesis, or inside a quotation embedded in a larger
+ * sentence, does not end that sentence. To know where such regions are, openers and closers
+ * are paired with a stack. Straight quotes (" and ') are symmetric, so their role is inferred
+ * from the neighbouring characters (a mark after a space and before a word opens; a mark after
+ * a word closes); apostrophes inside words are never quotes. Marks that find no partner are
+ * simply ignored: an unpaired quote never turns splitting off for the rest of the text.
+ */
+import { isLetter, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
+
+export type RegionKind = 'bracket' | 'quote';
+
+export interface PairRegion {
+  /** Offset of the opening mark. */
+  readonly open: number;
+  /** Offset of the closing mark. */
+  readonly close: number;
+  readonly kind: RegionKind;
+  /**
+   * For quotations: true when the quotation ends its sentence (what follows the closing mark is
+   * final punctuation, the end of the line or a new capitalised sentence). Such a quoted passage
+   * is split into its own sentences; a quotation followed by the rest of the sentence ("...",
+   * she said / « ... », a-t-il ajouté / "..." (Manzoni)) is embedded and kept whole.
+   */
+  readonly passage: boolean;
+}
+
+/** Opening mark -> the marks that close it. */
+const CLOSING_MARKS: Readonly<Record<string, string>> = {
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '«': '»',
+  '‹': '›',
+  '“': '”',
+  '„': '“”',
+  '‘': '’',
+  '‚': '‘’',
+  '"': '"',
+  "'": "'",
+};
+const BRACKET_OPENERS = '([{';
+const QUOTE_OPENERS = '«‹“„‘‚"\'';
+const PAIR_CHARS = /[()[\]{}«»‹›“”„‘’‚"']/;
+
+interface OpenMark {
+  readonly mark: string;
+  readonly at: number;
+}
+
+export function pairRegions(text: string, start: number, end: number): PairRegion[] {
+  const regions: PairRegion[] = [];
+  const stack: OpenMark[] = [];
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (!PAIR_CHARS.test(ch)) continue;
+    const prev = i > start ? text[i - 1] : undefined;
+    const next = i + 1 < end ? text[i + 1] : undefined;
+    switch (ch) {
+      case '(':
+      case '[':
+      case '{':
+      case '«':
+      case '‹':
+      case '„':
+      case '‚':
+        stack.push({ mark: ch, at: i });
+        break;
+      case '“':
+        // German quotations close with “: „so“.
+        if (!closeMatching(stack, ch, i, text, end, regions)) stack.push({ mark: ch, at: i });
+        break;
+      case '‘':
+        if (!closeMatching(stack, ch, i, text, end, regions)) stack.push({ mark: ch, at: i });
+        break;
+      case '’':
+        // l’Isis, world’s: an apostrophe, not a closing quote.
+        if (isLetter(prev) && isLetter(next)) break;
+        closeMatching(stack, ch, i, text, end, regions);
+        break;
+      case '"':
+      case "'":
+        pairStraightQuote(ch, i, prev, next, stack, text, end, regions);
+        break;
+      default:
+        closeMatching(stack, ch, i, text, end, regions);
+    }
+  }
+  return regions;
+}
+
+function pairStraightQuote(
+  ch: string,
+  i: number,
+  prev: string | undefined,
+  next: string | undefined,
+  stack: OpenMark[],
+  text: string,
+  end: number,
+  regions: PairRegion[],
+): void {
+  if (ch === "'" && isWordChar(prev) && isWordChar(next)) return; // l'Isis, don't
+  const canClose = prev !== undefined && !isWhitespace(prev) && !isOpener(prev);
+  const canOpen =
+    (prev === undefined || isWhitespace(prev) || isOpener(prev) || prev === '-' || prev === '/') &&
+    next !== undefined &&
+    !isWhitespace(next);
+  if (canClose && stack.some((m) => m.mark === ch)) {
+    closeMatching(stack, ch, i, text, end, regions);
+  } else if (canOpen) {
+    // A second opening of the same mark means the first one was never closed: drop it.
+    const previous = findLastIndex(stack, (m) => m.mark === ch);
+    if (previous !== -1) stack.length = previous;
+    stack.push({ mark: ch, at: i });
+  }
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return isLetter(ch) || (ch !== undefined && ch >= '0' && ch <= '9');
+}
+
+/** Closes the nearest opener that `ch` can close; openers above it were unpaired and are dropped. */
+function closeMatching(
+  stack: OpenMark[],
+  ch: string,
+  i: number,
+  text: string,
+  end: number,
+  regions: PairRegion[],
+): boolean {
+  const index = findLastIndex(stack, (m) => CLOSING_MARKS[m.mark]?.includes(ch) === true);
+  if (index === -1) return false;
+  const opener = stack[index]!;
+  stack.length = index;
+  const kind: RegionKind = BRACKET_OPENERS.includes(opener.mark) ? 'bracket' : 'quote';
+  regions.push({ open: opener.at, close: i, kind, passage: kind === 'quote' && endsSentence(text, i + 1, end) });
+  return true;
+}
+
+/** Whether the text after a closing quotation mark shows that the quotation ended its sentence. */
+function endsSentence(text: string, from: number, end: number): boolean {
+  let j = from;
+  while (j < end && isWhitespace(text[j])) j++;
+  if (j >= end) return true;
+  const ch = text[j];
+  if (isTerminal(ch) || isUpper(ch)) return true;
+  // A new quotation may follow; a parenthesis after a quotation is its citation: "..." (Manzoni).
+  return ch !== undefined && QUOTE_OPENERS.includes(ch) && isUpper(text[j + 1]);
+}
+
+function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
+  return -1;
+}
