@@ -1,0 +1,77 @@
+/**
+ * Vecalign/Bertalign bead files: one bead per line, `[0, 1]:[0]` (source lines 0 and 1 align
+ * with target line 0, 0-based), `[]:[3]` for an unaligned line, and Vecalign's optional
+ * cost after a second colon (`[0]:[0]:0.123`). The sentence files hold one sentence per line.
+ *
+ * Export (`--to beads --pair L1-L2`) writes the two documents' sentences one per line
+ * (every sentence, so line numbers are sentence indices) and one bead per group; groups are
+ * written in source order, without a cost (allinea's score is a confidence, not a cost).
+ */
+import { AllineaError } from '../errors.js';
+import { selectGroups } from './selection.js';
+import { cleanText } from './clean-text.js';
+import type { Bead, ExportInput, ExportResult, Notice, Omission, SelectionOptions } from './types.js';
+
+const BEAD = /^\[([\d\s,]*)\]\s*:\s*\[([\d\s,]*)\](?:\s*:\s*(\S+))?$/;
+
+function indices(list: string, line: number): number[] {
+  const trimmed = list.trim();
+  if (trimmed === '') return [];
+  return trimmed.split(',').map((part) => {
+    const n = Number(part.trim());
+    if (part.trim() === '' || !Number.isInteger(n)) throw new AllineaError(`Line ${line} of the bead file has a malformed index list "[${list}]".`);
+    return n;
+  });
+}
+
+export function parseBeads(text: string): Bead[] {
+  const beads: Bead[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const m = BEAD.exec(line);
+    if (!m) throw new AllineaError(`Line ${i + 1} of the bead file is not a bead like "[0, 1]:[0]": "${line.slice(0, 40)}".`);
+    const figure = m[3] !== undefined ? Number(m[3]) : undefined;
+    beads.push({ source: indices(m[1]!, i + 1), target: indices(m[2]!, i + 1), ...(figure !== undefined && Number.isFinite(figure) ? { figure } : {}) });
+  });
+  if (beads.length === 0) throw new AllineaError('The bead file holds no beads.');
+  return beads;
+}
+
+export function exportBeads(input: ExportInput, options: SelectionOptions): ExportResult {
+  if (!options.pair) throw new AllineaError('Bead files hold two languages: choose them with --pair L1-L2.');
+  const selection = selectGroups(input, options);
+  const [srcLang, tgtLang] = selection.langs as [string, string];
+  const docsOf = (lang: string) => input.alignment.documents.filter((d) => d.lang === lang);
+  for (const lang of [srcLang, tgtLang]) {
+    const docs = docsOf(lang);
+    if (docs.length !== 1) {
+      throw new AllineaError(`Bead files index one document per language, but ${lang} has ${docs.length} documents (${docs.map((d) => d.id).join(', ')}).`);
+    }
+  }
+  const src = docsOf(srcLang)[0]!;
+  const tgt = docsOf(tgtLang)[0]!;
+  const files = new Map<string, string>();
+  let removed = 0;
+  for (const doc of [src, tgt]) {
+    const text = input.texts.get(doc.id);
+    if (text === undefined) throw new AllineaError(`The text of document "${doc.id}" is not available.`);
+    files.set(
+      doc.lang,
+      doc.sentences
+        .map(([s, e]) => {
+          const cleaned = cleanText(text.slice(s, e));
+          removed += cleaned.removed;
+          return `${cleaned.text}\n`;
+        })
+        .join(''),
+    );
+  }
+  const beads = selection.groups
+    .map(({ byLang }) => ({ source: byLang.get(srcLang)![0]!.sentences, target: byLang.get(tgtLang)![0]!.sentences }))
+    .sort((a, b) => a.source[0]! - b.source[0]!);
+  files.set('beads', beads.map((b) => `[${b.source.join(', ')}]:[${b.target.join(', ')}]\n`).join(''));
+  const notices: Notice[] = removed > 0 ? [{ code: 'removed-characters', message: `removed ${removed} control or non-XML characters from the sentences` }] : [];
+  const omitted: readonly Omission[] = selection.omitted;
+  return { output: files, omitted, notices, written: beads.length };
+}

@@ -1,0 +1,203 @@
+/**
+ * Turns what an importer read into an alignment.
+ *
+ * Units (TMX, TSV, CSV): one new document per language, one sentence per line, in the
+ * order the units come; a unit with two or more languages becomes a group. The caller
+ * writes each document's text next to the alignment file.
+ *
+ * Beads (Vecalign/Bertalign beads, hunalign ladder): the two sentence files given with
+ * them are the documents, one sentence per line; a bead with both sides becomes a group.
+ */
+import { AllineaError } from '../errors.js';
+import type { Alignment, DocumentRef, Group, GroupStatus, Member, Span } from '../model/types.js';
+import { cleanText } from './clean-text.js';
+import type { Bead, ImportedUnit, Notice } from './types.js';
+
+export interface NewDocument {
+  readonly id: string;
+  readonly lang: string;
+  /** Where the caller will write the text, as stored in the alignment (relative to it). */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface BuiltAlignment {
+  readonly alignment: Alignment;
+  readonly texts: Map<string, string>;
+  readonly notices: readonly Notice[];
+}
+
+export interface UnitsToAlignmentOptions {
+  /** Stored path of the text file of a language's document. */
+  readonly pathFor: (lang: string) => string;
+  /** sha256 of a text (supplied by the caller: core does not hash). */
+  readonly hash: (text: string) => string;
+  /** Status of groups whose file does not say (default confirmed). */
+  readonly status?: GroupStatus;
+  /** Overrides the status read from the file. */
+  readonly forceStatus?: GroupStatus;
+  /** Title of each new document. */
+  readonly titleFor?: (lang: string) => string;
+}
+
+const GROUP_ID = /^[^\s]{1,64}$/;
+
+/** Gives each group its id from the file when usable and unique, else the next free "g<n>". */
+function assignIds(wanted: readonly (string | undefined)[]): { ids: string[]; renamed: number } {
+  const used = new Set<string>();
+  const ok = wanted.map((id) => {
+    if (id === undefined || !GROUP_ID.test(id) || used.has(id)) return false;
+    used.add(id);
+    return true;
+  });
+  let next = 1;
+  let renamed = 0;
+  const ids = wanted.map((id, i) => {
+    if (ok[i]) return id!;
+    if (id !== undefined) renamed++;
+    while (used.has(`g${next}`)) next++;
+    used.add(`g${next}`);
+    return `g${next}`;
+  });
+  return { ids, renamed };
+}
+
+export function alignmentFromUnits(units: readonly ImportedUnit[], options: UnitsToAlignmentOptions): BuiltAlignment & { documents: NewDocument[] } {
+  const lines = new Map<string, string[]>(); // lang -> sentences
+  const grouped: { unit: ImportedUnit; members: Map<string, number[]> }[] = [];
+  let singles = 0;
+  let dropped = 0;
+  for (const unit of units) {
+    const members = new Map<string, number[]>();
+    for (const variant of unit.variants) {
+      const text = cleanText(variant.text).text;
+      if (text === '') {
+        dropped++;
+        continue;
+      }
+      let doc = lines.get(variant.lang);
+      if (!doc) lines.set(variant.lang, (doc = []));
+      doc.push(text);
+      members.set(variant.lang, [...(members.get(variant.lang) ?? []), doc.length - 1]);
+    }
+    if (members.size >= 2) grouped.push({ unit, members });
+    else if (members.size === 1) singles++;
+  }
+  if (lines.size === 0) throw new AllineaError('The file holds no text to import.');
+
+  const documents: NewDocument[] = [];
+  const refs: DocumentRef[] = [];
+  const texts = new Map<string, string>();
+  for (const [lang, sentences] of lines) {
+    const text = sentences.map((s) => `${s}\n`).join('');
+    const spans: Span[] = [];
+    let at = 0;
+    for (const s of sentences) {
+      spans.push([at, at + s.length]);
+      at += s.length + 1;
+    }
+    const path = options.pathFor(lang);
+    const title = options.titleFor?.(lang);
+    documents.push({ id: lang, lang, path, text });
+    refs.push({ id: lang, path, lang, sha256: options.hash(text), ...(title ? { title } : {}), sentences: spans });
+    texts.set(lang, text);
+  }
+  const { ids, renamed } = assignIds(grouped.map((g) => g.unit.id));
+  const groups: Group[] = grouped.map(({ unit, members }, i) => {
+    const status = options.forceStatus ?? unit.status ?? options.status ?? 'confirmed';
+    return {
+      id: ids[i]!,
+      status,
+      origin: unit.origin ?? 'manual',
+      ...(unit.score !== undefined ? { score: unit.score } : {}),
+      ...(unit.note !== undefined && unit.note !== '' ? { note: unit.note } : {}),
+      members: refs.filter((d) => members.has(d.id)).map((d): Member => ({ doc: d.id, sentences: members.get(d.id)! })),
+    };
+  });
+  const notices: Notice[] = [];
+  if (singles > 0) notices.push({ code: 'single-language-units', message: `${singles} unit${singles === 1 ? ' has' : 's have'} text in one language only: kept as unlinked sentences` });
+  if (dropped > 0) notices.push({ code: 'empty-texts', message: `skipped ${dropped} empty text${dropped === 1 ? '' : 's'}` });
+  if (renamed > 0) notices.push({ code: 'renamed-groups', message: `${renamed} unit id${renamed === 1 ? ' was' : 's were'} repeated or unusable: those groups got new ids` });
+  const alignment: Alignment = { format: 'allinea-alignment', version: 1, documents: refs, groups, overrides: [], bookmarks: [] };
+  return { alignment, texts, documents, notices };
+}
+
+/** Spans of the non-blank lines of a one-sentence-per-line text; `lineToSentence[i]` is -1 for blank lines. */
+export function lineSentences(text: string): { spans: Span[]; lineToSentence: number[] } {
+  const spans: Span[] = [];
+  const lineToSentence: number[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) {
+      lineToSentence.push(spans.length);
+      spans.push([s, e]);
+    } else lineToSentence.push(-1);
+    start = end + 1;
+  }
+  return { spans, lineToSentence };
+}
+
+export interface LineDocument {
+  readonly id: string;
+  readonly lang: string;
+  /** Stored path (relative to the alignment file). */
+  readonly path: string;
+  readonly text: string;
+  /** For messages. */
+  readonly name: string;
+}
+
+export interface BeadsToAlignmentOptions {
+  readonly hash: (text: string) => string;
+  /** Default `suggested`: bead files are usually an aligner's output, to be reviewed. */
+  readonly status?: GroupStatus;
+}
+
+export function alignmentFromBeads(
+  source: LineDocument,
+  target: LineDocument,
+  beads: readonly Bead[],
+  options: BeadsToAlignmentOptions,
+): BuiltAlignment {
+  if (source.id === target.id) throw new AllineaError('The source and target documents need different ids.');
+  const sides = [source, target].map((doc) => ({ doc, ...lineSentences(doc.text), used: new Map<number, number>() }));
+  const groups: Group[] = [];
+  let oneSided = 0;
+  let blank = 0;
+  beads.forEach((bead, b) => {
+    const members: Member[] = [];
+    [bead.source, bead.target].forEach((lines, side) => {
+      const { doc, lineToSentence, used } = sides[side]!;
+      const sentences: number[] = [];
+      for (const line of lines) {
+        if (!Number.isInteger(line) || line < 0 || line >= lineToSentence.length) {
+          throw new AllineaError(`Bead ${b + 1} points at line ${line + 1} of ${doc.name}, which has ${lineToSentence.length} lines.`);
+        }
+        const previous = used.get(line);
+        if (previous !== undefined) throw new AllineaError(`Line ${line + 1} of ${doc.name} is in beads ${previous + 1} and ${b + 1}.`);
+        used.set(line, b);
+        const s = lineToSentence[line]!;
+        if (s < 0) blank++;
+        else sentences.push(s);
+      }
+      if (sentences.length > 0) members.push({ doc: doc.id, sentences: sentences.sort((x, y) => x - y) });
+    });
+    if (members.length < 2) {
+      oneSided++;
+      return;
+    }
+    groups.push({ id: `g${groups.length + 1}`, status: options.status ?? 'suggested', origin: 'auto', members });
+  });
+  const documents: DocumentRef[] = sides.map(({ doc, spans }) => ({ id: doc.id, path: doc.path, lang: doc.lang, sha256: options.hash(doc.text), sentences: spans }));
+  const notices: Notice[] = [];
+  if (oneSided > 0) notices.push({ code: 'unaligned-beads', message: `${oneSided} bead${oneSided === 1 ? ' aligns' : 's align'} sentences with nothing: left unlinked` });
+  if (blank > 0) notices.push({ code: 'blank-lines', message: `${blank} bead line${blank === 1 ? ' is' : 's are'} blank: not sentences, left out of their groups` });
+  const alignment: Alignment = { format: 'allinea-alignment', version: 1, documents, groups, overrides: [], bookmarks: [] };
+  return { alignment, texts: new Map([[source.id, source.text], [target.id, target.text]]), notices };
+}
