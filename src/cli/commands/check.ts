@@ -1,11 +1,139 @@
-// Placeholder until the check command lands; its owner replaces this file.
+/**
+ * `allinea check`: the linter CI runs on alignment files. Only the checker's own modules are
+ * loaded (no ink, react, i18next or aligner); the segmenter is loaded only when a source
+ * text changed and has to be re-anchored.
+ */
 import type { Command } from 'commander';
-import type { SetExit } from '../program.js';
+import { InvalidArgumentError, Option } from 'commander';
+import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../core/check/reporters/types.js';
+import type { SegmentFn } from '../../core/model/create.js';
+
+export interface CheckArgs {
+  readonly paths: readonly string[];
+  readonly format: ReportFormat;
+  readonly maxWarnings?: number;
+  readonly fix?: boolean;
+  /** "I/N", 1-based. */
+  readonly shard?: string;
+  readonly config?: string;
+  readonly toolVersion?: string;
+}
+
+export const DEFAULT_CHECK_PATH = 'alignments/';
+
+function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('it must be a whole number, 0 or more.');
+  return Number(value);
+}
+
+function parseShardOption(value: string): string {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
+    throw new InvalidArgumentError('it must look like 2/3: this run\'s shard, from 1, and the number of shards.');
+  }
+  return value.trim();
+}
 
 export function registerCheck(program: Command, streams: CliStreams, setExit: SetExit): void {
-  program.command('check').description('(not available yet)').action(() => {
-    streams.stderr.write('allinea: check is not available yet.\n');
-    setExit(2);
-  });
+  program
+    .command('check')
+    .description('Check alignment files for errors and translation-quality warnings (for CI).')
+    .argument('[paths...]', `alignment files, folders (searched for *.align.json) or globs (default: ${DEFAULT_CHECK_PATH})`)
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('pretty'))
+    .option('--max-warnings <n>', 'also fail (exit 1) when there are more warnings than this', parseMaxWarnings)
+    .option('--fix', 're-anchor groups onto changed source texts and rewrite the files')
+    .option('--shard <i/n>', 'check only shard i of n (files sorted by path, dealt round-robin), for CI matrices', parseShardOption)
+    .option('-c, --config <file>', 'config file (default: the nearest allinea.config.json from the working folder up)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,',
+        '2 usage, config or I/O problems.',
+        '',
+        'Formats: pretty (people), json, github (workflow annotations), junit (one testcase per file),',
+        'sarif (2.1.0, for code scanning). Rules and options: docs/check.md.',
+        '',
+        'Examples:',
+        '  allinea check',
+        '  allinea check alignments/ --format github --max-warnings 0',
+        "  allinea check 'corpora/**/*.align.json' --shard 1/4 --format sarif > check.sarif",
+        '  allinea check alignments/seeds.align.json --fix',
+        '',
+      ].join('\n'),
+    )
+    .action(
+      action(
+        streams,
+        setExit,
+        async (paths: string[], options: { format: ReportFormat; maxWarnings?: number; fix?: boolean; shard?: string; config?: string }) =>
+          runCheck(
+            {
+              paths,
+              format: options.format,
+              ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+              ...(options.fix ? { fix: true } : {}),
+              ...(options.shard ? { shard: options.shard } : {}),
+              ...(options.config ? { config: options.config } : {}),
+              toolVersion: program.version() ?? '0.0.0',
+            },
+            streams,
+          ),
+      ),
+    );
+}
+
+export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<number> {
+  const { resolve } = await import('node:path');
+  const { AllineaError } = await import('../../core/errors.js');
+  const { resolveConfig, defaultRules } = await import('../../core/check/config.js');
+  const { checkFile } = await import('../../core/check/check-file.js');
+  const { parseShard, selectShard } = await import('../../core/check/shard.js');
+  const { summarize, exitCodeOf } = await import('../../core/check/types.js');
+  const { REPORTERS } = await import('../../core/check/reporters/index.js');
+  const io = await import('../../io/check-files.js');
+  const { readTextFile } = await import('../../io/read-text.js');
+  const { writeAlignmentFile } = await import('../../io/alignment-file.js');
+
+  const configPath = args.config ? resolve(streams.cwd, args.config) : io.findConfigFile(streams.cwd);
+  let rules = defaultRules();
+  if (configPath) {
+    const resolved = resolveConfig(io.readConfigFile(configPath), io.displayPath(configPath, streams.cwd));
+    if (!resolved.ok) throw new AllineaError(resolved.message);
+    rules = resolved.rules;
+  }
+
+  let files = io.expandCheckPaths(args.paths.length > 0 ? args.paths : [DEFAULT_CHECK_PATH], streams.cwd);
+  if (args.shard) {
+    const shard = parseShard(args.shard);
+    if (!shard) throw new AllineaError(`--shard ${args.shard} must look like 2/3.`);
+    files = selectShard(files, (f) => io.displayPath(f, streams.cwd), shard);
+  }
+
+  let segmenter: Promise<SegmentFn> | undefined;
+  const results = [];
+  for (const path of files) {
+    const result = await checkFile({
+      file: io.displayPath(path, streams.cwd),
+      text: readTextFile(path),
+      rules,
+      fix: args.fix ?? false,
+      host: {
+        readSources: (alignment) => io.readCheckSources(path, alignment),
+        loadSegmenter: () => (segmenter ??= import('../../core/text/segment.js').then((m) => m.segment)),
+        writeAlignment: (alignment, texts) => {
+          writeAlignmentFile(path, alignment, texts);
+          return readTextFile(path);
+        },
+      },
+    });
+    results.push(result);
+  }
+
+  const summary = summarize(results, args.maxWarnings);
+  const color = args.format === 'pretty' && streams.stdout.isTTY === true && !streams.env.NO_COLOR;
+  streams.stdout.write(REPORTERS[args.format]({ results, summary, rules, toolVersion: args.toolVersion ?? '0.0.0', color }));
+  return exitCodeOf(summary);
 }

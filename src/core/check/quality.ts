@@ -1,0 +1,214 @@
+/**
+ * Quality checks on the live groups of an alignment, as translation QA tools run them on
+ * segment pairs: numbers, hashtags, handles and URLs present on one side only, lengths far
+ * apart, identical text in two languages, quotes cut on one side. Rejected groups are
+ * negative decisions and are not checked.
+ */
+import { isLive } from '../model/index-cache.js';
+import type { JsonPath } from '../model/parse.js';
+import type { Alignment, Group } from '../model/types.js';
+import { expectedLength, primaryLanguage } from './length-ratio.js';
+import type { LengthRatioOptions, NumberMismatchOptions, UntranslatedOptions } from './rules.js';
+import { extractSignals, type TextSignals } from './signals.js';
+import type { ResolvedRules } from './config.js';
+import type { RawFinding } from './types.js';
+
+
+/** The text of a member for checking, or undefined when it cannot be known. */
+export type MemberTextFn = (doc: string, sentences: readonly number[], recorded: readonly string[] | undefined) => string | undefined;
+
+interface MemberView {
+  readonly doc: string;
+  readonly lang: string;
+  readonly text: string;
+  signals?: TextSignals;
+}
+
+const MAX_LISTED = 4;
+
+function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}
+
+function listDocs(docs: readonly string[]): string {
+  return docs.join(', ');
+}
+
+/** Values present in some members only: "129 in it-000 but not in it-001". */
+function oneSidedValues(members: readonly MemberView[], pick: (s: TextSignals) => ReadonlySet<string>, prefix = ''): string[] {
+  const all = new Set<string>();
+  for (const m of members) for (const v of pick(m.signals!)) all.add(v);
+  const out: string[] = [];
+  for (const value of all) {
+    const have: string[] = [];
+    const lack: string[] = [];
+    for (const m of members) (pick(m.signals!).has(value) ? have : lack).push(m.doc);
+    if (lack.length > 0) out.push(`${prefix}${value} in ${listDocs(have)} but not in ${listDocs(lack)}`);
+  }
+  return out;
+}
+
+function describeList(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join('; ');
+  return items.length > MAX_LISTED ? `${shown}; and ${items.length - MAX_LISTED} more` : shown;
+}
+
+// Quote and bracket balance: the kinds left open or closed too often in a text.
+const QUOTE_CHARS = /[«»“”„"()[\]{}]/;
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+export function unbalancedKinds(text: string): string[] {
+  if (!QUOTE_CHARS.test(text)) return [];
+  const out: string[] = [];
+  if (count(text, '«') !== count(text, '»')) out.push('« »');
+  // German „…“ closes with “; English and Italian “…” close with ”.
+  const low = count(text, '„');
+  const open = low > 0 ? low : count(text, '“');
+  const close = low > 0 ? count(text, '“') + count(text, '”') : count(text, '”');
+  if (open !== close) out.push(low > 0 ? '„ “' : '“ ”');
+  if (count(text, '"') % 2 !== 0) out.push('"');
+  if (count(text, '(') !== count(text, ')')) out.push('( )');
+  if (count(text, '[') !== count(text, ']')) out.push('[ ]');
+  if (count(text, '{') !== count(text, '}')) out.push('{ }');
+  return out;
+}
+
+const NON_LETTERS = /[^\p{L}]+/gu;
+const SIGNAL_TEXT = /(?:https?:\/\/|www\.)\S+|[#@][\p{L}\p{N}_]+/gu;
+
+export interface QualityContext {
+  readonly alignment: Alignment;
+  readonly rules: ResolvedRules;
+  readonly memberText: MemberTextFn;
+}
+
+function on(rules: ResolvedRules, id: string): boolean {
+  const setting = rules.get(id);
+  return setting !== undefined && setting.level !== 'off';
+}
+
+export function checkQuality(ctx: QualityContext): RawFinding[] {
+  const { alignment, rules } = ctx;
+  const out: RawFinding[] = [];
+  const langOf = new Map(alignment.documents.map((d) => [d.id, d.lang]));
+  const numbers = on(rules, 'number-mismatch');
+  const hashtags = on(rules, 'hashtag-mismatch');
+  const handles = on(rules, 'handle-mismatch');
+  const urls = on(rules, 'url-mismatch');
+  const anySignals = numbers || hashtags || handles || urls;
+  const lengthRatio = on(rules, 'length-ratio');
+  const untranslated = on(rules, 'untranslated');
+  const quotes = on(rules, 'unbalanced-quotes');
+  const numberOptions = rules.get('number-mismatch')?.options as NumberMismatchOptions | undefined;
+  const ratioOptions = rules.get('length-ratio')?.options as LengthRatioOptions | undefined;
+  const untranslatedOptions = rules.get('untranslated')?.options as UntranslatedOptions | undefined;
+
+  const unreviewed: string[] = [];
+  let firstUnreviewed = -1;
+
+  alignment.groups.forEach((group: Group, g) => {
+    if (!isLive(group.status)) return;
+    if (group.status === 'suggested') {
+      if (firstUnreviewed < 0) firstUnreviewed = g;
+      unreviewed.push(group.id);
+    }
+    const members: MemberView[] = [];
+    for (const member of group.members) {
+      const lang = langOf.get(member.doc);
+      if (lang === undefined) continue;
+      const text = ctx.memberText(member.doc, member.sentences, member.texts);
+      if (text !== undefined) members.push({ doc: member.doc, lang, text });
+    }
+    if (members.length < 2) return;
+    const path: JsonPath = ['groups', g];
+    const id = group.id;
+
+    if (anySignals) {
+      for (const m of members) m.signals = extractSignals(m.text);
+      if (numbers) {
+        const skip = numberOptions?.ignoreMissing && members.some((m) => m.signals!.numbers.size === 0);
+        const diff = skip ? [] : oneSidedValues(members, (s) => s.numbers);
+        if (diff.length > 0) out.push({ rule: 'number-mismatch', path, message: `group "${id}": numbers differ: ${describeList(diff)}` });
+      }
+      if (hashtags) {
+        const diff = oneSidedValues(members, (s) => s.hashtags, '#');
+        if (diff.length > 0) out.push({ rule: 'hashtag-mismatch', path, message: `group "${id}": hashtags differ: ${describeList(diff)}` });
+      }
+      if (handles) {
+        const diff = oneSidedValues(members, (s) => s.handles, '@');
+        if (diff.length > 0) out.push({ rule: 'handle-mismatch', path, message: `group "${id}": handles differ: ${describeList(diff)}` });
+      }
+      if (urls) {
+        const diff = oneSidedValues(members, (s) => s.urls);
+        if (diff.length > 0) out.push({ rule: 'url-mismatch', path, message: `group "${id}": URLs differ: ${describeList(diff)}` });
+      }
+    }
+
+    if (lengthRatio && ratioOptions) {
+      let longest: MemberView | undefined;
+      let shortest: MemberView | undefined;
+      let longestNorm = -1;
+      let shortestNorm = Infinity;
+      let maxChars = 0;
+      for (const m of members) {
+        const chars = m.text.trim().length;
+        maxChars = Math.max(maxChars, chars);
+        const norm = chars / expectedLength(m.lang, ratioOptions.expected);
+        if (norm > longestNorm) [longest, longestNorm] = [m, norm];
+        if (norm < shortestNorm) [shortest, shortestNorm] = [m, norm];
+      }
+      if (longest && shortest && longest !== shortest && maxChars >= ratioOptions.minChars) {
+        const ratio = shortestNorm > 0 ? longestNorm / shortestNorm : Infinity;
+        if (ratio > ratioOptions.max) {
+          const pair = longest.lang === shortest.lang ? '' : `, allowing for ${primaryLanguage(longest.lang)}/${primaryLanguage(shortest.lang)}`;
+          out.push({
+            rule: 'length-ratio',
+            path,
+            message: `group "${id}": ${longest.doc} (${longest.text.trim().length} characters) is ${ratio.toFixed(1)} times as long as ${shortest.doc} (${shortest.text.trim().length} characters${pair}; limit ${ratioOptions.max})`,
+          });
+        }
+      }
+    }
+
+    if (untranslated && untranslatedOptions) {
+      outer: for (let a = 0; a < members.length; a++) {
+        for (let b = a + 1; b < members.length; b++) {
+          const x = members[a]!;
+          const y = members[b]!;
+          if (primaryLanguage(x.lang) === primaryLanguage(y.lang)) continue;
+          const nx = x.text.replace(/\s+/g, ' ').trim();
+          if (nx.toLowerCase() !== y.text.replace(/\s+/g, ' ').trim().toLowerCase()) continue;
+          const letters = nx.replace(SIGNAL_TEXT, '').replace(NON_LETTERS, '').length;
+          if (letters < untranslatedOptions.minLetters) continue;
+          out.push({ rule: 'untranslated', path, message: `group "${id}": ${x.doc} (${x.lang}) and ${y.doc} (${y.lang}) have the same text, ${quote(nx)}, which looks untranslated` });
+          break outer;
+        }
+      }
+    }
+
+    if (quotes) {
+      const kinds = members.map((m) => unbalancedKinds(m.text));
+      const signatures = new Set(kinds.map((k) => k.join(' ')));
+      if (signatures.size > 1) {
+        const bad = members.map((m, i) => (kinds[i]!.length > 0 ? `${m.doc} (${kinds[i]!.join(', ')})` : '')).filter(Boolean);
+        const good = members.filter((_, i) => kinds[i]!.length === 0).map((m) => m.doc);
+        const rest = good.length > 0 ? ` but balanced in ${listDocs(good)}` : ', differently in each member';
+        out.push({ rule: 'unbalanced-quotes', path, message: `group "${id}": quotes or brackets are unbalanced in ${bad.join(', ')}${rest}; the group may cut a quotation on one side` });
+      }
+    }
+  });
+
+  if (on(rules, 'unreviewed-suggestion') && unreviewed.length > 0) {
+    const shown = unreviewed.slice(0, MAX_LISTED).join(', ');
+    const more = unreviewed.length > MAX_LISTED ? `, and ${unreviewed.length - MAX_LISTED} more` : '';
+    const noun = unreviewed.length === 1 ? 'suggested group is' : 'suggested groups are';
+    out.push({ rule: 'unreviewed-suggestion', path: ['groups', firstUnreviewed], message: `${unreviewed.length} ${noun} still unreviewed (${shown}${more})` });
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+/**
+ * Checks of an alignment against its source texts: documents that cannot be read, texts that
+ * changed since the file was written (by hash, or because the sentence texts recorded in the
+ * groups no longer match the spans), what re-anchoring would do about it, and segmentation
+ * overrides that no longer fit.
+ */
+import type { SegmentFn } from '../model/create.js';
+import { reanchorDocument, type ReanchorReport } from '../model/reanchor.js';
+import type { Alignment, SegmentationOverride } from '../model/types.js';
+import type { JsonPath } from '../model/parse.js';
+import type { RawFinding } from './types.js';
+
+export interface SourceState {
+  /** The current text of every document that could be read. */
+  readonly texts: ReadonlyMap<string, string>;
+  /** Documents that could not be read, with the reason (one sentence). */
+  readonly missing: readonly { readonly doc: string; readonly path: string; readonly reason: string }[];
+  /** The current sha256 of every document whose text no longer has the recorded hash. */
+  readonly changed: ReadonlyMap<string, string>;
+}
+
+export function missingDocuments(alignment: Alignment, sources: SourceState): RawFinding[] {
+  return sources.missing.map((m) => {
+    const d = alignment.documents.findIndex((doc) => doc.id === m.doc);
+    const stored = alignment.documents[d]?.path ?? m.path;
+    const reason = m.reason.replace(/^Cannot read .*?: (?=[^:]+$)/, '').replace(/\.$/, '');
+    return { rule: 'document-missing', path: ['documents', d], message: `document "${m.doc}" (${stored}) cannot be read: ${reason}` };
+  });
+}
+
+export interface TextDrift {
+  /** Recorded member texts that differ from the source at their spans. */
+  readonly mismatches: number;
+  /** Where the first one is, and its group. */
+  readonly first: JsonPath;
+  readonly group: string;
+}
+
+/**
+ * For documents whose hash still matches: spans that run past the text (bad-spans), and
+ * member texts that no longer match the text at their spans (drift, keyed by document).
+ */
+export function textDrift(alignment: Alignment, sources: SourceState): { findings: RawFinding[]; drift: Map<string, TextDrift> } {
+  const findings: RawFinding[] = [];
+  const drift = new Map<string, TextDrift>();
+  const usable = new Map<string, { text: string; spans: Alignment['documents'][number]['sentences'] }>();
+  alignment.documents.forEach((doc, d) => {
+    const text = sources.texts.get(doc.id);
+    if (text === undefined || sources.changed.has(doc.id)) return;
+    const past = doc.sentences.findIndex(([, end]) => end > text.length);
+    if (past >= 0) {
+      findings.push({
+        rule: 'bad-spans',
+        path: ['documents', d, 'sentences', past],
+        message: `sentence ${past} of "${doc.id}" ends at ${doc.sentences[past]![1]}, past the end of its ${text.length}-character text`,
+      });
+      return;
+    }
+    usable.set(doc.id, { text, spans: doc.sentences });
+  });
+  alignment.groups.forEach((group, g) => {
+    group.members.forEach((member, m) => {
+      const source = usable.get(member.doc);
+      if (!source || !member.texts) return;
+      member.texts.forEach((recorded, i) => {
+        const span = source.spans[member.sentences[i] ?? -1];
+        if (!span || source.text.slice(span[0], span[1]) === recorded) return;
+        const seen = drift.get(member.doc);
+        if (seen) drift.set(member.doc, { ...seen, mismatches: seen.mismatches + 1 });
+        else drift.set(member.doc, { mismatches: 1, first: ['groups', g, 'members', m, 'texts', i], group: group.id });
+      });
+    });
+  });
+  return { findings, drift };
+}
+
+export interface ReanchorPlan {
+  /** The alignment with every listed document re-anchored, in order. */
+  readonly alignment: Alignment;
+  readonly reports: readonly ReanchorReport[];
+}
+
+/** Re-anchors the given documents onto their current text (pure: nothing is written). */
+export function planReanchoring(
+  alignment: Alignment,
+  docs: readonly string[],
+  sources: SourceState,
+  segment: SegmentFn,
+): ReanchorPlan {
+  let current = alignment;
+  const reports: ReanchorReport[] = [];
+  for (const doc of docs) {
+    const text = sources.texts.get(doc);
+    if (text === undefined) continue;
+    const sha = sources.changed.get(doc) ?? alignment.documents.find((d) => d.id === doc)!.sha256;
+    const result = reanchorDocument(current, doc, text, sha, segment);
+    current = result.alignment;
+    reports.push(result.report);
+  }
+  return { alignment: current, reports };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function clip(text: string, max = 50): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** "find 40 sentences exactly and 2 fuzzily, lose sentence 12 of group g3 ("…") and dissolve group g3" */
+export function describeReanchoring(report: ReanchorReport): string {
+  const parts = [`find ${plural(report.exact, 'sentence')} exactly${report.fuzzy > 0 ? ` and ${report.fuzzy} fuzzily` : ''}`];
+  if (report.lost.length > 0) {
+    const shown = report.lost.slice(0, 3).map((l) => `sentence ${l.sentence}${l.group ? ` of group ${l.group}` : ' (a bookmark)'}${l.text !== undefined ? ` ("${clip(l.text)}")` : ''}`);
+    const more = report.lost.length > 3 ? ` and ${report.lost.length - 3} more` : '';
+    parts.push(`lose ${shown.join(', ')}${more}`);
+  }
+  if (report.droppedOverrides.length > 0) parts.push(`drop ${plural(report.droppedOverrides.length, 'segmentation override')}`);
+  if (report.dissolvedGroups.length > 0) parts.push(`dissolve ${report.dissolvedGroups.length === 1 ? 'group' : 'groups'} ${report.dissolvedGroups.join(', ')}`);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * One source-changed finding per drifted document, saying what re-anchoring would do
+ * (when a plan is given) and that --fix applies it.
+ */
+export function sourceChanges(
+  alignment: Alignment,
+  sources: SourceState,
+  drift: ReadonlyMap<string, TextDrift>,
+  plan: ReanchorPlan | undefined,
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  alignment.documents.forEach((doc, d) => {
+    const byHash = sources.changed.has(doc.id);
+    const byTexts = drift.get(doc.id);
+    if (!byHash && !byTexts) return;
+    const report = plan?.reports.find((r) => r.doc === doc.id);
+    const what = report ? `; re-anchoring would ${describeReanchoring(report)} (allinea check --fix applies it)` : '';
+    if (byHash) {
+      out.push({ rule: 'source-changed', path: ['documents', d], message: `the text of document "${doc.id}" (${doc.path}) changed since the file was written${what}` });
+    } else if (byTexts) {
+      out.push({
+        rule: 'source-changed',
+        path: byTexts.first,
+        message: `${plural(byTexts.mismatches, 'sentence text')} recorded for document "${doc.id}" no longer ${byTexts.mismatches === 1 ? 'matches' : 'match'} its source (first in group ${byTexts.group})${what}`,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Overrides that no longer fit: unknown document, offset past the text, or (for documents
+ * whose text is unchanged) a split with no sentence starting at its offset or a join whose
+ * boundary is still there. Overrides of re-anchored documents are judged by the plan.
+ */
+export function overrideMismatches(alignment: Alignment, sources: SourceState, reanchored: ReadonlySet<string>, plan: ReanchorPlan | undefined): RawFinding[] {
+  const out: RawFinding[] = [];
+  const docs = new Map(alignment.documents.map((d) => [d.id, d]));
+  const starts = new Map<string, Set<number>>();
+  const dropped = new Set<SegmentationOverride>();
+  for (const report of plan?.reports ?? []) for (const o of report.droppedOverrides) dropped.add(o);
+  // The last override at an offset decides whether a boundary should be there.
+  const last = new Map<string, number>();
+  alignment.overrides.forEach((o, i) => last.set(`${o.doc}\u0000${o.at}`, i));
+  alignment.overrides.forEach((o, i) => {
+    const doc = docs.get(o.doc);
+    const what = `override ${i} (${o.op} at ${o.at} in "${o.doc}")`;
+    if (!doc) {
+      out.push({ rule: 'override-mismatch', path: ['overrides', i], message: `${what} names a document the file does not list` });
+      return;
+    }
+    const text = sources.texts.get(o.doc);
+    if (text === undefined) return;
+    if (reanchored.has(o.doc)) {
+      if (dropped.has(o)) out.push({ rule: 'override-mismatch', path: ['overrides', i], message: `${what} no longer fits the changed text and re-anchoring would drop it` });
+      return;
+    }
+    if (o.at > text.length) {
+      out.push({ rule: 'override-mismatch', path: ['overrides', i], message: `${what} lies past the end of the ${text.length}-character text` });
+      return;
+    }
+    if (last.get(`${o.doc}\u0000${o.at}`) !== i) return;
+    let set = starts.get(o.doc);
+    if (!set) starts.set(o.doc, (set = new Set(doc.sentences.map(([s]) => s))));
+    if (o.op === 'split' && !set.has(o.at)) {
+      out.push({ rule: 'override-mismatch', path: ['overrides', i], message: `${what} does not fit the segmentation: no sentence starts there` });
+    } else if (o.op === 'join' && set.has(o.at)) {
+      out.push({ rule: 'override-mismatch', path: ['overrides', i], message: `${what} does not fit the segmentation: a sentence still starts there` });
+    }
+  });
+  return out;
+}
