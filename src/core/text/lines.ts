@@ -8,7 +8,7 @@ import { isWhitespace } from './chars.js';
 /** A trimmed, non-empty line as [start, end) offsets into the text. */
 export type LineRange = readonly [start: number, end: number];
 
-const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\v\f\u0085]/g;
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\v\f]/g;
 
 export function lineRanges(text: string): LineRange[] {
   const lines: LineRange[] = [];
