@@ -4,7 +4,7 @@
  * so `allinea check` and `allinea --help` start fast.
  */
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
+import packageJson from '../../package.json' with { type: 'json' };
 import type { CliStreams } from './streams.js';
 import { reportError } from './errors.js';
 import { registerSplit } from './commands/split.js';
@@ -16,7 +16,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerCheck } from './commands/check.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = packageJson;
 
 export type SetExit = (code: number) => void;
 

@@ -18,7 +18,9 @@ export interface LostSentence {
 
 export interface ReanchorReport {
   readonly doc: string;
+  /** Sentences found again with identical text. */
   readonly exact: number;
+  /** Sentences found again with similar text (similarity >= FUZZY_THRESHOLD). */
   readonly fuzzy: number;
   readonly lost: readonly LostSentence[];
   readonly droppedOverrides: readonly SegmentationOverride[];
@@ -136,8 +138,12 @@ export function reanchorDocument(
   const taken = new Set<number>();
   const scale = doc.sentences.length > 0 ? sentences.length / doc.sentences.length : 1;
   const find = finder(newText, sentences);
+  // One lookup per old sentence: a group member and a bookmark on the same sentence move together.
+  const moved = new Map<number, number | undefined>();
   const relocate = (old: number, wanted: string | undefined): number | undefined => {
+    if (moved.has(old)) return moved.get(old);
     const hit = find(wanted, Math.round(old * scale), taken);
+    moved.set(old, hit?.index);
     if (!hit) return undefined;
     taken.add(hit.index);
     if (hit.exact) exact++;
