@@ -1,11 +1,175 @@
-// Placeholder until the export command lands; its owner replaces this file.
 import type { Command } from 'commander';
-import type { SetExit } from '../program.js';
+import { Option } from 'commander';
+import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
 
+export const EXPORT_FORMATS = ['tmx', 'json', 'jsonl', 'tsv', 'csv', 'moses', 'beads'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportArgs {
+  readonly file: string;
+  readonly to: ExportFormat;
+  readonly output?: string;
+  readonly status: 'confirmed' | 'all';
+  readonly langs?: string;
+  readonly pair?: string;
+  readonly rawCells?: boolean;
+  readonly bom?: boolean;
+  readonly verbose?: boolean;
+}
+
+const HELP = `
+Formats:
+  tmx    TMX 1.4b: one <tu> per group, one <tuv> per language (srclang="*all*");
+         with --pair, two-language units for tools that read only pairs
+  json   one object per group: text per language and per document, ids, status, score
+  jsonl  one line per group, Hugging Face "translation" convention, for MT training
+  tsv    one column per language, header row of language codes
+  csv    the same as RFC 4180 CSV (add --bom for Excel)
+  moses  one plain-text file per language, line-aligned: -o corpus gives corpus.it, corpus.fr
+  beads  with --pair: the two documents one sentence per line and a Vecalign-style bead file
+
+Groups: confirmed only unless --status all; rejected groups never. Languages given with
+--langs or --pair must be in every group written. Whatever is left out is summarised on
+stderr (listed with --verbose, and in the "omitted" field of the JSON export).
+Set SOURCE_DATE_EPOCH (seconds) for a reproducible TMX creationdate.
+
+Examples:
+  allinea export alignments/seeds.align.json --to tmx -o seeds.tmx
+  allinea export alignments/seeds.align.json --to tmx --pair it-fr -o it-fr.tmx
+  allinea export alignments/seeds.align.json --to jsonl --pair it-fr > train.jsonl
+  allinea export alignments/seeds.align.json --to tsv --langs it,fr,en --status all
+  allinea export alignments/seeds.align.json --to moses --pair it-en -o out/corpus
+`;
+
 export function registerExport(program: Command, streams: CliStreams, setExit: SetExit): void {
-  program.command('export').description('(not available yet)').action(() => {
-    streams.stderr.write('allinea: export is not available yet.\n');
-    setExit(2);
-  });
+  program
+    .command('export')
+    .description('Export an alignment to TMX, JSON, JSONL, TSV, CSV, Moses or bead files.')
+    .argument('<file>', 'alignment file (*.align.json)')
+    .addOption(new Option('-t, --to <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .option('-o, --output <path>', 'output file (Moses, beads: file prefix or folder); default: standard output')
+    .addOption(new Option('-s, --status <which>', 'groups to export').choices(['confirmed', 'all']).default('confirmed'))
+    .option('--langs <list>', 'languages to write, in order, e.g. it,fr,en (each one required in a group)')
+    .option('--pair <L1-L2>', 'a two-language export, e.g. it-fr (pt-BR:en when a tag has a hyphen)')
+    .option('--raw-cells', 'TSV/CSV: do not neutralise cells starting with = + - @')
+    .option('--bom', 'CSV/TSV: start with a UTF-8 byte order mark (for Excel)')
+    .option('-v, --verbose', 'list every group left out')
+    .addHelpText('after', HELP)
+    .action(
+      action(streams, setExit, async (file: string, options: Omit<ExportArgs, 'file'>) => runExport({ file, ...options }, streams)),
+    );
+}
+
+/** "it-fr", "it:fr", "it,fr", "pt-BR:en" -> two language tags, or undefined. */
+export function parsePair(value: string): [string, string] | undefined {
+  const parts = (/[:,]/.test(value) ? value.split(/[:,]/) : value.split('-')).map((p) => p.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? [parts[0], parts[1]] : undefined;
+}
+
+export async function runExport(args: ExportArgs, streams: CliStreams): Promise<number> {
+  const { resolve, dirname, join, relative } = await import('node:path');
+  const { existsSync, mkdirSync, readFileSync, statSync } = await import('node:fs');
+  const { AllineaError } = await import('../../core/errors.js');
+  const { openAlignment } = await import('../../io/alignment-file.js');
+  const { writeFileAtomic } = await import('../../io/atomic-write.js');
+  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { segment } = await import('../../core/text/segment.js');
+  const { summarizeOmissions } = await import('../../core/formats/selection.js');
+
+  const input = resolve(streams.cwd, args.file);
+  const pair = args.pair !== undefined ? parsePair(args.pair) : undefined;
+  if (args.pair !== undefined && !pair) throw new AllineaError(`--pair ${args.pair}: give two languages, e.g. --pair it-fr (or pt-BR:en).`);
+  const langs = args.langs?.split(',').map((l) => l.trim()).filter((l) => l !== '');
+  if (langs !== undefined && langs.length === 0) throw new AllineaError('--langs: give languages separated by commas, e.g. --langs it,fr.');
+  const epoch = streams.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && !/^\d{1,12}$/.test(epoch.trim())) {
+    throw new AllineaError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}".`);
+  }
+  const creationDate = epoch !== undefined ? new Date(Number(epoch.trim()) * 1000) : new Date();
+  const multiFile = args.to === 'moses' || args.to === 'beads';
+  const toStdout = args.output === undefined || args.output === '-';
+  if (multiFile && toStdout) {
+    throw new AllineaError(`${args.to} writes several files: name them with -o PREFIX (e.g. -o out/corpus) or -o FOLDER/.`);
+  }
+
+  const opened = openAlignment(input, segment);
+  for (const report of opened.reanchored) {
+    streams.stderr.write(`allinea: note: document "${report.doc}" changed since the alignment was saved; exporting its current text.\n`);
+  }
+  const exportInput = { alignment: opened.alignment, texts: opened.texts };
+  const selection = { status: args.status, ...(langs ? { langs } : {}), ...(pair ? { pair } : {}) };
+  const cells = { rawCells: args.rawCells === true, bom: args.bom === true };
+  let result;
+  switch (args.to) {
+    case 'tmx': {
+      const { exportTmx } = await import('../../core/formats/tmx-export.js');
+      const { PACKAGE_ROOT } = await import('../paths.js');
+      const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+      result = exportTmx(exportInput, { ...selection, toolVersion: version, creationDate });
+      break;
+    }
+    case 'json':
+      result = (await import('../../core/formats/json-export.js')).exportJson(exportInput, selection);
+      break;
+    case 'jsonl':
+      result = (await import('../../core/formats/jsonl-export.js')).exportJsonl(exportInput, selection);
+      break;
+    case 'tsv':
+    case 'csv':
+      result = (await import('../../core/formats/delimited.js')).exportDelimited(args.to, exportInput, { ...selection, ...cells });
+      break;
+    case 'moses':
+      result = (await import('../../core/formats/moses-export.js')).exportMoses(exportInput, selection);
+      break;
+    case 'beads':
+      result = (await import('../../core/formats/beads.js')).exportBeads(exportInput, selection);
+      break;
+  }
+
+  // Never write over the alignment or its source texts: bad options must not destroy saved work.
+  const protectedPaths = new Set([input, ...opened.alignment.documents.map((d) => resolve(dirname(input), d.path))]);
+  const refuseProtected = (path: string) => {
+    if (protectedPaths.has(path)) throw new AllineaError(`Refusing to write ${path}: it is the alignment file or one of its documents.`);
+  };
+  const save = (path: string, data: string) => {
+    refuseProtected(path);
+    try {
+      writeFileAtomic(path, data);
+    } catch (error) {
+      throw describeFsError(error, path, 'write');
+    }
+  };
+  const written: string[] = [];
+  if (typeof result.output === 'string') {
+    if (toStdout) streams.stdout.write(result.output);
+    else {
+      const path = resolve(streams.cwd, args.output!);
+      save(path, result.output);
+      written.push(args.output!);
+    }
+  } else {
+    // Moses/beads: -o names a folder (existing, or ending in a slash) holding corpus.<lang>, or a file prefix.
+    const out = args.output!;
+    const target = resolve(streams.cwd, out);
+    const isFolder = /[\\/]$/.test(out) || (existsSync(target) && statSync(target).isDirectory());
+    if (isFolder) mkdirSync(target, { recursive: true });
+    const prefix = isFolder ? join(target, 'corpus') : target;
+    const paths = [...result.output.keys()].map((suffix) => `${prefix}.${suffix}`);
+    paths.forEach(refuseProtected); // before any file is written
+    for (const [suffix, data] of result.output) {
+      save(`${prefix}.${suffix}`, data);
+      written.push(relative(streams.cwd, `${prefix}.${suffix}`));
+    }
+  }
+
+  const unit = args.to === 'json' ? 'group' : args.to === 'tmx' ? 'translation unit' : args.to === 'beads' ? 'bead' : 'row';
+  const where = written.length > 0 ? ` to ${written.join(', ')}` : '';
+  streams.stderr.write(`allinea: wrote ${result.written} ${unit}${result.written === 1 ? '' : 's'}${where}.\n`);
+  if (result.written === 0) streams.stderr.write('allinea: warning: nothing was exported.\n');
+  const summary = summarizeOmissions(result.omitted);
+  if (summary) streams.stderr.write(`allinea: ${summary}${args.verbose ? ':' : ' (--verbose lists them)'}\n`);
+  if (args.verbose) for (const o of result.omitted) streams.stderr.write(`  ${o.message}\n`);
+  for (const notice of result.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
+  return 0;
 }

@@ -1,11 +1,191 @@
-// Placeholder until the import command lands; its owner replaces this file.
 import type { Command } from 'commander';
-import type { SetExit } from '../program.js';
+import { Option } from 'commander';
+import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
 
+export const IMPORT_FORMATS = ['tmx', 'tsv', 'csv', 'beads', 'ladder'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportArgs {
+  readonly file: string;
+  readonly from: ImportFormat;
+  readonly output?: string;
+  readonly source?: string;
+  readonly target?: string;
+  readonly sourceLang?: string;
+  readonly targetLang?: string;
+  readonly status?: 'confirmed' | 'suggested';
+  readonly maxSize?: string;
+  readonly rawCells?: boolean;
+  readonly force?: boolean;
+}
+
+const HELP = `
+Formats:
+  tmx     TMX 1.1-1.4b, any number of languages per <tu>. One new document per language is
+          written beside the output (OUT.it.txt, OUT.fr.txt: one sentence per line) and each
+          <tu> becomes a group. Inline markup is flattened to text (with a note).
+  tsv/csv header row of language codes, one row per group (what allinea export writes).
+  beads   Vecalign/Bertalign beads ("[0, 1]:[0]" per line) with --source and --target,
+          the two sentence files (one sentence per line) the beads index.
+  ladder  hunalign's ladder output ("i<TAB>j<TAB>score" rungs) with --source and --target.
+
+TMX/TSV/CSV groups are confirmed unless the file says otherwise; beads and ladders are an
+aligner's output, so their groups are suggested (to review). --status overrides both.
+XML is read safely: no DTD is loaded and no entity expanded (files declaring entities are
+refused), and inputs over --max-size MiB (default 256) are refused.
+An existing output is never replaced without --force.
+
+Examples:
+  allinea import memory.tmx --from tmx -o alignments/memory.align.json
+  allinea import pairs.tsv --from tsv
+  allinea import book.beads --from beads --source book.en --target book.fr
+  allinea import book.ladder --from ladder --source book.en --target book.fr --source-lang en --target-lang fr
+`;
+
 export function registerImport(program: Command, streams: CliStreams, setExit: SetExit): void {
-  program.command('import').description('(not available yet)').action(() => {
-    streams.stderr.write('allinea: import is not available yet.\n');
-    setExit(2);
-  });
+  program
+    .command('import')
+    .description('Create an alignment from TMX, TSV/CSV, Vecalign/Bertalign beads or a hunalign ladder.')
+    .argument('<file>', 'file to import')
+    .addOption(new Option('-f, --from <format>', 'input format').choices([...IMPORT_FORMATS]).makeOptionMandatory())
+    .option('-o, --output <file>', 'alignment file to write (default: FILE with .align.json)')
+    .option('--source <file>', 'beads/ladder: source sentence file, one sentence per line')
+    .option('--target <file>', 'beads/ladder: target sentence file, one sentence per line')
+    .option('--source-lang <lang>', 'beads/ladder: language of the source file (default: its extension, else detected)')
+    .option('--target-lang <lang>', 'beads/ladder: language of the target file (default: its extension, else detected)')
+    .addOption(new Option('-s, --status <status>', 'status of every imported group').choices(['confirmed', 'suggested']))
+    .option('--max-size <MiB>', 'refuse inputs larger than this many MiB', '256')
+    .option('--raw-cells', 'TSV/CSV: keep leading apostrophes (do not undo formula neutralisation)')
+    .option('--force', 'replace existing output files')
+    .addHelpText('after', HELP)
+    .action(
+      action(streams, setExit, async (file: string, options: Omit<ImportArgs, 'file'>) => runImport({ file, ...options }, streams)),
+    );
+}
+
+export async function runImport(args: ImportArgs, streams: CliStreams): Promise<number> {
+  const { basename, dirname, extname, join, relative, resolve } = await import('node:path');
+  const { existsSync, readFileSync, statSync } = await import('node:fs');
+  const { AllineaError } = await import('../../core/errors.js');
+  const { checkSize } = await import('../../core/formats/xml-guard.js');
+  const { findViolations } = await import('../../core/model/invariants.js');
+  const { storedPath, writeAlignmentFile } = await import('../../io/alignment-file.js');
+  const { writeFileAtomic } = await import('../../io/atomic-write.js');
+  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { sha256 } = await import('../../io/hash.js');
+
+  const show = (path: string) => relative(streams.cwd, path) || path;
+  const maxMiB = Number(args.maxSize ?? '256');
+  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new AllineaError(`--max-size must be a positive number of MiB, not "${args.maxSize}".`);
+  const maxBytes = Math.floor(maxMiB * 1024 * 1024);
+
+  /** Reads a text file within the size limit: UTF-8 (BOM dropped) or UTF-16 with a BOM (Trados writes TMX that way). */
+  const readInput = (path: string): string => {
+    let buffer: Buffer;
+    try {
+      checkSize(statSync(path).size, maxBytes, show(path));
+      buffer = readFileSync(path);
+    } catch (error) {
+      if (error instanceof AllineaError) throw error;
+      throw describeFsError(error, show(path));
+    }
+    const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf-16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf-16be' : undefined;
+    if (!utf16 && buffer.subarray(0, 8000).includes(0)) throw new AllineaError(`Cannot read ${show(path)}: it looks like a binary file, not text.`);
+    try {
+      return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(buffer);
+    } catch {
+      throw new AllineaError(`Cannot read ${show(path)}: it is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text.`);
+    }
+  };
+
+  const input = resolve(streams.cwd, args.file);
+  if (input.endsWith('.align.json')) throw new AllineaError(`${show(input)} is already an alignment file.`);
+  const output = args.output !== undefined ? resolve(streams.cwd, args.output) : join(dirname(input), `${basename(input, extname(input))}.align.json`);
+  const base = output.replace(/(\.align)?\.json$/, '');
+  const inputs = new Set([input, ...[args.source, args.target].filter((p): p is string => p !== undefined).map((p) => resolve(streams.cwd, p))]);
+  const claim = (path: string) => {
+    if (inputs.has(path)) throw new AllineaError(`Refusing to write ${show(path)}: it is one of the files being imported.`);
+    if (existsSync(path) && !args.force) throw new AllineaError(`${show(path)} already exists; use --force to replace it or -o to write elsewhere.`);
+  };
+  const save = (path: string, data: string) => {
+    try {
+      writeFileAtomic(path, data);
+    } catch (error) {
+      throw describeFsError(error, show(path), 'write');
+    }
+  };
+  claim(output);
+
+  let built;
+  const written: string[] = [];
+  if (args.from === 'tmx' || args.from === 'tsv' || args.from === 'csv') {
+    const text = readInput(input);
+    const units =
+      args.from === 'tmx'
+        ? (await import('../../core/formats/tmx-import.js')).importTmx(text, { name: show(input), maxBytes })
+        : (await import('../../core/formats/delimited.js')).importDelimited(args.from, text, { rawCells: args.rawCells === true });
+    const { alignmentFromUnits } = await import('../../core/formats/imported.js');
+    const textPath = (lang: string) => `${base}.${lang}.txt`;
+    built = alignmentFromUnits(units.units, {
+      pathFor: (lang) => storedPath(output, textPath(lang)),
+      hash: sha256,
+      ...(args.status ? { forceStatus: args.status } : {}),
+      titleFor: (lang) => `${lang} (from ${basename(input)})`,
+    });
+    for (const doc of built.documents) claim(textPath(doc.lang));
+    checkBuilt(built.alignment);
+    for (const doc of built.documents) {
+      save(textPath(doc.lang), doc.text);
+      const count = built.alignment.documents.find((d) => d.id === doc.id)!.sentences.length;
+      written.push(`${show(textPath(doc.lang))} (${doc.lang}, ${count} sentence${count === 1 ? '' : 's'})`);
+    }
+    built = { ...built, notices: [...units.notices, ...built.notices] };
+  } else {
+    if (!args.source || !args.target) {
+      throw new AllineaError(`A ${args.from === 'beads' ? 'bead' : 'ladder'} file indexes two sentence files: name them with --source FILE --target FILE.`);
+    }
+    const { parseBeads } = await import('../../core/formats/beads.js');
+    const { parseLadder } = await import('../../core/formats/ladder.js');
+    const { alignmentFromBeads } = await import('../../core/formats/imported.js');
+    const { detectLanguage } = await import('../../core/corpus/detect-language.js');
+    const { idFromFileName, uniqueIds } = await import('../../core/corpus/manifest.js');
+    const beadText = readInput(input);
+    let beads;
+    try {
+      beads = args.from === 'beads' ? parseBeads(beadText) : parseLadder(beadText);
+    } catch (error) {
+      if (error instanceof AllineaError) throw new AllineaError(`${show(input)}: ${error.message}`);
+      throw error;
+    }
+    const files = [args.source, args.target].map((p) => resolve(streams.cwd, p));
+    const stems = files.map((f) => idFromFileName(basename(f)));
+    const sides = files.map((path, i) => {
+      const text = readInput(path);
+      const given = i === 0 ? args.sourceLang : args.targetLang;
+      const fromExtension = /^\.([a-z]{2,3})$/i.exec(extname(path))?.[1]?.toLowerCase();
+      const lang = given ?? fromExtension ?? detectLanguage(text);
+      if (lang === 'und') {
+        throw new AllineaError(`Cannot tell the language of ${show(path)}: give it with --${i === 0 ? 'source' : 'target'}-lang.`);
+      }
+      return { id: stems[i]!, lang, path: storedPath(output, path), text, name: show(path) };
+    });
+    // book.en and book.fr share a stem: tell them apart by language ("book-en", "book-fr").
+    if (sides[0]!.id === sides[1]!.id) {
+      const ids = uniqueIds(sides.map((s) => `${s.id}-${s.lang}`));
+      sides.forEach((s, i) => (s.id = ids[i]!));
+    }
+    built = alignmentFromBeads(sides[0]!, sides[1]!, beads, { hash: sha256, status: args.status ?? 'suggested' });
+    checkBuilt(built.alignment);
+  }
+  writeAlignmentFile(output, built.alignment, built.texts);
+  const groups = built.alignment.groups.length;
+  streams.stderr.write(`allinea: wrote ${show(output)} (${groups} group${groups === 1 ? '' : 's'})${written.length > 0 ? ` and ${written.join(', ')}` : ''}.\n`);
+  for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
+  return 0;
+
+  function checkBuilt(alignment: import('../../core/model/types.js').Alignment): void {
+    const violation = findViolations(alignment)[0];
+    if (violation) throw new AllineaError(`The imported alignment would not be valid: ${violation.message}.`);
+  }
 }

@@ -38,15 +38,36 @@ export function parseBeads(text: string): Bead[] {
   return beads;
 }
 
+/** Restricts an alignment to two documents (members elsewhere dropped), for a pair named by document ids. */
+function onlyDocuments(input: ExportInput, ids: readonly [string, string]): ExportInput {
+  const keep = new Set(ids);
+  const alignment = {
+    ...input.alignment,
+    documents: input.alignment.documents.filter((d) => keep.has(d.id)),
+    groups: input.alignment.groups.map((g) => ({ ...g, members: g.members.filter((m) => keep.has(m.doc)) })),
+  };
+  return { alignment, texts: input.texts };
+}
+
+/**
+ * `pair` names two languages with one document each, or two document ids
+ * (`--pair it-000:fr-003`) when a language has several documents.
+ */
 export function exportBeads(input: ExportInput, options: SelectionOptions): ExportResult {
-  if (!options.pair) throw new AllineaError('Bead files hold two languages: choose them with --pair L1-L2.');
+  if (!options.pair) throw new AllineaError('Bead files hold two documents: choose them with --pair L1-L2 (languages) or --pair DOC1:DOC2 (document ids).');
+  const byId = options.pair.map((p) => input.alignment.documents.find((d) => d.id === p));
+  if (byId[0] && byId[1]) {
+    if (byId[0].lang === byId[1].lang) throw new AllineaError(`Documents "${byId[0].id}" and "${byId[1].id}" are both in ${byId[0].lang}; a bead file pairs two languages.`);
+    input = onlyDocuments(input, [byId[0].id, byId[1].id]);
+    options = { ...options, pair: [byId[0].lang, byId[1].lang] };
+  }
   const selection = selectGroups(input, options);
   const [srcLang, tgtLang] = selection.langs as [string, string];
   const docsOf = (lang: string) => input.alignment.documents.filter((d) => d.lang === lang);
   for (const lang of [srcLang, tgtLang]) {
     const docs = docsOf(lang);
     if (docs.length !== 1) {
-      throw new AllineaError(`Bead files index one document per language, but ${lang} has ${docs.length} documents (${docs.map((d) => d.id).join(', ')}).`);
+      throw new AllineaError(`Bead files index one document per language, but ${lang} has ${docs.length} (${docs.map((d) => d.id).join(', ')}): name the two documents, e.g. --pair ${docs[0]!.id}:${docsOf(lang === srcLang ? tgtLang : srcLang)[0]!.id}.`);
     }
   }
   const src = docsOf(srcLang)[0]!;

@@ -88,3 +88,18 @@ export function hostileFixture(): Fixture {
   for (let i = 0; i < n; i++) a = link(a, [{ doc: 'it-x', sentence: i }, { doc: 'fr-x', sentence: i }]).alignment;
   return { alignment: a, texts: base.texts };
 }
+
+/**
+ * A workspace on disk for CLI tests: `dir/seeds/*` (copies of the seeds) and
+ * `dir/seeds.align.json` holding the seeds fixture's groups.
+ */
+export async function writeSeedsWorkspace(dir: string): Promise<{ alignmentPath: string; fixture: Fixture }> {
+  const { cpSync } = await import('node:fs');
+  const { writeAlignmentFile } = await import('../../../src/io/alignment-file.js');
+  cpSync(SEEDS, join(dir, 'seeds'), { recursive: true });
+  const fixture = seedsFixture();
+  const alignment = { ...fixture.alignment, documents: fixture.alignment.documents.map((d) => ({ ...d, path: d.path.replace('../seeds/', 'seeds/') })) };
+  const alignmentPath = join(dir, 'seeds.align.json');
+  writeAlignmentFile(alignmentPath, alignment, fixture.texts);
+  return { alignmentPath, fixture: { alignment, texts: fixture.texts } };
+}
