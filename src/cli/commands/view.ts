@@ -1,11 +1,107 @@
-// Placeholder until the view command lands; its owner replaces this file.
+/**
+ * `allinea view` (also `allinea` alone): the alignment workbench. Ink and React are loaded
+ * only here, inside the action, so other commands and --help start fast.
+ */
 import type { Command } from 'commander';
-import type { SetExit } from '../program.js';
+import { Option } from 'commander';
+import { basename, resolve } from 'node:path';
+import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
+import { DEFAULT_ALIGNMENT, DEFAULT_CORPUS } from '../paths.js';
+
+export interface ViewArgs {
+  readonly inputs: readonly string[];
+  readonly alignment?: string;
+  readonly lang?: string;
+  readonly docLang?: string;
+}
 
 export function registerView(program: Command, streams: CliStreams, setExit: SetExit): void {
-  program.command('view').description('(not available yet)').action(() => {
-    streams.stderr.write('allinea: view is not available yet.\n');
-    setExit(2);
+  program
+    .command('view', { isDefault: true })
+    .description('Open the alignment workbench (the default command; with no arguments it opens the bundled seeds).')
+    .argument('[corpus...]', 'a corpus folder, text files, or an alignment file (*.align.json)')
+    .option('-a, --alignment <file>', 'alignment file to open or create on first save (default: alignments/<corpus>.align.json)')
+    .addOption(new Option('--lang <lang>', 'interface language (default: from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'it', 'fr']))
+    .option('--doc-lang <lang>', 'language of the documents when creating a new alignment (default: manifest, else detected)')
+    .addHelpText('after', '\nInside the workbench, press ? for every key. Ctrl-S saves; q quits (asking about unsaved changes).\n')
+    .action(
+      action(streams, setExit, async (inputs: string[], options: { alignment?: string; lang?: string; docLang?: string }) =>
+        runView(
+          {
+            inputs,
+            ...(options.alignment ? { alignment: options.alignment } : {}),
+            ...(options.lang ? { lang: options.lang } : {}),
+            ...(options.docLang ? { docLang: options.docLang } : {}),
+          },
+          streams,
+        ),
+      ),
+    );
+}
+
+/** Corpus inputs and alignment path from the arguments, with the seeds as the default. */
+export function resolveViewPaths(args: ViewArgs, cwd: string): { corpus: string[]; alignmentPath: string } {
+  const inputs = [...args.inputs];
+  let alignment = args.alignment;
+  const alignmentInput = inputs.findIndex((p) => p.endsWith('.align.json'));
+  if (alignmentInput >= 0 && !alignment) {
+    alignment = inputs[alignmentInput];
+    inputs.splice(alignmentInput, 1);
+  }
+  if (inputs.length === 0 && !alignment) return { corpus: [DEFAULT_CORPUS], alignmentPath: DEFAULT_ALIGNMENT };
+  const corpus = inputs.map((p) => resolve(cwd, p));
+  if (alignment) return { corpus, alignmentPath: resolve(cwd, alignment) };
+  const stem = basename(corpus[0]!).replace(/\.[^.]*$/, '') || 'corpus';
+  return { corpus, alignmentPath: resolve(cwd, 'alignments', `${stem}.align.json`) };
+}
+
+export async function runView(args: ViewArgs, streams: CliStreams): Promise<number> {
+  const { uiLanguageFromEnv } = await import('../../io/locale.js');
+  const locale = (args.lang ?? uiLanguageFromEnv(streams.env)) as 'en' | 'it' | 'fr';
+  const { createI18n } = await import('../../i18n/index.js');
+  const i18n = createI18n(locale);
+  const stdin = streams.stdin as NodeJS.ReadStream;
+  const stdout = streams.stdout as NodeJS.WriteStream;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    streams.stderr.write(`${i18n.t('cli.notTty')}\n`);
+    return 2;
+  }
+  const { openWorkspace } = await import('../../io/workspace.js');
+  const { segment } = await import('../../core/text/segment.js');
+  const { corpus, alignmentPath } = resolveViewPaths(args, streams.cwd);
+  const workspace = openWorkspace({ corpus, alignmentPath, cwd: streams.cwd, segment, ...(args.docLang ? { lang: args.docLang } : {}) });
+
+  const { createEditorState } = await import('../../core/session/reducer.js');
+  const { findRecovery, nodeServices, recoveryPath } = await import('../../tui/workbench-files.js');
+  const { colorsEnabled } = await import('../../tui/colors.js');
+  const recovered = findRecovery(alignmentPath, workspace.alignment);
+  const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const message = recovered
+    ? { key: 'msg.restored', params: { file: basename(recoveryPath(alignmentPath)) }, tone: 'info' as const }
+    : workspace.reanchored.length > 0
+      ? { key: 'msg.reanchored', tone: 'info' as const }
+      : { key: 'msg.welcome', tone: 'info' as const };
+  const initial = createEditorState({
+    alignment: recovered ?? workspace.alignment,
+    ...(recovered ? { restoredFrom: workspace.alignment } : {}),
+    // A new file is unsaved work from the start only once something changes.
+    saved: workspace.alignment,
+    texts: workspace.texts,
+    fileName: basename(alignmentPath),
+    size,
+    colors: colorsEnabled(streams.env),
+    message,
+  });
+  const services = nodeServices(alignmentPath, workspace.texts);
+  const { runWorkbench } = await import('../../tui/run.js');
+  return runWorkbench({
+    initial,
+    services,
+    i18n,
+    stdin,
+    stdout,
+    stderr: streams.stderr as NodeJS.WriteStream,
+    writeRecoverySync: services.writeRecoverySync,
   });
 }

@@ -37,16 +37,19 @@ export interface ScreenLayout {
 }
 
 export function screenLayout(size: TerminalSize, documentCount: number): ScreenLayout {
+  // The last column stays empty: a full-width line leaves some terminals in a pending-wrap
+  // state that shifts the next partial redraw.
+  const columns = Math.max(1, size.columns - 1);
   const wanted = Math.max(1, Math.min(MAX_PANES, documentCount));
   const minPanes = Math.min(MIN_PANES, wanted);
   const minColumns = minPanes * MIN_PANE_WIDTH;
   const minRows = MIN_ROWS;
-  const fit = Math.max(minPanes, Math.min(wanted, Math.floor(size.columns / MIN_PANE_WIDTH)));
-  const base = Math.floor(size.columns / fit);
-  const paneWidths = Array.from({ length: fit }, (_, i) => (i === fit - 1 ? size.columns - base * (fit - 1) : base));
+  const fit = Math.max(minPanes, Math.min(wanted, Math.floor(columns / MIN_PANE_WIDTH)));
+  const base = Math.floor(columns / fit);
+  const paneWidths = Array.from({ length: fit }, (_, i) => (i === fit - 1 ? columns - base * (fit - 1) : base));
   return {
-    tooSmall: size.columns < minColumns || size.rows < minRows,
-    columns: size.columns,
+    tooSmall: columns < minColumns || size.rows < minRows,
+    columns,
     rows: size.rows,
     paneCount: fit,
     paneWidths,

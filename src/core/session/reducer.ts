@@ -22,6 +22,7 @@ import {
   type SentenceRef,
 } from '../model/operations.js';
 import { ModelError, type Alignment } from '../model/types.js';
+import { commandForKey, isPromptMode } from './keymap.js';
 import { firstPaneFor, scrollToShow, type ScreenLayout } from './layout.js';
 import {
   countsOf,
@@ -400,7 +401,7 @@ function command(state: EditorState, id: CommandId): EditorState {
         return moveRow(rows.length - 1);
       case 'cycle-filter': {
         const groupFilter = GROUP_FILTERS[(GROUP_FILTERS.indexOf(state.groupFilter) + 1) % GROUP_FILTERS.length]!;
-        return say(normalize({ ...state, groupFilter, groupCursor: 0, groupTop: 0 }), 'msg.filter', { filter: groupFilter });
+        return say(normalize({ ...state, groupFilter, groupCursor: 0, groupTop: 0 }), 'msg.filter', { filterKey: `filter.${groupFilter}` });
       }
       case 'open-group': {
         const group = rows[state.groupCursor];
@@ -558,7 +559,7 @@ function command(state: EditorState, id: CommandId): EditorState {
       if (history === state.history) return say(state, id === 'undo' ? 'msg.nothingToUndo' : 'msg.nothingToRedo');
       const label = id === 'undo' ? state.history.label ?? '' : history.label ?? '';
       const segmentationChanged = history.present.documents !== state.history.present.documents;
-      return say(normalize({ ...state, history, marks: segmentationChanged ? new Set() : state.marks }), id === 'undo' ? 'msg.undone' : 'msg.redone', { change: label });
+      return say(normalize({ ...state, history, marks: segmentationChanged ? new Set() : state.marks }), id === 'undo' ? 'msg.undone' : 'msg.redone', { changeKey: `change.${label || 'edit'}` });
     }
     case 'save':
       return say(request(state, { type: 'save', alignment, thenQuit: false }), 'msg.saving');
@@ -594,13 +595,28 @@ function command(state: EditorState, id: CommandId): EditorState {
   }
 }
 
+/** Messages last until the next key: then the hints come back. Prompt and quit questions stay. */
+function clearMessage(state: EditorState): EditorState {
+  if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split') return state;
+  const { message: _m, ...rest } = state;
+  return rest;
+}
+
 // Typed text keeps no control characters: a prompt is one line of plain text.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function reduce(state: EditorState, action: Action): EditorState {
   switch (action.type) {
     case 'command':
-      return command(state, action.command);
+      return command(clearMessage(state), action.command);
+    case 'key': {
+      const id = action.name === undefined ? undefined : commandForKey(action.name, state.mode, state.view);
+      if (id) return command(clearMessage(state), id);
+      if (isPromptMode(state.mode) && action.text !== '' && (action.name === undefined || [...action.name].length === 1 || action.name === 'space')) {
+        return reduce(state, { type: 'type', text: action.text });
+      }
+      return state;
+    }
     case 'type': {
       if (state.mode !== 'search' && state.mode !== 'note' && state.mode !== 'threshold') return state;
       const text = action.text.replace(/[\r\n\t]+/g, ' ').replace(CONTROL, '');
@@ -625,6 +641,7 @@ export function reduce(state: EditorState, action: Action): EditorState {
       return say(normalize(next), 'msg.alignerDone', { count: countsOf(next.history.present).suggested, mode: action.mode });
     }
     case 'aligner-failed':
+      if (action.cancelled) return say({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerCancelled');
       return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerFailed', { message: action.message });
     case 'notice':
       return { ...state, message: action.message };

@@ -27,7 +27,7 @@ export interface TerminalSize {
   readonly rows: number;
 }
 
-/** A line of interface text to translate: an i18n key with its parameters. */
+/** A line of interface text to translate: an i18n key with its parameters (a parameter named `...Key` is itself an i18n key). */
 export interface Message {
   readonly key: string;
   readonly params?: Readonly<Record<string, string | number>>;
@@ -88,6 +88,8 @@ export interface EditorState {
 
 export type Action =
   | { readonly type: 'command'; readonly command: CommandId }
+  /** A key press: `name` as in the keymap (undefined for pasted text), `text` what it typed. */
+  | { readonly type: 'key'; readonly name: string | undefined; readonly text: string }
   | { readonly type: 'type'; readonly text: string }
   | { readonly type: 'resize'; readonly size: TerminalSize }
   | { readonly type: 'effects-taken'; readonly upTo: number }
@@ -95,7 +97,7 @@ export type Action =
   | { readonly type: 'save-failed'; readonly message: string }
   | { readonly type: 'aligner-progress'; readonly done: number; readonly total: number }
   | { readonly type: 'aligner-done'; readonly suggestions: readonly SuggestedMembers[]; readonly mode: string }
-  | { readonly type: 'aligner-failed'; readonly message: string }
+  | { readonly type: 'aligner-failed'; readonly message: string; readonly cancelled?: boolean }
   | { readonly type: 'notice'; readonly message: Message };
 
 /** Every command a key can trigger (see keymap.ts). */

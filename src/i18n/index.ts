@@ -1,0 +1,42 @@
+/**
+ * The interface-text i18next instance. Resources are bundled from locales/*.json (same keys
+ * in every language; tests/i18n checks this), so nothing is loaded asynchronously.
+ */
+import { createRequire } from 'node:module';
+import i18next, { type i18n, type TFunction } from 'i18next';
+import type { Message } from '../core/session/types.js';
+
+export const LOCALES = ['en', 'it', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const require = createRequire(import.meta.url);
+
+export type LocaleResource = Record<string, Record<string, string>>;
+
+export function localeResource(locale: Locale): LocaleResource {
+  return require(`./locales/${locale}.json`) as LocaleResource;
+}
+
+/** A ready, synchronous i18next instance for one interface language (English as fallback). */
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: 'en',
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: localeResource(l) }])),
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  return instance;
+}
+
+/** Translates a reducer message; a parameter named `...Key` is an i18n key translated first. */
+export function translateMessage(t: TFunction, message: Message): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    params[name] = name.endsWith('Key') && typeof value === 'string' ? String(t(value)) : value;
+  }
+  return String(t(message.key, params));
+}

@@ -1,0 +1,52 @@
+/** The groups view: one row per group, its sentences in every document side by side. */
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fit } from '../core/session/layout.js';
+import type { GroupTableView } from '../core/session/selectors.js';
+import { groupColor } from './colors.js';
+
+const STATUS_MARK = { confirmed: '■', suggested: '?', rejected: '✗' } as const;
+
+export function GroupTable({ table, height, filterKey, colors }: { table: GroupTableView; height: number; filterKey: string; colors: boolean }) {
+  const { t } = useTranslation();
+  const title = fit(t('ui.groupsTitle', { filter: t(filterKey), position: table.position, total: table.total }), table.prefixWidth + table.columns.reduce((a, c) => a + c.width, 0));
+  const header = fit(t('ui.group'), table.prefixWidth) + table.columns.map((c) => fit(`${c.id} · ${c.lang}`, c.width)).join('');
+  const lines: ReactElement[] = [];
+  for (const row of table.rows) {
+    const color = groupColor(row.groupSlot, colors);
+    for (let n = 0; n < row.height; n++) {
+      const prefix =
+        n === 0
+          ? `${row.cursor ? '▸' : ' '}${STATUS_MARK[row.status]}${row.id}${row.score !== undefined ? ` ${row.score.toFixed(2)}` : ''}`
+          : n === 1 && row.note
+            ? `  ✎ ${row.note}`
+            : '';
+      lines.push(
+        <Text key={`${row.key}:${n}`} wrap="truncate-end">
+          <Text color={color} bold={row.status === 'confirmed'} strikethrough={row.status === 'rejected'}>
+            {fit(prefix, table.prefixWidth)}
+          </Text>
+          <Text inverse={row.cursor}>{table.columns.map((c, i) => fit(row.cells[i]?.[n] ?? '', c.width)).join('')}</Text>
+        </Text>,
+      );
+    }
+  }
+  const empty = table.rows.length === 0 ? [<Text key="empty" dimColor>{t('ui.noGroups')}</Text>] : [];
+  const fill = Math.max(0, height - lines.length - empty.length);
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {title}
+      </Text>
+      <Text underline wrap="truncate-end">
+        {header}
+      </Text>
+      {empty}
+      {lines}
+      {Array.from({ length: fill }, (_, i) => (
+        <Text key={`~${i}`}> </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+/** The whole frame for one editor state: panes or groups table (or help), then the status lines. */
+import { Box, Text } from 'ink';
+import { useTranslation } from 'react-i18next';
+import { countsOf, groupTable, isDirty, layoutOf, paneViews, targetGroup } from '../core/session/selectors.js';
+import type { EditorState } from '../core/session/types.js';
+import { DocumentPanes } from './document-panes.js';
+import { GroupTable } from './group-table.js';
+import { HelpOverlay } from './help-overlay.js';
+import { BottomLine, StatusBar } from './status-bar.js';
+
+export function Screen({ state }: { state: EditorState }) {
+  const { t } = useTranslation();
+  const layout = layoutOf(state);
+  if (layout.tooSmall) {
+    return (
+      <Box width={Math.max(1, state.size.columns)}>
+        <Text wrap="wrap">
+          {t('ui.tooSmall', { columns: state.size.columns, rows: state.size.rows, minColumns: layout.minColumns, minRows: layout.minRows })}
+        </Text>
+      </Box>
+    );
+  }
+  const alignment = state.history.present;
+  // Headers (2 rows) + body: the area the help overlay and groups table also use.
+  const areaHeight = layout.bodyHeight + 2;
+  let main;
+  if (state.mode === 'help') main = <HelpOverlay width={layout.columns} height={areaHeight} top={state.helpTop} />;
+  else if (state.view === 'groups') {
+    main = <GroupTable table={groupTable(state, layout)} height={layout.bodyHeight} filterKey={`filter.${state.groupFilter}`} colors={state.colors} />;
+  } else main = <DocumentPanes panes={paneViews(state, layout)} height={layout.bodyHeight} colors={state.colors} />;
+  return (
+    <Box flexDirection="column" width={layout.columns}>
+      {main}
+      <StatusBar
+        width={layout.columns}
+        fileName={state.fileName}
+        dirty={isDirty(state)}
+        counts={countsOf(alignment)}
+        documentIds={alignment.documents.map((d) => d.id)}
+        marks={state.marks.size}
+        aligner={state.aligner}
+        colors={state.colors}
+      />
+      <BottomLine
+        width={layout.columns}
+        mode={state.mode}
+        view={state.view}
+        input={state.input.text}
+        {...(state.message ? { message: state.message } : {})}
+        {...(state.mode === 'note' ? { promptGroup: targetGroup(state)?.id ?? '' } : {})}
+        colors={state.colors}
+      />
+    </Box>
+  );
+}
+

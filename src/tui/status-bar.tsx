@@ -1,0 +1,103 @@
+/** The two bottom lines: file, unsaved state and counts; then a prompt, a message or key hints. */
+import { Text } from 'ink';
+import { useTranslation } from 'react-i18next';
+import { bindingsFor, keyLabel } from '../core/session/keymap.js';
+import { fit } from '../core/session/layout.js';
+import type { Counts } from '../core/session/selectors.js';
+import type { AlignerState, Message, Mode, ViewKind } from '../core/session/types.js';
+import { translateMessage } from '../i18n/index.js';
+
+export interface StatusBarProps {
+  readonly width: number;
+  readonly fileName: string;
+  readonly dirty: boolean;
+  readonly counts: Counts;
+  readonly documentIds: readonly string[];
+  readonly marks: number;
+  readonly aligner: AlignerState;
+  readonly colors: boolean;
+}
+
+export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, aligner, colors }: StatusBarProps) {
+  const { t } = useTranslation();
+  const unaligned = documentIds.map((id, d) => `${id} ${counts.unaligned[d] ?? 0}`).join(' · ');
+  const progress = aligner.running
+    ? aligner.total > 0
+      ? t('ui.aligning', { percent: Math.floor((100 * aligner.done) / aligner.total) })
+      : t('ui.aligningStart')
+    : '';
+  const parts = [
+    `${fileName} [${dirty ? t('ui.modified') : t('ui.unchanged')}]`,
+    t('ui.counts', { confirmed: counts.confirmed, suggested: counts.suggested }),
+    `${t('ui.unaligned')}: ${unaligned}`,
+    ...(marks > 0 ? [t('ui.marks', { count: marks })] : []),
+  ];
+  const left = ` ${parts.join(' │ ')}`;
+  const right = progress ? ` ${progress} ` : '';
+  return (
+    <Text wrap="truncate-end">
+      <Text inverse bold={dirty} color={dirty && colors ? 'yellow' : undefined}>
+        {fit(left, Math.max(0, width - right.length))}
+      </Text>
+      {right ? (
+        <Text inverse color={colors ? 'cyan' : undefined}>
+          {right}
+        </Text>
+      ) : null}
+    </Text>
+  );
+}
+
+export interface BottomLineProps {
+  readonly width: number;
+  readonly mode: Mode;
+  readonly view: ViewKind;
+  readonly input: string;
+  readonly message?: Message;
+  readonly promptGroup?: string;
+  readonly colors: boolean;
+}
+
+/** Hints for the current mode, from the keymap: "Space mark · Enter link · ...". */
+export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string): string {
+  const seen = new Set<string>();
+  const hints: string[] = [];
+  for (const binding of bindingsFor(mode, view)) {
+    if (!binding.hint || seen.has(binding.description)) continue;
+    seen.add(binding.description);
+    const label = binding.command === 'toggle-view' && view === 'groups' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
+    hints.push(`${keyLabel(binding.keys[0]!)} ${label}`);
+  }
+  return hints.join(' · ');
+}
+
+export function BottomLine({ width, mode, view, input, message, promptGroup, colors }: BottomLineProps) {
+  const { t } = useTranslation();
+  if (mode === 'search' || mode === 'note' || mode === 'threshold') {
+    const prompt = mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold');
+    const error = message?.tone === 'error' ? `  ${translateMessage(t, message)}` : '';
+    return (
+      <Text wrap="truncate-start">
+        <Text bold>{prompt}</Text>
+        {input}
+        <Text inverse> </Text>
+        <Text color={colors ? 'red' : undefined}>{error}</Text>
+      </Text>
+    );
+  }
+  const hints = hintText(mode, view, (k) => t(k));
+  if (message) {
+    const text = translateMessage(t, message);
+    const withHints = mode === 'confirm-quit' || mode === 'split' ? `${text}  ${hints}` : text;
+    return (
+      <Text wrap="truncate-end" color={message.tone === 'error' && colors ? 'red' : undefined} bold={message.tone === 'error'}>
+        {fit(withHints, width)}
+      </Text>
+    );
+  }
+  return (
+    <Text wrap="truncate-end" dimColor>
+      {fit(hints, width)}
+    </Text>
+  );
+}

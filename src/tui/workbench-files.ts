@@ -1,0 +1,68 @@
+/**
+ * The workbench's files: saving the alignment (folder created if needed), the recovery file
+ * next to it (`<name>.recovery.json`, same format, written atomically), and the aligner run.
+ */
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Alignment } from '../core/model/types.js';
+import { readAlignmentFile, writeAlignmentFile } from '../io/alignment-file.js';
+import type { AlignerRun, WorkbenchServices } from './services.js';
+
+/** "alignments/seeds.align.json" -> "alignments/seeds.align.recovery.json". */
+export function recoveryPath(alignmentPath: string): string {
+  const name = basename(alignmentPath).replace(/\.json$/i, '');
+  return join(dirname(alignmentPath), `${name}.recovery.json`);
+}
+
+export function saveAlignment(path: string, alignment: Alignment, texts: ReadonlyMap<string, string>): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeAlignmentFile(path, alignment, texts);
+}
+
+/**
+ * The recovery file's alignment if it holds work newer than the alignment file over the same
+ * documents (same ids and texts); undefined otherwise (a stale or foreign file is left alone).
+ */
+export function findRecovery(alignmentPath: string, current: Alignment): Alignment | undefined {
+  const path = recoveryPath(alignmentPath);
+  if (!existsSync(path)) return undefined;
+  try {
+    if (existsSync(alignmentPath) && statSync(path).mtimeMs <= statSync(alignmentPath).mtimeMs) return undefined;
+    const recovered = readAlignmentFile(path).alignment;
+    const same =
+      recovered.documents.length === current.documents.length &&
+      recovered.documents.every((d, i) => d.id === current.documents[i]!.id && d.sha256 === current.documents[i]!.sha256);
+    return same ? recovered : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function nodeServices(alignmentPath: string, texts: ReadonlyMap<string, string>): WorkbenchServices & { writeRecoverySync(a: Alignment): void } {
+  const recovery = recoveryPath(alignmentPath);
+  const writeRecoverySync = (alignment: Alignment) => saveAlignment(recovery, alignment, texts);
+  return {
+    save: async (alignment) => saveAlignment(alignmentPath, alignment, texts),
+    writeRecovery: async (alignment) => writeRecoverySync(alignment),
+    writeRecoverySync,
+    removeRecovery: async () => rmSync(recovery, { force: true }),
+    runAligner: (alignment, onProgress, signal) => runAligner(alignment, texts, onProgress, signal),
+  };
+}
+
+/** Runs the automatic aligner with confirmed groups as fixed anchors and rejected links excluded. */
+export async function runAligner(
+  alignment: Alignment,
+  texts: ReadonlyMap<string, string>,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<AlignerRun> {
+  const { align } = await import('../core/align/index.js');
+  const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id) ?? '', sentences: d.sentences }));
+  const membersOf = (status: string) =>
+    alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
+  const result = await Promise.resolve(
+    align(docs, { anchors: { confirmed: membersOf('confirmed'), rejected: membersOf('rejected') }, onProgress, signal }),
+  );
+  return { mode: result.mode, suggestions: result.suggestions };
+}
