@@ -103,3 +103,17 @@ export async function writeSeedsWorkspace(dir: string): Promise<{ alignmentPath:
   writeAlignmentFile(alignmentPath, alignment, fixture.texts);
   return { alignmentPath, fixture: { alignment, texts: fixture.texts } };
 }
+
+/**
+ * Validates a TMX file against the TMX 1.4b DTD with xmllint, as CI does. xmllint exits 0
+ * on some entity errors, so callers check that it printed nothing as well.
+ * A missing xmllint fails loudly: CI installs it (Debian package libxml2-utils).
+ */
+export async function xmllint(file: string): Promise<{ status: number | null; output: string }> {
+  const { spawnSync } = await import('node:child_process');
+  const run = spawnSync('xmllint', ['--noout', '--dtdvalid', TMX_DTD, file], { encoding: 'utf8' });
+  if (run.error) {
+    throw new Error(`xmllint could not be run (${run.error.message}): install it with "apt-get install libxml2-utils".`);
+  }
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { importTmx, normalizeLang } from '../../../src/core/formats/tmx-import.js';
+import { AllineaError } from '../../../src/core/errors.js';
+
+// A TMX as OmegaT and Trados write them: DOCTYPE with an external DTD (never loaded),
+// inline codes, <hi>, CDATA, a deprecated lang attribute, three languages, two tuvs of one language.
+const EXTERNAL = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="OmegaT" creationtoolversion="6.0" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="IT-IT" datatype="plaintext"/>
+  <body>
+    <tu tuid="7">
+      <tuv xml:lang="IT-IT"><seg>Non <bpt i="1" x="1">&lt;b&gt;</bpt>dimentichiamo<ept i="1">&lt;/b&gt;</ept>.</seg></tuv>
+      <tuv xml:lang="fr-fr"><seg>On n’oublie <hi type="em">pas</hi>.<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+      <tuv lang="EN"><seg><![CDATA[We do not <forget> & ]]>&#x1F600;&#65;</seg></tuv>
+    </tu>
+    <tu>
+      <prop type="x-status">suggested</prop>
+      <prop type="x-score">0.4</prop>
+      <note>first</note><note>second</note>
+      <tuv xml:lang="it-IT"><seg>Uno.</seg></tuv>
+      <tuv xml:lang="it-IT"><seg>Due.</seg></tuv>
+      <tuv xml:lang="fr-FR"><seg>Un et deux.</seg></tuv>
+    </tu>
+    <tu tuid="solo"><tuv xml:lang="it-IT"><seg>Solo.</seg></tuv><tuv xml:lang="fr-FR"><seg>   </seg></tuv></tu>
+  </body>
+</tmx>`;
+
+function refusal(text: string, options = {}): string {
+  try {
+    importTmx(text, { name: 'evil.tmx', ...options });
+  } catch (error) {
+    expect(error).toBeInstanceOf(AllineaError);
+    return (error as Error).message;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('TMX import', () => {
+  it('reads any number of languages per <tu>, flattening inline markup to its text with a notice', () => {
+    const result = importTmx(EXTERNAL);
+    expect(result.units).toHaveLength(3);
+    expect(result.units[0]).toEqual({
+      id: '7',
+      variants: [
+        { lang: 'it-IT', text: 'Non dimentichiamo.' },
+        { lang: 'fr-FR', text: 'On n’oublie pas.' },
+        { lang: 'en', text: 'We do not <forget> & 😀A' },
+      ],
+    });
+    expect(result.units[1]).toEqual({
+      status: 'suggested',
+      score: 0.4,
+      note: 'first / second',
+      variants: [
+        { lang: 'it-IT', text: 'Uno.' },
+        { lang: 'it-IT', text: 'Due.' },
+        { lang: 'fr-FR', text: 'Un et deux.' },
+      ],
+    });
+    expect(result.units[2]!.variants).toEqual([{ lang: 'it-IT', text: 'Solo.' }]);
+    const codes = result.notices.map((n) => n.code);
+    expect(codes).toContain('flattened-markup');
+    expect(result.notices.find((n) => n.code === 'flattened-markup')!.message).toContain('2 segments');
+    expect(codes).toContain('empty-segments');
+  });
+
+  it('refuses a "billion laughs" file without expanding anything', () => {
+    const lol = `<?xml version="1.0"?>
+<!DOCTYPE tmx [
+  <!ENTITY lol "lol">
+  <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>&lol9;</seg></tuv><tuv xml:lang="it"><seg>ciao</seg></tuv></tu></body></tmx>`;
+    expect(refusal(lol)).toMatch(/^evil\.tmx declares XML entities \(<!ENTITY>\); allinea never expands entities/);
+  });
+
+  it('refuses an external-entity (XXE) file', () => {
+    const xxe = `<?xml version="1.0"?>
+<!DOCTYPE tmx [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&xxe;</seg></tuv><tuv xml:lang="it"><seg>x</seg></tuv></tu></body></tmx>`;
+    expect(refusal(xxe)).toContain('declares XML entities');
+  });
+
+  it('refuses entities declared or used in other ways, and other DOCTYPE tricks', () => {
+    expect(refusal('<tmx><!ENTITY x "y"><body/></tmx>')).toContain('declares XML entities');
+    expect(refusal('<!DOCTYPE tmx [ <!ATTLIST tu tuid CDATA "1"> ]><tmx><body/></tmx>')).toContain('internal DTD subset');
+    expect(refusal('<!DOCTYPE tmx SYSTEM "a.dtd"><!DOCTYPE tmx SYSTEM "b.dtd"><tmx><body/></tmx>')).toContain('more than one <!DOCTYPE>');
+    // An entity from an external DTD (which is never read) stays undefined.
+    expect(refusal('<!DOCTYPE tmx SYSTEM "http://example.com/evil.dtd"><tmx><body><tu><tuv xml:lang="en"><seg>&nbsp;</seg></tuv></tu></body></tmx>')).toContain('uses the entity &nbsp;, which is not defined');
+    expect(refusal('<tmx><body><tu><tuv xml:lang="en"><seg>&#0;</seg></tuv></tu></body></tmx>')).toContain('character reference &#0;');
+  });
+
+  it('refuses input over the size limit with a clear message, before parsing it', () => {
+    const big = `<tmx><body>${'<tu><tuv xml:lang="en"><seg>x</seg></tuv></tu>'.repeat(2000)}</body></tmx>`;
+    expect(refusal(big, { maxBytes: 64 * 1024 })).toMatch(/^evil\.tmx is 8\d(\.\d)? KiB, more than the import limit of 64 KiB \(raise it with --max-size/);
+    expect(importTmx(big).units).toHaveLength(2000);
+  });
+
+  it('says what is wrong with malformed or non-TMX XML', () => {
+    expect(refusal('<tmx><body><tu></body></tmx>')).toMatch(/^evil\.tmx is not well-formed XML: .*\(line 1, column \d+\)\.$/);
+    expect(refusal('<?xml version="1.0"?><xliff><file/></xliff>')).toBe('evil.tmx is not a TMX file: its root element is <xliff>, not <tmx>.');
+    expect(refusal('<tmx><header/></tmx>')).toContain('has no <body>');
+    expect(refusal('<tmx><body><tu><tuv xml:lang="en"><seg>a & b</seg></tuv></tu></body></tmx>')).toContain('not well-formed');
+  });
+
+  it('normalises language tags to the usual case', () => {
+    expect(['IT-it', 'en', 'EN_us', 'zh-hant-TW', 'sr-latn'].map(normalizeLang)).toEqual(['it-IT', 'en', 'en-US', 'zh-Hant-TW', 'sr-Latn']);
+  });
+});
