@@ -10,6 +10,7 @@
  */
 import { AllineaError } from '../errors.js';
 import { expandUnits, selectGroups } from './selection.js';
+import { normalizeLang } from './lang-tag.js';
 import type { ExportInput, ExportResult, ImportedUnit, ImportedUnits, Notice, SelectionOptions } from './types.js';
 
 export type Delimited = 'tsv' | 'csv';
@@ -138,9 +139,9 @@ export function importDelimited(kind: Delimited, text: string, options: Delimite
   const rows = kind === 'tsv' ? parseTsv(text.replace(/^\uFEFF/, '')) : parseCsv(text.replace(/^\uFEFF/, ''));
   const header = rows[0];
   if (!header || header.every((h) => h.trim() === '')) throw new AllineaError('The file is empty: the first row must name the languages, one per column.');
-  const langs = header.map((h) => h.trim());
+  const langs = header.map((h) => normalizeLang(h));
   langs.forEach((lang, c) => {
-    if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) {
+    if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(lang)) {
       throw new AllineaError(`Column ${c + 1} of the header row is "${lang}", which is not a language code (the first row must name the language of each column, e.g. it, fr, en).`);
     }
     if (langs.indexOf(lang) !== c) throw new AllineaError(`Language "${lang}" names two columns of the header row.`);

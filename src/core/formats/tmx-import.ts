@@ -10,6 +10,9 @@ import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
+import { normalizeLang } from './lang-tag.js';
+
+export { normalizeLang };
 
 export interface TmxImportOptions {
   /** File name for messages. */
@@ -57,15 +60,6 @@ function flatten(nodes: readonly XmlNode[], file: string, markup: { found: boole
     }
   }
   return out;
-}
-
-/** it-it → it-IT, EN → en: the usual case of BCP 47 subtags (tags are case-insensitive). */
-export function normalizeLang(tag: string): string {
-  return tag
-    .trim()
-    .split(/[-_]/)
-    .map((part, i) => (i === 0 ? part.toLowerCase() : part.length === 2 ? part.toUpperCase() : part.length === 4 ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part.toLowerCase()))
-    .join('-');
 }
 
 const STATUSES = new Set<GroupStatus>(['confirmed', 'suggested', 'rejected']);
