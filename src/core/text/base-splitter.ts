@@ -12,7 +12,7 @@
 import { split } from 'sentence-splitter';
 import type { Language } from 'sentence-splitter/lang';
 import { isApostrophe, isCloser, isLetter, isOpener, isWhitespace } from './chars.js';
-import type { LanguageRules } from './language-rules.js';
+import { abbreviationKind, type LanguageRules } from './language-rules.js';
 
 /**
  * Whether sentence-splitter ends a sentence right after `cut` in text[from, to).
@@ -81,7 +81,7 @@ function languageFor(window: string, rules: LanguageRules): Language {
     const word = words[w]!;
     if (word.endsWith('!') && rules.abbreviations.isExclamationWord(word)) language.EXCLAMATION_WORDS.push(word);
     if (!word.endsWith('.')) continue;
-    const kind = rules.abbreviations.lookup(word.slice(0, -1));
+    const kind = abbreviationKind(rules, word.slice(0, -1));
     if (kind === 'title') language.PREPOSITIVE_ABBREVIATIONS.push(word);
     else if (kind === 'abbreviation') language.ABBREVIATIONS.push(word);
     else if (kind === 'numeral' && /^\d/.test(words[w + 1] ?? '')) language.ABBREVIATIONS.push(word);

@@ -8,7 +8,7 @@
 import { baseSplitsAt, elisionLength, windowAround } from './base-splitter.js';
 import type { Candidate } from './candidates.js';
 import { isCloser, isDigit, isLetter, isLower, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
-import type { LanguageRules } from './language-rules.js';
+import { abbreviationKind, type LanguageRules } from './language-rules.js';
 import type { ListLayout } from './lists.js';
 import type { PairRegion } from './quotes.js';
 
@@ -31,6 +31,7 @@ export interface Cut {
 export function decide(line: LineContext, c: Candidate, sentenceStart: number): Cut | undefined {
   const { text } = line;
   if (line.list?.markers.some(([s, e]) => c.start >= s && c.start < e)) return undefined;
+  if (c.start === sentenceStart) return undefined; // "... Un peu plus haut": nothing to end yet
 
   let lastTerminal = c.end - 1;
   while (!isTerminal(text[lastTerminal])) lastTerminal--;
@@ -63,10 +64,9 @@ export function decide(line: LineContext, c: Candidate, sentenceStart: number): 
 
   if (tail.includes('…') || dots >= 3) return decideEllipsis(line, c, tail, tailStart, dots);
   if (tail.endsWith('?') || tail.endsWith('!')) {
-    // "Yahoo! in", "Milo Alert! for Android", « Qui ? demanda-t-il »: the sentence goes on.
-    if (isLower(text[c.next])) return undefined;
-    if (tail.length === 1 && tailStart === c.start) return askBase(line, c) ? cut : undefined;
-    return cut;
+    if (tail.length === 1 && tailStart === c.start && !askBase(line, c)) return undefined; // Yahoo! Mail
+    // "Milo Alert! for Android", « Qui ? demanda-t-il »: the sentence goes on.
+    return isLower(text[c.next]) ? undefined : cut;
   }
   // "Nov.." (an abbreviation, then the full stop) or "?)." : a real sentence end.
   if (tail.length > 1 || tailStart > c.start) return isLower(text[c.next]) && dots === 2 ? undefined : cut;
@@ -107,20 +107,25 @@ function decidePeriod(line: LineContext, c: Candidate, sentenceStart: number): b
     return !ordinalLike;
   }
 
-  const kind = word === '' ? undefined : rules.abbreviations.lookup(word);
-  if (kind === 'title') return false; // Sig. Rossi, M. Dupont, Dott. Mesini
-  if (kind === 'numeral' && isDigit(next)) return false; // N°. 1026, No. 5
-  const ambiguous = kind === 'abbreviation' || ACRONYM.test(word) || SINGLE_LETTER.test(word);
-  if (ambiguous) {
-    if (!startsSentence(text, c.next)) return false; // "co. at", "U.S. for", "p. 55", "d. arte"
-    const starters = rules.sentenceStarters;
-    if (!starters) return askBase(line, c);
-    // "& Co. It closed" ends; "U.S. Government", "lo psicol. Serenti", "E. Macron" do not;
-    // a sentence closed by an abbreviation is rarely shorter than four words ("At 5 a.m. Mr.").
+  // The base decides; the language layer then vetoes the splits it knows to be wrong.
+  // sentence-splitter keeps titles (Sig. Rossi, M. Dupont), abbreviations before a lowercase
+  // word or a number (co. at, p. 55, N°. 1026), U.S.A. and initials between names.
+  if (!askBase(line, c)) return false;
+  const kind = word === '' ? undefined : abbreviationKind(rules, word);
+  const initial = SINGLE_LETTER.test(word);
+  if (initial && INITIAL_AHEAD.test(text.slice(c.next, c.next + 3))) return false; // J. O. M. Roberts, z. B.
+  if (kind === 'abbreviation') {
+    // Before a capitalised word. "& Co. It closed" ends; "U.S. Government", "lo psicol.
+    // Serenti", "E. Macron" do not; a sentence closed by an abbreviation is rarely shorter than
+    // four words ("At 5 a.m. Mr. Smith"). Without a layer, an initial is taken for a name.
+    if (!rules.sentenceStarters) return !initial;
     return opensSentence(line, c.next) && wordCount(text, sentenceStart, c.end) >= 4;
   }
   if (rules.wordsEndInVowels && isLower(next) && TRUNCATED_WORD.test(word)) return false; // meteor. si
-  return askBase(line, c);
+  // Without a language layer, a period before a lowercase word or a number is most likely an
+  // unknown abbreviation (Vgl. auch, usw. zu, oct. 1956).
+  if (!rules.sentenceStarters && (isLower(next) || isDigit(next))) return false;
+  return true;
 }
 
 function askBase(line: LineContext, c: Candidate): boolean {
@@ -129,15 +134,18 @@ function askBase(line: LineContext, c: Candidate): boolean {
 }
 
 const NUMBER = /^\p{Sc}?\d(?:[\d.,:/-]*\d)?\p{Sc}?$/u;
-const ACRONYM = /^(?:\p{L}{1,4}\.-?)+\p{L}{1,4}$/u;
 const SINGLE_LETTER = /^\p{L}$/u;
+const INITIAL_AHEAD = /^\p{L}\.(?:\s|$)/u;
 const TRUNCATED_WORD = /^\p{Ll}*[bcdfghjklmnpqrstvwxz]$/u;
 
-/** A capitalised word (possibly after an opening mark) starts at `i`. */
+const QUOTE_OPENERS = '«‹“„‘‚"\'';
+
+/** A capitalised word, possibly after an opening quotation mark, starts at `i`. */
 function startsSentence(text: string, i: number): boolean {
   const ch = text[i];
   if (isUpper(ch)) return true;
-  if (!isOpener(ch)) return false;
+  // A parenthesis after a quotation or an abbreviation explains it: « I. H. E. » (Internationale...
+  if (ch === undefined || !QUOTE_OPENERS.includes(ch)) return false;
   let j = i + 1;
   if (text[j] === ' ' || text[j] === '\u00a0' || text[j] === '\u202f') j++;
   return isUpper(text[j]);
@@ -153,7 +161,8 @@ function opensSentence(line: LineContext, i: number): boolean {
   const elided = elisionLength(text, start);
   if (elided > 0 && rules.elisionStarters.has(text.slice(start, start + elided - 1))) return true;
   let word = text.slice(start, end);
-  if (word.endsWith('.') && rules.abbreviations.lookup(word.slice(0, -1)) === 'title') return true; // P.M. Mr. Smith
+  // "P.M. Mr. Smith": a title opens the next sentence (not a lone initial: "E. M. Abalakow").
+  if (word.length > 2 && word.endsWith('.') && rules.abbreviations.lookup(word.slice(0, -1)) === 'title') return true;
   while (word.length > 0 && (isTerminal(word.at(-1)) || isCloser(word.at(-1)) || ',;:'.includes(word.at(-1)!))) {
     word = word.slice(0, -1);
   }

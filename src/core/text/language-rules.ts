@@ -2,7 +2,7 @@
  * The language layer: which abbreviations a language has, which words typically open a
  * sentence, and a few orthographic facts the boundary rules rely on.
  */
-import { ABBREVIATION_DATA, AbbreviationTable } from './abbreviations.js';
+import { ABBREVIATION_DATA, AbbreviationTable, type AbbreviationKind } from './abbreviations.js';
 import { normalizeLang } from './lang.js';
 
 export interface LanguageRules {
@@ -91,4 +91,18 @@ function buildRules(lang: string): LanguageRules {
     wordsEndInVowels: lang === 'it',
     ordinalNumbersWithPeriod: !['en', 'it', 'fr'].includes(lang),
   };
+}
+
+/** Letters joined by periods: U.S, a.m, Ph.D, V.Cte, LL.AA.II.RR, c.-à-d. */
+const ACRONYM = /^(?:\p{L}{1,4}\.-?)+\p{L}{1,4}$/u;
+const SINGLE_LETTER = /^\p{L}$/u;
+
+/**
+ * What a word written before a period is (the word without that period): a listed title,
+ * numeral or abbreviation, or an abbreviation by its shape (an initial, an acronym).
+ */
+export function abbreviationKind(rules: LanguageRules, word: string): AbbreviationKind | undefined {
+  const listed = rules.abbreviations.lookup(word);
+  if (listed) return listed;
+  return SINGLE_LETTER.test(word) || ACRONYM.test(word) ? 'abbreviation' : undefined;
 }
