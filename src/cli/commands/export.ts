@@ -135,6 +135,7 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   const save = (path: string, data: string) => {
     refuseProtected(path);
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileAtomic(path, data);
     } catch (error) {
       throw describeFsError(error, path, 'write');
