@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEYMAP, KEYMAP_SECTIONS, keyLabel, type KeymapSection } from '../core/session/keymap.js';
 import { fit } from '../core/session/layout.js';
+import { useKeyLabel } from './key-labels.js';
 
 export interface HelpLine {
   readonly kind: 'section' | 'entry' | 'blank';
@@ -12,7 +13,7 @@ export interface HelpLine {
 }
 
 /** Help content: each section's bindings, keys then description; prompt keys last. */
-export function helpLines(t: (key: string) => string): HelpLine[] {
+export function helpLines(t: (key: string) => string, label: (key: string) => string = keyLabel): HelpLine[] {
   const lines: HelpLine[] = [];
   const sections: KeymapSection[] = [...KEYMAP_SECTIONS, 'prompt'];
   for (const section of sections) {
@@ -22,7 +23,7 @@ export function helpLines(t: (key: string) => string): HelpLine[] {
     for (const binding of KEYMAP) {
       if (binding.section !== section || seen.has(binding.description)) continue;
       seen.add(binding.description);
-      lines.push({ kind: 'entry', keys: binding.keys.map(keyLabel).join(' '), text: t(binding.description) });
+      lines.push({ kind: 'entry', keys: binding.keys.map(label).join(' '), text: t(binding.description) });
     }
   }
   return lines;
@@ -30,7 +31,7 @@ export function helpLines(t: (key: string) => string): HelpLine[] {
 
 export function HelpOverlay({ width, height, top }: { width: number; height: number; top: number }) {
   const { t } = useTranslation();
-  const all = helpLines((k) => t(k));
+  const all = helpLines((k) => t(k), useKeyLabel());
   const columns = width >= 150 ? 2 : 1;
   const columnWidth = Math.floor(width / columns);
   const bodyHeight = Math.max(1, height - 2);

@@ -6,6 +6,7 @@ import { fit } from '../core/session/layout.js';
 import type { Counts } from '../core/session/selectors.js';
 import type { AlignerState, Message, Mode, ViewKind } from '../core/session/types.js';
 import { translateMessage } from '../i18n/index.js';
+import { useKeyLabel } from './key-labels.js';
 
 export interface StatusBarProps {
   readonly width: number;
@@ -59,20 +60,21 @@ export interface BottomLineProps {
 }
 
 /** Hints for the current mode, from the keymap: "Space mark · Enter link · ...". */
-export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string): string {
+export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string, keyName: (key: string) => string = keyLabel): string {
   const seen = new Set<string>();
   const hints: string[] = [];
   for (const binding of bindingsFor(mode, view)) {
     if (!binding.hint || seen.has(binding.description)) continue;
     seen.add(binding.description);
-    const label = binding.command === 'toggle-view' && view === 'groups' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
-    hints.push(`${keyLabel(binding.keys[0]!)} ${label}`);
+    const text = binding.command === 'toggle-view' && view === 'groups' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
+    hints.push(`${keyName(binding.keys[0]!)} ${text}`);
   }
   return hints.join(' · ');
 }
 
 export function BottomLine({ width, mode, view, input, message, promptGroup, colors }: BottomLineProps) {
   const { t } = useTranslation();
+  const keyName = useKeyLabel();
   if (mode === 'search' || mode === 'note' || mode === 'threshold') {
     const prompt = mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold');
     const error = message?.tone === 'error' ? `  ${translateMessage(t, message)}` : '';
@@ -85,7 +87,7 @@ export function BottomLine({ width, mode, view, input, message, promptGroup, col
       </Text>
     );
   }
-  const hints = hintText(mode, view, (k) => t(k));
+  const hints = hintText(mode, view, (k) => t(k), keyName);
   if (message) {
     const text = translateMessage(t, message);
     const withHints = mode === 'confirm-quit' || mode === 'split' ? `${text}  ${hints}` : text;
