@@ -62,6 +62,44 @@ function assignIds(wanted: readonly (string | undefined)[]): { ids: string[]; re
   return { ids, renamed };
 }
 
+/**
+ * The order of the new documents: every unit's language order respected where they agree
+ * (a TMX's <tuv> order, a TSV's columns), ties broken by first appearance.
+ */
+export function languageOrder(units: readonly ImportedUnit[]): string[] {
+  const first: string[] = [];
+  const after = new Map<string, Set<string>>(); // lang -> languages that must come after it
+  const before = new Map<string, number>(); // lang -> number of languages that must come before it
+  for (const unit of units) {
+    const langs = [...new Set(unit.variants.map((v) => v.lang))];
+    for (const lang of langs) {
+      if (!after.has(lang)) {
+        first.push(lang);
+        after.set(lang, new Set());
+        before.set(lang, 0);
+      }
+    }
+    langs.forEach((a, i) => {
+      for (const b of langs.slice(i + 1)) {
+        if (!after.get(a)!.has(b)) {
+          after.get(a)!.add(b);
+          before.set(b, before.get(b)! + 1);
+        }
+      }
+    });
+  }
+  const order: string[] = [];
+  const left = new Set(first);
+  while (left.size > 0) {
+    // Conflicting orders (a cycle): take the earliest language left.
+    const next = first.find((l) => left.has(l) && before.get(l) === 0) ?? first.find((l) => left.has(l))!;
+    left.delete(next);
+    order.push(next);
+    for (const b of after.get(next)!) before.set(b, before.get(b)! - 1);
+  }
+  return order;
+}
+
 export function alignmentFromUnits(units: readonly ImportedUnit[], options: UnitsToAlignmentOptions): BuiltAlignment & { documents: NewDocument[] } {
   const lines = new Map<string, string[]>(); // lang -> sentences
   const grouped: { unit: ImportedUnit; members: Map<string, number[]> }[] = [];
@@ -88,7 +126,9 @@ export function alignmentFromUnits(units: readonly ImportedUnit[], options: Unit
   const documents: NewDocument[] = [];
   const refs: DocumentRef[] = [];
   const texts = new Map<string, string>();
-  for (const [lang, sentences] of lines) {
+  for (const lang of languageOrder(units)) {
+    const sentences = lines.get(lang);
+    if (!sentences) continue;
     const text = sentences.map((s) => `${s}\n`).join('');
     const spans: Span[] = [];
     let at = 0;
