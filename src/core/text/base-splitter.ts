@@ -2,9 +2,9 @@
  * The base: sentence-splitter decides ordinary boundaries ("word. Next", "Hello! Who",
  * "Mr. Smith", "U.S.A. last", "Albert I. Jones", "Yahoo! in").
  *
- * Running sentence-splitter over whole documents costs about 0.5 MiB/s, so it is asked about
- * one candidate at a time, on a window of the words around it (the previous two words, the
- * next one: all its rules look at). The window is normalised for it, keeping every offset:
+ * Running sentence-splitter over whole documents costs about 0.5 MiB/s, so it is only asked
+ * about candidates, each on a window of the words around it (the previous two words, the next
+ * one: all its rules look at). The window is normalised for it, keeping every offset:
  * quotation marks and brackets become spaces (their pairing is done by quotes.ts over the
  * whole line) and elided articles are blanked (l'Ing. -> Ing.). Its abbreviation marker is
  * given the entries of our language layer that occur in the window.
@@ -14,18 +14,40 @@ import type { Language } from 'sentence-splitter/lang';
 import { isApostrophe, isCloser, isLetter, isOpener, isWhitespace } from './chars.js';
 import { abbreviationKind, type LanguageRules } from './language-rules.js';
 
+/** One question to sentence-splitter: does a sentence end right after `cut` in text[from, to)? */
+export interface BaseQuery {
+  readonly from: number;
+  readonly to: number;
+  readonly cut: number;
+}
+
 /**
- * Whether sentence-splitter ends a sentence right after `cut` in text[from, to).
- * `cut` is an offset in `text`.
+ * Answers several queries about `text` with a single split() call: the normalised windows are
+ * joined by line breaks (whitespace to sentence-splitter) and each answer is read back at its
+ * window's offset. One call per line rather than per candidate saves sentence-splitter's fixed
+ * cost per call (it builds its parsers each time).
  */
-export function baseSplitsAt(text: string, from: number, to: number, cut: number, rules: LanguageRules): boolean {
-  const window = normaliseWindow(text.slice(from, to));
-  const language = languageFor(window, rules);
-  const relativeCut = cut - from;
-  for (const node of split(window, { AbbrMarker: { language } })) {
-    if (node.type === 'Sentence' && node.range[1] === relativeCut) return true;
+export function baseBoundaries(text: string, queries: readonly BaseQuery[], rules: LanguageRules): boolean[] {
+  let joined = '';
+  const cuts = new Map<number, number>();
+  queries.forEach((q, i) => {
+    if (i > 0) joined += '\n';
+    cuts.set(joined.length + (q.cut - q.from), i);
+    joined += normaliseWindow(text.slice(q.from, q.to));
+  });
+  const answers = queries.map(() => false);
+  const language = languageFor(joined, rules);
+  for (const node of split(joined, { AbbrMarker: { language } })) {
+    if (node.type !== 'Sentence') continue;
+    const i = cuts.get(node.range[1]);
+    if (i !== undefined) answers[i] = true;
   }
-  return false;
+  return answers;
+}
+
+/** Whether sentence-splitter ends a sentence right after `cut` in text[from, to). */
+export function baseSplitsAt(text: string, from: number, to: number, cut: number, rules: LanguageRules): boolean {
+  return baseBoundaries(text, [{ from, to, cut }], rules)[0] === true;
 }
 
 /** [from, to) of the window sentence-splitter needs around a candidate at [start, next). */

@@ -5,7 +5,7 @@
  * English: paired quotations and parentheses, ellipses, "<number>." at a sentence end,
  * abbreviations that may end a sentence, initials, elided articles, list markers.
  */
-import { baseSplitsAt, elisionLength, windowAround } from './base-splitter.js';
+import { baseBoundaries, elisionLength, windowAround, type BaseQuery } from './base-splitter.js';
 import type { Candidate } from './candidates.js';
 import { isCloser, isDigit, isLetter, isLower, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
 import { abbreviationKind, type LanguageRules } from './language-rules.js';
@@ -19,6 +19,8 @@ export interface LineContext {
   readonly rules: LanguageRules;
   readonly regions: readonly PairRegion[];
   readonly list: ListLayout | undefined;
+  /** The base splitter's answers for this line's candidates. */
+  readonly base: BaseAnswers;
 }
 
 /** A boundary: the sentence ends at `end`, the next one starts at `next`. */
@@ -129,8 +131,41 @@ function decidePeriod(line: LineContext, c: Candidate, sentenceStart: number): b
 }
 
 function askBase(line: LineContext, c: Candidate): boolean {
-  const [from, to] = windowAround(line.text, line.start, line.end, c.start, c.next);
-  return baseSplitsAt(line.text, from, to, c.end, line.rules);
+  return line.base.splitsAfter(c);
+}
+
+/**
+ * sentence-splitter's answers for a line, asked once for all its single-mark candidates (the
+ * only ones the rules ever ask about) the first time one is needed.
+ */
+export class BaseAnswers {
+  private answers: Map<number, boolean> | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly lineStart: number,
+    private readonly lineEnd: number,
+    private readonly candidates: readonly Candidate[],
+    private readonly rules: LanguageRules,
+  ) {}
+
+  splitsAfter(c: Candidate): boolean {
+    this.answers ??= this.askAll();
+    const known = this.answers.get(c.start);
+    if (known !== undefined) return known;
+    return baseBoundaries(this.text, [this.queryFor(c)], this.rules)[0] === true;
+  }
+
+  private askAll(): Map<number, boolean> {
+    const asked = this.candidates.filter((c) => c.end - c.start === 1);
+    const answers = baseBoundaries(this.text, asked.map((c) => this.queryFor(c)), this.rules);
+    return new Map(asked.map((c, i) => [c.start, answers[i] === true]));
+  }
+
+  private queryFor(c: Candidate): BaseQuery {
+    const [from, to] = windowAround(this.text, this.lineStart, this.lineEnd, c.start, c.next);
+    return { from, to, cut: c.end };
+  }
 }
 
 const NUMBER = /^\p{Sc}?\d(?:[\d.,:/-]*\d)?\p{Sc}?$/u;

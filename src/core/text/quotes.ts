@@ -43,7 +43,7 @@ const CLOSING_MARKS: Readonly<Record<string, string>> = {
 };
 const BRACKET_OPENERS = '([{';
 const QUOTE_OPENERS = '«‹“„‘‚"\'';
-const PAIR_CHARS = /[()[\]{}«»‹›“”„‘’‚"']/;
+const PAIR_CHARS = /[()[\]{}«»‹›“”„‘’‚"']/g;
 
 interface OpenMark {
   readonly mark: string;
@@ -53,9 +53,10 @@ interface OpenMark {
 export function pairRegions(text: string, start: number, end: number): PairRegion[] {
   const regions: PairRegion[] = [];
   const stack: OpenMark[] = [];
-  for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    if (!PAIR_CHARS.test(ch)) continue;
+  PAIR_CHARS.lastIndex = start;
+  for (let match = PAIR_CHARS.exec(text); match && match.index < end; match = PAIR_CHARS.exec(text)) {
+    const i = match.index;
+    const ch = match[0];
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     switch (ch) {

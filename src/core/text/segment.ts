@@ -8,7 +8,7 @@
  * cases, the language layer (language-rules.ts, abbreviations.ts) for the rest.
  */
 import type { Span } from '../model/types.js';
-import { decide, type Cut, type LineContext } from './boundaries.js';
+import { BaseAnswers, decide, type Cut, type LineContext } from './boundaries.js';
 import { findCandidates } from './candidates.js';
 import { isWhitespace } from './chars.js';
 import { rulesFor } from './language-rules.js';
@@ -30,7 +30,8 @@ export function segment(text: string, lang: string): Span[] {
       spans.push([start, end]);
       continue;
     }
-    const line: LineContext = { text, start, end, rules, regions: pairRegions(text, start, end), list };
+    const base = new BaseAnswers(text, start, end, candidates, rules);
+    const line: LineContext = { text, start, end, rules, regions: pairRegions(text, start, end), list, base };
     pushSentences(line, cutsOf(line, candidates), spans);
   }
   return spans;
