@@ -65,11 +65,19 @@ function flatten(nodes: readonly XmlNode[], file: string, markup: { found: boole
 const STATUSES = new Set<GroupStatus>(['confirmed', 'suggested', 'rejected']);
 const ORIGINS = new Set<GroupOrigin>(['manual', 'auto']);
 
+function checkWellFormed(text: string, file: string): ReturnType<typeof XMLValidator.validate> {
+  try {
+    return XMLValidator.validate(text);
+  } catch (error) {
+    throw new AllineaError(`${file} cannot be read as XML: ${(error as Error).message.replace(/\.$/, '')}.`);
+  }
+}
+
 export function importTmx(source: string, options: TmxImportOptions = {}): ImportedUnits {
   const file = options.name ?? 'The TMX file';
   checkSize(source.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
   const text = guardXml(source.replace(/^\uFEFF/, ''), file);
-  const valid = XMLValidator.validate(text);
+  const valid = checkWellFormed(text, file);
   if (valid !== true) {
     throw new AllineaError(`${file} is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')} (line ${valid.err.line}, column ${valid.err.col}).`);
   }
@@ -87,7 +95,13 @@ export function importTmx(source: string, options: TmxImportOptions = {}): Impor
     ignoreDeclaration: true,
     ignorePiTags: true,
   });
-  const top = parser.parse(text) as XmlNode[];
+  let top: XmlNode[];
+  try {
+    top = parser.parse(text) as XmlNode[];
+  } catch (error) {
+    // The parser's own limits (nesting depth, ...) end up here as plain errors.
+    throw new AllineaError(`${file} cannot be read as XML: ${(error as Error).message.replace(/\.$/, '')}.`);
+  }
   const roots = top.filter((n) => {
     const tag = tagOf(n);
     return tag !== undefined && tag !== '#text' && !tag.startsWith('?');

@@ -112,3 +112,10 @@ describe('TMX import', () => {
     expect(['IT-it', 'en', 'EN_us', 'zh-hant-TW', 'sr-latn'].map(normalizeLang)).toEqual(['it-IT', 'en', 'en-US', 'zh-Hant-TW', 'sr-Latn']);
   });
 });
+
+describe('TMX import limits', () => {
+  it('refuses absurdly deep nesting with a clear message instead of crashing', () => {
+    const deep = `<tmx><body><tu><tuv xml:lang="en"><seg>${'<hi>'.repeat(100_000)}x${'</hi>'.repeat(100_000)}</seg></tuv></tu></body></tmx>`;
+    expect(() => importTmx(deep, { name: 'deep.tmx' })).toThrow(/^deep\.tmx (cannot be read as XML|nests elements more than 64 deep)/);
+  });
+});
