@@ -4,7 +4,8 @@
  * the result. Pure: reading sources, loading the segmenter and writing go through `host`.
  */
 import type { SegmentFn } from '../model/create.js';
-import { parseAlignment, type FileProblem, type JsonPath, type Position } from '../model/parse.js';
+import { type FileProblem, type JsonPath, type Position } from '../model/parse.js';
+import { parseForCheck } from './parse-for-check.js';
 import type { Alignment } from '../model/types.js';
 import type { ResolvedRules } from './config.js';
 import { checkQuality, type MemberTextFn } from './quality.js';
@@ -48,7 +49,7 @@ function isOn(rules: ResolvedRules, id: string): boolean {
 
 export async function checkFile(input: CheckFileInput): Promise<FileResult> {
   const { rules, host } = input;
-  const parsed = parseAlignment(input.text);
+  const parsed = parseForCheck(input.text);
   const findings: Finding[] = [];
   const add = (raw: RawFinding) => {
     const finding = place(rules, raw, parsed.locate);
@@ -80,16 +81,21 @@ export async function checkFile(input: CheckFileInput): Promise<FileResult> {
   if (input.fix && plan) return applyFix(input, plan, sources);
 
   if (isOn(rules, 'source-changed')) sourceChanges(alignment, sources, drift, plan).forEach(add);
-  if (isOn(rules, 'override-mismatch')) overrideMismatches(alignment, sources, new Set(toReanchor), plan).forEach(add);
+  const reanchored = new Set(toReanchor);
+  if (isOn(rules, 'override-mismatch')) overrideMismatches(alignment, sources, reanchored, plan).forEach(add);
 
   const trusted = new Map<string, { text: string; spans: Alignment['documents'][number]['sentences'] }>();
   for (const doc of alignment.documents) {
     const text = sources.texts.get(doc.id);
-    if (text !== undefined && !toReanchor.includes(doc.id)) trusted.set(doc.id, { text, spans: doc.sentences });
+    if (text !== undefined && !reanchored.has(doc.id)) trusted.set(doc.id, { text, spans: doc.sentences });
   }
   const memberText: MemberTextFn = (doc, sentences, recorded) => {
     const source = trusted.get(doc);
     if (!source) return recorded?.join(' ');
+    if (sentences.length === 1) {
+      const span = source.spans[sentences[0]!];
+      return span && span[1] <= source.text.length ? source.text.slice(span[0], span[1]) : recorded?.join(' ');
+    }
     const parts: string[] = [];
     for (const s of sentences) {
       const span = source.spans[s];
@@ -112,7 +118,7 @@ async function applyFix(input: CheckFileInput, plan: ReanchorPlan, sources: Sour
   const after = await checkFile({ ...input, text: newText, fix: false });
   const lost: string[] = [];
   const lossFindings: Finding[] = [];
-  const reparsed = parseAlignment(newText);
+  const reparsed = parseForCheck(newText);
   for (const report of plan.reports) {
     for (const l of report.lost) {
       lost.push(`${l.doc} sentence ${l.sentence}${l.group ? ` (group ${l.group})` : ' (bookmark)'}${l.text !== undefined ? `: ${JSON.stringify(l.text)}` : ''}`);

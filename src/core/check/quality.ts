@@ -20,6 +20,8 @@ export type MemberTextFn = (doc: string, sentences: readonly number[], recorded:
 interface MemberView {
   readonly doc: string;
   readonly lang: string;
+  readonly primary: string;
+  readonly expected: number;
   readonly text: string;
   signals?: TextSignals;
 }
@@ -57,25 +59,41 @@ function describeList(items: readonly string[]): string {
 // Quote and bracket balance: the kinds left open or closed too often in a text.
 const QUOTE_CHARS = /[«»“”„"()[\]{}]/;
 
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
 export function unbalancedKinds(text: string): string[] {
   if (!QUOTE_CHARS.test(text)) return [];
+  // One pass: « » „ “ ” " ( ) [ ] { }
+  let guillemets = 0;
+  let low = 0;
+  let leftDouble = 0;
+  let rightDouble = 0;
+  let straight = 0;
+  let round = 0;
+  let square = 0;
+  let curly = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0xab: guillemets++; break;
+      case 0xbb: guillemets--; break;
+      case 0x201e: low++; break;
+      case 0x201c: leftDouble++; break;
+      case 0x201d: rightDouble++; break;
+      case 0x22: straight++; break;
+      case 0x28: round++; break;
+      case 0x29: round--; break;
+      case 0x5b: square++; break;
+      case 0x5d: square--; break;
+      case 0x7b: curly++; break;
+      case 0x7d: curly--; break;
+    }
+  }
   const out: string[] = [];
-  if (count(text, '«') !== count(text, '»')) out.push('« »');
+  if (guillemets !== 0) out.push('« »');
   // German „…“ closes with “; English and Italian “…” close with ”.
-  const low = count(text, '„');
-  const open = low > 0 ? low : count(text, '“');
-  const close = low > 0 ? count(text, '“') + count(text, '”') : count(text, '”');
-  if (open !== close) out.push(low > 0 ? '„ “' : '“ ”');
-  if (count(text, '"') % 2 !== 0) out.push('"');
-  if (count(text, '(') !== count(text, ')')) out.push('( )');
-  if (count(text, '[') !== count(text, ']')) out.push('[ ]');
-  if (count(text, '{') !== count(text, '}')) out.push('{ }');
+  if (low > 0 ? low !== leftDouble + rightDouble : leftDouble !== rightDouble) out.push(low > 0 ? '„ “' : '“ ”');
+  if (straight % 2 !== 0) out.push('"');
+  if (round !== 0) out.push('( )');
+  if (square !== 0) out.push('[ ]');
+  if (curly !== 0) out.push('{ }');
   return out;
 }
 
@@ -96,7 +114,10 @@ function on(rules: ResolvedRules, id: string): boolean {
 export function checkQuality(ctx: QualityContext): RawFinding[] {
   const { alignment, rules } = ctx;
   const out: RawFinding[] = [];
-  const langOf = new Map(alignment.documents.map((d) => [d.id, d.lang]));
+  const ratioOptions = rules.get('length-ratio')?.options as LengthRatioOptions | undefined;
+  const langOf = new Map(
+    alignment.documents.map((d) => [d.id, { lang: d.lang, primary: primaryLanguage(d.lang), expected: expectedLength(d.lang, ratioOptions?.expected ?? {}) }]),
+  );
   const numbers = on(rules, 'number-mismatch');
   const hashtags = on(rules, 'hashtag-mismatch');
   const handles = on(rules, 'handle-mismatch');
@@ -106,7 +127,6 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
   const untranslated = on(rules, 'untranslated');
   const quotes = on(rules, 'unbalanced-quotes');
   const numberOptions = rules.get('number-mismatch')?.options as NumberMismatchOptions | undefined;
-  const ratioOptions = rules.get('length-ratio')?.options as LengthRatioOptions | undefined;
   const untranslatedOptions = rules.get('untranslated')?.options as UntranslatedOptions | undefined;
 
   const unreviewed: string[] = [];
@@ -120,10 +140,10 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
     }
     const members: MemberView[] = [];
     for (const member of group.members) {
-      const lang = langOf.get(member.doc);
-      if (lang === undefined) continue;
+      const doc = langOf.get(member.doc);
+      if (doc === undefined) continue;
       const text = ctx.memberText(member.doc, member.sentences, member.texts);
-      if (text !== undefined) members.push({ doc: member.doc, lang, text });
+      if (text !== undefined) members.push({ doc: member.doc, ...doc, text });
     }
     if (members.length < 2) return;
     const path: JsonPath = ['groups', g];
@@ -157,20 +177,20 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       let shortestNorm = Infinity;
       let maxChars = 0;
       for (const m of members) {
-        const chars = m.text.trim().length;
+        const chars = m.text.length;
         maxChars = Math.max(maxChars, chars);
-        const norm = chars / expectedLength(m.lang, ratioOptions.expected);
+        const norm = chars / m.expected;
         if (norm > longestNorm) [longest, longestNorm] = [m, norm];
         if (norm < shortestNorm) [shortest, shortestNorm] = [m, norm];
       }
       if (longest && shortest && longest !== shortest && maxChars >= ratioOptions.minChars) {
         const ratio = shortestNorm > 0 ? longestNorm / shortestNorm : Infinity;
         if (ratio > ratioOptions.max) {
-          const pair = longest.lang === shortest.lang ? '' : `, allowing for ${primaryLanguage(longest.lang)}/${primaryLanguage(shortest.lang)}`;
+          const pair = longest.primary === shortest.primary ? '' : `, allowing for ${longest.primary}/${shortest.primary}`;
           out.push({
             rule: 'length-ratio',
             path,
-            message: `group "${id}": ${longest.doc} (${longest.text.trim().length} characters) is ${ratio.toFixed(1)} times as long as ${shortest.doc} (${shortest.text.trim().length} characters${pair}; limit ${ratioOptions.max})`,
+            message: `group "${id}": ${longest.doc} (${longest.text.length} characters) is ${ratio.toFixed(1)} times as long as ${shortest.doc} (${shortest.text.length} characters${pair}; limit ${ratioOptions.max})`,
           });
         }
       }
@@ -181,7 +201,9 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
         for (let b = a + 1; b < members.length; b++) {
           const x = members[a]!;
           const y = members[b]!;
-          if (primaryLanguage(x.lang) === primaryLanguage(y.lang)) continue;
+          if (x.primary === y.primary) continue;
+          // Cheap rejection first: identical texts have (nearly) the same length.
+          if (Math.abs(x.text.length - y.text.length) > 0.1 * Math.max(x.text.length, y.text.length) + 2) continue;
           const nx = x.text.replace(/\s+/g, ' ').trim();
           if (nx.toLowerCase() !== y.text.replace(/\s+/g, ' ').trim().toLowerCase()) continue;
           const letters = nx.replace(SIGNAL_TEXT, '').replace(NON_LETTERS, '').length;

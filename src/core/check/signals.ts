@@ -20,41 +20,52 @@ export interface TextSignals {
 
 // Month names (en, it, fr, de, es, pt) → month number, so "13 novembre 2015", "November 13, 2015"
 // and "13/11/2015" all give the numbers 13, 11 and 2015.
-const MONTHS: Record<string, number> = {};
-[
-  'january gennaio janvier januar enero janeiro jänner',
-  'february febbraio fevrier februar febrero fevereiro',
-  'march marzo mars marz marco',
+const MONTH_NAMES = [
+  'january gennaio janvier januar jänner enero janeiro',
+  'february febbraio février fevrier februar febrero fevereiro',
+  'march marzo mars märz marz março marco',
   'april aprile avril abril',
   'may maggio mai mayo maio',
   'june giugno juin juni junio junho',
   'july luglio juillet juli julio julho',
-  'august agosto aout',
+  'august agosto août aout',
   'september settembre septembre septiembre setembro',
   'october ottobre octobre oktober octubre outubro',
   'november novembre noviembre novembro',
-  'december dicembre decembre dezember diciembre dezembro',
-].forEach((names, i) => {
-  for (const name of names.split(' ')) MONTHS[fold(name)] = i + 1;
+  'december dicembre décembre decembre dezember diciembre dezembro',
+];
+const MONTHS = new Map<string, number>();
+MONTH_NAMES.forEach((names, i) => {
+  for (const name of names.split(' ')) MONTHS.set(name, i + 1);
 });
+// A month name counts only right after a day ("13 novembre", "1er mai", "11th December") or right
+// before a number ("November 13", "novembre 2015"): the words next to each number are looked up.
+const WORD_AFTER = /^(?:\.|º|°|er|st|nd|rd|th)?\s+(\p{L}+)/u;
+const WORD_BEFORE = /(\p{L}+)\.?,?\s+$/u;
+
+function monthNear(text: string, start: number, end: number, into: Set<string>): void {
+  const after = WORD_AFTER.exec(text.slice(end, end + 16));
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+  for (const word of [after?.[1], before?.[1]]) {
+    const month = word === undefined ? undefined : MONTHS.get(word.toLowerCase());
+    if (month !== undefined) into.add(String(month));
+  }
+}
 
 const SIGNAL_RE = new RegExp(
   [
-    String.raw`(?<url>(?:https?://|www\.)[^\s<>"«»“”]+[^\s<>"«»“”.,;:!?)\]])`,
-    String.raw`(?<![\p{L}\p{N}_&])(?<hashtag>#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)`,
-    String.raw`(?<![\p{L}\p{N}_.])(?<handle>@[\p{L}\p{N}_]+)`,
+    String.raw`((?:https?://|www\.)[^\s<>"«»“”]+[^\s<>"«»“”.,;:!?)\]])`,
+    String.raw`(?<![\p{L}\p{N}_&])(#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)`,
+    String.raw`(?<![\p{L}\p{N}_.])(@[\p{L}\p{N}_]+)`,
     // 21:30, 21h30 (a time is one value, not two numbers)
-    String.raw`(?<![\p{L}\p{N}_])(?<time>[0-2]?\d[:h][0-5]\d)(?![\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}_])([0-2]?\d[:h][0-5]\d)(?![\p{N}])`,
     // 13/11/2015, 13.11.2015, 2015-11-13 (numeric dates give their parts)
-    String.raw`(?<![\p{L}\p{N}_])(?<date>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})(?![\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}_])(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})(?![\p{N}])`,
     // 9,200 · 9.200 · 9 200 (regular, no-break or narrow no-break space) · 3,5 · 1956
-    String.raw`(?<![\p{L}\p{N}_])(?<number>\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)`,
+    String.raw`(?<![\p{L}\p{N}_])(\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)`,
   ].join('|'),
   'gu',
 );
-
-// A month name right before or after a number: "13 novembre", "November 13", "novembre 2015".
-const MONTH_NEAR_NUMBER = /(?<=\d\.?\s*(?:er|º|°)?\s)(\p{L}+)|(\p{L}+)(?=\s+\d)/gu;
 
 // Cheap test first: most sentences hold no digit, '#', '@' or URL.
 const MAY_HAVE_SIGNALS = /[\d#@]|www\.|:\/\//;
@@ -67,27 +78,20 @@ export function extractSignals(text: string): TextSignals {
   const hashtags = new Set<string>();
   const handles = new Set<string>();
   const urls = new Set<string>();
-  let sawNumber = false;
-  for (const m of text.matchAll(SIGNAL_RE)) {
-    const g = m.groups!;
-    if (g.url) urls.add(g.url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, ''));
-    else if (g.hashtag) hashtags.add(fold(g.hashtag.slice(1)));
-    else if (g.handle) handles.add(fold(g.handle.slice(1)));
-    else if (g.time) {
-      const [h, min] = g.time.split(/[:h]/);
+  SIGNAL_RE.lastIndex = 0;
+  for (let m = SIGNAL_RE.exec(text); m !== null; m = SIGNAL_RE.exec(text)) {
+    const [, url, hashtag, handle, time, date, number] = m;
+    if (url !== undefined) urls.add(url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, ''));
+    else if (hashtag !== undefined) hashtags.add(fold(hashtag.slice(1)));
+    else if (handle !== undefined) handles.add(fold(handle.slice(1)));
+    else if (time !== undefined) {
+      const [h, min] = time.split(/[:h]/);
       numbers.add(`${Number(h)}:${min}`);
-    } else if (g.date) {
-      for (const part of g.date.split(/[/.-]/)) numbers.add(String(Number(part)));
-      sawNumber = true;
-    } else if (g.number) {
-      numbers.add(normalizeNumber(g.number));
-      sawNumber = true;
-    }
-  }
-  if (sawNumber) {
-    for (const m of text.matchAll(MONTH_NEAR_NUMBER)) {
-      const month = MONTHS[fold(m[1] ?? m[2] ?? '')];
-      if (month !== undefined) numbers.add(String(month));
+    } else if (date !== undefined) {
+      for (const part of date.split(/[/.-]/)) numbers.add(String(Number(part)));
+    } else if (number !== undefined) {
+      numbers.add(normalizeNumber(number));
+      if (number.length <= 4) monthNear(text, m.index, m.index + number.length, numbers);
     }
   }
   return { numbers, hashtags, handles, urls };

@@ -109,9 +109,12 @@ function clip(text: string, max = 50): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** "find 40 sentences exactly and 2 fuzzily, lose sentence 12 of group g3 ("…") and dissolve group g3" */
+/** "find 3 of 4 grouped or bookmarked sentences again (2 exactly, 1 fuzzily), lose sentence 12 of group g3 ("…") and dissolve group g3" */
 export function describeReanchoring(report: ReanchorReport): string {
-  const parts = [`find ${plural(report.exact, 'sentence')} exactly${report.fuzzy > 0 ? ` and ${report.fuzzy} fuzzily` : ''}`];
+  const found = report.exact + report.fuzzy;
+  const total = found + report.lost.length;
+  const how = `(${report.exact} exactly, ${report.fuzzy} fuzzily)`;
+  const parts = [report.lost.length === 0 ? `find all ${plural(total, 'grouped or bookmarked sentence')} again ${how}` : `find ${found} of ${plural(total, 'grouped or bookmarked sentence')} again ${how}`];
   if (report.lost.length > 0) {
     const shown = report.lost.slice(0, 3).map((l) => `sentence ${l.sentence}${l.group ? ` of group ${l.group}` : ' (a bookmark)'}${l.text !== undefined ? ` ("${clip(l.text)}")` : ''}`);
     const more = report.lost.length > 3 ? ` and ${report.lost.length - 3} more` : '';

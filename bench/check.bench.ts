@@ -1,0 +1,173 @@
+/**
+ * `npm run bench -- check`: how fast `allinea check` is.
+ * - Throughput: a generated alignment of 2 documents × 200,000 sentences (Italian and English
+ *   sentences from the seeds, with varied numbers, hashtags and quotes) and 100,000 groups,
+ *   checked end to end (read, parse, schema, invariants, sources, quality rules, report):
+ *   groups checked per second (target ≥ 50,000/s), with the time of each phase.
+ * - Cold start: `node bin/allinea.js check` on a seeds-sized alignment, as CI runs it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultRules } from '../src/core/check/config.js';
+import { checkFile } from '../src/core/check/check-file.js';
+import { checkQuality } from '../src/core/check/quality.js';
+import { parseAlignment } from '../src/core/model/parse.js';
+import { serializeAlignment } from '../src/core/model/serialize.js';
+import type { Alignment, Group, Span } from '../src/core/model/types.js';
+import { readCheckSources } from '../src/io/check-files.js';
+import { sha256 } from '../src/io/hash.js';
+import { runCli } from '../src/cli/program.js';
+import { Readable } from 'node:stream';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const SENTENCES = 200_000;
+const GROUPS = 100_000;
+
+function seedSentences(file: string): string[] {
+  return readFileSync(join(ROOT, 'seeds', file), 'utf8')
+    .split(/(?<=[.!?»”])\s+|\n+/)
+    .map((s) => s.trim().replace(/\s*\d[\d.,]*\s*/g, ' ').replace(/[#@]\w+/g, '').replace(/[«»“”"'‘’()[\]{}]/g, ''))
+    .filter((s) => s.length > 20);
+}
+
+/**
+ * Translation-like pairs: Italian and English seed sentences paired by length (the seeds are
+ * comparable, not parallel), so the quality rules see what a real parallel file gives them:
+ * mostly clean groups, a few warnings.
+ */
+function sentencePairs(): { it: string; en: string }[] {
+  const byLength = (a: string, b: string) => a.length - b.length;
+  const it = seedSentences('000_8f095107cca91a8d.txt').concat(seedSentences('001_80762caa75312a24.txt')).sort(byLength);
+  const en = seedSentences('002_d4f6eed8031313f2.txt').concat(seedSentences('004_488846f04755260f.txt')).sort(byLength);
+  const n = Math.min(it.length, en.length);
+  return Array.from({ length: n }, (_, i) => ({ it: it[Math.floor((i * it.length) / n)]!, en: en[Math.floor((i * en.length) / n)]! }));
+}
+
+/** A document of `n` sentences; every third carries a number and a hashtag, every fifth a quotation. */
+function makeDocument(pick: (i: number) => string, n: number, variant: (i: number) => string, quote: [string, string]): { text: string; spans: Span[] } {
+  const parts: string[] = [];
+  const spans: Span[] = [];
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    let sentence = pick(i);
+    if (i % 3 === 0) sentence = `${sentence.replace(/[.!?]$/, '')} ${variant(i)}.`;
+    if (i % 5 === 0) sentence = `${quote[0]}${sentence}${quote[1]}`;
+    parts.push(sentence);
+    spans.push([offset, offset + sentence.length]);
+    offset += sentence.length + 1;
+  }
+  return { text: parts.join(' '), spans };
+}
+
+/** Writes the two texts and the alignment file under `dir`; exported for profiling. */
+export function generate(dir: string): { file: string; bytes: number } {
+  mkdirSync(join(dir, 'alignments'), { recursive: true });
+  const pairs = sentencePairs();
+  // Every 50th pair disagrees on its number, as a real file might.
+  const it = makeDocument((i) => pairs[i % pairs.length]!.it, SENTENCES, (i) => `(${((i * 7) % 10_000).toLocaleString('it')} persone, #OpParis)`, ['«', '»']);
+  const en = makeDocument((i) => pairs[i % pairs.length]!.en, SENTENCES, (i) => `(${((i * 7 + (i % 50 === 0 ? 1 : 0)) % 10_000).toLocaleString('en')} people, #OpParis)`, ['“', '”']);
+  writeFileSync(join(dir, 'it.txt'), it.text);
+  writeFileSync(join(dir, 'en.txt'), en.text);
+  const groups: Group[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    const s = g * 2;
+    groups.push({ id: `g${g + 1}`, status: g % 10 === 0 ? 'suggested' : 'confirmed', origin: 'auto', score: 0.9, members: [{ doc: 'it', sentences: [s] }, { doc: 'en', sentences: [s] }] });
+  }
+  const alignment: Alignment = {
+    format: 'allinea-alignment',
+    version: 1,
+    documents: [
+      { id: 'it', path: '../it.txt', lang: 'it', sha256: sha256(it.text), sentences: it.spans },
+      { id: 'en', path: '../en.txt', lang: 'en', sha256: sha256(en.text), sentences: en.spans },
+    ],
+    groups,
+    overrides: [],
+    bookmarks: [],
+  };
+  const file = join(dir, 'alignments', 'large.align.json');
+  const text = serializeAlignment(alignment, new Map([['it', it.text], ['en', en.text]]));
+  writeFileSync(file, text);
+  return { file, bytes: Buffer.byteLength(text) };
+}
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const value = run();
+  return [value, performance.now() - start];
+}
+
+const sink = { write: () => true, isTTY: false };
+
+export default async function bench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-check-bench-'));
+  try {
+    const [{ file, bytes }, genMs] = time(() => generate(dir));
+    console.log(`generated ${GROUPS.toLocaleString('en')} groups over 2 × ${SENTENCES.toLocaleString('en')} sentences (${(bytes / 1e6).toFixed(1)} MB) in ${genMs.toFixed(0)} ms`);
+
+    const text = readFileSync(file, 'utf8');
+    const [parsed, parseMs] = time(() => parseAlignment(text));
+    if (!parsed.ok) throw new Error('generated file does not parse');
+    const [sources, sourcesMs] = time(() => readCheckSources(file, parsed.alignment));
+    const rules = defaultRules();
+    const memberText = (doc: string, sentences: readonly number[]) => {
+      const d = parsed.alignment.documents.find((x) => x.id === doc)!;
+      const t = sources.texts.get(doc)!;
+      return sentences.map((s) => t.slice(d.sentences[s]![0], d.sentences[s]![1])).join(' ');
+    };
+    const [quality, qualityMs] = time(() => checkQuality({ alignment: parsed.alignment, rules, memberText }));
+    console.log(`phases: parse + schema + invariants ${parseMs.toFixed(0)} ms, read and hash sources ${sourcesMs.toFixed(0)} ms, quality rules ${qualityMs.toFixed(0)} ms (${quality.length.toLocaleString('en')} warnings)`);
+
+    const host = {
+      readSources: (a: Alignment) => readCheckSources(file, a),
+      loadSegmenter: async () => (await import('../src/core/text/segment.js')).segment,
+      writeAlignment: () => {
+        throw new Error('not fixing');
+      },
+    };
+    const [result, checkMs] = await (async () => {
+      const start = performance.now();
+      const r = await checkFile({ file, text, rules, host });
+      return [r, performance.now() - start] as const;
+    })();
+    console.log(`checkFile: ${checkMs.toFixed(0)} ms, ${result.findings.length.toLocaleString('en')} findings, ${Math.round(GROUPS / (checkMs / 1000)).toLocaleString('en')} groups/s`);
+
+    // End to end, as the command runs: wall time, and CPU time (what a busy CI machine cannot steal).
+    const cpu0 = process.cpuUsage();
+    const start = performance.now();
+    const code = await runCli(['check', file, '--format', 'json'], { stdout: sink, stderr: sink, stdin: Readable.from([]), cwd: dir, env: {} });
+    const cliMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const rate = (ms: number) => Math.round(GROUPS / (ms / 1000)).toLocaleString('en');
+    console.log(`allinea check (in process, json report), exit ${code}: ${cliMs.toFixed(0)} ms wall = ${rate(cliMs)} groups/s; ${cpuMs.toFixed(0)} ms CPU = ${rate(cpuMs)} groups/s (target ≥ 50,000/s)`);
+
+    // Cold start on a seeds-sized alignment: five documents, a few groups.
+    const small = join(dir, 'small');
+    mkdirSync(join(small, 'alignments'), { recursive: true });
+    const seedsAlignment = join(ROOT, 'alignments', 'seeds.align.json');
+    let target: string;
+    try {
+      readFileSync(seedsAlignment);
+      target = seedsAlignment;
+    } catch {
+      target = file; // no committed seeds alignment yet: fall back to the large file
+    }
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const child = spawnSync(process.execPath, [join(ROOT, 'bin', 'allinea.js'), 'check', target, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+      runs.push(performance.now() - t0);
+      if (child.status === 2) console.log(`cold start run failed: ${child.stderr.trim()}`);
+    }
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    const nodeMs = performance.now() - t0;
+    runs.sort((a, b) => a - b);
+    console.log(`cold start: node bin/allinea.js check ${target === file ? '(large file)' : 'alignments/seeds.align.json'}: median ${runs[2]!.toFixed(0)} ms, min ${runs[0]!.toFixed(0)} ms (bare node: ${nodeMs.toFixed(0)} ms; target < 300 ms)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
