@@ -7,15 +7,15 @@ import { useApp, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { reduce } from '../core/session/reducer.js';
 import type { Action, EditorState } from '../core/session/types.js';
-import { keyName } from './key-name.js';
+import { keyEvents } from './key-name.js';
 import { Screen } from './screen.js';
 import type { WorkbenchServices } from './services.js';
 
 export const AUTOSAVE_DELAY_MS = 2000;
 
-/** The action for one key press: its keymap name and the text it typed (for prompts). */
-export function keyAction(input: string, key: Key): Action {
-  return { type: 'key', name: keyName(input, key), text: key.ctrl || key.meta ? '' : input };
+/** The actions for one input event: a key press each, with its keymap name and typed text. */
+export function keyActions(input: string, key: Key): Action[] {
+  return keyEvents(input, key).map((e) => ({ type: 'key', name: e.name, text: e.text }));
 }
 
 function useEffectsRunner(state: EditorState, dispatch: (a: Action) => void, services: WorkbenchServices, onQuit: () => void): void {
@@ -111,7 +111,7 @@ export function App({ initial, services, onQuit, onState }: AppProps) {
 
   useInput((input, key) => {
     // Only dispatch: the reducer sees the current state, this closure may not.
-    dispatch(keyAction(input, key));
+    for (const action of keyActions(input, key)) dispatch(action);
   });
 
   useEffect(() => {

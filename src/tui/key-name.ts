@@ -23,3 +23,29 @@ export function keyName(input: string, key: Key): string | undefined {
   if ([...input].length === 1) return input;
   return undefined;
 }
+
+/** The keymap name of one character from a chunk of fast typing ("\t" -> "tab", "\u0013" -> "ctrl+s"). */
+export function charName(ch: string): string {
+  if (ch === '\r' || ch === '\n') return 'enter';
+  if (ch === '\t') return 'tab';
+  if (ch === ' ') return 'space';
+  if (ch === '\u007f' || ch === '\b') return 'backspace';
+  if (ch === '\u001b') return 'escape';
+  const code = ch.codePointAt(0)!;
+  if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch;
+}
+
+/**
+ * Ink delivers plain characters that arrive together (fast typing, key repeat on a busy
+ * machine, tmux send-keys, a paste) as one string. Each character is one key press here,
+ * so no key is lost; prompts receive the printable ones as typed text.
+ */
+export function keyEvents(input: string, key: Key): { name: string | undefined; text: string }[] {
+  const name = keyName(input, key);
+  if (name !== undefined) return [{ name, text: key.ctrl || key.meta ? '' : input }];
+  return [...input].map((ch) => {
+    const n = charName(ch);
+    return { name: n, text: n === ch || n === 'space' ? ch : '' };
+  });
+}

@@ -1,0 +1,61 @@
+/** Drives the real program in a detached tmux session on a private server socket. */
+import { spawnSync } from 'node:child_process';
+import { expect, vi } from 'vitest';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+let counter = 0;
+
+export class TmuxSession {
+  readonly socket = `allinea-e2e-${process.pid}-${++counter}`;
+  readonly name = 'wb';
+
+  constructor(command: string, columns = 160, rows = 40) {
+    this.tmux('new-session', '-d', '-s', this.name, '-x', String(columns), '-y', String(rows), command);
+  }
+
+  tmux(...args: string[]): string {
+    const result = spawnSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`tmux ${args[0]} failed: ${result.stderr}`);
+    return result.stdout;
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', this.name);
+  }
+
+  /** Named keys ("Enter", "Space", "C-s", "Tab"). */
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', this.name, ...keys);
+  }
+
+  /** Literal text, as typed. */
+  type(text: string): void {
+    this.tmux('send-keys', '-t', this.name, '-l', text);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+  }
+
+  /** Polls the screen until `check` holds (no fixed sleeps); fails with the last screen. */
+  async waitFor(check: (screen: string) => boolean, what: string, timeout = 30_000): Promise<string> {
+    let last = '';
+    await vi.waitFor(
+      () => {
+        last = this.screen();
+        expect(check(last), `waiting for ${what}; screen:\n${last}`).toBe(true);
+      },
+      { timeout, interval: 100 },
+    );
+    return last;
+  }
+
+  async waitForText(text: string, timeout?: number): Promise<string> {
+    return this.waitFor((s) => s.includes(text), JSON.stringify(text), timeout);
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}

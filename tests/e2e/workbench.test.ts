@@ -1,0 +1,128 @@
+/**
+ * End to end: the real program in tmux (CI=false inside the pane, so Ink draws), driven by
+ * key presses, read from the screen. Skipped only when tmux is not installed.
+ */
+import { mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAlignmentFile } from '../../src/io/alignment-file.js';
+import { createI18n, type Locale } from '../../src/i18n/index.js';
+import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
+import { TmuxSession, hasTmux } from './tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+});
+
+function workspace(): { dir: string; alignment: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-e2e-'));
+  cpSync(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
+  return { dir, alignment: join(dir, 'a.align.json') };
+}
+
+function start(dir: string, alignment: string, lang: Locale, columns = 160, rows = 40): TmuxSession {
+  const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = [
+    'cd',
+    shell(REPO_ROOT),
+    '&&',
+    'env CI=false TERM=xterm-256color',
+    shell(process.execPath),
+    'bin/allinea.js view',
+    shell(join(dir, 'seeds')),
+    '--alignment',
+    shell(alignment),
+    '--lang',
+    lang,
+    '; echo "EXITED:$?"; sleep 600',
+  ].join(' ');
+  const session = new TmuxSession(command, columns, rows);
+  sessions.push(session);
+  return session;
+}
+
+const STARTUP = 60_000;
+
+describe.skipIf(!hasTmux)('workbench in a real terminal', () => {
+  it.each(['en', 'it', 'fr'] as const)(
+    'builds and saves the slogan group with the keyboard alone (%s interface)',
+    async (lang) => {
+      const t = createI18n(lang).t;
+      const { dir, alignment } = workspace();
+      const tmux = start(dir, alignment, lang);
+      await tmux.waitForText(t('ui.unaligned'), STARTUP);
+      // Find the Italian "Non perdoniamo." with a search, and mark it.
+      tmux.type('/');
+      await tmux.waitForText(t('ui.promptSearch').trim());
+      tmux.type('Non perdoniamo');
+      await tmux.waitForText('Non perdoniamo', 10_000);
+      tmux.keys('Enter');
+      await tmux.waitForText(t('msg.found', { doc: 'it-000', sentence: 10 }).slice(0, 10));
+      await tmux.waitFor((s) => /▸ +\d+ Non perdoniamo\./.test(s), 'cursor on the Italian slogan');
+      tmux.keys('Space');
+      await tmux.waitForText(t('ui.marks', { count: 1 }));
+      // Find the French slogan; the cursor sentence joins the link.
+      tmux.type('/');
+      await tmux.waitForText(t('ui.promptSearch').trim());
+      tmux.keys('C-u');
+      tmux.type('ne pardonne');
+      await tmux.waitFor((s) => s.includes(`${t('ui.promptSearch').trim()} ne pardonne`), 'the French search typed');
+      tmux.keys('Enter');
+      await tmux.waitFor((s) => s.includes('fr-003') && /▸ +\d+ «On ne pardonne/.test(s), 'cursor on the French slogan');
+      tmux.keys('Enter');
+      await tmux.waitForText(t('msg.linked', { count: 2, group: 'g1' }));
+      await tmux.waitForText('■g1 Non perdoniamo.');
+      tmux.keys('C-s');
+      await tmux.waitForText(t('msg.saved', { file: 'a.align.json' }));
+      tmux.type('q');
+      const after = await tmux.waitForText('EXITED:0');
+      // The alternate screen was left: the workbench is gone from the terminal.
+      expect(after).not.toContain('it-000');
+
+      const saved = readAlignmentFile(alignment).alignment;
+      expect(saved.groups).toHaveLength(1);
+      const group = saved.groups[0]!;
+      expect(group).toMatchObject({ id: 'g1', status: 'confirmed', origin: 'manual' });
+      expect(group.members.map((m) => m.doc)).toEqual(['it-000', 'fr-003']);
+      expect(group.members[0]!.texts).toEqual(['Non perdoniamo.']);
+      expect(group.members[1]!.texts![0]).toMatch(/^«On ne pardonne pas\. On n’oublie pas\.»/);
+    },
+    180_000,
+  );
+
+  it('follows terminal resizes and says when the terminal is too small', async () => {
+    const { dir, alignment } = workspace();
+    const tmux = start(dir, alignment, 'en');
+    const first = await tmux.waitForText('en-004', STARTUP);
+    expect(first.split('\n')[0]).toContain('fr-003');
+    tmux.resize(70, 20);
+    await tmux.waitFor((s) => {
+      const top = s.split('\n')[0] ?? '';
+      return top.includes('it-000') && top.includes('it-001') && !top.includes('en-002');
+    }, 'two panes at 70 columns');
+    tmux.keys('Tab', 'Tab', 'Tab');
+    await tmux.waitFor((s) => (s.split('\n')[0] ?? '').includes('▶ fr-003'), 'the pane window following the focus');
+    tmux.resize(40, 10);
+    await tmux.waitForText('The terminal is too small');
+    tmux.resize(160, 40);
+    await tmux.waitFor((s) => (s.split('\n')[0] ?? '').includes('en-004') && !s.includes('too small'), 'all five panes again');
+    tmux.type('q');
+    await tmux.waitForText('EXITED:0');
+  }, 120_000);
+
+  it('opens the help overlay with every key description', async () => {
+    const { dir, alignment } = workspace();
+    const tmux = start(dir, alignment, 'en');
+    await tmux.waitForText('unaligned', STARTUP);
+    tmux.type('?');
+    const help = await tmux.waitForText('keyboard help');
+    expect(help).toContain('Mark or unmark the sentence under the cursor');
+    expect(help).toContain('Ctrl-S');
+    tmux.keys('Escape');
+    await tmux.waitFor((s) => !s.includes('keyboard help') && s.includes('unaligned'), 'help closed');
+    tmux.type('q');
+    await tmux.waitForText('EXITED:0');
+  }, 120_000);
+});
