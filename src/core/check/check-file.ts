@@ -94,12 +94,13 @@ export async function checkFile(input: CheckFileInput): Promise<FileResult> {
     if (!source) return recorded?.join(' ');
     if (sentences.length === 1) {
       const span = source.spans[sentences[0]!];
-      return span && span[1] <= source.text.length ? source.text.slice(span[0], span[1]) : recorded?.join(' ');
+      // A sentence that does not exist (reported by sentence-out-of-range) has no text to judge.
+      return span && span[1] <= source.text.length ? source.text.slice(span[0], span[1]) : undefined;
     }
     const parts: string[] = [];
     for (const s of sentences) {
       const span = source.spans[s];
-      if (!span || span[1] > source.text.length) return recorded?.join(' ');
+      if (!span || span[1] > source.text.length) return undefined;
       parts.push(source.text.slice(span[0], span[1]));
     }
     return parts.join(' ');
