@@ -13,6 +13,7 @@ import { segment } from '../../../src/core/text/segment.js';
 export const REPO = join(import.meta.dirname, '..', '..', '..');
 export const SEEDS = join(REPO, 'seeds');
 export const TMX_DTD = join(REPO, '..', 'shared', 'bench', 'tmx', 'tmx14.dtd');
+export const TMX_XSD = join(REPO, '..', 'shared', 'bench', 'tmx', 'tmx14.xsd');
 
 export function sha(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -109,9 +110,10 @@ export async function writeSeedsWorkspace(dir: string): Promise<{ alignmentPath:
  * on some entity errors, so callers check that it printed nothing as well.
  * A missing xmllint fails loudly: CI installs it (Debian package libxml2-utils).
  */
-export async function xmllint(file: string): Promise<{ status: number | null; output: string }> {
+export async function xmllint(file: string, against: 'dtd' | 'xsd' = 'dtd'): Promise<{ status: number | null; output: string }> {
   const { spawnSync } = await import('node:child_process');
-  const run = spawnSync('xmllint', ['--noout', '--dtdvalid', TMX_DTD, file], { encoding: 'utf8' });
+  const schema = against === 'dtd' ? ['--dtdvalid', TMX_DTD] : ['--schema', TMX_XSD];
+  const run = spawnSync('xmllint', ['--noout', ...schema, file], { encoding: 'utf8' });
   if (run.error) {
     throw new Error(`xmllint could not be run (${run.error.message}): install it with "apt-get install libxml2-utils".`);
   }

@@ -41,6 +41,15 @@ describe('TMX export', () => {
     expect(result.notices.map((n) => n.code)).toContain('removed-characters');
   });
 
+  it('also validates against the TMX 1.4b XML Schema', async () => {
+    for (const fx of [seedsFixture(), hostileFixture()]) {
+      const { file } = tmx(fx, { status: 'all' });
+      const lint = await xmllint(file, 'xsd');
+      expect(lint.output).toBe(`${file} validates\n`);
+      expect(lint.status).toBe(0);
+    }
+  });
+
   it('writes a complete header, one <tu> per group with one <tuv> per language, and the group data', () => {
     const { xml, result } = tmx(seedsFixture(), { status: 'all' });
     const header = /<header([^>]*)\/>/.exec(xml)![1]!;
