@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,17 @@ describe('allinea export', () => {
     }
     const epoch = await cli(['export', 'seeds.align.json', '--to', 'tmx'], { cwd: dir, env: { SOURCE_DATE_EPOCH: 'yesterday' } });
     expect(epoch.stderr).toBe('allinea: SOURCE_DATE_EPOCH must be a whole number of seconds, not "yesterday".\n');
+  });
+
+  it('warns when a document changed since the alignment was saved, and exports its current text', async () => {
+    const drift = mkdtempSync(join(tmpdir(), 'allinea-export-drift-'));
+    await writeSeedsWorkspace(drift);
+    const fr = join(drift, 'seeds', '003_f35f84bb321ab2af.txt');
+    writeFileSync(fr, readFileSync(fr, 'utf8').replace('On ne pardonne pas. On n’oublie pas.', 'On ne pardonne jamais.'));
+    const result = await cli(['export', 'seeds.align.json', '--to', 'tsv', '--pair', 'it-fr', '-o', '-'], { cwd: drift, env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^allinea: warning: document "fr-003" changed since the alignment was saved; exporting its current text/);
+    expect(result.stdout.split('\n')[1]).toBe('Non dimentichiamo. Non perdoniamo.\t«On ne pardonne jamais.» : Anonymous en croisade après l’attentat de Nice (VIDEOS)');
   });
 
   it('has --help with the formats and examples', async () => {

@@ -95,7 +95,9 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
 
   const opened = openAlignment(input, segment);
   for (const report of opened.reanchored) {
-    streams.stderr.write(`allinea: note: document "${report.doc}" changed since the alignment was saved; exporting its current text.\n`);
+    const lost = report.lost.length > 0 ? `; ${report.lost.length} aligned sentence${report.lost.length === 1 ? ' was' : 's were'} not found again` : '';
+    const dissolved = report.dissolvedGroups.length > 0 ? ` and ${report.dissolvedGroups.length} group${report.dissolvedGroups.length === 1 ? '' : 's'} dissolved (${report.dissolvedGroups.join(', ')})` : '';
+    streams.stderr.write(`allinea: warning: document "${report.doc}" changed since the alignment was saved; exporting its current text${lost}${dissolved}. Open it in the workbench to review.\n`);
   }
   const exportInput = { alignment: opened.alignment, texts: opened.texts };
   const selection = { status: args.status, ...(langs ? { langs } : {}), ...(pair ? { pair } : {}) };
