@@ -4,7 +4,7 @@
  * independent texts on one subject (statement matching anywhere), `auto` picks and says why.
  * More than two documents: pairwise alignments combined into consistent n-way groups.
  */
-import { alignComparablePair } from './comparable.js';
+import { alignComparablePair, keyDocumentFrequency } from './comparable.js';
 import { decideMode } from './mode.js';
 import { combineLinks, pairKey, type PairLink } from './n-way.js';
 import { alignParallelPair } from './parallel-pair.js';
@@ -51,6 +51,7 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
   const pairs: [AlignDocument, AlignDocument][] = [];
   for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) pairs.push([docs[x]!, docs[y]!]);
   const links: PairLink[] = [];
+  const documentFrequency = mode === 'comparable' ? keyDocumentFrequency(docs) : undefined;
   pairs.forEach(([a, b], k) => {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('Aborted.');
     const report = options.onProgress && ((done: number, total: number): void => options.onProgress!(k * 100 + (done / total) * 100, pairs.length * 100));
@@ -65,12 +66,12 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
       });
       for (const link of found) if (!hasRejected(link, rejectedPairs)) links.push(link);
     } else {
-      links.push(...alignComparablePair(a, b, { lexicons, excluded, rejectedPairs }));
+      links.push(...alignComparablePair(a, b, { lexicons, excluded, rejectedPairs, documentFrequency }));
       report?.(1, 1);
     }
   });
-  const maxPerDoc = mode === 'parallel' ? Math.max(1, options.maxBead ?? 2) : 3;
-  const suggestions: Suggestion[] = combineLinks(links, { maxPerDoc, rejectedPairs });
+  const maxPerDoc = mode === 'parallel' ? Math.max(1, options.maxBead ?? 2) : 2;
+  const suggestions: Suggestion[] = combineLinks(links, { maxPerDoc, rejectedPairs, requireSupport: mode === 'comparable', contiguous: mode === 'parallel' });
   options.onProgress?.(1, 1);
   return { mode, modeReason, suggestions };
 }

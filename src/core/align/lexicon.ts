@@ -134,10 +134,18 @@ export function parseFreedict(index: string, dict: Uint8Array, meta: { name: str
  * covering that pair, used forwards or backwards, merged. Lexicons with unknown languages
  * are used in both directions for every pair of different languages.
  */
+const translationCache = new WeakMap<readonly Lexicon[], Map<string, Map<string, string[]>>>();
+
 export function translationsFor(lexicons: readonly Lexicon[], from: string, to: string): Map<string, string[]> {
   const f = normalizeLang(from);
   const t = normalizeLang(to);
+  // Several document pairs share a direction: build each merged map once per lexicon list.
+  let perList = translationCache.get(lexicons);
+  if (!perList) translationCache.set(lexicons, (perList = new Map()));
+  const cached = perList.get(`${f}>${t}`);
+  if (cached) return cached;
   const merged = new Map<string, string[]>();
+  perList.set(`${f}>${t}`, merged);
   const put = (k: string, v: string): void => {
     const list = merged.get(k);
     if (!list) merged.set(k, [v]);

@@ -22,6 +22,14 @@ export interface CombineOptions {
   readonly maxPerDoc: number;
   /** Pairs "docA:i|docB:j" (both orders) that must never end up in one group. */
   readonly rejectedPairs?: ReadonlySet<string>;
+  /**
+   * A document joining a group must be linked directly (by some link) to at least half of
+   * the group's other documents, not only through one of them (comparable mode, where weak
+   * links would otherwise chain unrelated statements together).
+   */
+  readonly requireSupport?: boolean;
+  /** Sentences of one document in a group must be adjacent (at most one sentence between). */
+  readonly contiguous?: boolean;
 }
 
 export const pairKey = (docA: string, i: number, docB: string, j: number): string => `${docA}:${i}|${docB}:${j}`;
@@ -30,6 +38,15 @@ export function combineLinks(links: readonly PairLink[], options: CombineOptions
   const owner = new Map<string, WorkGroup>(); // "doc:i" → group
   const groups = new Set<WorkGroup>();
   const sorted = [...links].sort((x, y) => y.score - x.score);
+  const direct = new Set<string>();
+  for (const l of links) {
+    for (const i of l.a.sentences) {
+      for (const j of l.b.sentences) {
+        direct.add(pairKey(l.a.doc, i, l.b.doc, j));
+        direct.add(pairKey(l.b.doc, j, l.a.doc, i));
+      }
+    }
+  }
   for (const link of sorted) {
     const touched = new Set<WorkGroup>();
     for (const side of [link.a, link.b]) {
@@ -38,6 +55,7 @@ export function combineLinks(links: readonly PairLink[], options: CombineOptions
         if (g) touched.add(g);
       }
     }
+    if (!nested(touched, link)) continue;
     const merged = new Map<string, Set<number>>();
     const add = (doc: string, s: number): void => {
       let set = merged.get(doc);
@@ -47,6 +65,7 @@ export function combineLinks(links: readonly PairLink[], options: CombineOptions
     for (const g of touched) for (const [doc, ss] of g.members) for (const s of ss) add(doc, s);
     for (const side of [link.a, link.b]) for (const s of side.sentences) add(side.doc, s);
     if (!acceptable(merged, options)) continue;
+    if (options.requireSupport && !supported(touched, link, direct)) continue;
     const group: WorkGroup = { members: merged, scoreSum: link.score, links: 1 };
     for (const g of touched) {
       group.scoreSum += g.scoreSum;
@@ -68,6 +87,60 @@ const firstKey = (s: Suggestion): string => s.members[0]?.doc ?? '';
 const firstIndex = (s: Suggestion): number => s.members[0]?.sentences[0] ?? 0;
 const round3 = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
+/**
+ * Within one document, the parts being merged (touched groups and the link's sides) must be
+ * nested: a link may add a document to a group or refine the same sentences, but never pull a
+ * second, different statement of a document into the group through a third document.
+ */
+function nested(touched: ReadonlySet<WorkGroup>, link: PairLink): boolean {
+  const parts = new Map<string, Set<number>[]>();
+  const push = (doc: string, ss: Iterable<number>): void => {
+    const list = parts.get(doc) ?? [];
+    list.push(new Set(ss));
+    parts.set(doc, list);
+  };
+  for (const g of touched) for (const [doc, ss] of g.members) push(doc, ss);
+  push(link.a.doc, link.a.sentences);
+  push(link.b.doc, link.b.sentences);
+  for (const list of parts.values()) {
+    list.sort((x, y) => x.size - y.size);
+    for (let k = 1; k < list.length; k++) for (const s of list[k - 1]!) if (!list[k]!.has(s)) return false;
+  }
+  return true;
+}
+
+function supported(touched: ReadonlySet<WorkGroup>, link: PairLink, direct: ReadonlySet<string>): boolean {
+  const linked = (da: string, sa: ReadonlySet<number> | readonly number[], db: string, sb: ReadonlySet<number>): boolean => {
+    for (const i of sa) for (const j of sb) if (direct.has(pairKey(da, i, db, j))) return true;
+    return false;
+  };
+  const groups = [...touched];
+  if (groups.length === 0) return true;
+  if (groups.length === 1) {
+    // A document the link brings in must be linked directly to half of the group's documents.
+    const g = groups[0]!.members;
+    for (const side of [link.a, link.b]) {
+      if (g.has(side.doc)) continue;
+      let reached = 0;
+      for (const [d, ss] of g) if (linked(side.doc, side.sentences, d, ss)) reached++;
+      if (reached * 2 < g.size) return false;
+    }
+    return true;
+  }
+  // A link bridging groups: every document of each must reach half of the other's documents.
+  for (const g of groups) {
+    for (const h of groups) {
+      if (g === h) continue;
+      for (const [d, ss] of g.members) {
+        let reached = 0;
+        for (const [od, oss] of h.members) if (od !== d && linked(d, ss, od, oss)) reached++;
+        if (reached * 2 < h.members.size) return false;
+      }
+    }
+  }
+  return true;
+}
+
 function acceptable(merged: Map<string, Set<number>>, options: CombineOptions): boolean {
   for (const ss of merged.values()) {
     if (ss.size > options.maxPerDoc) return false;
@@ -78,7 +151,7 @@ function acceptable(merged: Map<string, Set<number>>, options: CombineOptions): 
       if (s > max) max = s;
     }
     // Sentences of one document in a group stay close together (at most one sentence between).
-    if (max - min + 1 > ss.size + 1) return false;
+    if (options.contiguous && max - min + 1 > ss.size + 1) return false;
   }
   const rejected = options.rejectedPairs;
   if (rejected && rejected.size > 0) {

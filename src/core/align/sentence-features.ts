@@ -34,7 +34,16 @@ export function stemOf(norm: string): string | undefined {
 /** Word-to-word translations reduced to stems: stem (or short word) → target stems. */
 export type StemTranslations = ReadonlyMap<string, readonly string[]>;
 
+const stemCache = new WeakMap<ReadonlyMap<string, readonly string[]>, Map<string, string[]>>();
+
+/** Memoised per word map (lexicon maps are shared by many document pairs); returns a fresh copy. */
 export function stemTranslations(words: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  let cached = stemCache.get(words);
+  if (!cached) stemCache.set(words, (cached = buildStemTranslations(words)));
+  return new Map([...cached].map(([k, v]) => [k, [...v]]));
+}
+
+function buildStemTranslations(words: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [a, bs] of words) {
     if (a.includes(' ')) continue;
