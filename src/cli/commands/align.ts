@@ -1,11 +1,372 @@
-// Placeholder until the align command lands; its owner replaces this file.
+/**
+ * `allinea align`: suggests groups for a corpus and saves them in an alignment file, keeping
+ * the file's confirmed and rejected groups as anchors. Batch mode (`--manifest`) aligns many
+ * document sets, optionally in parallel jobs and in deterministic shards.
+ */
 import type { Command } from 'commander';
-import type { SetExit } from '../program.js';
-import type { CliStreams } from '../streams.js';
+import { Option } from 'commander';
+import { action, type SetExit } from '../program.js';
+import type { CliStreams, OutStream } from '../streams.js';
+import type { AlignMode } from '../../core/align/types.js';
+
+export interface AlignArgs {
+  readonly inputs: readonly string[];
+  readonly mode?: AlignMode;
+  readonly presplit?: boolean;
+  readonly lexicons?: readonly string[];
+  /** Use the lexicons bundled in lexicons/ (default true). */
+  readonly bundledLexicons?: boolean;
+  readonly output?: string;
+  readonly lang?: string;
+  readonly maxBead?: number;
+  readonly manifest?: string;
+  readonly outDir?: string;
+  readonly jobs?: number;
+  /** "I/N": this run aligns the sets whose position modulo N is I-1. */
+  readonly shard?: string;
+}
+
+const positiveInt = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not "${value}".`);
+  return n;
+};
 
 export function registerAlign(program: Command, streams: CliStreams, setExit: SetExit): void {
-  program.command('align').description('(not available yet)').action(() => {
-    streams.stderr.write('allinea: align is not available yet.\n');
-    setExit(2);
+  program
+    .command('align')
+    .description('Suggest groups of sentences that say the same thing, and save them in an alignment file.')
+    .argument('[inputs...]', 'a corpus folder or text files (default: the bundled seeds)')
+    .addOption(new Option('-m, --mode <mode>', 'parallel (translations), comparable (same subject), or auto').choices(['auto', 'parallel', 'comparable']).default('auto'))
+    .option('--presplit', 'treat each non-empty input line as one sentence (pre-segmented input)')
+    .option('--lexicon <files...>', 'bilingual lexicons: TSV, hunalign .dic, FreeDict .index or name ("fra-ita")')
+    .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
+    .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
+    .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group', positiveInt('--max-bead'), 2)
+    .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
+    .option('--manifest <file>', 'batch: a TSV file, one document set per line (tab-separated paths, optional name first)')
+    .option('--out-dir <dir>', 'batch: folder for the alignment files')
+    .option('-j, --jobs <n>', 'batch: document sets aligned at the same time', positiveInt('--jobs'), 1)
+    .option('--shard <i/n>', 'batch: align only shard I of N (deterministic split of the manifest)')
+    .addHelpText(
+      'after',
+      `
+The mode is printed on stderr with the reason when it was picked automatically.
+Batch manifest lines look like  name<TAB>a.en<TAB>a.fr  or  a.en<TAB>a.fr  (paths relative to
+the manifest); each set is written to <out-dir>/<name>.align.json. Shards split the manifest
+the same way on every machine: --shard 2/4 takes sets 2, 6, 10, …
+`,
+    )
+    .action(
+      action(
+        streams,
+        setExit,
+        async (
+          inputs: string[],
+          o: {
+            mode: AlignMode;
+            presplit?: boolean;
+            lexicon?: string[];
+            bundledLexicons: boolean;
+            lang?: string;
+            maxBead: number;
+            output?: string;
+            manifest?: string;
+            outDir?: string;
+            jobs: number;
+            shard?: string;
+          },
+        ) =>
+          runAlign(
+            {
+              inputs,
+              mode: o.mode,
+              presplit: o.presplit === true,
+              lexicons: o.lexicon ?? [],
+              bundledLexicons: o.bundledLexicons,
+              maxBead: o.maxBead,
+              jobs: o.jobs,
+              ...(o.lang ? { lang: o.lang } : {}),
+              ...(o.output ? { output: o.output } : {}),
+              ...(o.manifest ? { manifest: o.manifest } : {}),
+              ...(o.outDir ? { outDir: o.outDir } : {}),
+              ...(o.shard ? { shard: o.shard } : {}),
+            },
+            streams,
+          ),
+      ),
+    );
+}
+
+export async function runAlign(args: AlignArgs, streams: CliStreams): Promise<number> {
+  const { UserError } = await import('../errors.js');
+  if (args.manifest) return runBatch(args, streams);
+  if (args.outDir || args.shard) throw new UserError('--out-dir and --shard go with --manifest.');
+  const { readLexiconFile, bundledLexicons } = await import('./lexicon.js');
+  const lexicons = [
+    ...(args.bundledLexicons === false ? [] : await bundledLexicons()),
+    ...(await Promise.all((args.lexicons ?? []).map((f) => readLexiconFile(f, streams.cwd)))),
+  ];
+  await alignOne(args, streams, lexicons);
+  return 0;
+}
+
+/** Each non-empty line is one sentence: spans over the lines, trailing CR excluded. */
+export function lineSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (text.slice(start, stop).trim()) spans.push([start, stop]);
+    start = end + 1;
+  }
+  return spans;
+}
+
+async function alignOne(
+  args: AlignArgs,
+  streams: CliStreams,
+  lexicons: readonly import('../../core/align/lexicon.js').Lexicon[],
+  label = '',
+): Promise<string> {
+  const { resolve, basename, dirname } = await import('node:path');
+  const { mkdirSync } = await import('node:fs');
+  const { UserError } = await import('../errors.js');
+  const { DEFAULT_CORPUS, DEFAULT_ALIGNMENT } = await import('../paths.js');
+  const { loadCorpus } = await import('../../io/corpus.js');
+  const { segment } = await import('../../core/text/segment.js');
+  const { createAlignment } = await import('../../core/model/create.js');
+  const { applySuggestions } = await import('../../core/model/operations.js');
+  const { alignmentExists, openAlignment, storedPath, writeAlignmentFile, documentPath } = await import('../../io/alignment-file.js');
+  const { align } = await import('../../core/align/index.js');
+
+  const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
+  const output = args.output
+    ? resolve(streams.cwd, args.output)
+    : args.inputs.length === 0
+      ? DEFAULT_ALIGNMENT
+      : resolve(streams.cwd, `${basename(resolve(streams.cwd, inputs[0]!)).replace(/\.[^.]+$/, '')}.align.json`);
+  const segmentFn = args.presplit ? (text: string) => lineSpans(text) : segment;
+
+  let alignment;
+  let texts: Map<string, string>;
+  if (alignmentExists(output)) {
+    // Re-align an existing file: its documents and segmentation (overrides included) stand,
+    // its confirmed and rejected groups are anchors, its old suggestions are replaced.
+    const opened = openAlignment(output, segmentFn);
+    alignment = opened.alignment;
+    texts = opened.texts;
+    if (args.inputs.length > 0) {
+      const corpus = loadCorpus(args.inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
+      const wanted = new Set(corpus.docs.map((d) => d.path));
+      const have = new Set(alignment.documents.map((d) => documentPath(output, d.path)));
+      if (wanted.size !== have.size || [...wanted].some((p) => !have.has(p))) {
+        throw new UserError(`${output} already aligns other documents; choose another file with -o.`);
+      }
+    }
+  } else {
+    const corpus = loadCorpus(inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
+    if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
+    alignment = createAlignment(
+      corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path) })),
+      segmentFn,
+    );
+    texts = new Map(corpus.docs.map((d) => [d.id, d.text]));
+  }
+
+  const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id) ?? '', sentences: d.sentences }));
+  const live = (status: string) => alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
+  const total = docs.reduce((n, d) => n + d.sentences.length, 0);
+  const progress = progressReporter(streams.stderr, label || 'aligning', total);
+  const result = align(docs, {
+    mode: args.mode ?? 'auto',
+    maxBead: args.maxBead ?? 2,
+    lexicons,
+    anchors: { confirmed: live('confirmed'), rejected: live('rejected') },
+    onProgress: progress.update,
+  });
+  progress.done();
+  const prefix = label ? `${label}: ` : '';
+  const why = args.mode && args.mode !== 'auto' ? '' : ` (${result.modeReason})`;
+  streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
+  const updated = applySuggestions(alignment, result.suggestions);
+  const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
+  try {
+    mkdirSync(dirname(output), { recursive: true });
+  } catch {
+    // writeAlignmentFile reports the problem in one sentence.
+  }
+  writeAlignmentFile(output, updated, texts);
+  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${output}\n`);
+  return output;
+}
+
+interface Progress {
+  update: (done: number, total: number) => void;
+  done: () => void;
+}
+
+/** Percentage, rate and ETA on one rewritten stderr line, only when stderr is a terminal. */
+export function progressReporter(stderr: OutStream, label: string, sentences: number, now: () => number = Date.now): Progress {
+  if (!stderr.isTTY) return { update: () => {}, done: () => {} };
+  const start = now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const t = now();
+      if (t - last < 200 || total <= 0) return;
+      last = t;
+      const fraction = Math.min(1, done / total);
+      const elapsed = (t - start) / 1000;
+      const rate = elapsed > 0 ? (fraction * sentences) / elapsed : 0;
+      const eta = fraction > 0 ? elapsed * (1 / fraction - 1) : 0;
+      stderr.write(`\r\x1b[K${label} ${Math.round(fraction * 100)}% · ${Math.round(rate).toLocaleString('en')} sentences/s · ETA ${formatSeconds(eta)}`);
+      shown = true;
+    },
+    done() {
+      if (shown) stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+function formatSeconds(s: number): string {
+  if (s < 60) return `${Math.ceil(s)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}
+
+export interface ManifestSet {
+  readonly name: string;
+  readonly files: readonly string[];
+}
+
+/**
+ * Parses a batch manifest: one document set per line, tab-separated paths relative to the
+ * manifest's folder, optionally preceded by a name (a first field that is not an existing path).
+ */
+export function parseManifest(text: string, exists: (path: string) => boolean): ManifestSet[] {
+  const sets: ManifestSet[] = [];
+  const seen = new Map<string, number>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    let fields = line.split('\t').map((f) => f.trim()).filter(Boolean);
+    let name: string | undefined;
+    if (fields.length >= 2 && !exists(fields[0]!) && (fields.length >= 3 || fields.slice(1).every(exists))) {
+      name = fields[0]!;
+      fields = fields.slice(1);
+    }
+    const base = (name ?? fields[0]!.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')).replace(/[^\p{L}\p{N}._-]+/gu, '_');
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    sets.push({ name: count > 1 ? `${base}-${count}` : base, files: fields });
+  }
+  return sets;
+}
+
+/** The sets of shard I of N ("2/4"): positions I-1, I-1+N, … of the manifest. */
+export function shardOf<T>(items: readonly T[], shard: string | undefined): T[] {
+  if (!shard) return [...items];
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  const i = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || i < 1 || i > n) throw new Error(`--shard must look like 2/4 (shard 2 of 4), not "${shard}".`);
+  return items.filter((_, k) => k % n === i - 1);
+}
+
+async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
+  const { readFileSync, existsSync, mkdirSync } = await import('node:fs');
+  const { resolve, dirname, join } = await import('node:path');
+  const { UserError } = await import('../errors.js');
+  if (!args.outDir) throw new UserError('--manifest needs --out-dir, the folder for the alignment files.');
+  if (args.inputs.length > 0 || args.output) throw new UserError('With --manifest, give the documents in the manifest, not as arguments or -o.');
+  const manifestPath = resolve(streams.cwd, args.manifest!);
+  let text: string;
+  try {
+    text = readFileSync(manifestPath, 'utf8');
+  } catch (error) {
+    const { describeFsError } = await import('../../io/fs-errors.js');
+    throw describeFsError(error, manifestPath);
+  }
+  const base = dirname(manifestPath);
+  const all = parseManifest(text, (p) => existsSync(resolve(base, p)));
+  let sets: ManifestSet[];
+  try {
+    sets = shardOf(all, args.shard);
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+  const outDir = resolve(streams.cwd, args.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const jobs = Math.max(1, args.jobs ?? 1);
+  const shardNote = args.shard ? ` (shard ${args.shard} of ${all.length} sets)` : '';
+  streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
+
+  const { readLexiconFile, bundledLexicons } = await import('./lexicon.js');
+  const lexicons = [
+    ...(args.bundledLexicons === false ? [] : await bundledLexicons()),
+    ...(await Promise.all((args.lexicons ?? []).map((f) => readLexiconFile(f, streams.cwd)))),
+  ];
+  let failures = 0;
+  const one = async (set: ManifestSet): Promise<void> => {
+    const setArgs: AlignArgs = {
+      ...args,
+      inputs: set.files.map((f) => resolve(base, f)),
+      output: join(outDir, `${set.name}.align.json`),
+      manifest: undefined,
+    };
+    try {
+      if (jobs === 1) await alignOne(setArgs, { ...streams, stderr: quietTty(streams.stderr) }, lexicons, set.name);
+      else await alignInChild(setArgs, set.name, streams);
+    } catch (error) {
+      failures++;
+      const message = error instanceof Error ? error.message : String(error);
+      streams.stderr.write(`${set.name}: ${message.replace(/^allinea: /, '')}\n`);
+    }
+  };
+  // A simple pool: `jobs` sets in flight, in manifest order.
+  let next = 0;
+  const workers = Array.from({ length: Math.min(jobs, sets.length) }, async () => {
+    while (next < sets.length) await one(sets[next++]!);
+  });
+  await Promise.all(workers);
+  streams.stderr.write(`Done: ${sets.length - failures} aligned, ${failures} failed.\n`);
+  return failures > 0 ? 1 : 0;
+}
+
+/** In batch mode the per-set progress line would interleave; keep only the messages. */
+function quietTty(stderr: OutStream): OutStream {
+  return { write: (s: string) => stderr.write(s), isTTY: false };
+}
+
+/** Runs one set in a child process of allinea itself (true parallelism on several cores). */
+async function alignInChild(args: AlignArgs, name: string, streams: CliStreams): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { PACKAGE_ROOT } = await import('../paths.js');
+  const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', ...args.inputs, '-o', args.output!, '--mode', args.mode ?? 'auto', '--max-bead', String(args.maxBead ?? 2)];
+  if (args.presplit) argv.push('--presplit');
+  if (args.lang) argv.push('--lang', args.lang);
+  if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');
+  if (args.lexicons?.length) argv.push('--lexicon', ...args.lexicons);
+  await new Promise<void>((resolveDone, reject) => {
+    const child = spawn(process.execPath, argv, { cwd: streams.cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...streams.env } as NodeJS.ProcessEnv });
+    let err = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      err += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const lines = err.split('\n').filter(Boolean);
+      if (code === 0) {
+        for (const line of lines) streams.stderr.write(`${name}: ${line}\n`);
+        resolveDone();
+      } else reject(new Error(lines[lines.length - 1] ?? `exited with code ${code}`));
+    });
   });
 }

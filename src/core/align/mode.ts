@@ -18,7 +18,7 @@ export interface PairEvidence {
   readonly lengthRatio: number;
   /** Shared rare keys found (one occurrence in each document). */
   readonly shared: number;
-  /** Fraction of them on one monotonic chain close to the diagonal. */
+  /** Fraction of them on one monotonic chain (in the same order in both documents). */
   readonly ordered: number;
 }
 
@@ -30,7 +30,8 @@ export function pairEvidence(a: AlignDocument, b: AlignDocument, lexicons: reado
   const prepared = preparePair(a, b, lexicons);
   const shared = countSharedRare(prepared.source.map((s) => s.keys), prepared.target.map((t) => t.own));
   const chain = rareKeyChain(prepared.source, prepared.target);
-  const tolerance = 0.1;
+  // Random points have a chain of about 2√k of k; translations keep most of them in order.
+  const tolerance = 0.2;
   const onDiagonal = chain.filter(([i, j]) => Math.abs(i / Math.max(1, n) - j / Math.max(1, m)) <= tolerance).length;
   return {
     countRatio: Math.min(n, m) / Math.max(1, Math.max(n, m)),
@@ -63,7 +64,7 @@ export function decideMode(docs: readonly AlignDocument[], lexicons: readonly Le
   const { ev, other } = worst!;
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const counts = `${first.sentences.length}/${other.sentences.length} sentences`;
-  const parallel = ev.countRatio >= 0.6 && ev.lengthRatio >= 0.5 && ev.shared >= 3 && ev.ordered >= 0.5;
+  const parallel = ev.countRatio >= 0.6 && ev.lengthRatio >= 0.5 && ev.shared >= 3 && ev.ordered >= 0.4 && ev.ordered > 2.5 / Math.sqrt(ev.shared);
   if (parallel) {
     return { mode: 'parallel', reason: `${pct(ev.ordered)} of ${ev.shared} shared rare words are in the same order and sentence counts are close (${counts})` };
   }
