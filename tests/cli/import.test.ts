@@ -61,6 +61,26 @@ describe('allinea import', () => {
     expect(again.stdout).toBe(readFileSync(join(dir, 'tsv', 'seeds.tsv'), 'utf8'));
   });
 
+  it('imports JSON, JSONL and Moses exports back into the same groups', async () => {
+    await ok(['export', 'seeds.align.json', '--to', 'json', '-o', 'j/seeds.json']);
+    await ok(['import', 'j/seeds.json', '--from', 'json']);
+    const json = JSON.parse(readFileSync(join(dir, 'j', 'seeds.json'), 'utf8'));
+    const fromJson = openAlignment(join(dir, 'j', 'seeds.align.json'), segment).alignment;
+    expect(fromJson.groups.map((g) => g.id)).toEqual(json.groups.map((g: { id: string }) => g.id));
+    const pair = ['--pair', 'it-fr'];
+    await ok(['export', 'seeds.align.json', '--to', 'jsonl', ...pair, '-o', 'j/seeds.jsonl']);
+    await ok(['import', 'j/seeds.jsonl', '--from', 'jsonl', '-o', 'j/lines.align.json']);
+    const jsonlAgain = await ok(['export', 'j/lines.align.json', '--to', 'jsonl', ...pair]);
+    expect(jsonlAgain.stdout).toBe(readFileSync(join(dir, 'j', 'seeds.jsonl'), 'utf8'));
+    await ok(['export', 'seeds.align.json', '--to', 'moses', ...pair, '-o', 'm/corpus']);
+    const result = await ok(['import', 'm/corpus', '--from', 'moses']);
+    expect(result.stderr).toBe('allinea: wrote m/corpus.align.json (4 groups) and m/corpus.fr.txt (fr, 4 sentences), m/corpus.it.txt (it, 4 sentences).\n');
+    const again = await ok(['export', 'm/corpus.align.json', '--to', 'moses', '--langs', 'it,fr', '-o', 'm2/']);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'm2', 'corpus.it'), 'utf8')).toBe(readFileSync(join(dir, 'm', 'corpus.it'), 'utf8'));
+    expect(readFileSync(join(dir, 'm2', 'corpus.fr'), 'utf8')).toBe(readFileSync(join(dir, 'm', 'corpus.fr'), 'utf8'));
+  });
+
   it('imports beads with their sentence files, languages from the file extensions', async () => {
     await ok(['export', 'seeds.align.json', '--to', 'beads', '--pair', 'it-000:fr-003', '-o', 'beads/b']);
     const result = await ok(['import', 'beads/b.beads', '--from', 'beads', '--source', 'beads/b.it', '--target', 'beads/b.fr']);
@@ -121,7 +141,7 @@ describe('allinea import', () => {
     await refused(['import', 'seeds/corpus.json', '--from', 'tmx', '-o', 'c.align.json'], 'seeds/corpus.json is not well-formed XML: char \'{\' is not expected (line 1, column 1).');
     await refused(['import', 'rt/seeds.tmx', '--from', 'tmx', '--max-size', 'lots'], 'allinea: --max-size must be a positive number of MiB, not "lots".'.replace('allinea: ', ''));
     await refused(['import', 'beads/b.it', '--from', 'beads', '--source', 'beads/b.it', '--target', 'beads/b.fr', '-o', 'y.align.json'], /^allinea: beads\/b\.it: Line 1 of the bead file is not a bead like "\[0, 1\]:\[0\]"/);
-    await refused(['import', 'x.tmx', '--from', 'xliff'], /Allowed choices are tmx, tsv, csv, beads, ladder/);
+    await refused(['import', 'x.tmx', '--from', 'xliff'], /Allowed choices are tmx, tsv, csv, json, jsonl, moses, beads, ladder/);
   });
 
   it('has --help with the formats and examples', async () => {

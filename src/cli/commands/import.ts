@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
 
-export const IMPORT_FORMATS = ['tmx', 'tsv', 'csv', 'beads', 'ladder'] as const;
+export const IMPORT_FORMATS = ['tmx', 'tsv', 'csv', 'json', 'jsonl', 'moses', 'beads', 'ladder'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportArgs {
@@ -14,6 +14,7 @@ export interface ImportArgs {
   readonly target?: string;
   readonly sourceLang?: string;
   readonly targetLang?: string;
+  readonly langs?: string;
   readonly status?: 'confirmed' | 'suggested';
   readonly maxSize?: string;
   readonly rawCells?: boolean;
@@ -26,6 +27,10 @@ Formats:
           written beside the output (OUT.it.txt, OUT.fr.txt: one sentence per line) and each
           <tu> becomes a group. Inline markup is flattened to text (with a note).
   tsv/csv header row of language codes, one row per group (what allinea export writes).
+  json    allinea's JSON export; jsonl: {"translation": {"it": ..., "fr": ...}} lines.
+  moses   line-aligned files PREFIX.it, PREFIX.fr, ...: give PREFIX as FILE (languages
+          from the file names, or --langs it,fr).
+  (tmx, tsv, csv, json, jsonl and moses all write OUT.<lang>.txt documents as tmx does.)
   beads   Vecalign/Bertalign beads ("[0, 1]:[0]" per line) with --source and --target,
           the two sentence files (one sentence per line) the beads index.
   ladder  hunalign's ladder output ("i<TAB>j<TAB>score" rungs) with --source and --target.
@@ -39,6 +44,7 @@ An existing output is never replaced without --force.
 Examples:
   allinea import memory.tmx --from tmx -o alignments/memory.align.json
   allinea import pairs.tsv --from tsv
+  allinea import out/corpus --from moses --langs it,fr
   allinea import book.beads --from beads --source book.en --target book.fr
   allinea import book.ladder --from ladder --source book.en --target book.fr --source-lang en --target-lang fr
 `;
@@ -46,12 +52,13 @@ Examples:
 export function registerImport(program: Command, streams: CliStreams, setExit: SetExit): void {
   program
     .command('import')
-    .description('Create an alignment from TMX, TSV/CSV, Vecalign/Bertalign beads or a hunalign ladder.')
+    .description('Create an alignment from TMX, TSV/CSV, JSON/JSONL, Moses files, Vecalign/Bertalign beads or a hunalign ladder.')
     .argument('<file>', 'file to import')
     .addOption(new Option('-f, --from <format>', 'input format').choices([...IMPORT_FORMATS]).makeOptionMandatory())
     .option('-o, --output <file>', 'alignment file to write (default: FILE with .align.json)')
     .option('--source <file>', 'beads/ladder: source sentence file, one sentence per line')
     .option('--target <file>', 'beads/ladder: target sentence file, one sentence per line')
+    .option('--langs <list>', 'moses: the languages of PREFIX.<lang> to read (default: every PREFIX.<lang> file)')
     .option('--source-lang <lang>', 'beads/ladder: language of the source file (default: its extension, else detected)')
     .option('--target-lang <lang>', 'beads/ladder: language of the target file (default: its extension, else detected)')
     .addOption(new Option('-s, --status <status>', 'status of every imported group').choices(['confirmed', 'suggested']))
@@ -66,7 +73,7 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
 
 export async function runImport(args: ImportArgs, streams: CliStreams): Promise<number> {
   const { basename, dirname, extname, join, relative, resolve } = await import('node:path');
-  const { existsSync, readFileSync, statSync } = await import('node:fs');
+  const { existsSync, readdirSync, readFileSync, statSync } = await import('node:fs');
   const { AllineaError } = await import('../../core/errors.js');
   const { checkSize } = await import('../../core/formats/xml-guard.js');
   const { findViolations } = await import('../../core/model/invariants.js');
@@ -101,9 +108,16 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
 
   const input = resolve(streams.cwd, args.file);
   if (input.endsWith('.align.json')) throw new AllineaError(`${show(input)} is already an alignment file.`);
-  const output = args.output !== undefined ? resolve(streams.cwd, args.output) : join(dirname(input), `${basename(input, extname(input))}.align.json`);
+  // Moses: FILE is the prefix of PREFIX.it, PREFIX.fr, ...
+  const mosesFiles = args.from === 'moses' ? findMosesFiles(input, args.langs) : [];
+  const stem = args.from === 'moses' ? basename(input) : basename(input, extname(input));
+  const output = args.output !== undefined ? resolve(streams.cwd, args.output) : join(dirname(input), `${stem}.align.json`);
   const base = output.replace(/(\.align)?\.json$/, '');
-  const inputs = new Set([input, ...[args.source, args.target].filter((p): p is string => p !== undefined).map((p) => resolve(streams.cwd, p))]);
+  const inputs = new Set([
+    input,
+    ...mosesFiles.map((f) => f.path),
+    ...[args.source, args.target].filter((p): p is string => p !== undefined).map((p) => resolve(streams.cwd, p)),
+  ]);
   const claim = (path: string) => {
     if (inputs.has(path)) throw new AllineaError(`Refusing to write ${show(path)}: it is one of the files being imported.`);
     if (existsSync(path) && !args.force) throw new AllineaError(`${show(path)} already exists; use --force to replace it or -o to write elsewhere.`);
@@ -119,12 +133,8 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
 
   let built;
   const written: string[] = [];
-  if (args.from === 'tmx' || args.from === 'tsv' || args.from === 'csv') {
-    const text = readInput(input);
-    const units =
-      args.from === 'tmx'
-        ? (await import('../../core/formats/tmx-import.js')).importTmx(text, { name: show(input), maxBytes })
-        : (await import('../../core/formats/delimited.js')).importDelimited(args.from, text, { rawCells: args.rawCells === true });
+  if (args.from !== 'beads' && args.from !== 'ladder') {
+    const units = await readUnits(args.from);
     const { alignmentFromUnits } = await import('../../core/formats/imported.js');
     const textPath = (lang: string) => `${base}.${lang}.txt`;
     built = alignmentFromUnits(units.units, {
@@ -183,6 +193,46 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   streams.stderr.write(`allinea: wrote ${show(output)} (${groups} group${groups === 1 ? '' : 's'})${written.length > 0 ? ` and ${written.join(', ')}` : ''}.\n`);
   for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
+
+  async function readUnits(format: 'tmx' | 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
+    switch (format) {
+      case 'tmx':
+        return (await import('../../core/formats/tmx-import.js')).importTmx(readInput(input), { name: show(input), maxBytes });
+      case 'tsv':
+      case 'csv':
+        return (await import('../../core/formats/delimited.js')).importDelimited(format, readInput(input), { rawCells: args.rawCells === true });
+      case 'json':
+        return (await import('../../core/formats/json.js')).importJson(readInput(input), show(input));
+      case 'jsonl':
+        return (await import('../../core/formats/jsonl.js')).importJsonl(readInput(input), show(input));
+      case 'moses':
+        return (await import('../../core/formats/moses.js')).importMoses(mosesFiles.map((f) => ({ lang: f.lang, name: show(f.path), text: readInput(f.path) })));
+    }
+  }
+
+  function findMosesFiles(prefix: string, langs: string | undefined): { lang: string; path: string }[] {
+    if (langs !== undefined) {
+      const list = langs.split(',').map((l) => l.trim()).filter((l) => l !== '');
+      if (list.length < 2) throw new AllineaError('--langs: give at least two languages separated by commas, e.g. --langs it,fr.');
+      return list.map((lang) => ({ lang, path: `${prefix}.${lang}` }));
+    }
+    const folder = dirname(prefix);
+    const start = `${basename(prefix)}.`;
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch (error) {
+      throw describeFsError(error, show(folder));
+    }
+    const found = names
+      .filter((n) => n.startsWith(start) && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(n.slice(start.length)))
+      .sort()
+      .map((n) => ({ lang: n.slice(start.length), path: join(folder, n) }));
+    if (found.length < 2) {
+      throw new AllineaError(`Moses import reads PREFIX.<lang> files, and ${show(prefix)}.<lang> matches ${found.length === 0 ? 'none' : `only ${show(found[0]!.path)}`}: give the prefix (e.g. out/corpus) or --langs.`);
+    }
+    return found;
+  }
 
   function checkBuilt(alignment: import('../../core/model/types.js').Alignment): void {
     const violation = findViolations(alignment)[0];

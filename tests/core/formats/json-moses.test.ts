@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportJson } from '../../../src/core/formats/json-export.js';
-import { exportJsonl } from '../../../src/core/formats/jsonl-export.js';
-import { exportMoses } from '../../../src/core/formats/moses-export.js';
+import { exportJson, importJson } from '../../../src/core/formats/json.js';
+import { exportJsonl, importJsonl } from '../../../src/core/formats/jsonl.js';
+import { exportMoses, importMoses } from '../../../src/core/formats/moses.js';
 import { hostileFixture, seedsFixture } from './fixtures.js';
 
 describe('JSON export', () => {
@@ -71,5 +71,32 @@ describe('Moses export', () => {
     const counts = [...files.values()].map((t) => t.split('\n').length);
     expect(new Set(counts).size).toBe(1);
     for (const text of files.values()) expect(text.split('\n').slice(0, -1).every((l) => l.trim() !== '')).toBe(true);
+  });
+});
+
+describe('JSON, JSONL and Moses import', () => {
+  it('reads JSONL lines in the Hugging Face convention, with or without ids', () => {
+    const units = importJsonl('{"id":"a","translation":{"IT":"Ciao.","fr":"Salut."}}\n\n{"translation":{"en":"Hi."}}\n').units;
+    expect(units).toEqual([
+      { id: 'a', variants: [{ lang: 'it', text: 'Ciao.' }, { lang: 'fr', text: 'Salut.' }] },
+      { variants: [{ lang: 'en', text: 'Hi.' }] },
+    ]);
+  });
+
+  it('says which line or field is wrong', () => {
+    expect(() => importJsonl('{"translation":{"it":"a"}}\n{"it":"b"}\n', 'x.jsonl')).toThrow('x.jsonl: line 2 has no "translation" object');
+    expect(() => importJsonl('{"translation":{"it":1}}\n', 'x.jsonl')).toThrow('x.jsonl: line 1: the "it" text is not a string.');
+    expect(() => importJsonl('{oops\n', 'x.jsonl')).toThrow(/^x\.jsonl: line 1 is not valid JSON: /);
+    expect(() => importJson('{"format":"allinea-alignment"}', 'a.json')).toThrow('a.json is not an allinea JSON export (its "format" is not "allinea-export").');
+    expect(() => importJson('{"format":"allinea-export","version":2,"groups":[]}', 'a.json')).toThrow('a.json: "version" is 2; this allinea reads version 1.');
+    expect(() => importJson('{"format":"allinea-export","version":1,"groups":[{"members":[{"lang":"it"}]}]}', 'a.json')).toThrow('a.json: groups[0].members[0].text must be a string.');
+  });
+
+  it('refuses Moses files that are not line-aligned, and skips empty lines', () => {
+    expect(() => importMoses([{ lang: 'it', name: 'c.it', text: 'a\nb\n' }, { lang: 'fr', name: 'c.fr', text: 'a\n' }])).toThrow(
+      'Moses files must be line-aligned, but c.it has 2 lines and c.fr has 1 line.',
+    );
+    const units = importMoses([{ lang: 'it', name: 'c.it', text: 'Uno.\n\nTre.\n' }, { lang: 'fr', name: 'c.fr', text: 'Un.\n\n\n' }]).units;
+    expect(units).toEqual([{ variants: [{ lang: 'it', text: 'Uno.' }, { lang: 'fr', text: 'Un.' }] }, { variants: [{ lang: 'it', text: 'Tre.' }] }]);
   });
 });

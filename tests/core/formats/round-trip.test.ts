@@ -10,13 +10,16 @@ import { alignmentFromBeads, alignmentFromUnits } from '../../../src/core/format
 import { expandUnits, selectGroups } from '../../../src/core/formats/selection.js';
 import { exportTmx } from '../../../src/core/formats/tmx-export.js';
 import { importTmx } from '../../../src/core/formats/tmx-import.js';
-import type { ExportInput } from '../../../src/core/formats/types.js';
+import type { ExportInput, SelectionOptions } from '../../../src/core/formats/types.js';
+import { exportJson, importJson } from '../../../src/core/formats/json.js';
+import { exportJsonl, importJsonl } from '../../../src/core/formats/jsonl.js';
+import { exportMoses, importMoses } from '../../../src/core/formats/moses.js';
 import { findViolations } from '../../../src/core/model/invariants.js';
 import { hostileFixture, seedsFixture, sha } from './fixtures.js';
 
 /** What an export carries: per unit, its id and group data and one text per language. */
-function carried(input: ExportInput) {
-  return expandUnits(selectGroups(input, { status: 'all' })).units.map((u) => ({
+function carried(input: ExportInput, options: SelectionOptions = {}) {
+  return expandUnits(selectGroups(input, { status: 'all', ...options })).units.map((u) => ({
     id: u.id,
     status: u.group.status,
     origin: u.group.origin,
@@ -39,6 +42,47 @@ for (const [name, fixture] of [['seeds', seedsFixture], ['hostile texts', hostil
       const before = carried(original);
       expect(before.length).toBeGreaterThan(3);
       expect(carried(back)).toEqual(before);
+    });
+
+    it('JSON: every member text comes back as one sentence of its language, in the same group with the same data', () => {
+      const json = exportJson(original, { status: 'all' }).output as string;
+      const back = alignmentFromUnits(importJson(json).units, { pathFor, hash: sha });
+      expect(findViolations(back.alignment)).toEqual([]);
+      const exported = JSON.parse(json).groups.map((g: { id: string; status: string; origin: string; score: number | null; note: string | null; members: { lang: string; text: string }[] }) => ({
+        id: g.id,
+        status: g.status,
+        origin: g.origin,
+        score: g.score ?? undefined,
+        note: g.note ?? undefined,
+        texts: g.members.map((m) => [m.lang, m.text]),
+      }));
+      const imported = back.alignment.groups.map((g) => ({
+        id: g.id,
+        status: g.status,
+        origin: g.origin,
+        score: g.score,
+        note: g.note,
+        texts: g.members.flatMap((m) => {
+          const doc = back.alignment.documents.find((d) => d.id === m.doc)!;
+          return m.sentences.map((s) => [doc.lang, back.texts.get(doc.id)!.slice(doc.sentences[s]![0], doc.sentences[s]![1])]);
+        }),
+      }));
+      const sortTexts = (gs: { texts: string[][] }[]) => gs.map((g) => ({ ...g, texts: [...g.texts].sort() }));
+      expect(sortTexts(imported)).toEqual(sortTexts(exported));
+      expect(imported.length).toBeGreaterThan(3);
+    });
+
+    it('JSONL and Moses: export then import gives back the same units of texts', () => {
+      const pair = { pair: ['it', 'fr'] as [string, string] };
+      const jsonl = exportJsonl(original, { status: 'all', ...pair }).output as string;
+      const fromJsonl = alignmentFromUnits(importJsonl(jsonl).units, { pathFor, hash: sha });
+      const strip = (rows: ReturnType<typeof carried>) => rows.map((r) => ({ id: r.id, text: r.text }));
+      expect(strip(carried(fromJsonl, pair))).toEqual(strip(carried(original, pair)));
+      const moses = exportMoses(original, { status: 'all', ...pair }).output as Map<string, string>;
+      const fromMoses = alignmentFromUnits(importMoses([...moses].map(([lang, text]) => ({ lang, name: `corpus.${lang}`, text }))).units, { pathFor, hash: sha });
+      const texts = (rows: ReturnType<typeof carried>) => rows.map((r) => r.text);
+      expect(texts(carried(fromMoses, pair))).toEqual(texts(carried(original, pair)));
+      expect(texts(carried(original, pair)).length).toBeGreaterThan(2);
     });
 
     for (const kind of ['tsv', 'csv'] as const) {
