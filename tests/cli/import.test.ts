@@ -110,6 +110,11 @@ describe('allinea import', () => {
     expect(readFileSync(join(dir, 'trados.it-IT.txt'), 'utf8')).toBe('Ciao mondo.\n');
   });
 
+  it('says how to convert a TMX in a legacy encoding', async () => {
+    writeFileSync(join(dir, 'latin1.tmx'), Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><tmx version="1.4"><body><tu><tuv xml:lang="it"><seg>Perch\u00e9</seg></tuv></tu></body></tmx>', 'latin1'));
+    await refused(['import', 'latin1.tmx', '--from', 'tmx'], 'Cannot read latin1.tmx: it is not valid UTF-8 text (it declares ISO-8859-1: convert it first, e.g. iconv -f ISO-8859-1 -t UTF-8).');
+  });
+
   it('refuses a billion-laughs and an external-entity TMX with one clear sentence, writing nothing', async () => {
     writeFileSync(join(dir, 'lol.tmx'), '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&c;</seg></tuv><tuv xml:lang="it"><seg>&c;</seg></tuv></tu></body></tmx>\n');
     writeFileSync(join(dir, 'xxe.tmx'), '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&xxe;</seg></tuv><tuv xml:lang="it"><seg>x</seg></tuv></tu></body></tmx>\n');

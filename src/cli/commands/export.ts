@@ -112,17 +112,17 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
       break;
     }
     case 'json':
-      result = (await import('../../core/formats/json-export.js')).exportJson(exportInput, selection);
+      result = (await import('../../core/formats/json.js')).exportJson(exportInput, selection);
       break;
     case 'jsonl':
-      result = (await import('../../core/formats/jsonl-export.js')).exportJsonl(exportInput, selection);
+      result = (await import('../../core/formats/jsonl.js')).exportJsonl(exportInput, selection);
       break;
     case 'tsv':
     case 'csv':
       result = (await import('../../core/formats/delimited.js')).exportDelimited(args.to, exportInput, { ...selection, ...cells });
       break;
     case 'moses':
-      result = (await import('../../core/formats/moses-export.js')).exportMoses(exportInput, selection);
+      result = (await import('../../core/formats/moses.js')).exportMoses(exportInput, selection);
       break;
     case 'beads':
       result = (await import('../../core/formats/beads.js')).exportBeads(exportInput, selection);

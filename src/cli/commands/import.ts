@@ -102,7 +102,9 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     try {
       return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(buffer);
     } catch {
-      throw new AllineaError(`Cannot read ${show(path)}: it is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text.`);
+      const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(buffer.subarray(0, 200).toString('latin1'))?.[1];
+      const hint = declared && !/^utf-?(8|16)$/i.test(declared) ? ` (it declares ${declared}: convert it first, e.g. iconv -f ${declared} -t UTF-8)` : '';
+      throw new AllineaError(`Cannot read ${show(path)}: it is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text${hint}.`);
     }
   };
 
