@@ -5,7 +5,7 @@
  * needs a position) and walks from there, which keeps locating 100k findings linear.
  * It follows parse.ts's convention: a value inside an object points at its property key.
  */
-import { lineLocator, type JsonPath, type Position } from '../model/parse.js';
+import type { JsonPath, Position } from '../model/parse.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -82,6 +82,22 @@ function* children(text: string, i: number): Generator<{ keyAt: number; valueAt:
     if (text.charCodeAt(j) !== 44) return;
     j = skipSpace(text, j + 1);
   }
+}
+
+/** Maps offsets to 1-based line/column; line starts found with indexOf, which is much faster than a character loop on big files. */
+function lineLocator(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }
 
 export function fastLocator(text: string): (path: JsonPath) => Position {
