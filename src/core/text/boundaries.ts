@@ -10,14 +10,15 @@ import type { Candidate } from './candidates.js';
 import { isCloser, isDigit, isLetter, isLower, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
 import { abbreviationKind, type LanguageRules } from './language-rules.js';
 import type { ListLayout } from './lists.js';
-import type { PairRegion } from './quotes.js';
+import type { EnclosingRegions } from './quotes.js';
 
 export interface LineContext {
   readonly text: string;
   readonly start: number;
   readonly end: number;
   readonly rules: LanguageRules;
-  readonly regions: readonly PairRegion[];
+  /** Quotations and brackets of the line, queried at increasing positions. */
+  readonly regions: EnclosingRegions;
   readonly list: ListLayout | undefined;
   /** The base splitter's answers for this line's candidates. */
   readonly base: BaseAnswers;
@@ -32,7 +33,7 @@ export interface Cut {
 /** Decides one candidate; `sentenceStart` is where the current sentence began. */
 export function decide(line: LineContext, c: Candidate, sentenceStart: number): Cut | undefined {
   const { text } = line;
-  if (line.list?.markers.some(([s, e]) => c.start >= s && c.start < e)) return undefined;
+  if (line.list && insideMarker(line.list, c.start)) return undefined;
   if (c.start === sentenceStart) return undefined; // "... Un peu plus haut": nothing to end yet
 
   let lastTerminal = c.end - 1;
@@ -41,8 +42,7 @@ export function decide(line: LineContext, c: Candidate, sentenceStart: number): 
 
   // Inside a parenthesis, or a quotation embedded in its sentence, nothing ends the sentence.
   let closesBracket = false;
-  for (const region of line.regions) {
-    if (!(region.open < lastTerminal && lastTerminal < region.close)) continue;
+  for (const region of line.regions.at(lastTerminal)) {
     if (region.close >= c.end) {
       if (region.kind === 'bracket' || !region.passage) return undefined;
     } else if (region.kind === 'bracket') {
@@ -138,6 +138,8 @@ function askBase(line: LineContext, c: Candidate): boolean {
  * sentence-splitter's answers for a line, asked once for all its single-mark candidates (the
  * only ones the rules ever ask about) the first time one is needed.
  */
+const BATCH = 32;
+
 export class BaseAnswers {
   private answers: Map<number, boolean> | undefined;
 
@@ -158,14 +160,34 @@ export class BaseAnswers {
 
   private askAll(): Map<number, boolean> {
     const asked = this.candidates.filter((c) => c.end - c.start === 1);
-    const answers = baseBoundaries(this.text, asked.map((c) => this.queryFor(c)), this.rules);
-    return new Map(asked.map((c, i) => [c.start, answers[i] === true]));
+    const answers = new Map<number, boolean>();
+    // In batches: sentence-splitter slows down on long inputs (it rescans its marks per character).
+    for (let i = 0; i < asked.length; i += BATCH) {
+      const batch = asked.slice(i, i + BATCH);
+      const splits = baseBoundaries(this.text, batch.map((c) => this.queryFor(c)), this.rules);
+      batch.forEach((c, j) => answers.set(c.start, splits[j] === true));
+    }
+    return answers;
   }
 
   private queryFor(c: Candidate): BaseQuery {
     const [from, to] = windowAround(this.text, this.lineStart, this.lineEnd, c.start, c.next);
     return { from, to, cut: c.end };
   }
+}
+
+/** Whether `at` falls in a list item marker (markers are sorted). */
+function insideMarker(list: ListLayout, at: number): boolean {
+  let lo = 0;
+  let hi = list.markers.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = list.markers[mid]!;
+    if (at < start) hi = mid - 1;
+    else if (at >= end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 const NUMBER = /^\p{Sc}?\d(?:[\d.,:/-]*\d)?\p{Sc}?$/u;

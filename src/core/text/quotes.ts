@@ -108,7 +108,7 @@ function pairStraightQuote(
     (prev === undefined || isWhitespace(prev) || isOpener(prev) || prev === '-' || prev === '/') &&
     next !== undefined &&
     !isWhitespace(next);
-  if (canClose && stack.some((m) => m.mark === ch)) {
+  if (canClose && findLastIndex(stack, (m) => m.mark === ch) !== -1) {
     closeMatching(stack, ch, i, text, end, regions);
   } else if (canOpen) {
     // A second opening of the same mark means the first one was never closed: drop it.
@@ -151,7 +151,38 @@ function endsSentence(text: string, from: number, end: number): boolean {
   return ch !== undefined && QUOTE_OPENERS.includes(ch) && isUpper(text[j + 1]);
 }
 
+/**
+ * Searches the open marks from the innermost, at most MAX_DEPTH deep: a mark cannot close one
+ * opened dozens of levels below, and the bound keeps malformed text linear.
+ */
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
+  const stop = Math.max(0, items.length - MAX_DEPTH);
+  for (let i = items.length - 1; i >= stop; i--) if (predicate(items[i]!)) return i;
   return -1;
+}
+
+const MAX_DEPTH = 16;
+
+/**
+ * The regions enclosing increasing positions of a line, in one sweep. Regions from one
+ * line are properly nested, so the enclosing ones are few.
+ */
+export class EnclosingRegions {
+  private readonly byOpen: PairRegion[];
+  private nextIndex = 0;
+  private active: PairRegion[] = [];
+
+  constructor(regions: readonly PairRegion[]) {
+    this.byOpen = [...regions].sort((a, b) => a.open - b.open);
+  }
+
+  /** Regions with open < position < close; positions must not decrease between calls. */
+  at(position: number): readonly PairRegion[] {
+    while (this.nextIndex < this.byOpen.length && this.byOpen[this.nextIndex]!.open < position) {
+      this.active.push(this.byOpen[this.nextIndex]!);
+      this.nextIndex++;
+    }
+    this.active = this.active.filter((r) => r.close > position);
+    return this.active;
+  }
 }

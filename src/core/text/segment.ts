@@ -14,7 +14,7 @@ import { isWhitespace } from './chars.js';
 import { rulesFor } from './language-rules.js';
 import { lineRanges } from './lines.js';
 import { listLayout } from './lists.js';
-import { pairRegions } from './quotes.js';
+import { EnclosingRegions, pairRegions } from './quotes.js';
 
 /** Languages with a dedicated rule layer; any other tag gets the generic rules. */
 export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze(['en', 'it', 'fr']);
@@ -31,7 +31,7 @@ export function segment(text: string, lang: string): Span[] {
       continue;
     }
     const base = new BaseAnswers(text, start, end, candidates, rules);
-    const line: LineContext = { text, start, end, rules, regions: pairRegions(text, start, end), list, base };
+    const line: LineContext = { text, start, end, rules, regions: new EnclosingRegions(pairRegions(text, start, end)), list, base };
     pushSentences(line, cutsOf(line, candidates), spans);
   }
   return spans;
