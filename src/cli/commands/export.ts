@@ -172,7 +172,9 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   if (result.written === 0) streams.stderr.write('allinea: warning: nothing was exported.\n');
   const summary = summarizeOmissions(result.omitted);
   if (summary) streams.stderr.write(`allinea: ${summary}${args.verbose ? ':' : ' (--verbose lists them)'}\n`);
-  if (args.verbose) for (const o of result.omitted) streams.stderr.write(`  ${o.message}\n`);
+  // Messages quote group ids from the file: keep their bytes from driving the terminal.
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  if (args.verbose) for (const o of result.omitted) streams.stderr.write(`  ${sanitizeForTerminal(o.message)}\n`);
   for (const notice of result.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
 }

@@ -73,7 +73,7 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
 
 export async function runImport(args: ImportArgs, streams: CliStreams): Promise<number> {
   const { basename, dirname, extname, join, relative, resolve } = await import('node:path');
-  const { existsSync, readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { existsSync, mkdirSync, readdirSync, readFileSync, statSync } = await import('node:fs');
   const { AllineaError } = await import('../../core/errors.js');
   const { checkSize } = await import('../../core/formats/xml-guard.js');
   const { findViolations } = await import('../../core/model/invariants.js');
@@ -126,6 +126,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   };
   const save = (path: string, data: string) => {
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileAtomic(path, data);
     } catch (error) {
       throw describeFsError(error, show(path), 'write');
@@ -189,6 +190,11 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     }
     built = alignmentFromBeads(sides[0]!, sides[1]!, beads, { hash: sha256, status: args.status ?? 'suggested' });
     checkBuilt(built.alignment);
+  }
+  try {
+    mkdirSync(dirname(output), { recursive: true });
+  } catch (error) {
+    throw describeFsError(error, show(dirname(output)), 'write');
   }
   writeAlignmentFile(output, built.alignment, built.texts);
   const groups = built.alignment.groups.length;

@@ -8,6 +8,7 @@
  * written in source order, without a cost (allinea's score is a confidence, not a cost).
  */
 import { AllineaError } from '../errors.js';
+import { sanitizeForTerminal } from '../display/sanitize.js';
 import { selectGroups } from './selection.js';
 import { cleanText } from './clean-text.js';
 import type { Bead, ExportInput, ExportResult, Notice, Omission, SelectionOptions } from './types.js';
@@ -30,7 +31,7 @@ export function parseBeads(text: string): Bead[] {
     const line = raw.trim();
     if (line === '') return;
     const m = BEAD.exec(line);
-    if (!m) throw new AllineaError(`Line ${i + 1} of the bead file is not a bead like "[0, 1]:[0]": "${line.slice(0, 40)}".`);
+    if (!m) throw new AllineaError(`Line ${i + 1} of the bead file is not a bead like "[0, 1]:[0]": "${sanitizeForTerminal(line.slice(0, 40))}".`);
     const figure = m[3] !== undefined ? Number(m[3]) : undefined;
     beads.push({ source: indices(m[1]!, i + 1), target: indices(m[2]!, i + 1), ...(figure !== undefined && Number.isFinite(figure) ? { figure } : {}) });
   });

@@ -9,6 +9,7 @@
  * importer takes exactly one apostrophe off such cells and gets the original text back.
  */
 import { AllineaError } from '../errors.js';
+import { sanitizeForTerminal } from '../display/sanitize.js';
 import { expandUnits, selectGroups } from './selection.js';
 import { normalizeLang } from './lang-tag.js';
 import type { ExportInput, ExportResult, ImportedUnit, ImportedUnits, Notice, SelectionOptions } from './types.js';
@@ -142,7 +143,7 @@ export function importDelimited(kind: Delimited, text: string, options: Delimite
   const langs = header.map((h) => normalizeLang(h));
   langs.forEach((lang, c) => {
     if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(lang)) {
-      throw new AllineaError(`Column ${c + 1} of the header row is "${lang}", which is not a language code (the first row must name the language of each column, e.g. it, fr, en).`);
+      throw new AllineaError(`Column ${c + 1} of the header row is "${sanitizeForTerminal(lang.slice(0, 40))}", which is not a language code (the first row must name the language of each column, e.g. it, fr, en).`);
     }
     if (langs.indexOf(lang) !== c) throw new AllineaError(`Language "${lang}" names two columns of the header row.`);
   });

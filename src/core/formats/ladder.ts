@@ -6,6 +6,7 @@
  * bead that starts at the rung; it is not on allinea's 0-1 scale, so it is not kept.
  */
 import { AllineaError } from '../errors.js';
+import { sanitizeForTerminal } from '../display/sanitize.js';
 import type { Bead } from './types.js';
 
 export function parseLadder(text: string): Bead[] {
@@ -17,7 +18,7 @@ export function parseLadder(text: string): Bead[] {
     const i = Number(fields[0]);
     const j = Number(fields[1]);
     if (fields.length < 2 || fields.length > 3 || !Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0) {
-      throw new AllineaError(`Line ${n + 1} of the ladder file is not a rung like "12<TAB>10<TAB>0.5": "${line.slice(0, 40)}".`);
+      throw new AllineaError(`Line ${n + 1} of the ladder file is not a rung like "12<TAB>10<TAB>0.5": "${sanitizeForTerminal(line.slice(0, 40))}".`);
     }
     const previous = rungs[rungs.length - 1];
     if (previous && (i < previous.i || j < previous.j)) {

@@ -10,6 +10,7 @@
  *   five predefined entities and character references, and refuses any other entity.
  */
 import { AllineaError } from '../errors.js';
+import { sanitizeForTerminal } from '../display/sanitize.js';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
@@ -80,7 +81,7 @@ function isXmlChar(cp: number): boolean {
 export function decodeReferences(raw: string, name: string): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(/&([^;&\s<]{0,32});?/g, (whole, ref: string) => {
-    if (!whole.endsWith(';')) throw new AllineaError(`${name} is not well-formed XML: a "&" is not escaped (near "${whole.slice(0, 20)}").`);
+    if (!whole.endsWith(';')) throw new AllineaError(`${name} is not well-formed XML: a "&" is not escaped (near "${sanitizeForTerminal(whole.slice(0, 20))}").`);
     const predefined = PREDEFINED[ref];
     if (predefined !== undefined) return predefined;
     const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(ref);
@@ -89,6 +90,6 @@ export function decodeReferences(raw: string, name: string): string {
       if (!isXmlChar(cp)) throw new AllineaError(`${name} uses the character reference ${whole}, which XML 1.0 does not allow.`);
       return String.fromCodePoint(cp);
     }
-    throw new AllineaError(`${name} uses the entity ${whole}, which is not defined; allinea reads only &lt; &gt; &amp; &quot; &apos; and character references.`);
+    throw new AllineaError(`${name} uses the entity ${sanitizeForTerminal(whole)}, which is not defined; allinea reads only &lt; &gt; &amp; &quot; &apos; and character references.`);
   });
 }

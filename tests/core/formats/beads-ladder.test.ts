@@ -87,7 +87,8 @@ describe('hunalign ladder', () => {
   });
 
   it('says which line is wrong', () => {
-    expect(() => parseLadder('0\t0\t1\nzero\t1\t0.5\n')).toThrow('Line 2 of the ladder file is not a rung like "12<TAB>10<TAB>0.5": "zero\t1\t0.5".');
+    expect(() => parseLadder('0\t0\t1\nzero\t1\t0.5\n')).toThrow('Line 2 of the ladder file is not a rung like "12<TAB>10<TAB>0.5": "zero 1 0.5".');
+    expect(() => parseLadder('0\t0\t1\n\u001b[2J\n')).toThrow('Line 2 of the ladder file is not a rung like "12<TAB>10<TAB>0.5": "\u241b".');
     expect(() => parseLadder('0\t0\t1\n3\t3\t1\n2\t4\t1\n')).toThrow('Line 3 of the ladder file goes backwards (2, 4 after 3, 3).');
     expect(() => parseLadder('0\t0\t1\n')).toThrow('at least two rungs');
   });
