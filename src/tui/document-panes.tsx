@@ -1,90 +1,51 @@
-/** The document panes: one column per visible document, drawing exactly the lines it is given. */
+/**
+ * The document panes: one column per visible document. Each pane's lines are built as styled
+ * strings and the screen rows are drawn as one Ink <Text> each (see styled.ts for why).
+ */
 import { Box, Text } from 'ink';
-import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fit } from '../core/session/layout.js';
-import type { PaneLine, PaneView } from '../core/session/selectors.js';
-import { CARET } from '../core/session/selectors.js';
+import { CARET, type PaneLine, type PaneView } from '../core/session/selectors.js';
 import { groupColor } from './colors.js';
+import { styled } from './styled.js';
 
-interface PaneProps {
-  readonly pane: PaneView;
-  readonly height: number;
-  readonly colors: boolean;
-}
-
-function LineText({ line, focused, colors, sep }: { line: PaneLine; focused: boolean; colors: boolean; sep: string }) {
+function lineString(line: PaneLine, focused: boolean, colors: boolean): string {
   const color = groupColor(line.groupSlot, colors);
-  const caret = line.text.indexOf(CARET);
   const highlight = line.cursor && focused;
+  const gutter = styled(line.gutter, { bold: line.cursor, ...(line.marked && colors ? { color: 'yellow' } : {}) });
+  const tag = styled(line.tag, { ...(color ? { color } : {}), bold: line.status === 'confirmed', dim: line.status === 'suggested' && !colors });
+  const textStyle = { inverse: highlight, bold: line.partner || (line.cursor && !focused), underline: line.cursor && !focused };
+  const caret = line.text.indexOf(CARET);
   const body =
-    caret >= 0 ? (
-      <>
-        {line.text.slice(0, caret)}
-        <Text inverse={!highlight} bold>
-          ┃
-        </Text>
-        {line.text.slice(caret + 1)}
-      </>
-    ) : (
-      line.text
-    );
-  return (
-    <Text wrap="truncate-end">
-      <Text bold={line.cursor} color={line.marked && colors ? 'yellow' : undefined}>
-        {line.gutter}
-      </Text>
-      {line.tag !== '' ? (
-        <Text color={color} bold={line.status === 'confirmed'} dimColor={line.status === 'suggested' && !colors}>
-          {line.tag}
-        </Text>
-      ) : null}
-      <Text inverse={highlight} bold={line.partner || (line.cursor && !focused)} underline={line.cursor && !focused}>
-        {body}
-      </Text>
-      {sep}
-    </Text>
-  );
+    caret >= 0
+      ? styled(line.text.slice(0, caret), textStyle) + styled('┃', { bold: true, inverse: !highlight }) + styled(line.text.slice(caret + 1), textStyle)
+      : styled(line.text, textStyle);
+  return gutter + tag + body;
 }
 
-export const Pane = memo(function Pane({ pane, height, colors }: PaneProps) {
-  const { t } = useTranslation();
+/** The rows of one pane (two header rows, then `height` body rows), each exactly its width. */
+export function paneRows(pane: PaneView, height: number, colors: boolean, progress: string): string[] {
   const inner = pane.width - (pane.separator ? 1 : 0);
-  const head = fit(`${pane.focused ? '▶ ' : ''}${pane.id} · ${pane.lang} · ${t('ui.progress', { aligned: pane.aligned, total: pane.sentenceCount })}`, inner);
-  const title = fit(pane.title, inner);
   const sep = pane.separator ? '│' : '';
-  const blank = ' '.repeat(Math.max(0, inner));
-  const filler = Math.max(0, height - pane.lines.length);
-  return (
-    <Box flexDirection="column" width={pane.width} flexShrink={0}>
-      <Text wrap="truncate-end">
-        <Text bold inverse={pane.focused}>
-          {head}
-        </Text>
-        {sep}
-      </Text>
-      <Text wrap="truncate-end">
-        <Text dimColor>{title}</Text>
-        {sep}
-      </Text>
-      {pane.lines.map((line) => (
-        <LineText key={line.key} line={line} focused={pane.focused} colors={colors} sep={sep} />
-      ))}
-      {Array.from({ length: filler }, (_, i) => (
-        <Text key={`~${i}`}>
-          {blank}
-          {sep}
-        </Text>
-      ))}
-    </Box>
-  );
-});
+  const head = styled(fit(`${pane.focused ? '▶ ' : ''}${pane.id} · ${pane.lang} · ${progress}`, inner), { bold: true, inverse: pane.focused });
+  const rows = [head + sep, styled(fit(pane.title, inner), { dim: true }) + sep];
+  for (const line of pane.lines) rows.push(lineString(line, pane.focused, colors) + sep);
+  const blank = ' '.repeat(Math.max(0, inner)) + sep;
+  while (rows.length < height + 2) rows.push(blank);
+  return rows;
+}
 
 export function DocumentPanes({ panes, height, colors }: { panes: readonly PaneView[]; height: number; colors: boolean }) {
+  const { t } = useTranslation();
+  const columns = panes.map((pane) => paneRows(pane, height, colors, t('ui.progress', { aligned: pane.aligned, total: pane.sentenceCount })));
+  const rows: string[] = [];
+  for (let r = 0; r < height + 2; r++) rows.push(columns.map((c) => c[r] ?? '').join(''));
   return (
-    <Box flexDirection="row">
-      {panes.map((pane) => (
-        <Pane key={pane.id} pane={pane} height={height} colors={colors} />
+    <Box flexDirection="column">
+      {rows.map((row, r) => (
+        <Text key={r} wrap="truncate-end">
+          {row}
+        </Text>
       ))}
     </Box>
   );

@@ -16,6 +16,17 @@ const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
+/** Ink render options of the workbench (shared with the benchmark). */
+export const RENDER_OPTIONS = {
+  exitOnCtrlC: false,
+  patchConsole: false,
+  // Ink 6.8's incremental mode starts each redraw one row too low when the frame leaves the
+  // last row free (the cursor sits below the trailing newline), stacking stale rows. Full
+  // redraws inside synchronized-output brackets do not flicker and cost little at 160×40.
+  incrementalRendering: false,
+  maxFps: 60,
+} as const;
+
 export interface RunOptions {
   readonly initial: EditorState;
   readonly services: WorkbenchServices;
@@ -41,18 +52,7 @@ export async function runWorkbench(options: RunOptions): Promise<number> {
     <I18nextProvider i18n={options.i18n}>
       <App initial={options.initial} services={options.services} onState={(s) => (latest = s)} />
     </I18nextProvider>,
-    {
-      stdin: options.stdin,
-      stdout,
-      stderr: options.stderr,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      // Ink 6.8's incremental mode starts each redraw one row too low when the frame leaves the
-      // last row free (the cursor sits below the trailing newline), stacking stale rows. Full
-      // redraws inside synchronized-output brackets do not flicker and cost little at 160×40.
-      incrementalRendering: false,
-      maxFps: 60,
-    },
+    { stdin: options.stdin, stdout, stderr: options.stderr, ...RENDER_OPTIONS },
   );
 
   const saveUnsaved = () => {

@@ -67,6 +67,8 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     streams.stderr.write(`${i18n.t('cli.notTty')}\n`);
     return 2;
   }
+  // React's development build checks every render; the workbench is an end-user program.
+  process.env.NODE_ENV ??= 'production';
   const { openWorkspace } = await import('../../io/workspace.js');
   const { segment } = await import('../../core/text/segment.js');
   const { corpus, alignmentPath } = resolveViewPaths(args, streams.cwd);

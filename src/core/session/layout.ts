@@ -101,13 +101,19 @@ export function wrapText(text: string, width: number): readonly string[] {
   return lines;
 }
 
+// Characters one column wide each (ASCII, Latin, punctuation, arrows, box drawing, geometric
+// shapes, control pictures): for text made only of these, width is length, and the frame is
+// built without measuring every character.
+const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u04ff\u2010-\u205e\u2190-\u21ff\u2400-\u2426\u2500-\u25ff\u2660-\u2667\ue000]*$/;
+
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts (already safe) text to `width` columns, ending with an ellipsis when cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
+  if (NARROW.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;
@@ -123,7 +129,7 @@ export function truncate(text: string, width: number): string {
 /** Pads (already safe) text with spaces to exactly `width` columns, truncating if longer. */
 export function fit(text: string, width: number): string {
   const cut = truncate(text, width);
-  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
 }
 
 /**

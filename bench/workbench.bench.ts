@@ -1,0 +1,218 @@
+/**
+ * Workbench responsiveness. (1) Key press to frame written: the real Ink app at 160×40 over
+ * three documents of 100,000 sentences each (a fake TTY stdout records when each frame is
+ * written). (2) Process start to first frame on the seeds, in a real pseudo-terminal.
+ * Prints figures only.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Alignment, Group, Span } from '../src/core/model/types.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SENTENCES = 100_000;
+const COLUMNS = 160;
+const ROWS = 40;
+
+const WORDS = 'the of alignment corpus sentence Anonymous liberté guerra attentato Paris Nice hacker réseau notizia group video message justice citizens monde'.split(' ');
+
+/** A document of `n` sentences of 4–40 pseudo-random words, with its spans. */
+function syntheticDocument(n: number, seed: number): { text: string; sentences: Span[] } {
+  let x = seed;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const parts: string[] = [];
+  const sentences: Span[] = [];
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    const words = 4 + Math.floor(next() * 36);
+    const s: string[] = [];
+    for (let w = 0; w < words; w++) s.push(WORDS[Math.floor(next() * WORDS.length)]!);
+    const sentence = `${s.join(' ')} ${i}.`;
+    sentences.push([offset, offset + sentence.length]);
+    parts.push(sentence);
+    offset += sentence.length + 1;
+  }
+  return { text: parts.join(' '), sentences };
+}
+
+function syntheticAlignment(): { alignment: Alignment; texts: Map<string, string> } {
+  const ids = ['it-a', 'fr-b', 'en-c'];
+  const docs = ids.map((id, k) => ({ id, ...syntheticDocument(SENTENCES, k + 7) }));
+  // Every other sentence is in a group across the three documents; a third are suggestions.
+  const groups: Group[] = [];
+  for (let i = 0; i < SENTENCES; i += 2) {
+    const suggested = i % 3 === 0;
+    groups.push({
+      id: `g${i / 2 + 1}`,
+      status: suggested ? 'suggested' : 'confirmed',
+      origin: suggested ? 'auto' : 'manual',
+      ...(suggested ? { score: 0.5 } : {}),
+      members: ids.map((doc) => ({ doc, sentences: [i] })),
+    });
+  }
+  return {
+    alignment: {
+      format: 'allinea-alignment',
+      version: 1,
+      documents: docs.map((d) => ({ id: d.id, path: `${d.id}.txt`, lang: d.id.slice(0, 2), sha256: '0'.repeat(64), sentences: d.sentences })),
+      groups,
+      overrides: [],
+      bookmarks: [],
+    },
+    texts: new Map(docs.map((d) => [d.id, d.text])),
+  };
+}
+
+class FakeStdout extends EventEmitter {
+  readonly isTTY = true;
+  columns = COLUMNS;
+  rows = ROWS;
+  onWrite: (() => void) | undefined;
+  write(_chunk: string): boolean {
+    this.onWrite?.();
+    return true;
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+  read(): string | null {
+    const d = this.data;
+    this.data = null;
+    return d;
+  }
+  press(data: string): void {
+    this.data = data;
+    this.emit('readable');
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function keyToFrame(): Promise<void> {
+  process.env.CI = 'false'; // Ink draws nothing until exit when it believes it runs in CI.
+  process.env.NODE_ENV ??= 'production'; // as the view command runs React
+  const t0 = performance.now();
+  const { alignment, texts } = syntheticAlignment();
+  const built = performance.now() - t0;
+  const React = await import('react');
+  const { render } = await import('ink');
+  const { I18nextProvider } = await import('react-i18next');
+  const { createI18n } = await import('../src/i18n/index.js');
+  const { createEditorState } = await import('../src/core/session/reducer.js');
+  const { App } = await import('../src/tui/app.js');
+  const { RENDER_OPTIONS } = await import('../src/tui/run.js');
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  const initial = createEditorState({ alignment, texts, fileName: 'bench.align.json', size: { columns: COLUMNS, rows: ROWS }, colors: true });
+  const services = {
+    save: async () => {},
+    writeRecovery: async () => {},
+    removeRecovery: async () => {},
+    runAligner: async () => ({ mode: 'comparable', suggestions: [] }),
+  };
+  const t1 = performance.now();
+  const instance = render(
+    React.createElement(I18nextProvider, { i18n: createI18n('en') }, React.createElement(App, { initial, services })),
+    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, ...RENDER_OPTIONS },
+  );
+  await sleep(50);
+  const firstRender = performance.now() - t1;
+
+  // A linguist's session: moving down and up, paging, switching panes, marking, jumping to the end.
+  const pattern = ['j', 'j', 'j', '\u001b[6~', 'j', '\t', 'j', ' ', 'k', '\u001b[5~', '\t', 'j', 'G', 'k', 'g', 'j', '\u001b[Z', 'j', ' ', 'j'];
+  const samples: number[] = [];
+  const cpu: number[] = [];
+  const presses = 400;
+  for (let i = 0; i < presses; i++) {
+    const key = pattern[i % pattern.length]!;
+    const written = new Promise<number>((resolve) => {
+      const timeout = setTimeout(() => resolve(-1), 500);
+      stdout.onWrite = () => {
+        clearTimeout(timeout);
+        stdout.onWrite = undefined;
+        resolve(performance.now());
+      };
+    });
+    const start = performance.now();
+    const cpu0 = process.cpuUsage();
+    stdin.press(key);
+    const end = await written;
+    const used = process.cpuUsage(cpu0);
+    if (end >= 0) {
+      samples.push(end - start);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    // Past Ink's frame throttle, so every press renders on the leading edge.
+    await sleep(20);
+  }
+  instance.unmount();
+  console.log(`synthetic alignment: 3 documents × ${SENTENCES.toLocaleString('en')} sentences, ${alignment.groups.length.toLocaleString('en')} groups (built in ${built.toFixed(0)} ms)`);
+  console.log(`first render at ${COLUMNS}×${ROWS}: ${firstRender.toFixed(1)} ms`);
+  console.log(
+    `key press → frame written (${samples.length} presses): median ${percentile(samples, 50).toFixed(2)} ms, p95 ${percentile(samples, 95).toFixed(2)} ms, max ${Math.max(...samples).toFixed(2)} ms  (target ≤ 16 ms median, ≤ 30 ms p95)`,
+  );
+  console.log(`  CPU time per press (less sensitive to a busy machine): median ${percentile(cpu, 50).toFixed(2)} ms, p95 ${percentile(cpu, 95).toFixed(2)} ms`);
+  console.log(`  machine load average while measuring: ${(await import('node:os')).loadavg()[0]!.toFixed(2)} on ${(await import('node:os')).availableParallelism()} CPUs`);
+}
+
+/** Start of `allinea view` on the seeds until the first frame shows, in a pseudo-terminal (script(1)). */
+async function startToFirstFrame(runs: number): Promise<void> {
+  if (spawnSync('script', ['--version']).status !== 0) {
+    console.log('start to first frame: skipped (script(1) is not installed)');
+    return;
+  }
+  const { mkdtempSync, cpSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-bench-'));
+  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const command = `stty cols ${COLUMNS} rows ${ROWS}; exec ${JSON.stringify(process.execPath)} bin/allinea.js view ${JSON.stringify(join(dir, 'seeds'))} --alignment ${JSON.stringify(join(dir, 'a.align.json'))} --lang en`;
+    const started = performance.now();
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env: { ...process.env, CI: 'false', TERM: 'xterm-256color' } });
+    const ms = await new Promise<number>((resolve) => {
+      let seen = '';
+      const timer = setTimeout(() => resolve(Number.NaN), 60_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk.toString('utf8');
+        if (seen.includes('unaligned')) {
+          clearTimeout(timer);
+          resolve(performance.now() - started);
+        }
+      });
+    });
+    child.stdin.write('q');
+    await new Promise((r) => {
+      const kill = setTimeout(() => child.kill('SIGTERM'), 3000);
+      child.on('exit', () => {
+        clearTimeout(kill);
+        r(undefined);
+      });
+    });
+    times.push(ms);
+  }
+  const ok = times.filter((t) => Number.isFinite(t));
+  if (ok.length === 0) return;
+  console.log(
+    `start → first frame on the seeds (${ok.length} runs): median ${percentile(ok, 50).toFixed(0)} ms, min ${Math.min(...ok).toFixed(0)} ms, max ${Math.max(...ok).toFixed(0)} ms  (target ≤ 1000 ms; runs TypeScript through tsx)`,
+  );
+}
+
+export default async function run(): Promise<void> {
+  await keyToFrame();
+  await startToFirstFrame(Number(process.env.WORKBENCH_BENCH_STARTS ?? 5));
+}
