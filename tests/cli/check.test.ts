@@ -386,3 +386,23 @@ describe('allinea check: start-up', () => {
     expect(child.stdout).toContain(`::error file=alignments/seeds.align.json,line=${line},col=6,title=duplicate-group-id::group id "g2" is used twice\n`);
   });
 });
+
+describe('allinea check: recorded texts', () => {
+  it('reports member texts that no longer match the source (same hash) and --fix rewrites them', async () => {
+    const f = buildFixture();
+    editFile(f.file, '"Molti membri dell\'Isis,', '"Molti dei membri dell\'Isis,');
+    const text = readFile(f.file);
+    const result = await cli(['check', '--format', 'json'], { cwd: f.dir });
+    expect(result.code).toBe(1);
+    const findings = JSON.parse(result.stdout).files[0].findings;
+    expect(findings.map((x: { rule: string; line: number; column: number; message: string }) => [x.rule, x.line, x.column, x.message.split(';')[0]])).toEqual([
+      ['number-mismatch', ...Object.values(inLine(text, '{"id": "g1"', '{"id"')), 'group "g1": numbers differ: 129 in it-000 but not in it-001'],
+      ['source-changed', ...Object.values(inLine(text, '{"id": "g3"', '"Molti dei')), '1 sentence text recorded for document "it-000" no longer matches its source (first in group g3)'],
+    ]);
+    expect(findings[1].message).toContain('re-anchoring would find all 3 grouped or bookmarked sentences again (2 exactly, 1 fuzzily)');
+
+    expect((await cli(['check', '--fix'], { cwd: f.dir })).code).toBe(0);
+    expect(readFile(f.file)).toContain('"Molti membri dell\'Isis,');
+    expect((await cli(['check'], { cwd: f.dir })).code).toBe(0);
+  });
+});

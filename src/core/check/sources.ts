@@ -29,11 +29,11 @@ export function missingDocuments(alignment: Alignment, sources: SourceState): Ra
 }
 
 export interface TextDrift {
-  /** Recorded member texts that differ from the source at their spans. */
+  /** Recorded member and bookmark texts that differ from the source at their spans. */
   readonly mismatches: number;
-  /** Where the first one is, and its group. */
+  /** Where the first one is, and what holds it ("group g3", "bookmark 0"). */
   readonly first: JsonPath;
-  readonly group: string;
+  readonly where: string;
 }
 
 /**
@@ -58,18 +58,27 @@ export function textDrift(alignment: Alignment, sources: SourceState): { finding
     }
     usable.set(doc.id, { text, spans: doc.sentences });
   });
+  const note = (doc: string, path: JsonPath, where: string) => {
+    const seen = drift.get(doc);
+    if (seen) drift.set(doc, { ...seen, mismatches: seen.mismatches + 1 });
+    else drift.set(doc, { mismatches: 1, first: path, where });
+  };
   alignment.groups.forEach((group, g) => {
     group.members.forEach((member, m) => {
       const source = usable.get(member.doc);
       if (!source || !member.texts) return;
       member.texts.forEach((recorded, i) => {
         const span = source.spans[member.sentences[i] ?? -1];
-        if (!span || source.text.slice(span[0], span[1]) === recorded) return;
-        const seen = drift.get(member.doc);
-        if (seen) drift.set(member.doc, { ...seen, mismatches: seen.mismatches + 1 });
-        else drift.set(member.doc, { mismatches: 1, first: ['groups', g, 'members', m, 'texts', i], group: group.id });
+        if (span && source.text.slice(span[0], span[1]) !== recorded) note(member.doc, ['groups', g, 'members', m, 'texts', i], `group ${group.id}`);
       });
     });
+  });
+  alignment.bookmarks.forEach((bookmark, b) => {
+    const source = usable.get(bookmark.doc);
+    const span = source?.spans[bookmark.sentence];
+    if (source && span && bookmark.text !== undefined && source.text.slice(span[0], span[1]) !== bookmark.text) {
+      note(bookmark.doc, ['bookmarks', b, 'text'], `bookmark ${b}`);
+    }
   });
   return { findings, drift };
 }
@@ -148,7 +157,7 @@ export function sourceChanges(
       out.push({
         rule: 'source-changed',
         path: byTexts.first,
-        message: `${plural(byTexts.mismatches, 'sentence text')} recorded for document "${doc.id}" no longer ${byTexts.mismatches === 1 ? 'matches' : 'match'} its source (first in group ${byTexts.group})${what}`,
+        message: `${plural(byTexts.mismatches, 'sentence text')} recorded for document "${doc.id}" no longer ${byTexts.mismatches === 1 ? 'matches' : 'match'} its source (first in ${byTexts.where})${what}`,
       });
     }
   });
