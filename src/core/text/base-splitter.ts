@@ -12,6 +12,7 @@
 import { split } from 'sentence-splitter';
 import type { Language } from 'sentence-splitter/lang';
 import { isApostrophe, isCloser, isLetter, isOpener, isWhitespace } from './chars.js';
+import type { Candidate } from './candidates.js';
 import { abbreviationKind, type LanguageRules } from './language-rules.js';
 
 /** One question to sentence-splitter: does a sentence end right after `cut` in text[from, to)? */
@@ -109,4 +110,47 @@ function languageFor(window: string, rules: LanguageRules): Language {
     else if (kind === 'numeral' && /^\d/.test(words[w + 1] ?? '')) language.ABBREVIATIONS.push(word);
   }
   return language;
+}
+
+/** Candidates per split() call: sentence-splitter slows down on long inputs. */
+const BATCH = 32;
+
+/**
+ * sentence-splitter's answers for one line, asked for all its single-mark candidates (the only
+ * ones the boundary rules ask about) the first time one is needed.
+ */
+export class BaseAnswers {
+  private answers: Map<number, boolean> | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly lineStart: number,
+    private readonly lineEnd: number,
+    private readonly candidates: readonly Candidate[],
+    private readonly rules: LanguageRules,
+  ) {}
+
+  splitsAfter(c: Candidate): boolean {
+    this.answers ??= this.askAll();
+    const known = this.answers.get(c.start);
+    if (known !== undefined) return known;
+    return baseBoundaries(this.text, [this.queryFor(c)], this.rules)[0] === true;
+  }
+
+  private askAll(): Map<number, boolean> {
+    const asked = this.candidates.filter((c) => c.end - c.start === 1);
+    const answers = new Map<number, boolean>();
+    // In batches: sentence-splitter rescans all its marks at every character.
+    for (let i = 0; i < asked.length; i += BATCH) {
+      const batch = asked.slice(i, i + BATCH);
+      const splits = baseBoundaries(this.text, batch.map((c) => this.queryFor(c)), this.rules);
+      batch.forEach((c, j) => answers.set(c.start, splits[j] === true));
+    }
+    return answers;
+  }
+
+  private queryFor(c: Candidate): BaseQuery {
+    const [from, to] = windowAround(this.text, this.lineStart, this.lineEnd, c.start, c.next);
+    return { from, to, cut: c.end };
+  }
 }

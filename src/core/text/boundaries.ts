@@ -5,9 +5,9 @@
  * English: paired quotations and parentheses, ellipses, "<number>." at a sentence end,
  * abbreviations that may end a sentence, initials, elided articles, list markers.
  */
-import { baseBoundaries, elisionLength, windowAround, type BaseQuery } from './base-splitter.js';
+import { elisionLength, type BaseAnswers } from './base-splitter.js';
 import type { Candidate } from './candidates.js';
-import { isCloser, isDigit, isLetter, isLower, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
+import { isCloser, isDigit, isLower, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
 import { abbreviationKind, type LanguageRules } from './language-rules.js';
 import type { ListLayout } from './lists.js';
 import type { EnclosingRegions } from './quotes.js';
@@ -134,48 +134,6 @@ function askBase(line: LineContext, c: Candidate): boolean {
   return line.base.splitsAfter(c);
 }
 
-/**
- * sentence-splitter's answers for a line, asked once for all its single-mark candidates (the
- * only ones the rules ever ask about) the first time one is needed.
- */
-const BATCH = 32;
-
-export class BaseAnswers {
-  private answers: Map<number, boolean> | undefined;
-
-  constructor(
-    private readonly text: string,
-    private readonly lineStart: number,
-    private readonly lineEnd: number,
-    private readonly candidates: readonly Candidate[],
-    private readonly rules: LanguageRules,
-  ) {}
-
-  splitsAfter(c: Candidate): boolean {
-    this.answers ??= this.askAll();
-    const known = this.answers.get(c.start);
-    if (known !== undefined) return known;
-    return baseBoundaries(this.text, [this.queryFor(c)], this.rules)[0] === true;
-  }
-
-  private askAll(): Map<number, boolean> {
-    const asked = this.candidates.filter((c) => c.end - c.start === 1);
-    const answers = new Map<number, boolean>();
-    // In batches: sentence-splitter slows down on long inputs (it rescans its marks per character).
-    for (let i = 0; i < asked.length; i += BATCH) {
-      const batch = asked.slice(i, i + BATCH);
-      const splits = baseBoundaries(this.text, batch.map((c) => this.queryFor(c)), this.rules);
-      batch.forEach((c, j) => answers.set(c.start, splits[j] === true));
-    }
-    return answers;
-  }
-
-  private queryFor(c: Candidate): BaseQuery {
-    const [from, to] = windowAround(this.text, this.lineStart, this.lineEnd, c.start, c.next);
-    return { from, to, cut: c.end };
-  }
-}
-
 /** Whether `at` falls in a list item marker (markers are sorted). */
 function insideMarker(list: ListLayout, at: number): boolean {
   let lo = 0;
@@ -212,7 +170,7 @@ function startsSentence(text: string, i: number): boolean {
 function opensSentence(line: LineContext, i: number): boolean {
   const { text, rules } = line;
   let start = i;
-  while (isOpener(text[start]) || text[start] === ' ') start++;
+  while (start < line.end && (isOpener(text[start]) || text[start] === ' ')) start++;
   let end = start;
   while (end < line.end && !isWhitespace(text[end])) end++;
   const elided = elisionLength(text, start);
@@ -226,12 +184,13 @@ function opensSentence(line: LineContext, i: number): boolean {
   return rules.sentenceStarters?.has(word) === true;
 }
 
+/** Words in text[from, to), not counting stand-alone punctuation. */
 function wordCount(text: string, from: number, to: number): number {
   let count = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
     const space = isWhitespace(text[i]);
-    if (!space && !inWord && (isLetter(text[i]) || isDigit(text[i]) || !isTerminal(text[i]))) count++;
+    if (!space && !inWord && !isTerminal(text[i])) count++;
     inWord = !space;
   }
   return count;

@@ -8,7 +8,8 @@
  * cases, the language layer (language-rules.ts, abbreviations.ts) for the rest.
  */
 import type { Span } from '../model/types.js';
-import { BaseAnswers, decide, type Cut, type LineContext } from './boundaries.js';
+import { BaseAnswers } from './base-splitter.js';
+import { decide, type Cut, type LineContext } from './boundaries.js';
 import { findCandidates } from './candidates.js';
 import { isWhitespace } from './chars.js';
 import { rulesFor } from './language-rules.js';

@@ -72,3 +72,18 @@ describe('languages without a dedicated layer', () => {
     expect(sentences('Один. Два.', 'und')).toEqual(['Один.', 'Два.']);
   });
 });
+
+describe('long lines', () => {
+  it('segments a single line of thousands of sentences', () => {
+    const text = 'Frase breve. '.repeat(3000).trim();
+    const result = sentences(text, 'it');
+    expect(result).toHaveLength(3000);
+    expect(new Set(result)).toEqual(new Set(['Frase breve.']));
+  });
+
+  it('thousands of unclosed brackets do not switch splitting off', () => {
+    const result = sentences('(Nota. Testo. '.repeat(2000), 'it');
+    expect(result).toHaveLength(4000);
+    expect(result.slice(0, 2)).toEqual(['(Nota.', 'Testo.']);
+  });
+});
