@@ -59,8 +59,8 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
     .option('--source <file>', 'beads/ladder: source sentence file, one sentence per line')
     .option('--target <file>', 'beads/ladder: target sentence file, one sentence per line')
     .option('--langs <list>', 'moses: the languages of PREFIX.<lang> to read (default: every PREFIX.<lang> file)')
-    .option('--source-lang <lang>', 'beads/ladder: language of the source file (default: its extension, else detected)')
-    .option('--target-lang <lang>', 'beads/ladder: language of the target file (default: its extension, else detected)')
+    .option('--source-lang <lang>', 'beads/ladder: language of the source file (default: a two-letter extension, else detected)')
+    .option('--target-lang <lang>', 'beads/ladder: language of the target file (default: a two-letter extension, else detected)')
     .addOption(new Option('-s, --status <status>', 'status of every imported group').choices(['confirmed', 'suggested']))
     .option('--max-size <MiB>', 'refuse inputs larger than this many MiB', '256')
     .option('--raw-cells', 'TSV/CSV: keep leading apostrophes (do not undo formula neutralisation)')
@@ -176,7 +176,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     const sides = files.map((path, i) => {
       const text = readInput(path);
       const given = i === 0 ? args.sourceLang : args.targetLang;
-      const fromExtension = /^\.([a-z]{2,3})$/i.exec(extname(path))?.[1]?.toLowerCase();
+      const fromExtension = /^\.([a-z]{2})$/i.exec(extname(path))?.[1]?.toLowerCase(); // book.en; not .txt
       const lang = given ?? fromExtension ?? detectLanguage(text);
       if (lang === 'und') {
         throw new AllineaError(`Cannot tell the language of ${show(path)}: give it with --${i === 0 ? 'source' : 'target'}-lang.`);
@@ -233,7 +233,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
       throw describeFsError(error, show(folder));
     }
     const found = names
-      .filter((n) => n.startsWith(start) && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(n.slice(start.length)))
+      .filter((n) => n.startsWith(start) && /^[A-Za-z]{2}([-_][A-Za-z0-9]{1,8})*$/.test(n.slice(start.length))) // corpus.it, not corpus.txt
       .sort()
       .map((n) => ({ lang: n.slice(start.length), path: join(folder, n) }));
     if (found.length < 2) {

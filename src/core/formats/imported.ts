@@ -9,6 +9,7 @@
  * them are the documents, one sentence per line; a bead with both sides becomes a group.
  */
 import { AllineaError } from '../errors.js';
+import { sanitizeForTerminal } from '../display/sanitize.js';
 import type { Alignment, DocumentRef, Group, GroupStatus, Member, Span } from '../model/types.js';
 import { cleanText } from './clean-text.js';
 import type { Bead, ImportedUnit, Notice } from './types.js';
@@ -41,6 +42,7 @@ export interface UnitsToAlignmentOptions {
 }
 
 const GROUP_ID = /^[^\s]{1,64}$/;
+const LANGUAGE_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
 /** Gives each group its id from the file when usable and unique, else the next free "g<n>". */
 function assignIds(wanted: readonly (string | undefined)[]): { ids: string[]; renamed: number } {
@@ -108,6 +110,10 @@ export function alignmentFromUnits(units: readonly ImportedUnit[], options: Unit
   for (const unit of units) {
     const members = new Map<string, number[]>();
     for (const variant of unit.variants) {
+      // The language names a document and its file (OUT.<lang>.txt): only tag characters, never a path.
+      if (!LANGUAGE_TAG.test(variant.lang)) {
+        throw new AllineaError(`"${sanitizeForTerminal(variant.lang.slice(0, 40))}" is not a language tag (like it, fr or pt-BR), so it cannot name a document.`);
+      }
       const text = cleanText(variant.text).text;
       if (text === '') {
         dropped++;

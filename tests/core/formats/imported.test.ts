@@ -34,6 +34,11 @@ describe('alignments from imported units', () => {
     expect(built.notices.map((n) => n.code)).toEqual(['single-language-units', 'empty-texts', 'renamed-groups']);
   });
 
+  it('refuses a language that is not a tag, since it names a file', () => {
+    const units = [{ variants: [{ lang: '../../etc/evil', text: 'x' }, { lang: 'it', text: 'y' }] }];
+    expect(() => alignmentFromUnits(units, { pathFor: (l) => `out.${l}.txt`, hash: sha })).toThrow('"../../etc/evil" is not a language tag (like it, fr or pt-BR), so it cannot name a document.');
+  });
+
   it('applies a forced status to every group', () => {
     const built = alignmentFromUnits([{ status: 'suggested', variants: [{ lang: 'it', text: 'Sì.' }, { lang: 'en', text: 'Yes.' }] }], { pathFor: (l) => l, hash: sha, forceStatus: 'confirmed' });
     expect(built.alignment.groups[0]!.status).toBe('confirmed');
