@@ -27,7 +27,8 @@ Formats:
   tsv    one column per language, header row of language codes
   csv    the same as RFC 4180 CSV (add --bom for Excel)
   moses  one plain-text file per language, line-aligned: -o corpus gives corpus.it, corpus.fr
-  beads  with --pair: the two documents one sentence per line and a Vecalign-style bead file
+  beads  with --pair (two languages, or two document ids): both documents one sentence
+         per line and a Vecalign-style bead file
 
 Groups: confirmed only unless --status all; rejected groups never. Languages given with
 --langs or --pair must be in every group written. Whatever is left out is summarised on
@@ -40,6 +41,7 @@ Examples:
   allinea export alignments/seeds.align.json --to jsonl --pair it-fr > train.jsonl
   allinea export alignments/seeds.align.json --to tsv --langs it,fr,en --status all
   allinea export alignments/seeds.align.json --to moses --pair it-en -o out/corpus
+  allinea export alignments/seeds.align.json --to beads --pair it-000:fr-003 -o out/b
 `;
 
 export function registerExport(program: Command, streams: CliStreams, setExit: SetExit): void {
