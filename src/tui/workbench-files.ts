@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Alignment } from '../core/model/types.js';
 import { readAlignmentFile, writeAlignmentFile } from '../io/alignment-file.js';
 import type { AlignerRun, WorkbenchServices } from './services.js';
@@ -50,19 +51,72 @@ export function nodeServices(alignmentPath: string, texts: ReadonlyMap<string, s
   };
 }
 
-/** Runs the automatic aligner with confirmed groups as fixed anchors and rejected links excluded. */
+/**
+ * Runs the automatic aligner with confirmed groups as fixed anchors and rejected links
+ * excluded. It runs in a worker thread so the screen keeps answering keys and shows progress;
+ * cancelling terminates the worker. Where a worker cannot start, it runs in this thread.
+ */
 export async function runAligner(
   alignment: Alignment,
   texts: ReadonlyMap<string, string>,
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<AlignerRun> {
-  const { align } = await import('../core/align/index.js');
-  const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id) ?? '', sentences: d.sentences }));
+  const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id) ?? '', sentences: d.sentences.map((s) => [s[0], s[1]] as const) }));
   const membersOf = (status: string) =>
     alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
-  const result = await Promise.resolve(
-    align(docs, { anchors: { confirmed: membersOf('confirmed'), rejected: membersOf('rejected') }, onProgress, signal }),
-  );
+  const anchors = { confirmed: membersOf('confirmed'), rejected: membersOf('rejected') };
+  try {
+    return await runInWorker(docs, anchors, onProgress, signal);
+  } catch (error) {
+    if (signal.aborted || !(error instanceof WorkerUnavailable)) throw error;
+  }
+  const { align } = await import('../core/align/index.js');
+  const result = align(docs, { anchors, onProgress, signal });
   return { mode: result.mode, suggestions: result.suggestions };
+}
+
+class WorkerUnavailable extends Error {}
+
+function runInWorker(
+  docs: unknown,
+  anchors: unknown,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<AlignerRun> {
+  return new Promise((resolvePromise, reject) => {
+    let worker: Worker;
+    try {
+      // The sources are TypeScript run through tsx: the worker registers it too.
+      worker = new Worker(new URL('./aligner-worker.ts', import.meta.url), {
+        workerData: { docs, anchors },
+        execArgv: ['--import', import.meta.resolve('tsx/esm')],
+      });
+    } catch (error) {
+      reject(new WorkerUnavailable(String(error)));
+      return;
+    }
+    let started = false;
+    const onAbort = () => {
+      void worker.terminate();
+      reject(new Error('cancelled'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: { type: 'progress'; done: number; total: number } | ({ type: 'done' } & AlignerRun)) => {
+      started = true;
+      if (message.type === 'progress') onProgress(message.done, message.total);
+      else {
+        signal.removeEventListener('abort', onAbort);
+        resolvePromise({ mode: message.mode, suggestions: message.suggestions });
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(started ? error : new WorkerUnavailable(error.message));
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !signal.aborted) reject(started ? new Error(`the aligner stopped (exit code ${code})`) : new WorkerUnavailable(`exit ${code}`));
+    });
+  });
 }

@@ -84,3 +84,27 @@ describe('lazy loading', () => {
     }
   });
 });
+
+describe('aligner run from the workbench', () => {
+  it('suggests groups around the confirmed ones, off the UI thread, with progress', async () => {
+    const { runAligner } = await import('../../src/tui/workbench-files.js');
+    const { alignment, texts } = seedsAlignment();
+    const confirmed = link(alignment, [{ doc: 'it-000', sentence: 0 }, { doc: 'fr-003', sentence: 0 }]).alignment;
+    let progress = 0;
+    const run = await runAligner(confirmed, texts, () => progress++, new AbortController().signal);
+    expect(run.suggestions.length).toBeGreaterThan(0);
+    expect(progress).toBeGreaterThan(0);
+    for (const s of run.suggestions) {
+      expect(s.members.some((m) => (m.doc === 'it-000' || m.doc === 'fr-003') && m.sentences.includes(0))).toBe(false);
+    }
+  });
+
+  it('stops when cancelled', async () => {
+    const { runAligner } = await import('../../src/tui/workbench-files.js');
+    const { alignment, texts } = seedsAlignment();
+    const controller = new AbortController();
+    const run = runAligner(alignment, texts, () => {}, controller.signal);
+    controller.abort();
+    await expect(run).rejects.toThrow('cancelled');
+  });
+});
