@@ -42,13 +42,13 @@ export function screenLayout(size: TerminalSize, documentCount: number): ScreenL
   const columns = Math.max(1, size.columns - 1);
   const wanted = Math.max(1, Math.min(MAX_PANES, documentCount));
   const minPanes = Math.min(MIN_PANES, wanted);
-  const minColumns = minPanes * MIN_PANE_WIDTH;
+  const minColumns = minPanes * MIN_PANE_WIDTH + 1;
   const minRows = MIN_ROWS;
   const fit = Math.max(minPanes, Math.min(wanted, Math.floor(columns / MIN_PANE_WIDTH)));
   const base = Math.floor(columns / fit);
   const paneWidths = Array.from({ length: fit }, (_, i) => (i === fit - 1 ? columns - base * (fit - 1) : base));
   return {
-    tooSmall: columns < minColumns || size.rows < minRows,
+    tooSmall: size.columns < minColumns || size.rows < minRows,
     columns,
     rows: size.rows,
     paneCount: fit,
