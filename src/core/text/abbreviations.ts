@@ -77,7 +77,8 @@ const ITALIAN: AbbreviationData = {
     'all', 'ogg', 'prot', 'racc', 'sez', 'suppl', 'ms', 'mss', 'cca', 'mln', 'mld',
     'c.a', 'p.s', 'n.b', 'n.d.r', 'n.d.t', 'a.c', 'd.c', 's.p.a', 's.r.l', 's.n.c', 's.a.s',
     'spa', 'srl', 'snc', 'c.so', 'v.le', 'p.za', 'p.zza', 'p.le', 'loc', 'fraz', 'prov', 'com',
-    'str',
+    'str', 'univ', 'dip', 'dipart', 'fac', 'soc', 'ass', 'assoc', 'fond', 'coop', 'cons', 'min',
+    'naz', 'intern', 'gov', 'amb', 'racc', 'ist',
     // Months and days.
     'genn', 'feb', 'febbr', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'sett',
     'ott', 'nov', 'dic', 'lun', 'mer', 'gio', 'ven', 'sab', 'dom',
@@ -110,7 +111,7 @@ const FRENCH: AbbreviationData = {
     // Texts and references.
     'cf', 'p', 'pp', 'pag', 't', 'chap', 'ch', 'fig', 'art', 'al', 'éd', 'édit', 'coll', 'trad',
     'dir', 'préf', 'op', 'ibid', 'id', 'loc', 'réf', 'suppl', 's', 'ss', 'sq', 'sqq', 'vol',
-    'ms', 'mss', 'env', 'ex', 'resp', 'cit', 'éq', 'ann',
+    'ms', 'mss', 'env', 'ex', 'resp', 'cit', 'éq', 'ann', 'suiv', 'voy', 'univ', 'éds', 'vv',
     // Addresses, companies, units.
     'av', 'bd', 'boul', 'fg', 'pl', 'r', 'rte', 'imp', 'cie', 'sté', 'ets', 'hab', 'tél',
     'dép', 'arr', 'cant', 'mun', 'qqch', 'qqn', 'qq', 'sup', 'inf', 'pt', 'pts', 'max', 'min',
@@ -128,10 +129,26 @@ const FRENCH: AbbreviationData = {
   exclamationWords: [],
 };
 
+/**
+ * For languages without a dedicated layer: the commonest titles and abbreviations of German,
+ * Spanish, Portuguese and Dutch, which would otherwise be taken for sentence ends before a
+ * capitalised word (Sr. García, bzw. Kap. 3).
+ */
+const GENERIC: AbbreviationData = {
+  titles: ['sr', 'sra', 'srta', 'sres', 'dra', 'dña', 'ud', 'uds', 'hr', 'fr', 'frl', 'dhr', 'mevr', 'mw', 'st'],
+  abbreviations: [
+    'bzw', 'usw', 'vgl', 'evtl', 'ggf', 'inkl', 'sog', 'geb', 'gest', 'hrsg', 'jh', 'kap', 'abs',
+    'str', 'z.b', 'd.h', 'u.a', 'o.ä', 's.o', 's.u', 'u.ä', 'z.t', 'pág', 'págs', 'aprox', 'núm',
+    'ee.uu', 'av', 'avda', 'blz', 'enz', 'bijv', 'o.a', 'm.a.w', 'univ', 'dept',
+  ],
+  exclamationWords: [],
+};
+
 export const ABBREVIATION_DATA: Readonly<Record<string, AbbreviationData>> = {
   en: ENGLISH,
   it: ITALIAN,
   fr: FRENCH,
+  und: GENERIC,
 };
 
 export type AbbreviationKind = 'title' | 'abbreviation' | 'numeral';

@@ -109,20 +109,22 @@ function decidePeriod(line: LineContext, c: Candidate, sentenceStart: number): b
     return !ordinalLike;
   }
 
-  // The base decides; the language layer then vetoes the splits it knows to be wrong.
+  // The base decides; the language layer then corrects it where it knows better.
   // sentence-splitter keeps titles (Sig. Rossi, M. Dupont), abbreviations before a lowercase
-  // word or a number (co. at, p. 55, N°. 1026), U.S.A. and initials between names.
-  if (!askBase(line, c)) return false;
+  // word or a number (co. at, p. 55, N°. 1026) and initials between names.
+  const base = askBase(line, c);
   const kind = word === '' ? undefined : abbreviationKind(rules, word);
   const initial = SINGLE_LETTER.test(word);
   if (initial && INITIAL_AHEAD.test(text.slice(c.next, c.next + 3))) return false; // J. O. M. Roberts, z. B.
-  if (kind === 'abbreviation') {
-    // Before a capitalised word. "& Co. It closed" ends; "U.S. Government", "lo psicol.
-    // Serenti", "E. Macron" do not; a sentence closed by an abbreviation is rarely shorter than
-    // four words ("At 5 a.m. Mr. Smith"). Without a layer, an initial is taken for a name.
-    if (!rules.sentenceStarters) return !initial;
+  if (kind === 'abbreviation' && startsSentence(text, c.next)) {
+    // Before a capitalised word. "& Co. It closed", "Washington, D.C. The city" end; "U.S.
+    // Government", "lo psicol. Serenti", "E. Macron" do not; a sentence closed by an
+    // abbreviation is rarely shorter than four words ("At 5 a.m. Mr. Smith"). Without a
+    // layer, the base decides, and an initial is taken for a name.
+    if (!rules.sentenceStarters) return base && !initial && !abbreviationAhead(line, c.next);
     return opensSentence(line, c.next) && wordCount(text, sentenceStart, c.end) >= 4;
   }
+  if (!base) return false;
   if (rules.wordsEndInVowels && isLower(next) && TRUNCATED_WORD.test(word)) return false; // meteor. si
   // Without a language layer, a period before a lowercase word or a number is most likely an
   // unknown abbreviation (Vgl. auch, usw. zu, oct. 1956).
@@ -182,6 +184,14 @@ function opensSentence(line: LineContext, i: number): boolean {
     word = word.slice(0, -1);
   }
   return rules.sentenceStarters?.has(word) === true;
+}
+
+/** Whether the word at `i` is itself a known abbreviation (bzw. Kap. 3): no sentence starts so. */
+function abbreviationAhead(line: LineContext, i: number): boolean {
+  let end = i;
+  while (end < line.end && !isWhitespace(line.text[end])) end++;
+  const word = line.text.slice(i, end);
+  return word.endsWith('.') && line.rules.abbreviations.lookup(word.slice(0, -1)) === 'abbreviation';
 }
 
 /** Words in text[from, to), not counting stand-alone punctuation. */

@@ -37,7 +37,9 @@ const EN_STARTERS = [
   'Meanwhile', 'Then', 'Also', 'All', 'Some', 'Many', 'Most', 'More', 'Each', 'Every', 'No',
   'None', 'Both', 'Being', 'Did', 'Do', 'Does', 'Is', 'Are', 'Was', 'Were', 'Can', 'Could',
   'Will', 'Would', 'Should', 'Let', 'Please', 'Thank', 'Thanks', 'Yes', 'Millions', 'Today',
-  'Yesterday', 'Tomorrow', 'Now', 'Still', 'Even', 'Only', 'One', 'Two', 'Three',
+  'Yesterday', 'Tomorrow', 'Now', 'Still', 'Even', 'Only', 'One', 'Two', 'Three', 'Everyone',
+  'Everybody', 'Everything', 'Nobody', 'Nothing', 'Someone', 'Somebody', 'Something', 'Anyone',
+  'Another', 'Other', 'Others', 'Such', 'Instead', 'Later', 'Earlier', 'Finally', 'Indeed',
 ];
 
 const IT_STARTERS = [
@@ -49,7 +51,8 @@ const IT_STARTERS = [
   'Da', 'Dal', 'Dalla', 'Dopo', 'Prima', 'Di', 'Del', 'Della', 'A', 'Al', 'Alla', 'Oggi',
   'Ieri', 'Domani', 'Ora', 'Adesso', 'Ecco', 'Grazie', 'Tutti', 'Tutto', 'Molti', 'Alcuni',
   'Ogni', 'Mi', 'Ti', 'Vi', 'Sono', 'È', 'Era', 'Ha', 'Hanno', 'Secondo', 'Mentre', 'Così',
-  'Sì', 'No', 'Arrivederci', 'Buongiorno', 'Salve', 'Ciao',
+  'Sì', 'No', 'Arrivederci', 'Buongiorno', 'Salve', 'Ciao', 'Nessuno', 'Qualcuno', 'Ognuno',
+  'Niente', 'Nulla', 'Altri', 'Altre', 'Intanto', 'Allora', 'Invece', 'Tuttavia', 'Infine',
 ];
 
 const FR_STARTERS = [
@@ -61,17 +64,19 @@ const FR_STARTERS = [
   "Aujourd'hui", 'Hier', 'Demain', 'Depuis', 'Après', 'Avant', 'Selon', 'Mon', 'Ma', 'Mes',
   'Son', 'Sa', 'Ses', 'Notre', 'Nos', 'Leur', 'Leurs', 'Oui', 'Non', 'Merci', 'Bonjour',
   'Voici', 'Voilà', 'Pourtant', 'Cependant', 'Néanmoins', 'Est', 'Sont', 'À', 'Au', 'Aux',
+  'Personne', 'Chacun', 'Rien', 'Aucun', 'Aucune', 'Certains', 'Certaines', 'Ensuite', 'Lorsque',
 ];
 
 const ELISIONS_IT = ['L', 'Un', 'Dell', 'Dall', 'Nell', 'All', 'Sull', 'Quest', 'Quell', 'C', 'D', 'Com', 'Dov', 'Anch'];
 const ELISIONS_FR = ['L', 'D', 'J', 'C', 'S', 'N', 'M', 'T', 'Qu', 'Lorsqu', 'Puisqu', 'Quoiqu', 'Jusqu'];
 
+const SUPPORTED: ReadonlySet<string> = new Set(['en', 'it', 'fr']);
 const rulesCache = new Map<string, LanguageRules>();
 
 /** The rules for a BCP 47 tag; languages without a dedicated layer get the generic rules. */
 export function rulesFor(tag: string): LanguageRules {
   const lang = normalizeLang(tag);
-  const key = lang in ABBREVIATION_DATA ? lang : 'und';
+  const key = SUPPORTED.has(lang) ? lang : 'und';
   let rules = rulesCache.get(key);
   if (!rules) {
     rules = buildRules(key);
@@ -89,7 +94,7 @@ function buildRules(lang: string): LanguageRules {
     sentenceStarters: starters ? new Set(starters) : undefined,
     elisionStarters: new Set(elisions),
     wordsEndInVowels: lang === 'it',
-    ordinalNumbersWithPeriod: !['en', 'it', 'fr'].includes(lang),
+    ordinalNumbersWithPeriod: !SUPPORTED.has(lang),
   };
 }
 

@@ -85,3 +85,19 @@ describe('AbbreviationTable', () => {
     expect(new AbbreviationTable(ABBREVIATION_DATA.fr).lookup('MM')).toBe('title');
   });
 });
+
+describe('abbreviations before a capitalised word', () => {
+  it('end the sentence when a typical sentence opener follows', () => {
+    expect(sentences('They moved to Washington, D.C. The city is large.', 'en')).toEqual(['They moved to Washington, D.C.', 'The city is large.']);
+    expect(sentences('The meeting ended at 5 p.m. Everyone went home.', 'en')).toEqual(['The meeting ended at 5 p.m.', 'Everyone went home.']);
+    expect(sentences("Lo ha detto il prof. Mario Rossi, dell'Univ. Bocconi. Gli studenti hanno applaudito.", 'it')).toEqual([
+      "Lo ha detto il prof. Mario Rossi, dell'Univ. Bocconi.",
+      'Gli studenti hanno applaudito.',
+    ]);
+  });
+
+  it('in languages without a layer, common titles and abbreviations are known', () => {
+    expect(sentences('El Sr. García llegó. Luego se fue.', 'es')).toEqual(['El Sr. García llegó.', 'Luego se fue.']);
+    expect(sentences('Siehe S. 5 bzw. Kap. 3 oben. Dort steht alles.', 'de')).toEqual(['Siehe S. 5 bzw. Kap. 3 oben.', 'Dort steht alles.']);
+  });
+});
