@@ -74,7 +74,7 @@ function useEffectsRunner(state: EditorState, dispatch: (a: Action) => void, ser
 }
 
 /** Writes unsaved work to the recovery file at most AUTOSAVE_DELAY_MS after a change. */
-function useAutosave(state: EditorState, services: WorkbenchServices): void {
+function useAutosave(state: EditorState, services: WorkbenchServices, delayMs: number): void {
   const latest = useRef(state);
   latest.current = state;
   const timer = useRef<NodeJS.Timeout | undefined>(undefined);
@@ -86,8 +86,8 @@ function useAutosave(state: EditorState, services: WorkbenchServices): void {
       const { history, saved } = latest.current;
       written.current = history.present;
       void (history.present === saved ? services.removeRecovery() : services.writeRecovery(history.present)).catch(() => undefined);
-    }, AUTOSAVE_DELAY_MS);
-  }, [state.history.present, services]);
+    }, delayMs);
+  }, [state.history.present, services, delayMs]);
   useEffect(() => () => clearTimeout(timer.current), []);
 }
 
@@ -98,9 +98,11 @@ export interface AppProps {
   readonly onQuit?: () => void;
   /** Told every new state (the runner keeps the latest to save unsaved work on a signal). */
   readonly onState?: (state: EditorState) => void;
+  /** Delay between a change and its autosave to the recovery file. */
+  readonly autosaveDelayMs?: number;
 }
 
-export function App({ initial, services, onQuit, onState }: AppProps) {
+export function App({ initial, services, onQuit, onState, autosaveDelayMs = AUTOSAVE_DELAY_MS }: AppProps) {
   const [state, dispatch] = useReducer(reduce, initial);
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -126,6 +128,6 @@ export function App({ initial, services, onQuit, onState }: AppProps) {
     onState?.(state);
   }, [state, onState]);
   useEffectsRunner(state, dispatch, services, quit);
-  useAutosave(state, services);
+  useAutosave(state, services, autosaveDelayMs);
   return <Screen state={state} />;
 }

@@ -34,6 +34,7 @@ export interface RunOptions {
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
+  readonly autosaveDelayMs?: number;
   /** Synchronous recovery write, for signals (no time for promises). */
   readonly writeRecoverySync: (alignment: Alignment) => void;
 }
@@ -50,7 +51,12 @@ export async function runWorkbench(options: RunOptions): Promise<number> {
   stdout.write(ENTER_ALT_SCREEN);
   const instance = render(
     <I18nextProvider i18n={options.i18n}>
-      <App initial={options.initial} services={options.services} onState={(s) => (latest = s)} />
+      <App
+        initial={options.initial}
+        services={options.services}
+        onState={(s) => (latest = s)}
+        {...(options.autosaveDelayMs !== undefined ? { autosaveDelayMs: options.autosaveDelayMs } : {})}
+      />
     </I18nextProvider>,
     { stdin: options.stdin, stdout, stderr: options.stderr, ...RENDER_OPTIONS },
   );

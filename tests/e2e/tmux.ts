@@ -55,6 +55,14 @@ export class TmuxSession {
     return this.waitFor((s) => s.includes(text), JSON.stringify(text), timeout);
   }
 
+  /** Pid of the program in the pane (the pane's shell's child). */
+  programPid(): number | undefined {
+    const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
+    const children = spawnSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).stdout.trim().split(/\s+/);
+    const pid = Number(children[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  }
+
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
   }

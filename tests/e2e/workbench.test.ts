@@ -2,10 +2,10 @@
  * End to end: the real program in tmux (CI=false inside the pane, so Ink draws), driven by
  * key presses, read from the screen. Skipped only when tmux is not installed.
  */
-import { mkdtempSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readAlignmentFile } from '../../src/io/alignment-file.js';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
@@ -22,13 +22,13 @@ function workspace(): { dir: string; alignment: string } {
   return { dir, alignment: join(dir, 'a.align.json') };
 }
 
-function start(dir: string, alignment: string, lang: Locale, columns = 160, rows = 40): TmuxSession {
+function start(dir: string, alignment: string, lang: Locale, columns = 160, rows = 40, env = ''): TmuxSession {
   const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = [
     'cd',
     shell(REPO_ROOT),
     '&&',
-    'env CI=false TERM=xterm-256color',
+    `env CI=false TERM=xterm-256color ${env}`,
     shell(process.execPath),
     'bin/allinea.js view',
     shell(join(dir, 'seeds')),
@@ -124,5 +124,54 @@ describe.skipIf(!hasTmux)('workbench in a real terminal', () => {
     await tmux.waitFor((s) => !s.includes('keyboard help') && s.includes('unaligned'), 'help closed');
     tmux.type('q');
     await tmux.waitForText('EXITED:0');
+  }, 120_000);
+});
+
+describe.skipIf(!hasTmux)('workbench recovery', () => {
+  it('restores unsaved work after the program is killed', async () => {
+    const { dir, alignment } = workspace();
+    const recovery = join(dir, 'a.align.recovery.json');
+    let tmux = start(dir, alignment, 'en');
+    await tmux.waitForText('unaligned', STARTUP);
+    tmux.keys('Space');
+    await tmux.waitForText('1 marked');
+    tmux.keys('Tab');
+    await tmux.waitFor((s) => (s.split('\n')[0] ?? '').includes('▶ it-001'), 'focus on the second pane');
+    tmux.keys('Enter');
+    await tmux.waitForText('[modified]');
+    // Autosave writes the recovery file a couple of seconds after the change.
+    await vi.waitFor(() => expect(existsSync(recovery)).toBe(true), { timeout: 20_000, interval: 100 });
+    const pid = tmux.programPid();
+    expect(pid).toBeDefined();
+    process.kill(pid!, 'SIGKILL');
+    await tmux.waitForText('EXITED:137');
+    expect(existsSync(alignment)).toBe(false);
+
+    tmux = start(dir, alignment, 'en');
+    await tmux.waitForText('Unsaved work restored from a.align.recovery.json', STARTUP);
+    await tmux.waitForText('■g1');
+    tmux.keys('C-s');
+    await tmux.waitForText('Saved a.align.json.');
+    tmux.type('q');
+    await tmux.waitForText('EXITED:0');
+    expect(existsSync(recovery)).toBe(false);
+    const saved = readAlignmentFile(alignment).alignment;
+    expect(saved.groups.map((g) => g.members.map((m) => `${m.doc}:${m.sentences.join(',')}`))).toEqual([['it-000:0', 'it-001:0']]);
+  }, 180_000);
+
+  it('writes unsaved work to the recovery file when the terminal is closed', async () => {
+    const { dir, alignment } = workspace();
+    const recovery = join(dir, 'a.align.recovery.json');
+    // Autosave is pushed far away: only the signal handler can write the recovery file here.
+    const tmux = start(dir, alignment, 'en', 160, 40, 'ALLINEA_AUTOSAVE_MS=600000');
+    await tmux.waitForText('unaligned', STARTUP);
+    tmux.keys('Space', 'Tab');
+    await tmux.waitFor((s) => (s.split('\n')[0] ?? '').includes('▶ it-001'), 'focus on the second pane');
+    tmux.keys('Enter');
+    await tmux.waitForText('[modified]');
+    // Closing the terminal sends SIGHUP: the work is written at once, not after the autosave delay.
+    tmux.kill();
+    await vi.waitFor(() => expect(existsSync(recovery)).toBe(true), { timeout: 10_000, interval: 50 });
+    expect(readAlignmentFile(recovery).alignment.groups).toHaveLength(1);
   }, 120_000);
 });

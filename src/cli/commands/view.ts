@@ -97,7 +97,10 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   });
   const services = nodeServices(alignmentPath, workspace.texts);
   const { runWorkbench } = await import('../../tui/run.js');
+  // ALLINEA_AUTOSAVE_MS tunes how soon unsaved work reaches the recovery file (default 2 s).
+  const autosave = Number(streams.env.ALLINEA_AUTOSAVE_MS);
   return runWorkbench({
+    ...(Number.isFinite(autosave) && autosave > 0 ? { autosaveDelayMs: autosave } : {}),
     initial,
     services,
     i18n,
