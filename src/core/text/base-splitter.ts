@@ -3,15 +3,14 @@
  * "Mr. Smith", "U.S.A. last", "Albert I. Jones", "Yahoo! in").
  *
  * Running sentence-splitter over whole documents costs about 0.5 MiB/s, so it is only asked
- * about candidates, each on a window of the words around it (the previous two words, the next
- * one: all its rules look at). The window is normalised for it, keeping every offset:
+ * about candidates, each on a window of the words around it (the words its rules look at). The window is normalised for it, keeping every offset:
  * quotation marks and brackets become spaces (their pairing is done by quotes.ts over the
  * whole line) and elided articles are blanked (l'Ing. -> Ing.). Its abbreviation marker is
  * given the entries of our language layer that occur in the window.
  */
 import { split } from 'sentence-splitter';
 import type { Language } from 'sentence-splitter/lang';
-import { isApostrophe, isCloser, isLetter, isOpener, isWhitespace } from './chars.js';
+import { isApostrophe, isCloser, isLetter, isOpener, isUpper, isWhitespace } from './chars.js';
 import type { Candidate } from './candidates.js';
 import { abbreviationKind, type LanguageRules } from './language-rules.js';
 
@@ -51,16 +50,28 @@ export function baseSplitsAt(text: string, from: number, to: number, cut: number
   return baseBoundaries(text, [{ from, to, cut }], rules)[0] === true;
 }
 
-/** [from, to) of the window sentence-splitter needs around a candidate at [start, next). */
+/**
+ * [from, to) of the window sentence-splitter needs around a candidate at [start, next): the
+ * word before the punctuation and the next word; also the word before that when the first
+ * looks like an initial (its "Albert I. Jones" rule looks at it).
+ */
 export function windowAround(text: string, lineStart: number, lineEnd: number, start: number, next: number): [number, number] {
   let from = start;
-  for (let words = 0; words < 2; words++) {
+  while (from > lineStart && !isWhitespace(text[from - 1])) from--;
+  // French spacing ("Chris ?", "impact »."), leaves no word before the mark once quotes are
+  // blanked; an initial needs the word before it.
+  if (onlyQuotesOrBrackets(text, from, start) || (isUpper(text[from]) && text[from + 1] === '.')) {
     while (from > lineStart && isWhitespace(text[from - 1])) from--;
     while (from > lineStart && !isWhitespace(text[from - 1])) from--;
   }
   let to = next;
   while (to < lineEnd && !isWhitespace(text[to])) to++;
   return [from, to];
+}
+
+function onlyQuotesOrBrackets(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isOpener(text[i]) && !isCloser(text[i])) return false;
+  return true;
 }
 
 function normaliseWindow(window: string): string {
