@@ -48,6 +48,8 @@ export interface ParallelInput {
   readonly features?: { source: readonly SentenceFeatures[]; target: readonly SentenceFeatures[] };
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Diagnostics (band rounds). */
+  readonly debug?: (message: string) => void;
 }
 
 /** Inputs up to this many cells get the full matrix. */
@@ -66,6 +68,7 @@ export function alignParallel(input: ParallelInput): Bead[] {
   for (let round = 0; ; round++) {
     const result = runDp(input, band);
     const touched = edgeRows(band, result.path);
+    input.debug?.(`round ${round}: ${bandCells(band)} cells, ${touched.length} rows touch the edge`);
     if (touched.length === 0 || round >= 6) return result.beads;
     // Re-centre on the path found and widen around the rows where it hugged the band's edge.
     const reach = BAND_WIDTH * 4;
