@@ -114,8 +114,8 @@ function decidePeriod(line: LineContext, c: Candidate, sentenceStart: number): b
   // word or a number (co. at, p. 55, N°. 1026) and initials between names.
   const base = askBase(line, c);
   const kind = word === '' ? undefined : abbreviationKind(rules, word);
-  const initial = SINGLE_LETTER.test(word);
-  if (initial && INITIAL_AHEAD.test(text.slice(c.next, c.next + 3))) return false; // J. O. M. Roberts, z. B.
+  if (SINGLE_LETTER.test(word) && INITIAL_AHEAD.test(text.slice(c.next, c.next + 3))) return false; // J. O. M. Roberts, z. B.
+  const initial = isUpper(word) && word.length === 1;
   if (kind === 'abbreviation' && startsSentence(text, c.next)) {
     // Before a capitalised word. "& Co. It closed", "Washington, D.C. The city" end; "U.S.
     // Government", "lo psicol. Serenti", "E. Macron" do not; a sentence closed by an
@@ -126,9 +126,9 @@ function decidePeriod(line: LineContext, c: Candidate, sentenceStart: number): b
   }
   if (!base) return false;
   if (rules.wordsEndInVowels && isLower(next) && TRUNCATED_WORD.test(word)) return false; // meteor. si
-  // Without a language layer, a period before a lowercase word or a number is most likely an
-  // unknown abbreviation (Vgl. auch, usw. zu, oct. 1956).
-  if (!rules.sentenceStarters && (isLower(next) || isDigit(next))) return false;
+  // Without a language layer, a period before a lowercase word, or after a short word before a
+  // number, is most likely an unknown abbreviation (Vgl. auch, usw. zu, oct. 1956).
+  if (!rules.sentenceStarters && (isLower(next) || (isDigit(next) && word.length <= 4))) return false;
   return true;
 }
 

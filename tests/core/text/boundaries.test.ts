@@ -68,6 +68,14 @@ describe('languages without a dedicated layer', () => {
       'Geleitet von J. O. M. Roberts.',
       'Dann kam der Regen.',
     ]);
+    expect(sentences('Der Wert ist 8481 m. Am schlimmsten ist es beim Cho Oyu.', 'de')).toEqual([
+      'Der Wert ist 8481 m.',
+      'Am schlimmsten ist es beim Cho Oyu.',
+    ]);
+    expect(sentences('Die Expedition musste umkehren. 1955 hatte der Berg Ruhe.', 'de')).toEqual([
+      'Die Expedition musste umkehren.',
+      '1955 hatte der Berg Ruhe.',
+    ]);
     expect(sentences('Hola. ¿Qué tal? Bien.', 'es')).toEqual(['Hola.', '¿Qué tal?', 'Bien.']);
     expect(sentences('Один. Два.', 'und')).toEqual(['Один.', 'Два.']);
   });
