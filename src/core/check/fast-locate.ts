@@ -100,17 +100,44 @@ function lineLocator(text: string): (offset: number) => Position {
   };
 }
 
+/** Offsets of the elements of the array starting at `i`, and the offset after it (a plain loop: this runs over every group). */
+function arrayElements(text: string, i: number): { elements: number[]; end: number } {
+  const elements: number[] = [];
+  let j = skipSpace(text, i + 1);
+  if (text.charCodeAt(j) === 93) return { elements, end: j + 1 };
+  for (;;) {
+    elements.push(j);
+    j = skipSpace(text, skipValue(text, j));
+    if (text.charCodeAt(j) !== 44) return { elements, end: j + 1 };
+    j = skipSpace(text, j + 1);
+  }
+}
+
 export function fastLocator(text: string): (path: JsonPath) => Position {
   let toPosition: ((offset: number) => Position) | undefined;
   // Top-level key → [key offset, value offset, element offsets when an array].
   let top: Map<string, { keyAt: number; valueAt: number; elements?: number[] }> | undefined;
   const index = () => {
     top = new Map();
-    const root = skipSpace(text, 0);
-    for (const child of children(text, root)) {
-      const entry: { keyAt: number; valueAt: number; elements?: number[] } = { keyAt: child.keyAt, valueAt: child.valueAt };
-      if (text.charCodeAt(child.valueAt) === 91) entry.elements = [...children(text, child.valueAt)].map((c) => c.valueAt);
-      top.set(child.key!, entry);
+    // The root object's members, each value skipped once (arrays are indexed while skipped).
+    let j = skipSpace(text, skipSpace(text, 0) + 1);
+    while (text.charCodeAt(j) === QUOTE) {
+      const keyAt = j;
+      const keyEnd = skipString(text, j);
+      const key = JSON.parse(text.slice(keyAt, keyEnd)) as string;
+      const valueAt = skipSpace(text, skipSpace(text, keyEnd) + 1);
+      let end: number;
+      if (text.charCodeAt(valueAt) === 91) {
+        const array = arrayElements(text, valueAt);
+        top.set(key, { keyAt, valueAt, elements: array.elements });
+        end = array.end;
+      } else {
+        top.set(key, { keyAt, valueAt });
+        end = skipValue(text, valueAt);
+      }
+      j = skipSpace(text, end);
+      if (text.charCodeAt(j) !== 44) break;
+      j = skipSpace(text, j + 1);
     }
     return top;
   };
