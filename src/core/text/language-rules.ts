@@ -70,7 +70,9 @@ const FR_STARTERS = [
 const ELISIONS_IT = ['L', 'Un', 'Dell', 'Dall', 'Nell', 'All', 'Sull', 'Quest', 'Quell', 'C', 'D', 'Com', 'Dov', 'Anch'];
 const ELISIONS_FR = ['L', 'D', 'J', 'C', 'S', 'N', 'M', 'T', 'Qu', 'Lorsqu', 'Puisqu', 'Quoiqu', 'Jusqu'];
 
-const SUPPORTED: ReadonlySet<string> = new Set(['en', 'it', 'fr']);
+/** Languages with a dedicated rule layer; any other tag gets the generic rules. */
+export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze(['en', 'it', 'fr']);
+const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_LANGUAGES);
 const rulesCache = new Map<string, LanguageRules>();
 
 /** The rules for a BCP 47 tag; languages without a dedicated layer get the generic rules. */

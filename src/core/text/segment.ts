@@ -2,23 +2,26 @@
  * Sentence segmentation: text -> sentence spans ([start, end) offsets into the original text,
  * in order, trimmed, non-empty).
  *
- * Pipeline: lines (every line break is a boundary) -> candidate boundaries (final
- * punctuation followed by whitespace) -> quotation/bracket pairing and list layout of the
- * line -> one decision per candidate: the base splitter (sentence-splitter) for ordinary
- * cases, the language layer (language-rules.ts, abbreviations.ts) for the rest.
+ * Pipeline, per line (every line break is a boundary, so a line without inner candidates is
+ * one sentence at once):
+ *   candidates.ts   final punctuation followed by whitespace
+ *   quotes.ts       pairing of quotation marks and brackets; lists.ts: one-line enumerations
+ *   boundaries.ts   one decision per candidate: sentence-splitter's answer (base-splitter.ts,
+ *                   fed with the language data of abbreviations.ts) corrected by the language
+ *                   layer (language-rules.ts): quotations, ellipses, numbers, abbreviations
+ *                   before capitals; plus list item starts
  */
 import type { Span } from '../model/types.js';
 import { BaseAnswers } from './base-splitter.js';
 import { decide, type Cut, type LineContext } from './boundaries.js';
-import { findCandidates } from './candidates.js';
+import { findCandidates, type Candidate } from './candidates.js';
 import { isWhitespace } from './chars.js';
 import { rulesFor } from './language-rules.js';
 import { lineRanges } from './lines.js';
 import { listLayout } from './lists.js';
 import { EnclosingRegions, pairRegions } from './quotes.js';
 
-/** Languages with a dedicated rule layer; any other tag gets the generic rules. */
-export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze(['en', 'it', 'fr']);
+export { SUPPORTED_LANGUAGES } from './language-rules.js';
 
 /** Splits `text` into sentences; every span satisfies text.slice(s,e) === the trimmed sentence. */
 export function segment(text: string, lang: string): Span[] {
@@ -31,14 +34,21 @@ export function segment(text: string, lang: string): Span[] {
       spans.push([start, end]);
       continue;
     }
-    const base = new BaseAnswers(text, start, end, candidates, rules);
-    const line: LineContext = { text, start, end, rules, regions: new EnclosingRegions(pairRegions(text, start, end)), list, base };
+    const line: LineContext = {
+      text,
+      start,
+      end,
+      rules,
+      regions: new EnclosingRegions(pairRegions(text, start, end)),
+      list,
+      base: new BaseAnswers(text, start, end, candidates, rules),
+    };
     pushSentences(line, cutsOf(line, candidates), spans);
   }
   return spans;
 }
 
-function cutsOf(line: LineContext, candidates: ReturnType<typeof findCandidates>): Cut[] {
+function cutsOf(line: LineContext, candidates: readonly Candidate[]): Cut[] {
   const cuts: Cut[] = [];
   const itemStarts = line.list?.itemStarts ?? [];
   let item = 0;
