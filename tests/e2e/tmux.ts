@@ -39,7 +39,7 @@ export class TmuxSession {
   }
 
   /** Polls the screen until `check` holds (no fixed sleeps); fails with the last screen. */
-  async waitFor(check: (screen: string) => boolean, what: string, timeout = 30_000): Promise<string> {
+  async waitFor(check: (screen: string) => boolean, what: string, timeout = 45_000): Promise<string> {
     let last = '';
     await vi.waitFor(
       () => {
