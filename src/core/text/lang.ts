@@ -17,7 +17,8 @@ const THREE_LETTER_ALIASES: Readonly<Record<string, string>> = {
  * form ('ita' -> 'it') so that a detector's output selects the right rules.
  */
 export function normalizeLang(tag: string): string {
-  const primary = tag.trim().split(/[-_]/, 1)[0]?.toLowerCase() ?? '';
+  // Tolerates a missing tag from untyped callers (JSON input): it means "undetermined".
+  const primary = (tag ?? '').trim().split(/[-_]/, 1)[0]?.toLowerCase() ?? '';
   if (primary === '') return 'und';
   return THREE_LETTER_ALIASES[primary] ?? primary;
 }
