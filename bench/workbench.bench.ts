@@ -132,8 +132,8 @@ async function keyToFrame(): Promise<void> {
   await sleep(50);
   const firstRender = performance.now() - t1;
 
-  // A linguist's session: moving down and up, paging, switching panes, marking, jumping to the end.
-  const pattern = ['j', 'j', 'j', '\u001b[6~', 'j', '\t', 'j', ' ', 'k', '\u001b[5~', '\t', 'j', 'G', 'k', 'g', 'j', '\u001b[Z', 'j', ' ', 'j'];
+  // A linguist's session: moving, paging, switching panes, marking, linking and undoing, jumping to the end.
+  const pattern = ['j', 'j', 'j', '\u001b[6~', 'j', '\t', 'j', ' ', '\u001b[Z', ' ', 'a', 'u', 'k', '\u001b[5~', '\t', 'j', 'G', 'k', 'g', 'j'];
   const samples: number[] = [];
   const cpu: number[] = [];
   const presses = 400;

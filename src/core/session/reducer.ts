@@ -150,11 +150,12 @@ function normalize(state: EditorState, centerPanes: ReadonlySet<number> = new Se
     return cursor === pane.cursor && top === pane.top ? pane : { cursor, top };
   });
   next = { ...next, panes };
-  // Group table cursor and scroll.
+  // Group table cursor and scroll (the table is sorted only when it is shown).
+  if (next.view !== 'groups') return next;
   const rows = groupRows(alignment, next.groupFilter);
   const groupCursor = Math.min(Math.max(0, next.groupCursor), Math.max(0, rows.length - 1));
   let groupTop = Math.min(next.groupTop, groupCursor);
-  if (next.view === 'groups' && rows.length > 0) {
+  if (rows.length > 0) {
     const widths = groupColumnWidths(next, layout);
     const far = groupCursor - groupTop >= layout.bodyHeight;
     groupTop = scrollToShow(far ? groupCursor - layout.bodyHeight + 1 : groupTop, groupCursor, layout.bodyHeight - 1, (r) => groupRowHeight(next, rows[r]!, widths));
