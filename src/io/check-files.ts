@@ -2,13 +2,14 @@
  * File access for `allinea check`: expanding the path and glob arguments into alignment files,
  * finding and reading the config file, and reading each alignment's sources.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AllineaError } from '../core/errors.js';
 import { globBase, globToRegExp, isGlob } from '../core/check/glob.js';
 import type { SourceState } from '../core/check/sources.js';
 import type { Alignment } from '../core/model/types.js';
 import { readSources } from './alignment-file.js';
+import { describeFsError } from './fs-errors.js';
 import { readTextFile } from './read-text.js';
 
 export const ALIGNMENT_SUFFIX = '.align.json';
@@ -111,4 +112,14 @@ export function readCheckSources(alignmentPath: string, alignment: Alignment): S
     missing: status.missing,
     changed: new Map(status.drifted.map((d) => [d.doc, d.sha256])),
   };
+}
+
+/** Appends to GitHub's step summary file; returns a one-sentence problem instead of failing the check. */
+export function appendStepSummary(path: string, markdown: string): string | undefined {
+  try {
+    appendFileSync(path, markdown);
+    return undefined;
+  } catch (error) {
+    return `${describeFsError(error, path, 'write').message.replace(/\.$/, '')}; the step summary was skipped.`;
+  }
 }

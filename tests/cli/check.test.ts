@@ -380,7 +380,8 @@ describe('allinea check: start-up', () => {
   it('runs as a real process: a broken file fails with an annotation at the right line', () => {
     const f = buildFixture();
     editFile(f.file, '{"id": "g3"', '{"id": "g2"');
-    const child = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'allinea.js'), 'check', '--format', 'github'], { cwd: f.dir, encoding: 'utf8' });
+    const { GITHUB_STEP_SUMMARY: _notOurs, ...env } = process.env; // when CI runs the tests, keep its job summary clean
+    const child = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'allinea.js'), 'check', '--format', 'github'], { cwd: f.dir, encoding: 'utf8', env });
     expect(child.status).toBe(1);
     const line = inLine(readFile(f.file), '{"id": "g2"', '{').line + 1;
     expect(child.stdout).toContain(`::error file=alignments/seeds.align.json,line=${line},col=6,title=duplicate-group-id::group id "g2" is used twice\n`);
@@ -404,5 +405,41 @@ describe('allinea check: recorded texts', () => {
     expect((await cli(['check', '--fix'], { cwd: f.dir })).code).toBe(0);
     expect(readFile(f.file)).toContain('"Molti membri dell\'Isis,');
     expect((await cli(['check'], { cwd: f.dir })).code).toBe(0);
+  });
+});
+
+describe('allinea check: GitHub step summary', () => {
+  it('appends totals, files and findings to $GITHUB_STEP_SUMMARY with --format github', async () => {
+    const f = buildFixture();
+    editFile(f.file, '{"id": "g3"', '{"id": "g2"');
+    const summaryFile = join(f.dir, 'summary.md');
+    writeFileSync(summaryFile, '# earlier step\n');
+    const result = await cli(['check', '--format', 'github'], { cwd: f.dir, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+    expect(result.code).toBe(1);
+    const text = readFile(f.file);
+    const g1 = inLine(text, '{"id": "g1"', '{').line;
+    expect(readFile(summaryFile)).toBe(
+      [
+        '# earlier step',
+        '### allinea check',
+        '',
+        '❌ 1 error and 1 warning in 1 of 1 file.',
+        '',
+        '| file | errors | warnings |',
+        '|---|---:|---:|',
+        '| alignments/seeds.align.json | 1 | 1 |',
+        '',
+        '| place | severity | rule | message |',
+        '|---|---|---|---|',
+        `| alignments/seeds.align.json:${g1}:5 | warning | number-mismatch | group "g1": numbers differ: 129 in it-000 but not in it-001; 132 in it-001 but not in it-000 |`,
+        `| alignments/seeds.align.json:${g1 + 2}:6 | error | duplicate-group-id | group id "g2" is used twice |`,
+        '',
+      ].join('\n'),
+    );
+    // Other formats leave it alone; an unwritable summary is a note on stderr, not a failure.
+    await cli(['check', '--format', 'json'], { cwd: f.dir, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+    expect(readFile(summaryFile).match(/### allinea check/g)).toHaveLength(1);
+    const unwritable = await cli(['check', '--format', 'github'], { cwd: f.dir, env: { GITHUB_STEP_SUMMARY: join(f.dir, 'no', 'such', 'summary.md') } });
+    expect([unwritable.code, unwritable.stderr]).toEqual([1, `allinea: Cannot write ${join(f.dir, 'no', 'such', 'summary.md')}: it does not exist; the step summary was skipped.\n`]);
   });
 });

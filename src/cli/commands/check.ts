@@ -134,6 +134,14 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
 
   const summary = summarize(results, args.maxWarnings);
   const color = args.format === 'pretty' && streams.stdout.isTTY === true && !streams.env.NO_COLOR;
-  streams.stdout.write(REPORTERS[args.format]({ results, summary, rules, toolVersion: args.toolVersion ?? '0.0.0', color }));
+  const report = { results, summary, rules, toolVersion: args.toolVersion ?? '0.0.0', color };
+  streams.stdout.write(REPORTERS[args.format](report));
+  // GitHub caps annotations: the job's summary page gets the totals and the first findings.
+  const stepSummary = streams.env.GITHUB_STEP_SUMMARY;
+  if (args.format === 'github' && stepSummary) {
+    const { githubStepSummary } = await import('../../core/check/reporters/github-summary.js');
+    const problem = io.appendStepSummary(stepSummary, githubStepSummary(report));
+    if (problem) streams.stderr.write(`allinea: ${problem}\n`);
+  }
   return exitCodeOf(summary);
 }
