@@ -17,14 +17,18 @@ export interface Candidate {
 
 const TERMINAL_SEARCH = /[.!?…。．！？‼⁇⁈⁉]/g;
 
-export function findCandidates(text: string, start: number, end: number): Candidate[] {
+/**
+ * `closingMarks`: offsets of the line's paired closing marks, so that one detached by a space
+ * ("guerre. \" Puis") joins the run like a French closing guillemet.
+ */
+export function findCandidates(text: string, start: number, end: number, closingMarks?: ReadonlySet<number>): Candidate[] {
   const candidates: Candidate[] = [];
   TERMINAL_SEARCH.lastIndex = start;
   for (;;) {
     const match = TERMINAL_SEARCH.exec(text);
     if (!match || match.index >= end) break;
     const runStart = match.index;
-    const runEnd = extendRun(text, runStart, end);
+    const runEnd = extendRun(text, runStart, end, closingMarks);
     TERMINAL_SEARCH.lastIndex = runEnd;
     if (runEnd >= end || !isWhitespace(text[runEnd])) continue;
     let next = runEnd;
@@ -36,9 +40,9 @@ export function findCandidates(text: string, start: number, end: number): Candid
 
 /**
  * Extends a run over further final punctuation, closing marks, spaced ellipses (". . .")
- * and the space French puts before a closing guillemet ("pas. »").
+ * and the space French puts before a closing guillemet ("pas. »") or another closing mark.
  */
-function extendRun(text: string, from: number, end: number): number {
+function extendRun(text: string, from: number, end: number, closingMarks: ReadonlySet<number> | undefined): number {
   let j = from;
   while (j < end) {
     const ch = text[j];
@@ -47,7 +51,7 @@ function extendRun(text: string, from: number, end: number): number {
     } else if (isWhitespace(ch) && ch !== '\n') {
       const after = text[j + 1];
       if (after === '.' && text[j - 1] === '.') j++;
-      else if ((after === '»' || after === '›') && j + 1 < end) j++;
+      else if ((after === '»' || after === '›' || closingMarks?.has(j + 1) === true) && j + 1 < end) j++;
       else break;
     } else {
       break;

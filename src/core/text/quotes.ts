@@ -103,6 +103,12 @@ function pairStraightQuote(
   regions: PairRegion[],
 ): void {
   if (ch === "'" && isWordChar(prev) && isWordChar(next)) return; // l'Isis, don't
+  if (ch === '"' && (prev === undefined || isWhitespace(prev)) && (next === undefined || isWhitespace(next))) {
+    // French typing spaces straight quotes like guillemets: " Nous sommes là . " Pair by turns.
+    if (findLastIndex(stack, (m) => m.mark === ch) !== -1) closeMatching(stack, ch, i, text, end, regions);
+    else if (next !== undefined) stack.push({ mark: ch, at: i });
+    return;
+  }
   const canClose = prev !== undefined && !isWhitespace(prev) && !isOpener(prev);
   const canOpen =
     (prev === undefined || isWhitespace(prev) || isOpener(prev) || prev === '-' || prev === '/') &&

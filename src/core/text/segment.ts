@@ -28,7 +28,9 @@ export function segment(text: string, lang: string): Span[] {
   const rules = rulesFor(lang);
   const spans: Span[] = [];
   for (const [start, end] of lineRanges(text)) {
-    const candidates = findCandidates(text, start, end);
+    const regions = pairRegions(text, start, end);
+    const closingMarks = regions.length > 0 ? new Set(regions.map((r) => r.close)) : undefined;
+    const candidates = findCandidates(text, start, end, closingMarks);
     const list = listLayout(text, start, end);
     if (candidates.length === 0 && !list) {
       spans.push([start, end]);
@@ -39,7 +41,7 @@ export function segment(text: string, lang: string): Span[] {
       start,
       end,
       rules,
-      regions: new EnclosingRegions(pairRegions(text, start, end)),
+      regions: new EnclosingRegions(regions),
       list,
       base: new BaseAnswers(text, start, end, candidates, rules),
     };

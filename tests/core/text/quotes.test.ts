@@ -53,6 +53,14 @@ describe('quotations in segmentation', () => {
     expect(sentences('Il a dit « C’est fini. » Personne n’a répondu.', 'fr')).toEqual(['Il a dit « C’est fini. »', 'Personne n’a répondu.']);
   });
 
+  it('pairs straight quotes spaced like guillemets', () => {
+    expect(sentences('Il a dit : " Nous sommes en guerre. " Puis il est parti.', 'fr')).toEqual([
+      'Il a dit : " Nous sommes en guerre. "',
+      'Puis il est parti.',
+    ]);
+    expect(sentences('Il est parti. " Nous sommes là ", dit-il.', 'fr')).toEqual(['Il est parti.', '" Nous sommes là ", dit-il.']);
+  });
+
   it('never ends a sentence inside parentheses', () => {
     expect(sentences('Le parti (fondé en 1990. Dissous en 2000.) a disparu.', 'fr')).toEqual(['Le parti (fondé en 1990. Dissous en 2000.) a disparu.']);
     expect(sentences('(This whole sentence is in brackets.) The next one is not.', 'en')).toEqual([
