@@ -10,12 +10,20 @@ import type { Alignment, Group } from '../model/types.js';
 import { expectedLength, primaryLanguage } from './length-ratio.js';
 import type { LengthRatioOptions, NumberMismatchOptions, UntranslatedOptions } from './rules.js';
 import { extractSignals, type TextSignals } from './signals.js';
+import { fold } from '../align/text-signals.js';
 import type { ResolvedRules } from './config.js';
 import type { RawFinding } from './types.js';
 
 
 /** The text of a member for checking, or undefined when it cannot be known. */
 export type MemberTextFn = (doc: string, sentences: readonly number[], recorded: readonly string[] | undefined) => string | undefined;
+
+/** The folded words of a member, computed only when a hashtag or handle is missing from it. */
+const WORD_SPLIT = /[^\p{L}\p{N}_]+/u;
+function hasWord(m: MemberView, value: string): boolean {
+  m.words ??= new Set(fold(m.text).split(WORD_SPLIT));
+  return m.words.has(value);
+}
 
 interface MemberView {
   readonly doc: string;
@@ -24,6 +32,7 @@ interface MemberView {
   readonly expected: number;
   readonly text: string;
   signals?: TextSignals;
+  words?: Set<string>;
 }
 
 const MAX_LISTED = 4;
@@ -37,18 +46,28 @@ function listDocs(docs: readonly string[]): string {
   return docs.join(', ');
 }
 
-/** Values present in some members only: "129 in it-000 but not in it-001". */
-function oneSidedValues(members: readonly MemberView[], pick: (s: TextSignals) => ReadonlySet<string>, prefix = ''): string[] {
+/** Values present in some members only, grouped by who has them: "84, 14, 7 in fr-003 but not in it-000". */
+function oneSidedValues(
+  members: readonly MemberView[],
+  pick: (s: TextSignals) => ReadonlySet<string>,
+  prefix = '',
+  /** Whether a member lacking the value still has it in another form (a hashtag as a plain word). */
+  hasOtherwise?: (m: MemberView, value: string) => boolean,
+): string[] {
   const all = new Set<string>();
   for (const m of members) for (const v of pick(m.signals!)) all.add(v);
-  const out: string[] = [];
+  const bySides = new Map<string, { values: string[]; have: string[]; lack: string[] }>();
   for (const value of all) {
     const have: string[] = [];
     const lack: string[] = [];
-    for (const m of members) (pick(m.signals!).has(value) ? have : lack).push(m.doc);
-    if (lack.length > 0) out.push(`${prefix}${value} in ${listDocs(have)} but not in ${listDocs(lack)}`);
+    for (const m of members) (pick(m.signals!).has(value) || hasOtherwise?.(m, value) ? have : lack).push(m.doc);
+    if (lack.length === 0) continue;
+    const key = `${have.join(',')}|${lack.join(',')}`;
+    const entry = bySides.get(key);
+    if (entry) entry.values.push(prefix + value);
+    else bySides.set(key, { values: [prefix + value], have, lack });
   }
-  return out;
+  return [...bySides.values()].map((e) => `${e.values.join(', ')} in ${listDocs(e.have)} but not in ${listDocs(e.lack)}`);
 }
 
 function describeList(items: readonly string[]): string {
@@ -157,11 +176,12 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
         if (diff.length > 0) out.push({ rule: 'number-mismatch', path, message: `group "${id}": numbers differ: ${describeList(diff)}` });
       }
       if (hashtags) {
-        const diff = oneSidedValues(members, (s) => s.hashtags, '#');
+        // "#OpParis" on one side and "OpParis" on the other is the same thing, written for another audience.
+        const diff = oneSidedValues(members, (s) => s.hashtags, '#', hasWord);
         if (diff.length > 0) out.push({ rule: 'hashtag-mismatch', path, message: `group "${id}": hashtags differ: ${describeList(diff)}` });
       }
       if (handles) {
-        const diff = oneSidedValues(members, (s) => s.handles, '@');
+        const diff = oneSidedValues(members, (s) => s.handles, '@', hasWord);
         if (diff.length > 0) out.push({ rule: 'handle-mismatch', path, message: `group "${id}": handles differ: ${describeList(diff)}` });
       }
       if (urls) {

@@ -69,6 +69,13 @@ describe('number-mismatch', () => {
 });
 
 describe('hashtag-, handle- and url-mismatch', () => {
+  it('accepts a hashtag or handle written as a plain word on the other side', () => {
+    expect(run([[['it-001', 'Sono stati creati due hashtag, #OpParis e #OpIsis.'], ['en-004', 'In a post on their “OpParis” Twitter account about OpIsis.']]])).toEqual([]);
+    expect(run([[['it-001', 'Sono stati creati due hashtag, #OpParis e #OpIsis.'], ['en-004', 'In a post on their “OpParis” Twitter account.']]]).map((f) => f.message)).toEqual([
+      'group "g1": hashtags differ: #opisis in it-001 but not in en-004',
+    ]);
+  });
+
   it('flags each kind present on one side only', () => {
     const findings = run([
       [
