@@ -4,7 +4,7 @@
  * the result. Pure: reading sources, loading the segmenter and writing go through `host`.
  */
 import type { SegmentFn } from '../model/create.js';
-import { type FileProblem, type JsonPath, type Position } from '../model/parse.js';
+import type { FileProblem, JsonPath, Position } from '../model/parse.js';
 import { parseForCheck } from './parse-for-check.js';
 import type { Alignment } from '../model/types.js';
 import type { ResolvedRules } from './config.js';
