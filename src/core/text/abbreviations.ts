@@ -26,10 +26,11 @@ const INTERNATIONAL: AbbreviationData = {
   titles: ['mr', 'mrs', 'ms', 'messrs', 'dr', 'drs', 'prof'],
   abbreviations: [
     'etc', 'e.g', 'i.e', 'cf', 'cfr', 'vs', 'viz', 'ca', 'approx', 'ibid', 'op', 'cit', 'st',
-    'n', 'p', 'pp', 'vol', 'vols', 'fig', 'figs', 'art', 'tel', 'fax', 'ed', 'eds', 'ltd',
-    'inc', 'co', 'corp', 'a.c', 'd.c', 'a.m', 'p.m',
+    'n', 'p', 'pp', 'fig', 'figs', 'fax', 'ed', 'eds', 'ltd', 'inc', 'co', 'corp', 'a.c', 'd.c',
+    'a.m', 'p.m',
   ],
-  numerals: ['no', 'nos', 'nr', 'n°', 'nº', 'nn', 'num', 'n.ro'],
+  // Also words (art, vol in French, tel in French) when no number follows.
+  numerals: ['no', 'nos', 'nr', 'n°', 'nº', 'nn', 'num', 'n.ro', 'art', 'artt', 'vol', 'vols', 'tel'],
   exclamationWords: [],
 };
 
@@ -39,7 +40,7 @@ const ENGLISH_WORDS: ReadonlySet<string> = new Set([
   'Arc.', 'Cal.', 'Ken.', 'Min.', 'Mar.', 'Ord.', 'Op.', 'Exp.', 'Res.', 'Ver.', 'Fed.', 'Med.',
   'Del.', 'Ind.', 'Pa.', 'La.', 'Mo.', 'Bart.', 'Ing.', 'No.', 'Nos.', 'Nr.',
 ]);
-const NOT_TITLES_EN: ReadonlySet<string> = new Set(['Vs.', 'St.', 'Ing.']);
+const NOT_TITLES_EN: ReadonlySet<string> = new Set(['Vs.', 'St.', 'Ing.', 'V.']);
 
 const ENGLISH: AbbreviationData = {
   // sentence-splitter's own English data, plus military and religious titles it lacks.
@@ -110,7 +111,7 @@ const FRENCH: AbbreviationData = {
   abbreviations: [
     // Texts and references.
     'cf', 'p', 'pp', 'pag', 't', 'chap', 'ch', 'fig', 'art', 'al', 'éd', 'édit', 'coll', 'trad',
-    'dir', 'préf', 'op', 'ibid', 'id', 'loc', 'réf', 'suppl', 's', 'ss', 'sq', 'sqq', 'vol',
+    'dir', 'préf', 'op', 'ibid', 'id', 'loc', 'réf', 'suppl', 's', 'ss', 'sq', 'sqq',
     'ms', 'mss', 'env', 'ex', 'resp', 'cit', 'éq', 'ann', 'suiv', 'voy', 'univ', 'éds', 'vv',
     // Addresses, companies, units.
     'av', 'bd', 'boul', 'fg', 'pl', 'r', 'rte', 'imp', 'cie', 'sté', 'ets', 'hab', 'tél',

@@ -64,9 +64,12 @@ describe('English abbreviations', () => {
     expect(sentences('We met in May. John was there.', 'en')).toEqual(['We met in May.', 'John was there.']);
   });
 
-  it('treats "No." as an abbreviation only before a number', () => {
+  it('treats "No.", "art.", "vol." as abbreviations only before a number', () => {
     expect(sentences('See No. 5 in the list.', 'en')).toEqual(['See No. 5 in the list.']);
     expect(sentences('He said no. Then he left.', 'en')).toEqual(['He said no.', 'Then he left.']);
+    expect(sentences("Vedi l'art. 5 della legge. Il resto è chiaro.", 'it')).toEqual(["Vedi l'art. 5 della legge.", 'Il resto è chiaro.']);
+    expect(sentences('I love art. The museum is open.', 'en')).toEqual(['I love art.', 'The museum is open.']);
+    expect(sentences("C'était un vol. Il a été arrêté.", 'fr')).toEqual(["C'était un vol.", 'Il a été arrêté.']);
   });
 });
 
