@@ -81,8 +81,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'clear-input', keys: ['ctrl+u'], modes: PROMPTS, section: 'prompt', description: 'keys.clearInput' },
   { command: 'save-and-quit', keys: ['s', 'y'], modes: ['confirm-quit'], section: 'prompt', description: 'keys.saveAndQuit', hint: true },
   { command: 'quit-without-saving', keys: ['d', 'n'], modes: ['confirm-quit'], section: 'prompt', description: 'keys.quitWithoutSaving', hint: true },
-  { command: 'close', keys: ['escape'], modes: ['split', 'confirm-quit', ...PROMPTS], section: 'prompt', description: 'keys.cancel', hint: true },
-  { command: 'close', keys: ['escape', '?', 'q'], modes: ['help'], section: 'prompt', description: 'keys.closeHelp', hint: true },
+  { command: 'close', keys: ['escape', 'ctrl+c'], modes: ['split', 'confirm-quit', ...PROMPTS], section: 'prompt', description: 'keys.cancel', hint: true },
+  { command: 'close', keys: ['escape', '?', 'q', 'ctrl+c'], modes: ['help'], section: 'prompt', description: 'keys.closeHelp', hint: true },
 ];
 
 export const KEYMAP_SECTIONS: readonly KeymapSection[] = ['move', 'find', 'align', 'review', 'edit', 'file'];
