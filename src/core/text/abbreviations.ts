@@ -71,7 +71,7 @@ const ITALIAN: AbbreviationData = {
   ],
   abbreviations: [
     // Texts, references and letters.
-    'ecc', 'es', 'p.es', 'pag', 'pagg', 'cap', 'capp', 'artt', 'par', 'parr', 'voll', 'tom',
+    'ecc', 'es', 'p.es', 'pag', 'pagg', 'cap', 'capp', 'artt', 'par', 'parr', 'voll',
     'figg', 'tab', 'tabb', 'tav', 'tavv', 'cell', 'int', 'edd', 'trad', 'sec', 'secc', 'sg',
     'sgg', 'segg', 'seg', 'ib', 'vd', 'gen', 'dir', 'pres', 'vicepres',
     'cod', 'c.c', 'c.p', 'c.p.c', 'c.p.p', 'd.lgs', 'd.l', 'd.p.r', 'l', 'g.u', 'reg', 'rif',
@@ -80,18 +80,18 @@ const ITALIAN: AbbreviationData = {
     'spa', 'srl', 'snc', 'c.so', 'v.le', 'p.za', 'p.zza', 'p.le', 'loc', 'fraz', 'prov', 'com',
     'str', 'univ', 'dip', 'dipart', 'fac', 'soc', 'ass', 'assoc', 'fond', 'coop', 'cons', 'min',
     'naz', 'intern', 'gov', 'amb', 'racc', 'ist',
-    // Months and days.
-    'genn', 'feb', 'febbr', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'sett',
-    'ott', 'nov', 'dic', 'lun', 'mer', 'gio', 'ven', 'sab', 'dom',
+    // Months and days ("ago." and "gio." are left out: ago is a word, Gio a name).
+    'genn', 'feb', 'febbr', 'mar', 'apr', 'mag', 'giu', 'lug', 'set', 'sett',
+    'ott', 'nov', 'dic', 'lun', 'mer', 'ven', 'sab', 'dom',
     // Grammar and dictionary labels.
     'abbr', 'agg', 'avv', 'sost', 's.m', 's.f', 'pl', 'sing', 'masc', 'femm', 'inter', 'cong',
-    'prep', 'pron', 'v.tr', 'v.intr', 'tr', 'intr', 'rifl', 'part', 'pass', 'pres', 'imperf',
+    'prep', 'pron', 'v.tr', 'v.intr', 'tr', 'intr', 'rifl', 'part', 'pres', 'imperf',
     'fut', 'cond', 'congiunt', 'indic', 'ger', 'inf', 'lett', 'letter', 'estens', 'spec',
-    'partic', 'gener', 'fam', 'pop', 'scherz', 'spreg', 'iron', 'ant', 'arc', 'dial', 'region',
-    'tosc', 'rom', 'lomb', 'sett', 'merid', 'centr', 'lat', 'gr', 'ingl', 'fr', 'ted', 'sp',
+    'partic', 'gener', 'fam', 'scherz', 'spreg', 'ant', 'arc', 'dial', 'region',
+    'tosc', 'lomb', 'sett', 'merid', 'centr', 'lat', 'gr', 'ingl', 'fr', 'sp',
     'port', 'ar', 'ebr', 'russ', 'giapp', 'cin', 'deriv', 'dimin', 'accr', 'pegg', 'vezz',
     // Fields of knowledge (as in dictionary entries and course names).
-    'bot', 'zool', 'anat', 'med', 'chir', 'farm', 'chim', 'fis', 'fisiol', 'mat', 'geom',
+    'bot', 'zool', 'anat', 'med', 'chir', 'farm', 'chim', 'fis', 'fisiol', 'geom',
     'geogr', 'geol', 'miner', 'astr', 'meteor', 'mus', 'relig', 'eccl', 'stor', 'st',
     'archeol', 'filos', 'psicol', 'psich', 'sociol', 'pedag', 'ling', 'gramm', 'retor', 'econ',
     'fin', 'banc', 'giur', 'amm', 'polit', 'mil', 'marin', 'aer', 'aeron', 'ferr', 'autom',
