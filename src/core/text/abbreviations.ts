@@ -37,8 +37,8 @@ const INTERNATIONAL: AbbreviationData = {
 /** Entries of sentence-splitter's English lists that are also common words or not titles. */
 const ENGLISH_WORDS: ReadonlySet<string> = new Set([
   'May.', 'Me.', 'Is.', 'Ok.', 'Miss.', 'Ill.', 'Id.', 'Man.', 'Mass.', 'Wash.', 'Con.', 'Ore.',
-  'Arc.', 'Cal.', 'Ken.', 'Min.', 'Mar.', 'Ord.', 'Op.', 'Exp.', 'Res.', 'Ver.', 'Fed.', 'Med.',
-  'Del.', 'Ind.', 'Pa.', 'La.', 'Mo.', 'Bart.', 'Ing.', 'No.', 'Nos.', 'Nr.',
+  'Arc.', 'Cal.', 'Ken.', 'Ord.', 'Res.', 'Ver.', 'Fed.', 'Med.', 'Del.', 'Ind.', 'Pa.', 'La.',
+  'Mo.', 'Bart.', 'Ing.', 'Al.', 'Ida.', 'Penn.', 'No.', 'Nos.', 'Nr.',
 ]);
 const NOT_TITLES_EN: ReadonlySet<string> = new Set(['Vs.', 'St.', 'Ing.', 'V.']);
 
@@ -106,7 +106,7 @@ const FRENCH: AbbreviationData = {
   titles: [
     'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'me', 'mes', 'mgr', 'mgrs', 'dr', 'drs', 'pr',
     'prs', 'st', 'ste', 'sts', 'stes', 'vve', 'cdt', 'cne', 'col', 'gal', 'gén', 'lt', 'sgt',
-    'adj', 'fr', 'sr', 'r.p', 'rvd', 'vx', 's.a', 's.e', 's.m', 'll.mm', 's.s', 'lt-col',
+    'adj', 'fr', 'sr', 'r.p', 'rvd', 's.a', 's.e', 's.m', 'll.mm', 's.s', 'lt-col',
   ],
   abbreviations: [
     // Texts and references.
@@ -115,11 +115,10 @@ const FRENCH: AbbreviationData = {
     'ms', 'mss', 'env', 'ex', 'resp', 'cit', 'éq', 'ann', 'suiv', 'voy', 'univ', 'éds', 'vv',
     // Addresses, companies, units.
     'av', 'bd', 'boul', 'fg', 'pl', 'r', 'rte', 'imp', 'cie', 'sté', 'ets', 'hab', 'tél',
-    'dép', 'arr', 'cant', 'mun', 'qqch', 'qqn', 'qq', 'sup', 'inf', 'pt', 'pts', 'max', 'min',
+    'dép', 'arr', 'cant', 'mun', 'qqch', 'qqn', 'qq', 'sup', 'inf', 'pt', 'pts', 'min', 'vx',
     'c.-à-d', 'p.-ê', 'p.ex', 'j.-c', 'spéc', 'gén', 'apr',
-    // Months and days ("mer.", "jeu." and "sam." are left out: mer, jeu are words).
-    'janv', 'févr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc', 'lun', 'mar', 'ven',
-    'dim',
+    // Months and days (mer, jeu, sept are words; "sam." and "max." are left out with them).
+    'janv', 'févr', 'fév', 'avr', 'juil', 'oct', 'nov', 'déc', 'lun', 'mar', 'ven', 'dim',
     // Grammar and dictionary labels.
     'adj', 'adv', 'conj', 'prép', 'pron', 'interj', 'n.m', 'n.f', 'v.tr', 'v.intr', 'tr',
     'intr', 'pronom', 'masc', 'fém', 'sing', 'plur', 'fam', 'litt', 'péj', 'anc', 'arch',
