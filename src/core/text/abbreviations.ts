@@ -117,7 +117,7 @@ const FRENCH: AbbreviationData = {
     'av', 'bd', 'boul', 'fg', 'pl', 'r', 'rte', 'imp', 'cie', 'sté', 'ets', 'hab', 'tél',
     'dép', 'arr', 'cant', 'mun', 'qqch', 'qqn', 'qq', 'sup', 'inf', 'pt', 'pts', 'min', 'vx',
     'c.-à-d', 'p.-ê', 'p.ex', 'j.-c', 'spéc', 'gén', 'apr',
-    // Months and days (mer, jeu, sept are words; "sam." and "max." are left out with them).
+    // Months and days, without mer., jeu., sept. (words) and sam. (a name).
     'janv', 'févr', 'fév', 'avr', 'juil', 'oct', 'nov', 'déc', 'lun', 'mar', 'ven', 'dim',
     // Grammar and dictionary labels.
     'adj', 'adv', 'conj', 'prép', 'pron', 'interj', 'n.m', 'n.f', 'v.tr', 'v.intr', 'tr',
