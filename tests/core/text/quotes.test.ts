@@ -16,6 +16,13 @@ describe('pairRegions', () => {
     ]);
   });
 
+  it('pairs ‘ ’ while ’ inside a word stays an apostrophe', () => {
+    const text = 'He said ‘it’s over. Go home.’ and left.';
+    const [region] = pairRegions(text, 0, text.length);
+    expect(region && text.slice(region.open, region.close + 1)).toBe('‘it’s over. Go home.’');
+    expect(sentences(text, 'en')).toEqual([text]);
+  });
+
   it('pairs German „…“ quotations', () => {
     const text = 'Er sagte „Nein. Nie.“ und ging.';
     const [region] = pairRegions(text, 0, text.length);
