@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * The workbench shell: holds the editor state in useReducer, turns keys into commands via
  * the keymap table, follows terminal resizes and performs the effects the reducer asks for.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * The document panes: one column per visible document. Each pane's lines are built as styled
  * strings and the screen rows are drawn as one Ink <Text> each (see styled.ts for why).

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /** The groups view: one row per group, its sentences in every document side by side. */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /** The `?` overlay, generated from the keymap table so it always matches the keys. */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';

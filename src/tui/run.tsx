@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * Runs the workbench in a real terminal: alternate screen in, Ink app, alternate screen out.
  * The terminal is restored however the app ends (quit, SIGINT, SIGTERM, SIGHUP, a crash),

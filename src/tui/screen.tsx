@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /** The whole frame for one editor state: panes or groups table (or help), then the status lines. */
 import { Box, Text } from 'ink';
 import { useTranslation } from 'react-i18next';

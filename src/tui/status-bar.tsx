@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /** The two bottom lines: file, unsaved state and counts; then a prompt, a message or key hints. */
 import { Text } from 'ink';
 import { useTranslation } from 'react-i18next';

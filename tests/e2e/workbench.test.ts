@@ -2,11 +2,13 @@
  * End to end: the real program in tmux (CI=false inside the pane, so Ink draws), driven by
  * key presses, read from the screen. Skipped only when tmux is not installed.
  */
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ALIGNMENT } from '../../src/cli/paths.js';
 import { readAlignmentFile } from '../../src/io/alignment-file.js';
+import { recoveryPath } from '../../src/tui/workbench-files.js';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
 import { TmuxSession, hasTmux } from './tmux.js';
@@ -124,6 +126,24 @@ describe.skipIf(!hasTmux)('workbench in a real terminal', () => {
     await tmux.waitFor((s) => !s.includes('keyboard help') && s.includes('unaligned'), 'help closed');
     tmux.type('q');
     await tmux.waitForText('EXITED:0');
+  }, 120_000);
+});
+
+// A developer's own unsaved seeds work (a recovery file) must never be touched by the tests.
+const seedsRecovery = existsSync(recoveryPath(DEFAULT_ALIGNMENT));
+
+describe.skipIf(!hasTmux || seedsRecovery)('allinea with no arguments', () => {
+  it('opens the bundled seeds with alignments/seeds.align.json', async () => {
+    const before = existsSync(DEFAULT_ALIGNMENT) ? statSync(DEFAULT_ALIGNMENT).mtimeMs : undefined;
+    const command = `cd ${JSON.stringify(tmpdir())} && env CI=false TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO_ROOT, 'bin', 'allinea.js'))} --lang en; echo "EXITED:$?"; sleep 600`;
+    const tmux = new TmuxSession(command);
+    sessions.push(tmux);
+    const screen = await tmux.waitForText('seeds.align.json', STARTUP);
+    for (const id of ['it-000', 'it-001', 'en-002', 'fr-003', 'en-004']) expect(screen.split('\n')[0]).toContain(id);
+    tmux.type('q');
+    await tmux.waitForText('EXITED:0');
+    // Opening and quitting without changes writes nothing.
+    expect(existsSync(DEFAULT_ALIGNMENT) ? statSync(DEFAULT_ALIGNMENT).mtimeMs : undefined).toBe(before);
   }, 120_000);
 });
 
