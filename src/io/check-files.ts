@@ -26,6 +26,14 @@ export function displayPath(absolute: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? toPosix(rel) : toPosix(absolute);
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link
+  }
+}
+
 /** Every file below a folder (skipping node_modules, .git and other dot-folders), POSIX paths relative to it. */
 function walk(root: string, accept: (rel: string) => boolean): string[] {
   const out: string[] = [];
@@ -40,7 +48,7 @@ function walk(root: string, accept: (rel: string) => boolean): string[] {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) visit(join(dir, entry.name), childRel);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(childRel)) out.push(childRel);
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(join(dir, entry.name)))) && accept(childRel)) out.push(childRel);
     }
   };
   visit(root, '');
