@@ -4,7 +4,6 @@
  * The second pass adds these pairs as shared keys, which sharpens the lexical signal for
  * languages with few cognates (de-fr) and for function words.
  */
-import { tokenize } from './text-signals.js';
 
 export interface LearnOptions {
   /** Minimum co-occurrence count of a pair. */
@@ -15,11 +14,24 @@ export interface LearnOptions {
   readonly maxDocFrequency?: number;
 }
 
-function words(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokenize(text)) if (t.kind === 'word' || t.kind === 'name') out.add(t.norm);
+const WORD = /\p{L}[\p{L}\p{N}]*/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Accent-folded words of a sentence, as interned ids (fast path: one fold per sentence). */
+function wordIds(text: string, ids: Map<string, number>): Set<number> {
+  const out = new Set<number>();
+  const folded = text.toLowerCase().normalize('NFD').replace(MARKS, '');
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
+    let id = ids.get(m[0]);
+    if (id === undefined) ids.set(m[0], (id = ids.size));
+    out.add(id);
+  }
   return out;
 }
+
+/** Enough sentence pairs to learn frequent translations; more only costs time. */
+const MAX_EXAMPLES = 4000;
 
 /**
  * Learns source-word → target-words pairs from aligned sentence pairs.
@@ -32,39 +44,50 @@ export function learnDictionary(
   const minCount = options.minCount ?? 2;
   const minDice = options.minDice ?? 0.3;
   const maxDf = options.maxDocFrequency ?? 0.25;
-  const srcCount = new Map<string, number>();
-  const tgtCount = new Map<string, number>();
-  const joint = new Map<string, Map<string, number>>();
-  const bags = pairs.map((p) => ({ s: words(p.source), t: words(p.target) }));
+  const step = Math.max(1, pairs.length / MAX_EXAMPLES);
+  const sample: { source: string; target: string }[] = [];
+  for (let k = 0; k < pairs.length; k += step) sample.push(pairs[Math.floor(k)]!);
+  const srcIds = new Map<string, number>();
+  const tgtIds = new Map<string, number>();
+  const bags = sample.map((p) => ({ s: wordIds(p.source, srcIds), t: wordIds(p.target, tgtIds) }));
+  const srcCount = new Int32Array(srcIds.size);
+  const tgtCount = new Int32Array(tgtIds.size);
   for (const { s, t } of bags) {
-    for (const w of s) srcCount.set(w, (srcCount.get(w) ?? 0) + 1);
-    for (const w of t) tgtCount.set(w, (tgtCount.get(w) ?? 0) + 1);
+    for (const w of s) srcCount[w]!++;
+    for (const w of t) tgtCount[w]!++;
   }
   const limit = Math.max(minCount, maxDf * bags.length);
+  const usable = (count: number): boolean => count >= minCount && count <= limit;
+  // Joint counts keyed by source id × target-vocabulary size + target id.
+  const joint = new Map<number, number>();
+  const width = tgtIds.size;
   for (const { s, t } of bags) {
+    const ts = [...t].filter((b) => usable(tgtCount[b]!));
     for (const a of s) {
-      const ca = srcCount.get(a)!;
-      if (ca < minCount || ca > limit) continue;
-      let row = joint.get(a);
-      for (const b of t) {
-        const cb = tgtCount.get(b)!;
-        if (cb < minCount || cb > limit) continue;
-        if (!row) joint.set(a, (row = new Map()));
-        row.set(b, (row.get(b) ?? 0) + 1);
+      if (!usable(srcCount[a]!)) continue;
+      for (const b of ts) {
+        const key = a * width + b;
+        joint.set(key, (joint.get(key) ?? 0) + 1);
       }
     }
   }
+  const srcWords = [...srcIds.keys()];
+  const tgtWords = [...tgtIds.keys()];
+  const kept = new Map<number, [number, number][]>();
+  for (const [key, c] of joint) {
+    if (c < minCount) continue;
+    const a = Math.floor(key / width);
+    const b = key - a * width;
+    const dice = (2 * c) / (srcCount[a]! + tgtCount[b]!);
+    if (dice < minDice) continue;
+    const list = kept.get(a) ?? [];
+    list.push([b, dice]);
+    kept.set(a, list);
+  }
   const out = new Map<string, string[]>();
-  for (const [a, row] of joint) {
-    const ca = srcCount.get(a)!;
-    const kept: [string, number][] = [];
-    for (const [b, c] of row) {
-      if (c < minCount) continue;
-      const dice = (2 * c) / (ca + tgtCount.get(b)!);
-      if (dice >= minDice) kept.push([b, dice]);
-    }
-    kept.sort((x, y) => y[1] - x[1]);
-    if (kept.length) out.set(a, kept.slice(0, 3).map(([b]) => b));
+  for (const [a, list] of kept) {
+    list.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    out.set(srcWords[a]!, list.slice(0, 3).map(([b]) => tgtWords[b]!));
   }
   return out;
 }

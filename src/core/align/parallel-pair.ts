@@ -79,11 +79,23 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   const la = lengths(ra.doc);
   const lb = lengths(rb.doc);
   const custom = options.scorer;
-  const runAll = (scorer: PairScorer, features: ReturnType<typeof preparePair> | undefined, progressBase: number, progressSpan: number): Bead[] => {
+  const runAll = (
+    scorer: PairScorer,
+    features: ReturnType<typeof preparePair> | undefined,
+    progressBase: number,
+    progressSpan: number,
+    previous?: readonly Bead[],
+  ): Bead[] => {
     const beads: Bead[] = [];
     const total = la.length || 1;
     for (const [s0, s1, t0, t1] of stretches) {
+      // The second pass searches a narrow band around the first pass's path.
+      const guide = previous
+        ?.filter((x) => x.s0 >= s0 && x.s1 <= s1 && x.t0 >= t0 && x.t1 <= t1)
+        .map((x) => [x.s1 - s0, x.t1 - t0] as [number, number]);
       const part = alignParallel({
+        ...(guide && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 12 } : {}),
+        featureSimilarity: !custom,
         sourceLengths: la.slice(s0, s1),
         targetLengths: lb.slice(t0, t1),
         scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetScorer(scorer, s0, t0),
@@ -110,8 +122,8 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         .filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)
         .map((x) => ({ source: st[x.s0]!, target: tt[x.t0]! }));
       const learned = stemTranslations(learnDictionary(examples, { minCount: 3, minDice: 0.3 }));
-      const second = preparePair(ra.doc, rb.doc, lexicons, learned);
-      beads = runAll(new SignalPairScorer(second), second, 50, 50);
+      const second = preparePair(ra.doc, rb.doc, lexicons, learned, first);
+      beads = runAll(new SignalPairScorer(second), second, 50, 50, beads);
     }
   }
 

@@ -7,6 +7,8 @@
  */
 import { bandAround, bandCells, fullBand, longestMonotoneChain, type Band } from './band.js';
 import { lengthCost } from './length-cost.js';
+import { coarseGuide } from './coarse-guide.js';
+import { intersectionSize } from './sentence-features.js';
 import type { PairScorer } from './types.js';
 import type { SentenceFeatures } from './sentence-features.js';
 
@@ -50,6 +52,15 @@ export interface ParallelInput {
   readonly signal?: AbortSignal;
   /** Diagnostics (band rounds). */
   readonly debug?: (message: string) => void;
+  /**
+   * Compute similarity from `features` directly (the signal scorer's Dice of shared keys),
+   * with pair matches precomputed over the band: much faster than calling `scorer.bead`.
+   */
+  readonly featureSimilarity?: boolean;
+  /** A known route (e.g. the first pass's path) for the band; skips the coarse search. */
+  readonly guide?: readonly (readonly [number, number])[];
+  /** Half-width of the band around `guide`. */
+  readonly guideWidth?: number;
 }
 
 /** Inputs up to this many cells get the full matrix. */
@@ -60,10 +71,17 @@ export function alignParallel(input: ParallelInput): Bead[] {
   const n = input.sourceLengths.length;
   const m = input.targetLengths.length;
   if (n === 0 || m === 0) return [];
-  if ((n + 1) * (m + 1) <= FULL_MATRIX_CELLS) return runDp(input, fullBand(n, m)).beads;
+  if (!input.guide && (n + 1) * (m + 1) <= FULL_MATRIX_CELLS) return runDp(input, fullBand(n, m)).beads;
 
-  const guide = input.features ? rareKeyChain(input.features.source, input.features.target) : [];
-  const widths = new Int32Array(n + 1).fill(BAND_WIDTH);
+  let guide: readonly (readonly [number, number])[] = input.guide ?? [];
+  let width = input.guideWidth ?? BAND_WIDTH;
+  if (!input.guide && input.features) {
+    const coarse = coarseGuide(input.features.source, input.features.target);
+    guide = coarse.points;
+    width = Math.max(BAND_WIDTH, Math.ceil(coarse.block / 2) + 8);
+    input.debug?.(`coarse guide: blocks of ${coarse.block}, band ±${width}`);
+  }
+  const widths = new Int32Array(n + 1).fill(width);
   let band = bandAround(n, m, guide, (i) => widths[i]!);
   for (let round = 0; ; round++) {
     const result = runDp(input, band);
@@ -71,9 +89,9 @@ export function alignParallel(input: ParallelInput): Bead[] {
     input.debug?.(`round ${round}: ${bandCells(band)} cells, ${touched.length} rows touch the edge`);
     if (touched.length === 0 || round >= 6) return result.beads;
     // Re-centre on the path found and widen around the rows where it hugged the band's edge.
-    const reach = BAND_WIDTH * 4;
+    const reach = Math.max(BAND_WIDTH, width) * 4;
     for (const i of touched) {
-      for (let r = Math.max(0, i - reach); r <= Math.min(n, i + reach); r++) widths[r] = Math.max(widths[r]!, BAND_WIDTH * 2 ** (round + 1));
+      for (let r = Math.max(0, i - reach); r <= Math.min(n, i + reach); r++) widths[r] = Math.max(widths[r]!, width * 2 ** (round + 1));
     }
     band = bandAround(n, m, result.path, (i) => widths[i]!);
   }
@@ -125,6 +143,8 @@ interface DpResult {
 }
 
 const PRIOR_11 = -Math.log(0.89);
+/** Same as the signal scorer's: beads with no key on either side. */
+const NEUTRAL_SIMILARITY = 0.1;
 
 function runDp(input: ParallelInput, band: Band): DpResult {
   const { sourceLengths: ls, targetLengths: lt, scorer } = input;
@@ -146,6 +166,9 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   const types: [number, number][] = [[1, 0], [0, 1]];
   for (let a = 1; a <= maxBead; a++) for (let b = 1; b <= maxBead; b++) types.push([a, b]);
 
+  const typeCount = types.length;
+  const typeA = Int32Array.from(types, ([a]) => a);
+  const typeB = Int32Array.from(types, ([, b]) => b);
   const offset = new Float64Array(n + 2);
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + (hi[i]! - lo[i]! + 1);
   const cells = bandCells(band);
@@ -154,6 +177,22 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   cost[0] = 0;
   const at = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : offset[i]! + j - lo[i]!);
 
+  // Feature similarity: shared keys of each sentence pair in the band, computed once.
+  const feat = input.featureSimilarity ? input.features : undefined;
+  let pairMatches: Int32Array | undefined;
+  let cumOwnS: Float64Array | undefined;
+  let cumOwnT: Float64Array | undefined;
+  if (feat) {
+    pairMatches = new Int32Array(cells);
+    for (let i = 1; i <= n; i++) {
+      const keys = feat.source[i - 1]!.keys;
+      for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) pairMatches[offset[i]! + j - lo[i]!] = intersectionSize(keys, feat.target[j - 1]!.own);
+    }
+    cumOwnS = new Float64Array(n + 1);
+    cumOwnT = new Float64Array(m + 1);
+    for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + feat.source[i]!.own.length;
+    for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + feat.target[j]!.own.length;
+  }
   const progressEvery = Math.max(1, Math.floor(n / 100));
   for (let i = 0; i <= n; i++) {
     if (i % progressEvery === 0) {
@@ -166,20 +205,36 @@ function runDp(input: ParallelInput, band: Band): DpResult {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
       let bestType = 0;
-      for (let t = 0; t < types.length; t++) {
-        const [a, b] = types[t]!;
+      for (let t = 0; t < typeCount; t++) {
+        const a = typeA[t]!;
+        const b = typeB[t]!;
         const pi = i - a;
         const pj = j - b;
-        if (pi < 0 || pj < 0) continue;
-        const from = at(pi, pj);
-        if (from < 0) continue;
-        const base = cost[from]!;
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const base = cost[offset[pi]! + pj - lo[pi]!]!;
         if (base === Infinity) continue;
         let c: number;
         if (a === 0 || b === 0) c = p.skipCost;
         else {
           const gc = lengthCost(cumS[i]! - cumS[pi]!, cumT[j]! - cumT[pj]!, ratio);
-          const sim = scorer.bead(pi, i, pj, j);
+          let sim: number;
+          if (pairMatches) {
+            // Inlined feature similarity: sum the precomputed pair matches of the bead.
+            const den = cumOwnS![i]! - cumOwnS![pi]! + cumOwnT![j]! - cumOwnT![pj]!;
+            if (den === 0) sim = NEUTRAL_SIMILARITY;
+            else {
+              let matched = 0;
+              for (let x = pi + 1; x <= i; x++) {
+                const xl = lo[x]!;
+                const xh = hi[x]!;
+                const base0 = offset[x]! - xl;
+                for (let y = pj + 1; y <= j; y++) {
+                  matched += y >= xl && y <= xh ? pairMatches[base0 + y]! : intersectionSize(feat!.source[x - 1]!.keys, feat!.target[y - 1]!.own);
+                }
+              }
+              sim = Math.min(1, (2 * matched) / den);
+            }
+          } else sim = scorer.bead(pi, i, pj, j);
           c = p.lengthWeight * gc + PRIOR_11 + p.mergeCost * (a + b - 2) + p.lexicalWeight * (1 - sim) * ((a + b) / 2);
         }
         const total = base + c;

@@ -4,8 +4,7 @@
  * of its key multiset: 2·matches / (keys on the source side + keys on the target side), where
  * matches add up over the sentence pairs of the bead (so 2-1 beads reuse 1-1 work).
  */
-import { tokenize } from './text-signals.js';
-import { KeyTable, intersectionSize, sentenceFeatures, stemTranslations, type SentenceFeatures } from './sentence-features.js';
+import { KeyTable, fastFeatures, intersectionSize, stemTranslations, type SentenceFeatures } from './sentence-features.js';
 import { translationsFor, type Lexicon } from './lexicon.js';
 import type { AlignDocument, PairScorer, Scorer } from './types.js';
 
@@ -25,8 +24,10 @@ export function preparePair(
   target: AlignDocument,
   lexicons: readonly Lexicon[],
   extraTranslations?: ReadonlyMap<string, readonly string[]>,
+  /** A previous preparation of the same pair: its key table and target features are reused. */
+  reuse?: PreparedPair,
 ): PreparedPair {
-  const table = new KeyTable();
+  const table = reuse?.table ?? new KeyTable();
   const trans = stemTranslations(translationsFor(lexicons, source.lang, target.lang));
   if (extraTranslations) {
     for (const [k, vs] of extraTranslations) {
@@ -35,8 +36,8 @@ export function preparePair(
       trans.set(k, list);
     }
   }
-  const src = sentenceTexts(source).map((t) => sentenceFeatures(t, table, trans.size ? trans : undefined, tokenize(t)));
-  const tgt = sentenceTexts(target).map((t) => sentenceFeatures(t, table, undefined, tokenize(t)));
+  const src = fastFeatures(sentenceTexts(source), table, trans.size ? trans : undefined);
+  const tgt = reuse?.target ?? fastFeatures(sentenceTexts(target), table);
   return { source: src, target: tgt, table };
 }
 
