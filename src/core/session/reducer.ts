@@ -22,7 +22,7 @@ import {
   type SentenceRef,
 } from '../model/operations.js';
 import { ModelError, type Alignment } from '../model/types.js';
-import { commandForKey, isPromptMode } from './keymap.js';
+import { KEYMAP, commandForKey, isPromptMode } from './keymap.js';
 import { firstPaneFor, scrollToShow, type ScreenLayout } from './layout.js';
 import {
   countsOf,
@@ -380,7 +380,8 @@ function command(state: EditorState, id: CommandId): EditorState {
   const ref = focusedRef(state);
   if (state.mode === 'help') {
     const step = id === 'cursor-down' ? 1 : id === 'cursor-up' ? -1 : id === 'page-down' ? 10 : id === 'page-up' ? -10 : 0;
-    if (step !== 0) return { ...state, helpTop: Math.max(0, state.helpTop + step) };
+    // The overlay clamps to its content; this bound only keeps k from having to undo extra j's.
+    if (step !== 0) return { ...state, helpTop: Math.min(KEYMAP.length, Math.max(0, state.helpTop + step)) };
     if (id === 'close') return { ...state, mode: 'normal' };
     return state;
   }
@@ -542,6 +543,11 @@ function command(state: EditorState, id: CommandId): EditorState {
       return enterSplit(state);
     case 'join-next': {
       if (!ref) return state;
+      const doc = alignment.documents[state.focus]!;
+      if (ref.sentence + 1 >= doc.sentences.length) return fail(state, 'msg.noNextSentence');
+      const here = groupAt(alignment, doc.id, ref.sentence);
+      const next = groupAt(alignment, doc.id, ref.sentence + 1);
+      if (here && next && here !== next) return fail(state, 'msg.joinDifferentGroups', { group: here.id, other: next.id });
       return normalize(change(state, 'join', (a) => joinSentences(a, ref), { key: 'msg.joined', params: { sentence: ref.sentence + 1 }, tone: 'info' }));
     }
     case 'note': {

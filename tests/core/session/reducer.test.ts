@@ -324,3 +324,16 @@ describe('session reducer: segmentation, notes, files', () => {
     expect(press(s, 'escape').mode).toBe('normal');
   });
 });
+
+describe('session reducer: refusals in the interface language', () => {
+  it('explains why two sentences of different groups cannot be joined, and changes nothing', () => {
+    // g1 = it-000:0 + it-001:0, g2 = it-000:1 + it-001:1; then J on it-000:0.
+    let s = press(seedsState(), 'space', 'tab', 'enter');
+    s = press(s, 'shift+tab', 'j', 'space', 'tab', 'j', 'enter');
+    expect(s.history.present.groups).toHaveLength(2);
+    const joined = press(s, 'shift+tab', 'k', 'J');
+    expect(joined.history.present).toBe(s.history.present);
+    expect(joined.message).toMatchObject({ key: 'msg.joinDifferentGroups', params: { group: 'g1', other: 'g2' }, tone: 'error' });
+    expect(press(s, 'G', 'J').message?.key).toBe('msg.noNextSentence');
+  });
+});
