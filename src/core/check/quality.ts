@@ -63,9 +63,10 @@ function oneSidedValues(
     for (const m of members) (pick(m.signals!).has(value) || hasOtherwise?.(m, value) ? have : lack).push(m.doc);
     if (lack.length === 0) continue;
     const key = `${have.join(',')}|${lack.join(',')}`;
+    const shown = prefix + (members.find((m) => m.signals!.spelling.has(value))?.signals!.spelling.get(value) ?? value);
     const entry = bySides.get(key);
-    if (entry) entry.values.push(prefix + value);
-    else bySides.set(key, { values: [prefix + value], have, lack });
+    if (entry) entry.values.push(shown);
+    else bySides.set(key, { values: [shown], have, lack });
   }
   return [...bySides.values()].map((e) => `${e.values.join(', ')} in ${listDocs(e.have)} but not in ${listDocs(e.lack)}`);
 }

@@ -16,6 +16,8 @@ export interface TextSignals {
   readonly hashtags: ReadonlySet<string>;
   readonly handles: ReadonlySet<string>;
   readonly urls: ReadonlySet<string>;
+  /** How each hashtag and handle was written (folded form → first spelling), for messages. */
+  readonly spelling: ReadonlyMap<string, string>;
 }
 
 // Month names (en, it, fr, de, es, pt) → month number, so "13 novembre 2015", "November 13, 2015"
@@ -70,7 +72,7 @@ const SIGNAL_RE = new RegExp(
 // Cheap test first: most sentences hold no digit, '#', '@' or URL.
 const MAY_HAVE_SIGNALS = /[\d#@]|www\.|:\/\//;
 
-const NO_SIGNALS: TextSignals = { numbers: new Set(), hashtags: new Set(), handles: new Set(), urls: new Set() };
+const NO_SIGNALS: TextSignals = { numbers: new Set(), hashtags: new Set(), handles: new Set(), urls: new Set(), spelling: new Map() };
 
 export function extractSignals(text: string): TextSignals {
   if (!MAY_HAVE_SIGNALS.test(text)) return NO_SIGNALS;
@@ -78,12 +80,17 @@ export function extractSignals(text: string): TextSignals {
   const hashtags = new Set<string>();
   const handles = new Set<string>();
   const urls = new Set<string>();
+  const spelling = new Map<string, string>();
   SIGNAL_RE.lastIndex = 0;
   for (let m = SIGNAL_RE.exec(text); m !== null; m = SIGNAL_RE.exec(text)) {
     const [, url, hashtag, handle, time, date, number] = m;
     if (url !== undefined) urls.add(url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, ''));
-    else if (hashtag !== undefined) hashtags.add(fold(hashtag.slice(1)));
-    else if (handle !== undefined) handles.add(fold(handle.slice(1)));
+    else if (hashtag !== undefined || handle !== undefined) {
+      const tag = (hashtag ?? handle)!.slice(1);
+      const folded = fold(tag);
+      (hashtag !== undefined ? hashtags : handles).add(folded);
+      if (!spelling.has(folded)) spelling.set(folded, tag);
+    }
     else if (time !== undefined) {
       const [h, min] = time.split(/[:h]/);
       numbers.add(`${Number(h)}:${min}`);
@@ -94,5 +101,5 @@ export function extractSignals(text: string): TextSignals {
       if (number.length <= 4) monthNear(text, m.index, m.index + number.length, numbers);
     }
   }
-  return { numbers, hashtags, handles, urls };
+  return { numbers, hashtags, handles, urls, spelling };
 }

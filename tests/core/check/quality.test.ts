@@ -72,7 +72,7 @@ describe('hashtag-, handle- and url-mismatch', () => {
   it('accepts a hashtag or handle written as a plain word on the other side', () => {
     expect(run([[['it-001', 'Sono stati creati due hashtag, #OpParis e #OpIsis.'], ['en-004', 'In a post on their “OpParis” Twitter account about OpIsis.']]])).toEqual([]);
     expect(run([[['it-001', 'Sono stati creati due hashtag, #OpParis e #OpIsis.'], ['en-004', 'In a post on their “OpParis” Twitter account.']]]).map((f) => f.message)).toEqual([
-      'group "g1": hashtags differ: #opisis in it-001 but not in en-004',
+      'group "g1": hashtags differ: #OpIsis in it-001 but not in en-004',
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('hashtag-, handle- and url-mismatch', () => {
     ]);
     expect(findings.map((f) => [f.rule, f.path[1], f.message])).toEqual([
       ['url-mismatch', 0, 'group "g1": URLs differ: example.org/opparis in it-000 but not in en-002'],
-      ['handle-mismatch', 1, 'group "g2": handles differ: @libertarianblue in en-004 but not in it-001'],
+      ['handle-mismatch', 1, 'group "g2": handles differ: @LibertarianBlue in en-004 but not in it-001'],
     ]);
   });
 });
