@@ -8,9 +8,31 @@ import { useTranslation } from 'react-i18next';
 import { fit } from '../core/session/layout.js';
 import { CARET, type PaneLine, type PaneView } from '../core/session/selectors.js';
 import { groupColor } from './colors.js';
-import { styled } from './styled.js';
+import { styled, type Style } from './styled.js';
 
-function lineString(line: PaneLine, focused: boolean, colors: boolean): string {
+function compileHighlight(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, 'giu');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Text with the search matches picked out (matches that cross a wrapped line end are not). */
+function withMatches(text: string, search: RegExp | undefined, base: Style, colors: boolean): string {
+  if (!search) return styled(text, base);
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(search)) {
+    if (match[0] === '') continue;
+    out += styled(text.slice(last, match.index), base);
+    out += styled(match[0], { ...base, underline: true, bold: true, ...(colors ? { color: 'yellowBright' } : {}) });
+    last = match.index + match[0].length;
+  }
+  return out + styled(text.slice(last), base);
+}
+
+function lineString(line: PaneLine, focused: boolean, colors: boolean, search?: RegExp): string {
   const color = groupColor(line.groupSlot, colors);
   const highlight = line.cursor && focused;
   const gutter = styled(line.gutter, { bold: line.cursor, ...(line.marked && colors ? { color: 'yellow' } : {}) });
@@ -20,25 +42,34 @@ function lineString(line: PaneLine, focused: boolean, colors: boolean): string {
   const body =
     caret >= 0
       ? styled(line.text.slice(0, caret), textStyle) + styled('┃', { bold: true, inverse: !highlight }) + styled(line.text.slice(caret + 1), textStyle)
-      : styled(line.text, textStyle);
+      : withMatches(line.text, search, textStyle, colors);
   return gutter + tag + body;
 }
 
 /** The rows of one pane (two header rows, then `height` body rows), each exactly its width. */
-export function paneRows(pane: PaneView, height: number, colors: boolean, progress: string): string[] {
+export function paneRows(pane: PaneView, height: number, colors: boolean, progress: string, search?: RegExp): string[] {
   const inner = pane.width - (pane.separator ? 1 : 0);
   const sep = pane.separator ? '│' : '';
   const head = styled(fit(`${pane.focused ? '▶ ' : ''}${pane.id} · ${pane.lang} · ${progress}`, inner), { bold: true, inverse: pane.focused });
   const rows = [head + sep, styled(fit(pane.title, inner), { dim: true }) + sep];
-  for (const line of pane.lines) rows.push(lineString(line, pane.focused, colors) + sep);
+  for (const line of pane.lines) rows.push(lineString(line, pane.focused, colors, search) + sep);
   const blank = ' '.repeat(Math.max(0, inner)) + sep;
   while (rows.length < height + 2) rows.push(blank);
   return rows;
 }
 
-export function DocumentPanes({ panes, height, colors }: { panes: readonly PaneView[]; height: number; colors: boolean }) {
+export interface DocumentPanesProps {
+  readonly panes: readonly PaneView[];
+  readonly height: number;
+  readonly colors: boolean;
+  /** The last search, whose matches are picked out. */
+  readonly searchPattern?: string;
+}
+
+export function DocumentPanes({ panes, height, colors, searchPattern }: DocumentPanesProps) {
   const { t } = useTranslation();
-  const columns = panes.map((pane) => paneRows(pane, height, colors, t('ui.progress', { aligned: pane.aligned, total: pane.sentenceCount })));
+  const search = searchPattern ? compileHighlight(searchPattern) : undefined;
+  const columns = panes.map((pane) => paneRows(pane, height, colors, t('ui.progress', { aligned: pane.aligned, total: pane.sentenceCount }), search));
   const rows: string[] = [];
   for (let r = 0; r < height + 2; r++) rows.push(columns.map((c) => c[r] ?? '').join(''));
   return (

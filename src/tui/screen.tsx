@@ -28,7 +28,16 @@ export function Screen({ state }: { state: EditorState }) {
   if (state.mode === 'help') main = <HelpOverlay width={layout.columns} height={areaHeight} top={state.helpTop} />;
   else if (state.view === 'groups') {
     main = <GroupTable table={groupTable(state, layout)} height={layout.bodyHeight} filterKey={`filter.${state.groupFilter}`} colors={state.colors} />;
-  } else main = <DocumentPanes panes={paneViews(state, layout)} height={layout.bodyHeight} colors={state.colors} />;
+  } else {
+    main = (
+      <DocumentPanes
+        panes={paneViews(state, layout)}
+        height={layout.bodyHeight}
+        colors={state.colors}
+        {...(state.search.pattern ? { searchPattern: state.search.pattern } : {})}
+      />
+    );
+  }
   return (
     <Box flexDirection="column" width={layout.columns}>
       {main}

@@ -123,3 +123,12 @@ describe('workbench screen', () => {
     expect(out).toContain('␛Red␛');
   });
 });
+
+describe('search matches', () => {
+  it('are picked out in the panes after a search', () => {
+    const out = rawFrame(search(seedsState(), 'perdoniamo'));
+    // Underlined (SGR 4) right where the match starts, and only there.
+    expect(out).toContain('\u001b[4mperdoniamo\u001b[24m');
+    expect(rawFrame(seedsState())).not.toContain('\u001b[4mperdoniamo');
+  });
+});
