@@ -94,7 +94,7 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         ?.filter((x) => x.s0 >= s0 && x.s1 <= s1 && x.t0 >= t0 && x.t1 <= t1)
         .map((x) => [x.s1 - s0, x.t1 - t0] as [number, number]);
       const part = alignParallel({
-        ...(guide && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 12 } : {}),
+        ...(guide && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 8 } : {}),
         featureSimilarity: !custom,
         sourceLengths: la.slice(s0, s1),
         targetLengths: lb.slice(t0, t1),

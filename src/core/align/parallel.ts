@@ -64,7 +64,7 @@ export interface ParallelInput {
 }
 
 /** Inputs up to this many cells get the full matrix. */
-const FULL_MATRIX_CELLS = 3_000_000;
+const FULL_MATRIX_CELLS = 400_000;
 const BAND_WIDTH = 24;
 
 export function alignParallel(input: ParallelInput): Bead[] {
@@ -78,7 +78,7 @@ export function alignParallel(input: ParallelInput): Bead[] {
   if (!input.guide && input.features) {
     const coarse = coarseGuide(input.features.source, input.features.target);
     guide = coarse.points;
-    width = Math.max(BAND_WIDTH, Math.ceil(coarse.block / 2) + 8);
+    width = Math.max(16, Math.ceil(coarse.block / 2) + 6);
     input.debug?.(`coarse guide: blocks of ${coarse.block}, band ±${width}`);
   }
   const widths = new Int32Array(n + 1).fill(width);
