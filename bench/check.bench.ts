@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultRules } from '../src/core/check/config.js';
 import { checkFile } from '../src/core/check/check-file.js';
 import { checkQuality } from '../src/core/check/quality.js';
-import { parseForCheck } from '../src/core/check/parse-for-check.js';
+import { parseAlignment } from '../src/core/model/parse.js';
 import { serializeAlignment } from '../src/core/model/serialize.js';
 import type { Alignment, Group, Span } from '../src/core/model/types.js';
 import { readCheckSources } from '../src/io/check-files.js';
@@ -160,7 +160,7 @@ export default async function bench(): Promise<void> {
     const jsonCpu = process.cpuUsage(jsonCpu0);
     const jsonMs = (jsonCpu.user + jsonCpu.system) / 1000;
     console.log(`reference: JSON.parse of the file alone ${jsonWallMs.toFixed(0)} ms wall, ${jsonMs.toFixed(0)} ms CPU (${(bytes / 1e6 / (jsonMs / 1000)).toFixed(0)} MB/s)`);
-    const [parsed, parseMs] = time(() => parseForCheck(text));
+    const [parsed, parseMs] = time(() => parseAlignment(text));
     if (!parsed.ok) throw new Error('generated file does not parse');
     const [sources, sourcesMs] = time(() => readCheckSources(file, parsed.alignment));
     const rules = defaultRules();

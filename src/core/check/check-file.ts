@@ -5,7 +5,7 @@
  */
 import type { SegmentFn } from '../model/create.js';
 import type { FileProblem, JsonPath, Position } from '../model/parse.js';
-import { parseForCheck } from './parse-for-check.js';
+import { parseAlignment } from '../model/parse.js';
 import type { Alignment } from '../model/types.js';
 import type { ResolvedRules } from './config.js';
 import { checkQuality, type MemberTextFn } from './quality.js';
@@ -49,7 +49,7 @@ function isOn(rules: ResolvedRules, id: string): boolean {
 
 export async function checkFile(input: CheckFileInput): Promise<FileResult> {
   const { rules, host } = input;
-  const parsed = parseForCheck(input.text);
+  const parsed = parseAlignment(input.text);
   const findings: Finding[] = [];
   const add = (raw: RawFinding) => {
     const finding = place(rules, raw, parsed.locate);
@@ -119,7 +119,7 @@ async function applyFix(input: CheckFileInput, plan: ReanchorPlan, sources: Sour
   const after = await checkFile({ ...input, text: newText, fix: false });
   const lost: string[] = [];
   const lossFindings: Finding[] = [];
-  const reparsed = parseForCheck(newText);
+  const reparsed = parseAlignment(newText);
   for (const report of plan.reports) {
     for (const l of report.lost) {
       lost.push(`${l.doc} sentence ${l.sentence}${l.group ? ` (group ${l.group})` : ' (bookmark)'}${l.text !== undefined ? `: ${JSON.stringify(l.text)}` : ''}`);

@@ -3,9 +3,10 @@
  * invariants. Every problem carries the JSON path and the line/column where it is, so
  * the loader and `allinea check` can point at the exact place.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { alignmentSchema } from './schema.js';
 import { findViolations } from './invariants.js';
+import { fastLocator, lineLocator } from './json-locate.js';
 import type { Alignment } from './types.js';
 
 export type JsonPath = readonly (string | number)[];
@@ -25,27 +26,20 @@ export type ParseResult =
   | { readonly ok: true; readonly alignment: Alignment; readonly locate: (path: JsonPath) => Position; readonly problems: readonly FileProblem[] }
   | { readonly ok: false; readonly problems: readonly FileProblem[]; readonly locate: (path: JsonPath) => Position };
 
-/** Maps character offsets to 1-based line/column. */
-export function lineLocator(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
-}
-
 /** "groups[3].members[0].doc" */
 export function formatPath(path: JsonPath): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
   return out || '(root)';
+}
+
+/**
+ * Locator over jsonc-parser's syntax tree: the reference for fastLocator (json-locate.ts),
+ * which gives the same positions without building a tree. Used for invalid JSON only.
+ */
+export function treeLocator(text: string): (path: JsonPath) => Position {
+  const tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+  return nodeLocator(tree, lineLocator(text));
 }
 
 function nodeLocator(tree: Node | undefined, toPosition: (offset: number) => Position) {
@@ -60,18 +54,20 @@ function nodeLocator(tree: Node | undefined, toPosition: (offset: number) => Pos
   };
 }
 
+/**
+ * Valid JSON (the usual case) is read with JSON.parse, and positions are computed only for
+ * the problems found; jsonc-parser's syntax tree is built only to place a syntax error.
+ * On a 50 MB file this is several times faster and lighter than a tree.
+ */
 export function parseAlignment(text: string): ParseResult {
-  const toPosition = lineLocator(text);
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const locate = nodeLocator(tree, toPosition);
-  if (errors.length > 0 || !tree) {
-    const first = errors[0];
-    const at = toPosition(first?.offset ?? 0);
-    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
-    return { ok: false, locate, problems: [{ ...at, path: [], rule: 'invalid-json', message: `invalid JSON: ${what}` }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return syntaxError(text);
   }
-  const parsed = alignmentSchema.safeParse(getNodeValue(tree));
+  const locate = fastLocator(text);
+  const parsed = alignmentSchema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -83,4 +79,18 @@ export function parseAlignment(text: string): ParseResult {
   const alignment = data as Alignment;
   const problems = findViolations(alignment).map((v) => ({ ...locate(v.path), path: v.path, rule: v.rule, message: v.message }));
   return { ok: true, alignment, locate, problems };
+}
+
+function syntaxError(text: string): ParseResult {
+  const toPosition = lineLocator(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const at = toPosition(first?.offset ?? 0);
+  const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
+  return {
+    ok: false,
+    locate: nodeLocator(tree, toPosition),
+    problems: [{ ...at, path: [], rule: 'invalid-json', message: `invalid JSON: ${what}` }],
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlignment, lineLocator, formatPath } from '../../../src/core/model/parse.js';
+import { parseAlignment, formatPath } from '../../../src/core/model/parse.js';
+import { lineLocator } from '../../../src/core/model/json-locate.js';
 import { serializeAlignment } from '../../../src/core/model/serialize.js';
 import { link, applySuggestions, toggleBookmark, setNote, splitSentence } from '../../../src/core/model/operations.js';
 import { findSentence, seedsAlignment } from '../../helpers/seeds.js';

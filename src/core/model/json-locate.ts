@@ -3,9 +3,10 @@
  * jsonc-parser's tree takes seconds and gigabytes on a 50 MB alignment file; this scanner
  * indexes the elements of the top-level arrays once (one linear pass, only when a finding
  * needs a position) and walks from there, which keeps locating 100k findings linear.
- * It follows parse.ts's convention: a value inside an object points at its property key.
+ * Convention: a value inside an object points at its property key; a path that does not
+ * exist points at its nearest existing parent.
  */
-import type { JsonPath, Position } from '../model/parse.js';
+import type { JsonPath, Position } from './parse.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -85,7 +86,7 @@ function* children(text: string, i: number): Generator<{ keyAt: number; valueAt:
 }
 
 /** Maps offsets to 1-based line/column; line starts found with indexOf, which is much faster than a character loop on big files. */
-function lineLocator(text: string): (offset: number) => Position {
+export function lineLocator(text: string): (offset: number) => Position {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fastLocator } from '../../../src/core/check/fast-locate.js';
-import { parseAlignment, type JsonPath } from '../../../src/core/model/parse.js';
-import { buildFixture, readFile } from './fixture.js';
+import { fastLocator } from '../../../src/core/model/json-locate.js';
+import { treeLocator, type JsonPath } from '../../../src/core/model/parse.js';
+import { buildFixture, readFile } from '../check/fixture.js';
 
 /** Every path down to the numbers of the groups, documents' spans and overrides of an alignment value. */
 function allPaths(value: unknown, path: (string | number)[] = [], out: JsonPath[] = []): JsonPath[] {
@@ -25,8 +25,8 @@ describe('fastLocator', () => {
   };
 
   for (const [name, text] of Object.entries(layouts)) {
-    it(`gives the loader's positions for every path (${name} layout)`, () => {
-      const slow = parseAlignment(text).locate;
+    it(`gives the syntax tree's positions for every path (${name} layout)`, () => {
+      const slow = treeLocator(text);
       const fast = fastLocator(text);
       const paths = allPaths(JSON.parse(text));
       expect(paths.length).toBeGreaterThan(300);
@@ -34,8 +34,8 @@ describe('fastLocator', () => {
     });
   }
 
-  it('points a path that does not exist at its nearest existing parent, like the loader', () => {
-    const slow = parseAlignment(stable).locate;
+  it('points a path that does not exist at its nearest existing parent, like the syntax tree', () => {
+    const slow = treeLocator(stable);
     const fast = fastLocator(stable);
     for (const path of [['groups', 99], ['groups', 0, 'members', 0, 'sentences', 7], ['groups', 1, 'score'], ['nothing']] as JsonPath[]) {
       expect(fast(path)).toEqual(slow(path));
