@@ -2,19 +2,25 @@
  * The interface-text i18next instance. Resources are bundled from locales/*.json (same keys
  * in every language; tests/i18n checks this), so nothing is loaded asynchronously.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import type { Message } from '../core/session/types.js';
 
 export const LOCALES = ['en', 'it', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const require = createRequire(import.meta.url);
-
 export type LocaleResource = Record<string, Record<string, string>>;
 
+const loaded = new Map<Locale, LocaleResource>();
+
+/** One locale's strings, read once from locales/<locale>.json next to this module. */
 export function localeResource(locale: Locale): LocaleResource {
-  return require(`./locales/${locale}.json`) as LocaleResource;
+  let resource = loaded.get(locale);
+  if (!resource) {
+    resource = JSON.parse(readFileSync(new URL(`./locales/${locale}.json`, import.meta.url), 'utf8')) as LocaleResource;
+    loaded.set(locale, resource);
+  }
+  return resource;
 }
 
 /** A ready, synchronous i18next instance for one interface language (English as fallback). */
@@ -23,7 +29,8 @@ export function createI18n(locale: Locale): i18n {
   void instance.init({
     lng: locale,
     fallbackLng: 'en',
-    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: localeResource(l) }])),
+    // The chosen language and English, the fallback for anything missing.
+    resources: Object.fromEntries([...new Set<Locale>([locale, 'en'])].map((l) => [l, { translation: localeResource(l) }])),
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
