@@ -1,29 +1,66 @@
 /**
- * A coarse path for long parallel documents: sentences are grouped into blocks of B, blocks
- * are compared through an inverted index of their rarer keys (never all pairs of sentences),
- * and dynamic time warping over the block matrix (at most ~2000 × 2000) gives the route the
- * sentence-level band then follows. Robust to omissions and insertions (the warping path
- * bends), and needs no unique anchors, so it works on repetitive text too.
+ * A coarse route for long parallel documents, found in two resolutions: sentences are grouped
+ * into blocks, blocks are compared through an inverted index of their rarer keys (never all
+ * pairs of sentences), and dynamic time warping over the block matrix gives a path; a second
+ * warping with small blocks, restricted to a band around the first path, refines it. The
+ * sentence-level band then follows that route. Robust to omissions and insertions (warping
+ * paths bend) and needs no unique anchors, so it works on repetitive text too; every stage is
+ * linear in document length.
  */
+import { bandAround, fullBand, type Band } from './band.js';
 import type { SentenceFeatures } from './sentence-features.js';
 
 export interface CoarseGuide {
   /** Guide points (source sentence, target sentence), monotone. */
   readonly points: [number, number][];
-  /** Block size used. */
+  /** Block size of the finest level used. */
   readonly block: number;
 }
 
-export function coarseGuide(
-  source: readonly SentenceFeatures[],
-  target: readonly SentenceFeatures[],
-  maxBlocks = 2000,
-): CoarseGuide {
+/** Blocks per side at the first level (the first warping is at most this squared). */
+const FIRST_LEVEL_BLOCKS = 1500;
+
+export function coarseGuide(source: readonly SentenceFeatures[], target: readonly SentenceFeatures[]): CoarseGuide {
   const n = source.length;
   const m = target.length;
-  const block = Math.max(4, Math.ceil(Math.max(n, m) / maxBlocks));
-  const nb = Math.ceil(n / block);
-  const mb = Math.ceil(m / block);
+  const b1 = Math.max(4, Math.ceil(Math.max(n, m) / FIRST_LEVEL_BLOCKS));
+  const nb1 = Math.ceil(n / b1);
+  const mb1 = Math.ceil(m / b1);
+  let cells = blockWarp(source, target, b1, fullBand(nb1 - 1, mb1 - 1));
+  let block = b1;
+  if (b1 > 6) {
+    const b2 = Math.max(3, Math.round(b1 / 8));
+    const scale = b1 / b2;
+    const nb2 = Math.ceil(n / b2);
+    const mb2 = Math.ceil(m / b2);
+    const points = cells.map(([x, y]) => [Math.min(nb2 - 1, (x + 0.5) * scale), Math.min(mb2 - 1, (y + 0.5) * scale)] as [number, number]);
+    const band = bandAround(nb2 - 1, mb2 - 1, points.map(([x, y]) => [Math.round(x), Math.round(y)]), () => Math.ceil(scale) + 2);
+    cells = blockWarp(source, target, b2, band);
+    block = b2;
+  }
+  const points: [number, number][] = cells.map(([x, y]) => [Math.min(n, Math.round((x + 0.5) * block)), Math.min(m, Math.round((y + 0.5) * block))]);
+  return { points, block };
+}
+
+/**
+ * DTW over blocks of `block` sentences, inside `band` (rows = source blocks, columns = target
+ * blocks, inclusive ranges). Returns the path as block cells, in order.
+ */
+function blockWarp(
+  source: readonly SentenceFeatures[],
+  target: readonly SentenceFeatures[],
+  block: number,
+  band: Band,
+): [number, number][] {
+  const n = source.length;
+  const m = target.length;
+  const nb = band.n + 1;
+  const mb = band.m + 1;
+  const { lo, hi } = band;
+  const offset = new Float64Array(nb + 1);
+  for (let b = 0; b < nb; b++) offset[b + 1] = offset[b]! + (hi[b]! - lo[b]! + 1);
+  const total = offset[nb]!;
+  const sim = new Float32Array(total);
 
   // Target blocks per key (deduplicated), and the number of source blocks per key.
   const postings = new Map<number, number[]>();
@@ -47,52 +84,60 @@ export function coarseGuide(
   }
   // Keys in many blocks say little about where a block goes.
   const maxDf = Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb))));
-  const sim = new Float32Array(nb * mb);
   lastBlock.clear();
   for (let i = 0; i < n; i++) {
     const b = Math.floor(i / block);
+    const rowLo = lo[b]!;
+    const rowHi = hi[b]!;
     for (const k of source[i]!.keys) {
       if (lastBlock.get(k) === b) continue;
       lastBlock.set(k, b);
       const list = postings.get(k);
       if (!list || list.length > maxDf || (sourceBlocks.get(k) ?? 0) > maxDf) continue;
       const w = Math.log(1 + mb / list.length);
-      for (const c of list) sim[b * mb + c] = sim[b * mb + c]! + w;
+      for (const c of list) if (c >= rowLo && c <= rowHi) sim[offset[b]! + c - rowLo] = sim[offset[b]! + c - rowLo]! + w;
     }
   }
   // Centre each row so that off-path cells score below zero.
   for (let b = 0; b < nb; b++) {
+    const start = offset[b]!;
+    const end = offset[b + 1]!;
     let sum = 0;
-    for (let c = 0; c < mb; c++) sum += sim[b * mb + c]!;
-    const mean = sum / mb;
-    for (let c = 0; c < mb; c++) sim[b * mb + c] = sim[b * mb + c]! - mean;
+    for (let k = start; k < end; k++) sum += sim[k]!;
+    const mean = sum / Math.max(1, end - start);
+    for (let k = start; k < end; k++) sim[k] = sim[k]! - mean;
   }
-  // DTW (maximising), steps (1,1), (1,0), (0,1).
-  const acc = new Float64Array(nb * mb);
-  const from = new Uint8Array(nb * mb);
+  // DTW (maximising), steps (1,1), (1,0), (0,1), inside the band.
+  const acc = new Float64Array(total).fill(-Infinity);
+  const from = new Uint8Array(total);
+  const at = (b: number, c: number): number => (b < 0 || c < lo[b]! || c > hi[b]! ? -1 : offset[b]! + c - lo[b]!);
   for (let b = 0; b < nb; b++) {
-    for (let c = 0; c < mb; c++) {
-      const here = sim[b * mb + c]!;
+    for (let c = lo[b]!; c <= hi[b]!; c++) {
+      const idx = offset[b]! + c - lo[b]!;
+      const here = sim[idx]!;
       if (b === 0 && c === 0) {
-        acc[0] = here;
+        acc[idx] = here;
         continue;
       }
       let best = -Infinity;
       let step = 0;
-      if (b > 0 && c > 0 && acc[(b - 1) * mb + c - 1]! > best) {
-        best = acc[(b - 1) * mb + c - 1]!;
+      const d = at(b - 1, c - 1);
+      if (d >= 0 && acc[d]! > best) {
+        best = acc[d]!;
         step = 0;
       }
-      if (b > 0 && acc[(b - 1) * mb + c]! > best) {
-        best = acc[(b - 1) * mb + c]!;
+      const u = at(b - 1, c);
+      if (u >= 0 && acc[u]! > best) {
+        best = acc[u]!;
         step = 1;
       }
-      if (c > 0 && acc[b * mb + c - 1]! > best) {
-        best = acc[b * mb + c - 1]!;
+      const l = c > 0 ? at(b, c - 1) : -1;
+      if (l >= 0 && acc[l]! > best) {
+        best = acc[l]!;
         step = 2;
       }
-      acc[b * mb + c] = best + here;
-      from[b * mb + c] = step;
+      acc[idx] = best + here;
+      from[idx] = step;
     }
   }
   const cells: [number, number][] = [];
@@ -101,7 +146,9 @@ export function coarseGuide(
   for (;;) {
     cells.push([b, c]);
     if (b === 0 && c === 0) break;
-    const step = from[b * mb + c]!;
+    const idx = at(b, c);
+    if (idx < 0 || acc[idx] === -Infinity) break;
+    const step = from[idx]!;
     if (step === 0) {
       b--;
       c--;
@@ -109,6 +156,5 @@ export function coarseGuide(
     else c--;
   }
   cells.reverse();
-  const points: [number, number][] = cells.map(([x, y]) => [Math.min(n, Math.round((x + 0.5) * block)), Math.min(m, Math.round((y + 0.5) * block))]);
-  return { points, block };
+  return cells;
 }

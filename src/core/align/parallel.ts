@@ -66,6 +66,8 @@ export interface ParallelInput {
 /** Inputs up to this many cells get the full matrix. */
 const FULL_MATRIX_CELLS = 400_000;
 const BAND_WIDTH = 24;
+/** Re-solving depth for stretches where the path hugs the band's edge. */
+const MAX_DEPTH = 4;
 
 export function alignParallel(input: ParallelInput): Bead[] {
   const n = input.sourceLengths.length;
@@ -78,23 +80,112 @@ export function alignParallel(input: ParallelInput): Bead[] {
   if (!input.guide && input.features) {
     const coarse = coarseGuide(input.features.source, input.features.target);
     guide = coarse.points;
-    width = Math.max(16, Math.ceil(coarse.block / 2) + 6);
+    width = Math.max(BAND_WIDTH, coarse.block + 8);
     input.debug?.(`coarse guide: blocks of ${coarse.block}, band ±${width}`);
   }
-  const widths = new Int32Array(n + 1).fill(width);
-  let band = bandAround(n, m, guide, (i) => widths[i]!);
-  for (let round = 0; ; round++) {
-    const result = runDp(input, band);
-    const touched = edgeRows(band, result.path);
-    input.debug?.(`round ${round}: ${bandCells(band)} cells, ${touched.length} rows touch the edge`);
-    if (touched.length === 0 || round >= 6) return result.beads;
-    // Re-centre on the path found and widen around the rows where it hugged the band's edge.
-    const reach = Math.max(BAND_WIDTH, width) * 4;
-    for (const i of touched) {
-      for (let r = Math.max(0, i - reach); r <= Math.min(n, i + reach); r++) widths[r] = Math.max(widths[r]!, width * 2 ** (round + 1));
-    }
-    band = bandAround(n, m, result.path, (i) => widths[i]!);
+  return solveRegion(input, guide, width, 0);
+}
+
+/**
+ * Aligns inside a band around `guide`; where the best path runs along the band's edge (the
+ * band may have cut off the true path), re-solves just that stretch, between fixed points of
+ * the path found, with a band twice as wide. Cost stays proportional to the band.
+ */
+function solveRegion(input: ParallelInput, guide: readonly (readonly [number, number])[], width: number, depth: number): Bead[] {
+  const n = input.sourceLengths.length;
+  const m = input.targetLengths.length;
+  const band = bandAround(n, m, guide, () => width);
+  const result = runDp(input, band);
+  const touched = edgeRows(band, result.path);
+  input.debug?.(`depth ${depth}: ${n}×${m}, ${bandCells(band)} cells, ${touched.length} rows touch the edge`);
+  if (touched.length === 0 || depth >= MAX_DEPTH) return result.beads;
+
+  // Regions around the touched rows, merged.
+  const reach = width * 4;
+  const regions: [number, number][] = [];
+  for (const i of touched) {
+    const r0 = Math.max(0, i - reach);
+    const r1 = Math.min(n, i + reach);
+    const last = regions[regions.length - 1];
+    if (last && r0 <= last[1]) last[1] = Math.max(last[1], r1);
+    else regions.push([r0, r1]);
   }
+  const path = result.path;
+  // path[k] is where beads[k] starts, so a stretch between path points `entry` and `exit`
+  // is beads[entry .. exit-1].
+  const replaced: { entry: number; exit: number; beads: Bead[] }[] = [];
+  for (const [r0, r1] of regions) {
+    // Fixed points: the path's last point at or before r0 and first point at or after r1.
+    const entry = Math.max(replaced[replaced.length - 1]?.exit ?? 0, upperBound(path, r0) - 1);
+    const exit = Math.min(path.length - 1, lowerBound(path, r1));
+    if (exit <= entry) continue;
+    const [i0, j0] = path[entry]!;
+    const [i1, j1] = path[exit]!;
+    if (i1 <= i0 || j1 <= j0) continue;
+    const sub = sliceInput(input, i0, i1, j0, j1);
+    const subGuide = path.slice(entry + 1, exit).map(([i, j]) => [i - i0, j - j0] as [number, number]);
+    const inner = solveRegion(sub, subGuide, width * 2, depth + 1).map((b) => ({ ...b, s0: b.s0 + i0, s1: b.s1 + i0, t0: b.t0 + j0, t1: b.t1 + j0 }));
+    replaced.push({ entry, exit, beads: inner });
+  }
+  const out: Bead[] = [];
+  let r = 0;
+  for (let k = 0; k < result.beads.length; k++) {
+    const region = replaced[r];
+    if (region && k === region.entry) {
+      out.push(...region.beads);
+      k = region.exit - 1;
+      r++;
+    } else out.push(result.beads[k]!);
+  }
+  return out;
+}
+
+/** First index of a path point with row >= r (path rows are non-decreasing). */
+function lowerBound(path: readonly (readonly [number, number])[], r: number): number {
+  let lo = 0;
+  let hi = path.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (path[mid]![0] < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index of a path point with row > r. */
+function upperBound(path: readonly (readonly [number, number])[], r: number): number {
+  let lo = 0;
+  let hi = path.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (path[mid]![0] <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+class OffsetPairScorer implements PairScorer {
+  constructor(
+    private readonly inner: PairScorer,
+    private readonly ds: number,
+    private readonly dt: number,
+  ) {}
+  bead(s0: number, s1: number, t0: number, t1: number): number {
+    return this.inner.bead(s0 + this.ds, s1 + this.ds, t0 + this.dt, t1 + this.dt);
+  }
+}
+
+/** The sub-problem of source sentences [i0, i1) and target sentences [j0, j1). */
+function sliceInput(input: ParallelInput, i0: number, i1: number, j0: number, j1: number): ParallelInput {
+  const slice = (a: ArrayLike<number>, x: number, y: number): number[] => Array.from({ length: y - x }, (_, k) => a[x + k]!);
+  return {
+    ...input,
+    sourceLengths: slice(input.sourceLengths, i0, i1),
+    targetLengths: slice(input.targetLengths, j0, j1),
+    scorer: new OffsetPairScorer(input.scorer, i0, j0),
+    features: input.features && { source: input.features.source.slice(i0, i1), target: input.features.target.slice(j0, j1) },
+    onProgress: undefined,
+  };
 }
 
 /** Pairs (i, j) sharing a key that occurs exactly once in each document, chained monotonically. */
