@@ -22,6 +22,7 @@ export function Screen({ state }: { state: EditorState }) {
     );
   }
   const alignment = state.history.present;
+  const group = targetGroup(state);
   // Headers (2 rows) + body: the area the help overlay and groups table also use.
   const areaHeight = layout.bodyHeight + 2;
   let main;
@@ -50,6 +51,7 @@ export function Screen({ state }: { state: EditorState }) {
         marks={state.marks.size}
         aligner={state.aligner}
         colors={state.colors}
+        {...(group ? { group } : {})}
       />
       <BottomLine
         width={layout.columns}

@@ -18,9 +18,11 @@ export interface StatusBarProps {
   readonly marks: number;
   readonly aligner: AlignerState;
   readonly colors: boolean;
+  /** The group under the cursor, shown with its status, score and note. */
+  readonly group?: { readonly id: string; readonly status: string; readonly score?: number; readonly note?: string };
 }
 
-export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, aligner, colors }: StatusBarProps) {
+export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, aligner, colors, group }: StatusBarProps) {
   const { t } = useTranslation();
   const unaligned = documentIds.map((id, d) => `${id} ${counts.unaligned[d] ?? 0}`).join(' · ');
   const progress = aligner.running
@@ -33,6 +35,9 @@ export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, 
     t('ui.counts', { confirmed: counts.confirmed, suggested: counts.suggested }),
     `${t('ui.unaligned')}: ${unaligned}`,
     ...(marks > 0 ? [t('ui.marks', { count: marks })] : []),
+    ...(group
+      ? [`${group.id} ${t(`status.${group.status}`)}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''}${group.note ? ` ✎ ${group.note}` : ''}`]
+      : []),
   ];
   const left = ` ${parts.join(' │ ')}`;
   const right = progress ? ` ${progress} ` : '';

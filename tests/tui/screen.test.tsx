@@ -8,7 +8,7 @@ import type { EditorState } from '../../src/core/session/types.js';
 import { segment } from '../../src/core/text/segment.js';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
 import { Screen } from '../../src/tui/screen.js';
-import { press, search, seedsState } from '../core/session/helpers.js';
+import { press, search, seedsState, type } from '../core/session/helpers.js';
 
 afterEach(() => cleanup());
 
@@ -56,6 +56,12 @@ describe('workbench screen', () => {
     expect(out).toContain('1 confirmed');
     expect(out).toContain('[modified]');
     expect(out).toContain('Linked 2 sentences into group g1.');
+  });
+
+  it('shows the group under the cursor with its status and note in the status bar', () => {
+    const noted = press(type(press(linked(), 'c'), 'slogan'), 'enter');
+    expect(frame(noted)).toContain('g1 confirmed ✎ slogan');
+    expect(frame(noted, 'fr')).toContain('g1 confirmé ✎ slogan');
   });
 
   it('shows the interface in Italian and French', () => {
