@@ -2,7 +2,7 @@
  * End to end: the real program in tmux (CI=false inside the pane, so Ink draws), driven by
  * key presses, read from the screen. Skipped only when tmux is not installed.
  */
-import { cpSync, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,12 +14,15 @@ import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
 import { TmuxSession, hasTmux } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
+const folders: string[] = [];
 afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 function workspace(): { dir: string; alignment: string } {
   const dir = mkdtempSync(join(tmpdir(), 'allinea-e2e-'));
+  folders.push(dir);
   cpSync(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
   return { dir, alignment: join(dir, 'a.align.json') };
 }
