@@ -69,14 +69,19 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   }
   // React's development build checks every render; the workbench is an end-user program.
   process.env.NODE_ENV ??= 'production';
-  const { openWorkspace } = await import('../../io/workspace.js');
-  const { segment } = await import('../../core/text/segment.js');
+  // Start loading the UI (ink, react: the slow part) while the documents are read and segmented.
+  const ui = Promise.all([
+    import('../../core/session/reducer.js'),
+    import('../../tui/workbench-files.js'),
+    import('../../tui/colors.js'),
+    import('../../tui/run.js'),
+  ]);
+  ui.catch(() => undefined); // an import failure is reported where it is awaited
+  const [{ openWorkspace }, { segment }] = await Promise.all([import('../../io/workspace.js'), import('../../core/text/segment.js')]);
   const { corpus, alignmentPath } = resolveViewPaths(args, streams.cwd);
   const workspace = openWorkspace({ corpus, alignmentPath, cwd: streams.cwd, segment, ...(args.docLang ? { lang: args.docLang } : {}) });
 
-  const { createEditorState } = await import('../../core/session/reducer.js');
-  const { findRecovery, nodeServices, recoveryPath } = await import('../../tui/workbench-files.js');
-  const { colorsEnabled } = await import('../../tui/colors.js');
+  const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath }, { colorsEnabled }, { runWorkbench }] = await ui;
   const recovered = findRecovery(alignmentPath, workspace.alignment);
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
   const message = recovered
@@ -96,7 +101,6 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     message,
   });
   const services = nodeServices(alignmentPath, workspace.texts);
-  const { runWorkbench } = await import('../../tui/run.js');
   // ALLINEA_AUTOSAVE_MS tunes how soon unsaved work reaches the recovery file (default 2 s).
   const autosave = Number(streams.env.ALLINEA_AUTOSAVE_MS);
   return runWorkbench({
