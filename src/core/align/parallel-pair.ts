@@ -4,7 +4,7 @@
  * the path), align each stretch in two passes (surface signals, then with a dictionary learned
  * from the first pass), and return links in original sentence numbers.
  */
-import { alignParallel, type Bead } from './parallel.js';
+import { alignParallel, type Bead, type ParallelParams } from './parallel.js';
 import { learnDictionary } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
 import { preparePair, sentenceTexts, SignalPairScorer } from './signal-scorer.js';
@@ -23,6 +23,8 @@ export interface ParallelPairOptions {
   readonly signal?: AbortSignal;
   /** Skip the second (learned dictionary) pass. */
   readonly singlePass?: boolean;
+  /** Cost weights of the DP (tuning). */
+  readonly params?: ParallelParams;
 }
 
 /** The document restricted to the sentences not used by confirmed groups, with the index map. */
@@ -96,6 +98,7 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
       const part = alignParallel({
         ...(guide && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 8 } : {}),
         featureSimilarity: !custom,
+        ...(options.params ? { params: options.params } : {}),
         sourceLengths: la.slice(s0, s1),
         targetLengths: lb.slice(t0, t1),
         scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetScorer(scorer, s0, t0),

@@ -34,7 +34,7 @@ export interface ParallelParams {
 }
 
 export const DEFAULT_PARALLEL_PARAMS: ParallelParams = {
-  lengthWeight: 1,
+  lengthWeight: 0.5,
   lexicalWeight: 6,
   skipCost: 6,
   mergeCost: 2.5,

@@ -149,56 +149,87 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * the same keys as `sentenceFeatures` for words, numbers, tags and punctuation.
  */
 export function fastFeatures(texts: readonly string[], table: KeyTable, translations?: StemTranslations): SentenceFeatures[] {
-  const own = new Map<string, number>(); // token → key id, or -1
-  const extra = new Map<string, readonly number[]>();
-  const keyOf = (tok: string): number => {
-    let id = own.get(tok);
-    if (id !== undefined) return id;
-    const c = tok.charCodeAt(0);
-    let key: string | undefined;
-    if (c === 35) key = `#:${tok.slice(1)}`;
-    else if (c === 64) key = `@:${tok.slice(1)}`;
-    else if (c >= 48 && c <= 57) key = `n:${normalizeNumberFast(tok)}`;
-    else if (tok.startsWith('http') || tok.startsWith('www.')) key = `u:${tok.replace(/^https?:\/\//, '').replace(/^www\./, '')}`;
-    else if (tok.length === 1 && !/\p{L}/u.test(tok)) key = `p:${'«»“”„"'.includes(tok) ? '"' : '()[]'.includes(tok) ? '(' : tok}`;
-    else {
-      const stem = stemOf(tok);
-      key = stem === undefined ? undefined : `s:${stem}`;
-    }
-    id = key === undefined ? -1 : table.intern(key);
-    own.set(tok, id);
-    return id;
-  };
-  const extraOf = (tok: string): readonly number[] => {
-    let ids = extra.get(tok);
-    if (ids) return ids;
-    const trans = translations?.get(stemOf(tok) ?? tok);
-    ids = trans ? trans.map((stem) => table.intern(`s:${stem}`)) : [];
-    extra.set(tok, ids);
-    return ids;
-  };
-  const out: SentenceFeatures[] = [];
-  const ownIds: number[] = [];
-  const allIds: number[] = [];
+  return featuresFromTokens(tokenizeTexts(texts), table, translations);
+}
+
+/** Sentences as ids into a token vocabulary: tokenized once, turned into keys as often as needed. */
+export interface TokenizedTexts {
+  readonly vocab: readonly string[];
+  readonly sentences: readonly Int32Array[];
+  readonly lengths: readonly number[];
+}
+
+export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
+  const ids = new Map<string, number>();
+  const vocab: string[] = [];
+  const sentences: Int32Array[] = [];
+  const lengths: number[] = [];
+  const buffer: number[] = [];
   for (const text of texts) {
-    ownIds.length = 0;
-    allIds.length = 0;
+    buffer.length = 0;
     const lower = text.toLowerCase();
     const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
     FAST_TOKEN.lastIndex = 0;
     // exec in a loop: several times faster than matchAll on long documents.
     for (let m = FAST_TOKEN.exec(folded); m; m = FAST_TOKEN.exec(folded)) {
       const tok = m[0];
-      const id = keyOf(tok);
+      let id = ids.get(tok);
+      if (id === undefined) {
+        id = vocab.length;
+        ids.set(tok, id);
+        vocab.push(tok);
+      }
+      buffer.push(id);
+    }
+    sentences.push(Int32Array.from(buffer));
+    lengths.push(text.length);
+  }
+  return { vocab, sentences, lengths };
+}
+
+function tokenKey(tok: string): string | undefined {
+  const c = tok.charCodeAt(0);
+  if (c === 35) return `#:${tok.slice(1)}`;
+  if (c === 64) return `@:${tok.slice(1)}`;
+  if (c >= 48 && c <= 57) return `n:${normalizeNumberFast(tok)}`;
+  if (tok.startsWith('http') || tok.startsWith('www.')) return `u:${tok.replace(/^https?:\/\//, '').replace(/^www\./, '')}`;
+  if (tok.length === 1 && !/\p{L}/u.test(tok)) return `p:${'«»“”„"'.includes(tok) ? '"' : '()[]'.includes(tok) ? '(' : tok}`;
+  const stem = stemOf(tok);
+  return stem === undefined ? undefined : `s:${stem}`;
+}
+
+export function featuresFromTokens(tokens: TokenizedTexts, table: KeyTable, translations?: StemTranslations): SentenceFeatures[] {
+  const { vocab } = tokens;
+  // Per vocabulary entry: its key id (-1: none) and its translation key ids.
+  const keyIds = new Int32Array(vocab.length);
+  const extra: (readonly number[] | undefined)[] = new Array(vocab.length);
+  for (let v = 0; v < vocab.length; v++) {
+    const tok = vocab[v]!;
+    const key = tokenKey(tok);
+    keyIds[v] = key === undefined ? -1 : table.intern(key);
+    if (translations && tok.length >= 3) {
+      const trans = translations.get(stemOf(tok) ?? tok);
+      if (trans) extra[v] = trans.map((stem) => table.intern(`s:${stem}`));
+    }
+  }
+  const out: SentenceFeatures[] = [];
+  const ownIds: number[] = [];
+  const allIds: number[] = [];
+  tokens.sentences.forEach((ids, k) => {
+    ownIds.length = 0;
+    allIds.length = 0;
+    for (const v of ids) {
+      const id = keyIds[v]!;
       if (id >= 0) {
         ownIds.push(id);
         allIds.push(id);
       }
-      if (translations && tok.length >= 3) for (const x of extraOf(tok)) allIds.push(x);
+      const x = extra[v];
+      if (x) for (const e of x) allIds.push(e);
     }
     const ownKeys = sortedUnique(ownIds);
-    out.push({ length: text.length, own: ownKeys, keys: allIds.length > ownIds.length ? sortedUnique(allIds) : ownKeys });
-  }
+    out.push({ length: tokens.lengths[k]!, own: ownKeys, keys: allIds.length > ownIds.length ? sortedUnique(allIds) : ownKeys });
+  });
   return out;
 }
 

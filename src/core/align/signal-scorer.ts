@@ -4,7 +4,16 @@
  * of its key multiset: 2·matches / (keys on the source side + keys on the target side), where
  * matches add up over the sentence pairs of the bead (so 2-1 beads reuse 1-1 work).
  */
-import { KeyTable, fastFeatures, intersectionSize, stemTranslations, type SentenceFeatures } from './sentence-features.js';
+import {
+  KeyTable,
+  fastFeatures,
+  featuresFromTokens,
+  intersectionSize,
+  stemTranslations,
+  tokenizeTexts,
+  type SentenceFeatures,
+  type TokenizedTexts,
+} from './sentence-features.js';
 import { translationsFor, type Lexicon } from './lexicon.js';
 import type { AlignDocument, PairScorer, Scorer } from './types.js';
 
@@ -12,6 +21,8 @@ export interface PreparedPair {
   readonly source: readonly SentenceFeatures[];
   readonly target: readonly SentenceFeatures[];
   readonly table: KeyTable;
+  /** The source's tokens, kept so a second pass only recomputes keys. */
+  readonly sourceTokens?: TokenizedTexts;
 }
 
 export function sentenceTexts(doc: AlignDocument): string[] {
@@ -36,9 +47,10 @@ export function preparePair(
       trans.set(k, list);
     }
   }
-  const src = fastFeatures(sentenceTexts(source), table, trans.size ? trans : undefined);
+  const sourceTokens = reuse?.sourceTokens ?? tokenizeTexts(sentenceTexts(source));
+  const src = featuresFromTokens(sourceTokens, table, trans.size ? trans : undefined);
   const tgt = reuse?.target ?? fastFeatures(sentenceTexts(target), table);
-  return { source: src, target: tgt, table };
+  return { source: src, target: tgt, table, sourceTokens };
 }
 
 const CACHE_BITS = 18;
