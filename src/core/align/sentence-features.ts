@@ -142,6 +142,10 @@ const FAST_TOKEN =
   /(?:https?:\/\/|www\.)[^\s<>"«»“”]+[^\s<>"«»“”.,;:!?)\]]|[#@][\p{L}\p{N}_]+|\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?|\p{L}[\p{L}\p{N}]*|[?!:;«»“”„"()[\]…%€$£]/gu;
 const MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Non-ASCII characters that the ASCII pattern would miss (letters, digits, symbols it does not list). */
+const NON_ASCII_LETTER = /[^\x00-\x7f«»“”„…’‘–—\u00a0\u202f\u2009]/;
+const ASCII_TOKEN =
+  /(?:https?:\/\/|www\.)[^\s<>"«»“”]+[^\s<>"«»“”.,;:!?)\]]|[#@][a-z0-9_]+|\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?|[a-z][a-z0-9]*|[?!:;«»“”„"()[\]…%€$£]/g;
 
 /**
  * Features of many sentences at once, for long parallel documents: the sentence is folded
@@ -169,9 +173,11 @@ export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
     buffer.length = 0;
     const lower = text.toLowerCase();
     const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
-    FAST_TOKEN.lastIndex = 0;
+    // Folded Latin-script text is mostly ASCII, where a non-Unicode pattern is twice as fast.
+    const re = NON_ASCII_LETTER.test(folded) ? FAST_TOKEN : ASCII_TOKEN;
+    re.lastIndex = 0;
     // exec in a loop: several times faster than matchAll on long documents.
-    for (let m = FAST_TOKEN.exec(folded); m; m = FAST_TOKEN.exec(folded)) {
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
       const tok = m[0];
       let id = ids.get(tok);
       if (id === undefined) {
