@@ -39,7 +39,7 @@ export interface ScoredPair {
   readonly score: number;
 }
 
-export const DEFAULT_COMPARABLE_THRESHOLD = 0.35;
+export const DEFAULT_COMPARABLE_THRESHOLD = 0.38;
 
 interface ContentToken {
   readonly norm: string;
