@@ -33,7 +33,7 @@ export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, 
   const parts = [
     `${fileName} [${dirty ? t('ui.modified') : t('ui.unchanged')}]`,
     t('ui.counts', { confirmed: counts.confirmed, suggested: counts.suggested }),
-    `${t('ui.unaligned')}: ${unaligned}`,
+    t('ui.unaligned', { list: unaligned }),
     ...(marks > 0 ? [t('ui.marks', { count: marks })] : []),
     ...(group
       ? [`${group.id} ${t(`status.${group.status}`)}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''}${group.note ? ` ✎ ${group.note}` : ''}`]

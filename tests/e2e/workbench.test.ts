@@ -57,7 +57,7 @@ describe.skipIf(!hasTmux)('workbench in a real terminal', () => {
       const t = createI18n(lang).t;
       const { dir, alignment } = workspace();
       const tmux = start(dir, alignment, lang);
-      await tmux.waitForText(t('ui.unaligned'), STARTUP);
+      await tmux.waitForText(t('ui.unaligned', { list: 'it-000' }), STARTUP);
       // Find the Italian "Non perdoniamo." with a search, and mark it.
       tmux.type('/');
       await tmux.waitForText(t('ui.promptSearch').trim());
