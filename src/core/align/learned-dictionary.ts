@@ -31,7 +31,7 @@ function wordIds(text: string, ids: Map<string, number>): Set<number> {
 }
 
 /** Enough sentence pairs to learn frequent translations; more only costs time. */
-const MAX_EXAMPLES = 4000;
+const MAX_EXAMPLES = 2500;
 
 /**
  * Learns source-word → target-words pairs from aligned sentence pairs.

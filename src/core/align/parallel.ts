@@ -270,14 +270,14 @@ function runDp(input: ParallelInput, band: Band): DpResult {
 
   // Feature similarity: shared keys of each sentence pair in the band, computed once.
   const feat = input.featureSimilarity ? input.features : undefined;
-  let pairMatches: Int32Array | undefined;
+  let pairMatches: Uint8Array | undefined;
   let cumOwnS: Float64Array | undefined;
   let cumOwnT: Float64Array | undefined;
   if (feat) {
-    pairMatches = new Int32Array(cells);
+    pairMatches = new Uint8Array(cells);
     for (let i = 1; i <= n; i++) {
       const keys = feat.source[i - 1]!.keys;
-      for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) pairMatches[offset[i]! + j - lo[i]!] = intersectionSize(keys, feat.target[j - 1]!.own);
+      for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) pairMatches[offset[i]! + j - lo[i]!] = Math.min(255, intersectionSize(keys, feat.target[j - 1]!.own));
     }
     cumOwnS = new Float64Array(n + 1);
     cumOwnT = new Float64Array(m + 1);

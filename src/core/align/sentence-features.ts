@@ -91,11 +91,36 @@ export function keyOfToken(t: Token): string | undefined {
   }
 }
 
-function sortedUnique(values: number[]): Int32Array {
-  const arr = Int32Array.from(values).sort();
+/**
+ * Hands out small Int32Array views carved from large shared buffers: hundreds of thousands of
+ * sentences would otherwise each own separate backing stores, which costs far more memory.
+ */
+class Int32Pool {
+  private chunk = new Int32Array(1 << 16);
+  private used = 0;
+  take(length: number): Int32Array {
+    if (this.used + length > this.chunk.length) {
+      this.chunk = new Int32Array(Math.max(1 << 16, length));
+      this.used = 0;
+    }
+    const view = this.chunk.subarray(this.used, this.used + length);
+    this.used += length;
+    return view;
+  }
+}
+
+const sharedPool = new Int32Pool();
+const scratch: number[] = [];
+
+function sortedUnique(values: readonly number[], pool: Int32Pool = sharedPool): Int32Array {
+  scratch.length = 0;
+  for (const v of values) scratch.push(v);
+  scratch.sort((a, b) => a - b);
   let k = 0;
-  for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) arr[k++] = arr[i]!;
-  return arr.slice(0, k);
+  for (let i = 0; i < scratch.length; i++) if (i === 0 || scratch[i] !== scratch[i - 1]) scratch[k++] = scratch[i]!;
+  const out = pool.take(k);
+  for (let i = 0; i < k; i++) out[i] = scratch[i]!;
+  return out;
 }
 
 export function sentenceFeatures(
@@ -187,7 +212,9 @@ export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
       }
       buffer.push(id);
     }
-    sentences.push(Int32Array.from(buffer));
+    const view = sharedPool.take(buffer.length);
+    for (let k = 0; k < buffer.length; k++) view[k] = buffer[k]!;
+    sentences.push(view);
     lengths.push(text.length);
   }
   return { vocab, sentences, lengths };
