@@ -42,6 +42,9 @@ export function charName(ch: string): string {
  * so no key is lost; prompts receive the printable ones as typed text.
  */
 export function keyEvents(input: string, key: Key): { name: string | undefined; text: string }[] {
+  // Alt+character (also what Esc then a key typed very fast looks like, and what some terminals
+  // send for Option+arrow) is bound to nothing: better ignored than taken for the bare key.
+  if (key.meta && !key.escape && !key.ctrl && [...input].length === 1 && !/[\u0000-\u001f]/.test(input)) return [];
   const name = keyName(input, key);
   if (name !== undefined) return [{ name, text: key.ctrl || key.meta ? '' : input }];
   return [...input].map((ch) => {

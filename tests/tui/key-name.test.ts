@@ -29,4 +29,10 @@ describe('key names', () => {
     ]);
     expect(keyEvents('jj\r', none).map((e) => e.name)).toEqual(['j', 'j', 'enter']);
   });
+
+  it('ignores Alt+character, which nothing is bound to', () => {
+    expect(keyEvents('b', { ...none, meta: true })).toEqual([]);
+    expect(keyEvents('', { ...none, escape: true, meta: true }).map((e) => e.name)).toEqual(['escape']);
+    expect(keyEvents('', { ...none, upArrow: true, meta: true }).map((e) => e.name)).toEqual(['up']);
+  });
 });
