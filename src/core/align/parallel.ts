@@ -275,9 +275,23 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   let cumOwnT: Float64Array | undefined;
   if (feat) {
     pairMatches = new Uint8Array(cells);
+    // Stamp the source sentence's keys, then count stamped keys of each target in the band:
+    // cheaper than merging two sorted lists per cell.
+    let maxKey = 0;
+    for (const f of feat.source) for (const k of f.keys) if (k > maxKey) maxKey = k;
+    for (const f of feat.target) for (const k of f.own) if (k > maxKey) maxKey = k;
+    const stamp = new Int32Array(maxKey + 1).fill(-1);
     for (let i = 1; i <= n; i++) {
       const keys = feat.source[i - 1]!.keys;
-      for (let j = Math.max(1, lo[i]!); j <= hi[i]!; j++) pairMatches[offset[i]! + j - lo[i]!] = Math.min(255, intersectionSize(keys, feat.target[j - 1]!.own));
+      for (let k = 0; k < keys.length; k++) stamp[keys[k]!] = i;
+      const rowLo = Math.max(1, lo[i]!);
+      const base = offset[i]! - lo[i]!;
+      for (let j = rowLo; j <= hi[i]!; j++) {
+        const own = feat.target[j - 1]!.own;
+        let count = 0;
+        for (let k = 0; k < own.length; k++) if (stamp[own[k]!] === i) count++;
+        pairMatches[base + j] = count > 255 ? 255 : count;
+      }
     }
     cumOwnS = new Float64Array(n + 1);
     cumOwnT = new Float64Array(m + 1);
