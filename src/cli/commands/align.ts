@@ -39,7 +39,12 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
     .argument('[inputs...]', 'a corpus folder or text files (default: the bundled seeds)')
     .addOption(new Option('-m, --mode <mode>', 'parallel (translations), comparable (same subject), or auto').choices(['auto', 'parallel', 'comparable']).default('auto'))
     .option('--presplit', 'treat each non-empty input line as one sentence (pre-segmented input)')
-    .option('--lexicon <files...>', 'bilingual lexicons: TSV, hunalign .dic, FreeDict .index or name ("fra-ita")')
+    .option(
+      '--lexicon <file>',
+      'a bilingual lexicon: TSV, hunalign .dic, FreeDict .index or name ("fra-ita"); repeat for more',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
     .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group', positiveInt('--max-bead'), 2)
