@@ -2,7 +2,10 @@
  * The interface-text i18next instance. Resources are bundled from locales/*.json (same keys
  * in every language; tests/i18n checks this), so nothing is loaded asynchronously.
  */
-import { readFileSync } from 'node:fs';
+// Bundled with the code (also into the dist/ bundle), so no file is looked up at run time.
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+import it from './locales/it.json' with { type: 'json' };
 import i18next, { type i18n, type TFunction } from 'i18next';
 import type { Message } from '../core/session/types.js';
 
@@ -11,16 +14,11 @@ export type Locale = (typeof LOCALES)[number];
 
 export type LocaleResource = Record<string, Record<string, string>>;
 
-const loaded = new Map<Locale, LocaleResource>();
+const RESOURCES: Readonly<Record<Locale, LocaleResource>> = { en, it, fr };
 
-/** One locale's strings, read once from locales/<locale>.json next to this module. */
+/** One locale's strings. */
 export function localeResource(locale: Locale): LocaleResource {
-  let resource = loaded.get(locale);
-  if (!resource) {
-    resource = JSON.parse(readFileSync(new URL(`./locales/${locale}.json`, import.meta.url), 'utf8')) as LocaleResource;
-    loaded.set(locale, resource);
-  }
-  return resource;
+  return RESOURCES[locale];
 }
 
 /** A ready, synchronous i18next instance for one interface language (English as fallback). */

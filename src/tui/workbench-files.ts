@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Alignment } from '../core/model/types.js';
 import { readAlignmentFile, writeAlignmentFile } from '../io/alignment-file.js';
@@ -78,6 +79,15 @@ export async function runAligner(
 
 class WorkerUnavailable extends Error {}
 
+/**
+ * The worker module: next to this one when running from the sources; from the dist/ bundle
+ * (flat chunks in <package>/dist), the package's own sources, which ship with it.
+ */
+function alignerWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('./aligner-worker.ts', here) : new URL('../src/tui/aligner-worker.ts', here);
+}
+
 function runInWorker(
   docs: unknown,
   anchors: unknown,
@@ -87,8 +97,10 @@ function runInWorker(
   return new Promise((resolvePromise, reject) => {
     let worker: Worker;
     try {
-      // The sources are TypeScript run through tsx: the worker registers it too.
-      worker = new Worker(new URL('./aligner-worker.ts', import.meta.url), {
+      const url = alignerWorkerUrl();
+      if (!existsSync(fileURLToPath(url))) throw new Error(`${url.href} is missing`);
+      // The worker is TypeScript run through tsx, like the sources.
+      worker = new Worker(url, {
         workerData: { docs, anchors },
         execArgv: ['--import', import.meta.resolve('tsx/esm')],
       });
