@@ -226,8 +226,18 @@ async function startToFirstFrame(runs: number): Promise<void> {
   const ok = times.filter((t) => Number.isFinite(t));
   if (ok.length === 0) return;
   console.log(
-    `start → first frame on the seeds (${ok.length} runs): median ${percentile(ok, 50).toFixed(0)} ms, min ${Math.min(...ok).toFixed(0)} ms, max ${Math.max(...ok).toFixed(0)} ms  (target ≤ 1000 ms; runs TypeScript through tsx)`,
+    `start → first frame on the seeds (${ok.length} runs, ${await startedFrom()}): median ${percentile(ok, 50).toFixed(0)} ms, min ${Math.min(...ok).toFixed(0)} ms, max ${Math.max(...ok).toFixed(0)} ms  (target ≤ 1000 ms)`,
   );
+}
+
+/** Whether bin/allinea.js runs the dist/ bundle (fresh build) or the sources through tsx. */
+async function startedFrom(): Promise<string> {
+  const { existsSync, readdirSync, statSync } = await import('node:fs');
+  const bundle = join(ROOT, 'dist', 'main.js');
+  if (process.env.ALLINEA_FROM_SOURCE === '1' || !existsSync(bundle)) return 'from sources via tsx';
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  return statSync(bundle).mtimeMs >= newest(join(ROOT, 'src')) ? 'from the dist/ bundle' : 'from sources via tsx (dist/ is older than src/)';
 }
 
 export default async function run(): Promise<void> {
