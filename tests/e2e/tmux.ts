@@ -1,5 +1,7 @@
 /** Drives the real program in a detached tmux session on a private server socket. */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, vi } from 'vitest';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -65,5 +67,7 @@ export class TmuxSession {
 
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    // tmux may leave its socket file behind.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
   }
 }
