@@ -2,11 +2,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { align } from '../core/align/index.js';
 import type { AlignDocument, AlignOptions } from '../core/align/index.js';
+import { bundledLexicons } from '../io/lexicon-files.js';
 
 const { docs, anchors } = workerData as { docs: AlignDocument[]; anchors: NonNullable<AlignOptions['anchors']> };
 let last = 0;
+// The bundled lexicons, as `allinea align` uses them: the seeds' it-fr slogan needs fr-it.
 const result = align(docs, {
   anchors,
+  lexicons: bundledLexicons(),
   onProgress: (done, total) => {
     const now = Date.now();
     if (now - last < 50 && done < total) return;

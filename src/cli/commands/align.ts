@@ -107,11 +107,8 @@ export async function runAlign(args: AlignArgs, streams: CliStreams): Promise<nu
   const { UserError } = await import('../errors.js');
   if (args.manifest) return runBatch(args, streams);
   if (args.outDir || args.shard) throw new UserError('--out-dir and --shard go with --manifest.');
-  const { readLexiconFile, bundledLexicons } = await import('./lexicon.js');
-  const lexicons = [
-    ...(args.bundledLexicons === false ? [] : await bundledLexicons()),
-    ...(await Promise.all((args.lexicons ?? []).map((f) => readLexiconFile(f, streams.cwd)))),
-  ];
+  const { loadLexicons } = await import('../../io/lexicon-files.js');
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
   await alignOne(args, streams, lexicons);
   return 0;
 }
@@ -311,11 +308,8 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   const shardNote = args.shard ? ` (shard ${args.shard} of ${all.length} sets)` : '';
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
 
-  const { readLexiconFile, bundledLexicons } = await import('./lexicon.js');
-  const lexicons = [
-    ...(args.bundledLexicons === false ? [] : await bundledLexicons()),
-    ...(await Promise.all((args.lexicons ?? []).map((f) => readLexiconFile(f, streams.cwd)))),
-  ];
+  const { loadLexicons } = await import('../../io/lexicon-files.js');
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
   let failures = 0;
   const one = async (set: ManifestSet): Promise<void> => {
     const setArgs: AlignArgs = {
