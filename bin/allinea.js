@@ -28,6 +28,7 @@ if (bundleIsFresh()) {
   await import(bundle);
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // The package's own tsconfig, whatever the current folder is (tsx looks in the cwd by default).
+  register({ tsconfig: join(root, 'tsconfig.json') });
   await import('../src/cli/main.ts');
 }
