@@ -47,14 +47,25 @@ function groupPosition(alignment: Alignment, groupId: string): number {
   return g;
 }
 
-/** The next free group id: "g" followed by one more than the largest number in use. */
-export function nextGroupId(alignment: Alignment, taken: ReadonlySet<string> = new Set()): string {
-  let max = 0;
-  for (const group of alignment.groups) {
+// Largest "g<number>" id per groups array: arrays are immutable, so the scan is done once per
+// array and operations that add a group carry the figure over instead of rescanning.
+const largestIdNumber = new WeakMap<readonly Group[], number>();
+
+function largestGroupNumber(groups: readonly Group[]): number {
+  let max = largestIdNumber.get(groups);
+  if (max !== undefined) return max;
+  max = 0;
+  for (const group of groups) {
     const m = /^g(\d+)$/.exec(group.id);
     if (m) max = Math.max(max, Number(m[1]));
   }
-  let n = max + 1;
+  largestIdNumber.set(groups, max);
+  return max;
+}
+
+/** The next free group id: "g" followed by one more than the largest number in use. */
+export function nextGroupId(alignment: Alignment, taken: ReadonlySet<string> = new Set()): string {
+  let n = largestGroupNumber(alignment.groups) + 1;
   while (taken.has(`g${n}`)) n++;
   return `g${n}`;
 }
@@ -77,29 +88,34 @@ function countDocs(members: readonly Member[]): number {
   return new Set(members.filter((m) => m.sentences.length > 0).map((m) => m.doc)).size;
 }
 
-/** Removes the given sentences from every live group; dissolves groups left with < 2 documents. */
-function detach(groups: readonly Group[], refs: readonly SentenceRef[], keep?: string): Group[] {
+/**
+ * Removes the given sentences from the live groups holding them (found through the sentence
+ * index, so the cost does not grow with the number of groups); dissolves groups left with
+ * fewer than two documents. `keep` names a group left untouched.
+ */
+function detach(alignment: Alignment, refs: readonly SentenceRef[], keep?: string): Group[] {
+  const index = sentenceGroupIndex(alignment);
   const drop = new Set(refs.map((r) => `${r.doc}\u0000${r.sentence}`));
+  const touched = new Set<number>();
+  for (const ref of refs) {
+    const g = index.get(ref.doc)?.[ref.sentence];
+    if (g !== undefined && g >= 0 && alignment.groups[g]!.id !== keep) touched.add(g);
+  }
+  if (touched.size === 0) return alignment.groups.slice();
   const out: Group[] = [];
-  for (const group of groups) {
-    if (!isLive(group.status) || group.id === keep) {
+  alignment.groups.forEach((group, g) => {
+    if (!touched.has(g)) {
       out.push(group);
-      continue;
+      return;
     }
-    let changed = false;
     const members: Member[] = [];
     for (const member of group.members) {
       const kept = member.sentences.filter((s) => !drop.has(`${member.doc}\u0000${s}`));
-      if (kept.length === member.sentences.length) {
-        members.push(member);
-        continue;
-      }
-      changed = true;
-      if (kept.length > 0) members.push({ doc: member.doc, sentences: kept });
+      if (kept.length === member.sentences.length) members.push(member);
+      else if (kept.length > 0) members.push({ doc: member.doc, sentences: kept });
     }
-    if (!changed) out.push(group);
-    else if (countDocs(members) >= 2) out.push({ ...group, members });
-  }
+    if (countDocs(members) >= 2) out.push({ ...group, members });
+  });
   return out;
 }
 
@@ -121,8 +137,10 @@ export function link(alignment: Alignment, refs: readonly SentenceRef[], id?: st
   if (countDocs(members) < 2) throw new ModelError('A group needs sentences from at least two documents.');
   const groupId = id ?? nextGroupId(alignment);
   if (alignment.groups.some((g) => g.id === groupId)) throw new ModelError(`Group id "${groupId}" is already used.`);
-  const groups = detach(alignment.groups, refs);
+  const groups = detach(alignment, refs);
   groups.push({ id: groupId, status: 'confirmed', origin: 'manual', members });
+  const number = /^g(\d+)$/.exec(groupId);
+  largestIdNumber.set(groups, Math.max(largestGroupNumber(alignment.groups), number ? Number(number[1]) : 0));
   return { alignment: { ...alignment, groups }, groupId };
 }
 
@@ -133,7 +151,7 @@ export function addMembers(alignment: Alignment, groupId: string, refs: readonly
   if (!isLive(target.status)) throw new ModelError(`Group "${groupId}" is rejected; restore it before adding sentences.`);
   const added = membersOf(alignment, refs);
   const order = alignment.documents.map((d) => d.id);
-  const groups = detach(alignment.groups, refs, groupId).map((group) =>
+  const groups = detach(alignment, refs, groupId).map((group) =>
     group.id === groupId ? { ...group, members: mergeMembers(group.members, added, order) } : group,
   );
   return { ...alignment, groups };
@@ -145,7 +163,7 @@ export function removeSentence(alignment: Alignment, ref: SentenceRef): Alignmen
   if (groupIndexOf(alignment, ref.doc, ref.sentence) === undefined) {
     throw new ModelError(`Sentence ${ref.sentence} of "${ref.doc}" is not in a group.`);
   }
-  return { ...alignment, groups: detach(alignment.groups, [ref]) };
+  return { ...alignment, groups: detach(alignment, [ref]) };
 }
 
 /** Moves every member of `otherId` into `intoId`; the merged group is confirmed and manual. */
@@ -339,14 +357,13 @@ export function joinSentences(alignment: Alignment, ref: SentenceRef): Alignment
  */
 export function applySuggestions(alignment: Alignment, suggestions: readonly SuggestedMembers[]): Alignment {
   const kept = alignment.groups.filter((g) => g.status !== 'suggested');
-  const base: Alignment = { ...alignment, groups: kept };
   const used = new Set<string>();
   for (const group of kept) {
     if (!isLive(group.status)) continue;
     for (const m of group.members) for (const s of m.sentences) used.add(`${m.doc}\u0000${s}`);
   }
   const order = alignment.documents.map((d) => d.id);
-  const taken = new Set<string>();
+  let number = largestGroupNumber(alignment.groups);
   const groups = kept.slice();
   for (const suggestion of suggestions) {
     const members = mergeMembers(
@@ -358,11 +375,11 @@ export function applySuggestions(alignment: Alignment, suggestions: readonly Sug
     );
     if (countDocs(members) < 2) continue;
     for (const m of members) for (const s of m.sentences) used.add(`${m.doc}\u0000${s}`);
-    const id = nextGroupId({ ...base, groups }, taken);
-    taken.add(id);
+    const id = `g${++number}`;
     const score = Math.min(1, Math.max(0, Number.isFinite(suggestion.score) ? suggestion.score : 0));
     groups.push({ id, status: 'suggested', origin: 'auto', score: Math.round(score * 1000) / 1000, members });
   }
+  largestIdNumber.set(groups, number);
   return { ...alignment, groups };
 }
 

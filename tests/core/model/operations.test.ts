@@ -186,6 +186,10 @@ describe('suggestions', () => {
     ]);
     const twice = valid(applySuggestions(once, []));
     expect(twice.groups.map((g) => g.id)).toEqual(['g1']);
+    // Ids handed out after suggestions never collide with theirs.
+    const afterLink = link(once, [slogan.it, defend.fr]).alignment;
+    expect(new Set(afterLink.groups.map((g) => g.id)).size).toBe(afterLink.groups.length);
+    expect(nextGroupId(afterLink)).toBe('g4');
     const accepted = acceptSuggestionsAbove(once, 0.9);
     expect(accepted.groups[1]!.status).toBe('confirmed');
     expect(acceptSuggestionsAbove(once, 0.95)).toBe(once);
