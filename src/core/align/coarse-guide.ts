@@ -62,40 +62,65 @@ function blockWarp(
   const total = offset[nb]!;
   const sim = new Float32Array(total);
 
-  // Target blocks per key (deduplicated), and the number of source blocks per key.
-  const postings = new Map<number, number[]>();
+  // Keys are small dense integers: per-key tables in typed arrays, postings in one flat array.
+  let maxKey = -1;
+  for (let i = 0; i < n; i++) for (const k of source[i]!.keys) if (k > maxKey) maxKey = k;
+  for (let j = 0; j < m; j++) for (const k of target[j]!.own) if (k > maxKey) maxKey = k;
+  const keyCount = maxKey + 1;
+  // Target blocks per key (deduplicated), as postings start..end in `postings`.
+  const lastBlock = new Int32Array(keyCount).fill(-1);
+  const postingCount = new Int32Array(keyCount + 1);
   for (let j = 0; j < m; j++) {
     const c = Math.floor(j / block);
     for (const k of target[j]!.own) {
-      const list = postings.get(k);
-      if (!list) postings.set(k, [c]);
-      else if (list[list.length - 1] !== c) list.push(c);
+      if (lastBlock[k] === c) continue;
+      lastBlock[k] = c;
+      postingCount[k + 1]!++;
     }
   }
-  const sourceBlocks = new Map<number, number>();
-  const lastBlock = new Map<number, number>();
+  const postingStart = postingCount;
+  for (let k = 0; k < keyCount; k++) postingStart[k + 1]! += postingStart[k]!;
+  const postings = new Int32Array(postingStart[keyCount]!);
+  const fill = postingStart.slice(0, keyCount);
+  lastBlock.fill(-1);
+  for (let j = 0; j < m; j++) {
+    const c = Math.floor(j / block);
+    for (const k of target[j]!.own) {
+      if (lastBlock[k] === c) continue;
+      lastBlock[k] = c;
+      postings[fill[k]!++] = c;
+    }
+  }
+  // Number of source blocks per key.
+  const sourceBlocks = new Int32Array(keyCount);
+  lastBlock.fill(-1);
   for (let i = 0; i < n; i++) {
     const b = Math.floor(i / block);
     for (const k of source[i]!.keys) {
-      if (lastBlock.get(k) === b) continue;
-      lastBlock.set(k, b);
-      sourceBlocks.set(k, (sourceBlocks.get(k) ?? 0) + 1);
+      if (lastBlock[k] === b) continue;
+      lastBlock[k] = b;
+      sourceBlocks[k]!++;
     }
   }
   // Keys in many blocks say little about where a block goes.
   const maxDf = Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb))));
-  lastBlock.clear();
+  lastBlock.fill(-1);
   for (let i = 0; i < n; i++) {
     const b = Math.floor(i / block);
     const rowLo = lo[b]!;
     const rowHi = hi[b]!;
+    const rowBase = offset[b]! - rowLo;
     for (const k of source[i]!.keys) {
-      if (lastBlock.get(k) === b) continue;
-      lastBlock.set(k, b);
-      const list = postings.get(k);
-      if (!list || list.length > maxDf || (sourceBlocks.get(k) ?? 0) > maxDf) continue;
-      const w = Math.log(1 + mb / list.length);
-      for (const c of list) if (c >= rowLo && c <= rowHi) sim[offset[b]! + c - rowLo] = sim[offset[b]! + c - rowLo]! + w;
+      if (lastBlock[k] === b) continue;
+      lastBlock[k] = b;
+      const p0 = postingStart[k]!;
+      const p1 = postingStart[k + 1]!;
+      if (p1 === p0 || p1 - p0 > maxDf || sourceBlocks[k]! > maxDf) continue;
+      const w = Math.log(1 + mb / (p1 - p0));
+      for (let p = p0; p < p1; p++) {
+        const c = postings[p]!;
+        if (c >= rowLo && c <= rowHi) sim[rowBase + c] = sim[rowBase + c]! + w;
+      }
     }
   }
   // Centre each row so that off-path cells score below zero.

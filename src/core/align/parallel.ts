@@ -6,7 +6,7 @@
  * cost grows linearly with document length.
  */
 import { bandAround, bandCells, fullBand, longestMonotoneChain, type Band } from './band.js';
-import { lengthCost } from './length-cost.js';
+import { fastLengthCost } from './length-cost.js';
 import { coarseGuide } from './coarse-guide.js';
 import { intersectionSize } from './sentence-features.js';
 import type { PairScorer } from './types.js';
@@ -254,25 +254,28 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   for (let i = 0; i < n; i++) cumS[i + 1] = cumS[i]! + ls[i]!;
   for (let j = 0; j < m; j++) cumT[j + 1] = cumT[j]! + lt[j]!;
 
+  // Bead types: index 0 is 1-0, 1 is 0-1, then a-b at 2 + (a-1)·maxBead + (b-1).
   const types: [number, number][] = [[1, 0], [0, 1]];
   for (let a = 1; a <= maxBead; a++) for (let b = 1; b <= maxBead; b++) types.push([a, b]);
 
-  const typeCount = types.length;
-  const typeA = Int32Array.from(types, ([a]) => a);
-  const typeB = Int32Array.from(types, ([, b]) => b);
-  const offset = new Float64Array(n + 2);
-  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + (hi[i]! - lo[i]! + 1);
-  const cells = bandCells(band);
+  // Cell (i, j) lives at rowBase[i] + j.
+  const rowBase = new Float64Array(n + 1);
+  let cells = 0;
+  for (let i = 0; i <= n; i++) {
+    rowBase[i] = cells - lo[i]!;
+    cells += hi[i]! - lo[i]! + 1;
+  }
   const cost = new Float64Array(cells).fill(Infinity);
   const back = new Uint8Array(cells);
   cost[0] = 0;
-  const at = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : offset[i]! + j - lo[i]!);
+  const at = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowBase[i]! + j);
 
-  // Feature similarity: shared keys of each sentence pair in the band, computed once.
+  // Feature similarity: shared keys of each sentence pair in the band, computed once;
+  // pairMatches[rowBase[x] + y] holds source sentence x-1 against target sentence y-1.
   const feat = input.featureSimilarity ? input.features : undefined;
   let pairMatches: Uint8Array | undefined;
-  let cumOwnS: Float64Array | undefined;
-  let cumOwnT: Float64Array | undefined;
+  const cumOwnS = new Float64Array(n + 1);
+  const cumOwnT = new Float64Array(m + 1);
   if (feat) {
     pairMatches = new Uint8Array(cells);
     // Stamp the source sentence's keys, then count stamped keys of each target in the band:
@@ -285,7 +288,7 @@ function runDp(input: ParallelInput, band: Band): DpResult {
       const keys = feat.source[i - 1]!.keys;
       for (let k = 0; k < keys.length; k++) stamp[keys[k]!] = i;
       const rowLo = Math.max(1, lo[i]!);
-      const base = offset[i]! - lo[i]!;
+      const base = rowBase[i]!;
       for (let j = rowLo; j <= hi[i]!; j++) {
         const own = feat.target[j - 1]!.own;
         let count = 0;
@@ -293,11 +296,17 @@ function runDp(input: ParallelInput, band: Band): DpResult {
         pairMatches[base + j] = count > 255 ? 255 : count;
       }
     }
-    cumOwnS = new Float64Array(n + 1);
-    cumOwnT = new Float64Array(m + 1);
     for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + feat.source[i]!.own.length;
     for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + feat.target[j]!.own.length;
   }
+  /** Shared keys of source sentence x-1 and target sentence y-1 (outside the band: merged now). */
+  const matchesAt = (x: number, y: number): number =>
+    y >= lo[x]! && y <= hi[x]! ? pairMatches![rowBase[x]! + y]! : intersectionSize(feat!.source[x - 1]!.keys, feat!.target[y - 1]!.own);
+
+  const skip = p.skipCost;
+  const lengthWeight = p.lengthWeight;
+  const lexicalWeight = p.lexicalWeight;
+  const mergeCost = p.mergeCost;
   const progressEvery = Math.max(1, Math.floor(n / 100));
   for (let i = 0; i <= n; i++) {
     if (i % progressEvery === 0) {
@@ -306,51 +315,65 @@ function runDp(input: ParallelInput, band: Band): DpResult {
     }
     const rowLo = lo[i]!;
     const rowHi = hi[i]!;
+    const base = rowBase[i]!;
+    const upLo = i > 0 ? lo[i - 1]! : 0;
+    const upHi = i > 0 ? hi[i - 1]! : -1;
+    const upBase = i > 0 ? rowBase[i - 1]! : 0;
+    const ci = cumS[i]!;
+    const oi = cumOwnS[i]!;
     for (let j = rowLo; j <= rowHi; j++) {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
       let bestType = 0;
-      for (let t = 0; t < typeCount; t++) {
-        const a = typeA[t]!;
-        const b = typeB[t]!;
+      // Same order and strict comparisons as over the type list: ties go to the first type.
+      if (j >= upLo && j <= upHi) {
+        const v = cost[upBase + j]! + skip;
+        if (v < best) {
+          best = v;
+          bestType = 0;
+        }
+      }
+      if (j > rowLo) {
+        const v = cost[base + j - 1]! + skip;
+        if (v < best) {
+          best = v;
+          bestType = 1;
+        }
+      }
+      const cj = cumT[j]!;
+      const oj = cumOwnT[j]!;
+      for (let a = 1; a <= maxBead && a <= i; a++) {
         const pi = i - a;
-        const pj = j - b;
-        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
-        const base = cost[offset[pi]! + pj - lo[pi]!]!;
-        if (base === Infinity) continue;
-        let c: number;
-        if (a === 0 || b === 0) c = p.skipCost;
-        else {
-          const gc = lengthCost(cumS[i]! - cumS[pi]!, cumT[j]! - cumT[pj]!, ratio);
+        const pLo = lo[pi]!;
+        const pHi = hi[pi]!;
+        const pBase = rowBase[pi]!;
+        for (let b = 1; b <= maxBead && b <= j; b++) {
+          const pj = j - b;
+          if (pj < pLo || pj > pHi) continue;
+          const prev = cost[pBase + pj]!;
+          // Every term but the prior is non-negative: skip beads that cannot win.
+          const floor = prev + PRIOR_11 + mergeCost * (a + b - 2);
+          if (!(floor < best)) continue;
           let sim: number;
           if (pairMatches) {
-            // Inlined feature similarity: sum the precomputed pair matches of the bead.
-            const den = cumOwnS![i]! - cumOwnS![pi]! + cumOwnT![j]! - cumOwnT![pj]!;
+            const den = oi - cumOwnS[pi]! + oj - cumOwnT[pj]!;
             if (den === 0) sim = NEUTRAL_SIMILARITY;
             else {
               let matched = 0;
-              for (let x = pi + 1; x <= i; x++) {
-                const xl = lo[x]!;
-                const xh = hi[x]!;
-                const base0 = offset[x]! - xl;
-                for (let y = pj + 1; y <= j; y++) {
-                  matched += y >= xl && y <= xh ? pairMatches[base0 + y]! : intersectionSize(feat!.source[x - 1]!.keys, feat!.target[y - 1]!.own);
-                }
-              }
-              sim = Math.min(1, (2 * matched) / den);
+              for (let x = pi + 1; x <= i; x++) for (let y = pj + 1; y <= j; y++) matched += matchesAt(x, y);
+              sim = matched * 2 >= den ? 1 : (2 * matched) / den;
             }
           } else sim = scorer.bead(pi, i, pj, j);
-          c = p.lengthWeight * gc + PRIOR_11 + p.mergeCost * (a + b - 2) + p.lexicalWeight * (1 - sim) * ((a + b) / 2);
-        }
-        const total = base + c;
-        if (total < best) {
-          best = total;
-          bestType = t;
+          const total =
+            floor + lengthWeight * fastLengthCost(ci - cumS[pi]!, cj - cumT[pj]!, ratio) + lexicalWeight * (1 - sim) * ((a + b) / 2);
+          if (total < best) {
+            best = total;
+            bestType = 2 + (a - 1) * maxBead + (b - 1);
+          }
         }
       }
-      const idx = offset[i]! + j - rowLo;
-      cost[idx] = best;
-      back[idx] = bestType;
+      cost[base + j] = best;
+      back[base + j] = bestType;
     }
   }
   input.onProgress?.(n, n);

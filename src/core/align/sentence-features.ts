@@ -110,16 +110,18 @@ class Int32Pool {
 }
 
 const sharedPool = new Int32Pool();
-const scratch: number[] = [];
+let scratch = new Int32Array(256);
 
+/** Sorted unique copy of `values` in pool memory (typed-array sort: no comparator calls). */
 function sortedUnique(values: readonly number[], pool: Int32Pool = sharedPool): Int32Array {
-  scratch.length = 0;
-  for (const v of values) scratch.push(v);
-  scratch.sort((a, b) => a - b);
+  const count = values.length;
+  if (count > scratch.length) scratch = new Int32Array(Math.max(count, scratch.length * 2));
+  for (let i = 0; i < count; i++) scratch[i] = values[i]!;
+  const sorted = scratch.subarray(0, count).sort();
   let k = 0;
-  for (let i = 0; i < scratch.length; i++) if (i === 0 || scratch[i] !== scratch[i - 1]) scratch[k++] = scratch[i]!;
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[k++] = sorted[i]!;
   const out = pool.take(k);
-  for (let i = 0; i < k; i++) out[i] = scratch[i]!;
+  out.set(sorted.subarray(0, k));
   return out;
 }
 
@@ -188,9 +190,119 @@ export interface TokenizedTexts {
   readonly lengths: readonly number[];
 }
 
+/**
+ * Token strings → ids without cutting a substring for tokens seen before: open addressing on
+ * a hash computed while scanning, comparing candidates in place. Long documents repeat a
+ * small vocabulary millions of times, and substrings plus Map lookups dominated tokenizing.
+ */
+class TokenVocabulary {
+  readonly words: string[] = [];
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+
+  id(text: string, start: number, end: number, hash: number): number {
+    let k = hash & this.mask;
+    for (;;) {
+      const v = this.slots[k]!;
+      if (v === 0) break;
+      const id = v - 1;
+      if (this.hashes[id] === hash) {
+        const w = this.words[id]!;
+        if (w.length === end - start && sameRange(w, text, start)) return id;
+      }
+      k = (k + 1) & this.mask;
+    }
+    const id = this.words.length;
+    this.words.push(text.slice(start, end));
+    if (id >= this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = hash;
+    this.slots[k] = id + 1;
+    if (this.words.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let k = this.hashes[id]! & this.mask;
+      while (this.slots[k] !== 0) k = (k + 1) & this.mask;
+      this.slots[k] = id + 1;
+    }
+  }
+}
+
+function sameRange(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const mixHash = (h: number, c: number): number => Math.imul(h ^ c, 16777619);
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let k = start; k < end; k++) h = mixHash(h, text.charCodeAt(k));
+  return h;
+}
+
+/** Characters where a token other than a plain word may start (digits, tags, listed punctuation). */
+const TOKEN_START = (() => {
+  const flags = new Uint8Array(0x2100);
+  for (let c = 48; c <= 57; c++) flags[c] = 1;
+  for (const ch of '#@?!:;«»“”„"()[]…%€$£') flags[ch.charCodeAt(0)] = 1;
+  return flags;
+})();
+const ASCII_TOKEN_AT = new RegExp(ASCII_TOKEN.source, 'y');
+
+/**
+ * Token ids of one folded, ASCII-pattern sentence: the same tokens as ASCII_TOKEN, but words
+ * (most tokens) are scanned by hand; only tokens starting with a digit, a tag sign, listed
+ * punctuation or a URL prefix go through the (sticky) pattern.
+ */
+function scanAscii(folded: string, vocab: TokenVocabulary, out: number[]): void {
+  const len = folded.length;
+  let pos = 0;
+  while (pos < len) {
+    const c = folded.charCodeAt(pos);
+    const letter = c >= 97 && c <= 122;
+    const urlStart =
+      letter && (c === 104 || c === 119) && (folded.startsWith('http://', pos) || folded.startsWith('https://', pos) || folded.startsWith('www.', pos));
+    if (letter && !urlStart) {
+      let h = mixHash(HASH_SEED, c);
+      let end = pos + 1;
+      while (end < len) {
+        const d = folded.charCodeAt(end);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
+          h = mixHash(h, d);
+          end++;
+        } else break;
+      }
+      out.push(vocab.id(folded, pos, end, h));
+      pos = end;
+      continue;
+    }
+    if (urlStart || (c < TOKEN_START.length && TOKEN_START[c] === 1)) {
+      ASCII_TOKEN_AT.lastIndex = pos;
+      const m = ASCII_TOKEN_AT.exec(folded);
+      if (m) {
+        const end = pos + m[0].length;
+        out.push(vocab.id(folded, pos, end, hashRange(folded, pos, end)));
+        pos = end;
+        continue;
+      }
+    }
+    pos++;
+  }
+}
+
 export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
-  const ids = new Map<string, number>();
-  const vocab: string[] = [];
+  const vocab = new TokenVocabulary();
   const sentences: Int32Array[] = [];
   const lengths: number[] = [];
   const buffer: number[] = [];
@@ -198,26 +310,21 @@ export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
     buffer.length = 0;
     const lower = text.toLowerCase();
     const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
-    // Folded Latin-script text is mostly ASCII, where a non-Unicode pattern is twice as fast.
-    const re = NON_ASCII_LETTER.test(folded) ? FAST_TOKEN : ASCII_TOKEN;
-    re.lastIndex = 0;
-    // exec in a loop: several times faster than matchAll on long documents.
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const tok = m[0];
-      let id = ids.get(tok);
-      if (id === undefined) {
-        id = vocab.length;
-        ids.set(tok, id);
-        vocab.push(tok);
+    // Folded Latin-script text is mostly ASCII, scanned by hand; other scripts use the Unicode pattern.
+    if (!NON_ASCII_LETTER.test(folded)) scanAscii(folded, vocab, buffer);
+    else {
+      FAST_TOKEN.lastIndex = 0;
+      for (let m = FAST_TOKEN.exec(folded); m; m = FAST_TOKEN.exec(folded)) {
+        const end = m.index + m[0].length;
+        buffer.push(vocab.id(folded, m.index, end, hashRange(folded, m.index, end)));
       }
-      buffer.push(id);
     }
     const view = sharedPool.take(buffer.length);
     for (let k = 0; k < buffer.length; k++) view[k] = buffer[k]!;
     sentences.push(view);
     lengths.push(text.length);
   }
-  return { vocab, sentences, lengths };
+  return { vocab: vocab.words, sentences, lengths };
 }
 
 function tokenKey(tok: string): string | undefined {
