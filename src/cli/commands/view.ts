@@ -63,6 +63,16 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const i18n = createI18n(locale);
   const stdin = streams.stdin as NodeJS.ReadStream;
   const stdout = streams.stdout as NodeJS.WriteStream;
+  // `view` is the default command, so a mistyped command name arrives here as a corpus path.
+  const { existsSync } = await import('node:fs');
+  const { UserError } = await import('../errors.js');
+  const firstMissing = args.inputs.find((input) => !existsSync(resolve(streams.cwd, input)));
+  if (firstMissing !== undefined) {
+    if (args.inputs.length === 1 && /^[a-z][a-z-]*$/.test(firstMissing)) {
+      throw new UserError(`'${firstMissing}' is neither a command nor a file or folder here (see allinea --help).`);
+    }
+    throw new UserError(`Cannot read ${resolve(streams.cwd, firstMissing)}: it does not exist.`);
+  }
   if (!stdin.isTTY || !stdout.isTTY) {
     streams.stderr.write(`${i18n.t('cli.notTty')}\n`);
     return 2;
