@@ -8,7 +8,7 @@
  * linear in document length.
  */
 import { bandAround, fullBand, type Band } from './band.js';
-import type { SentenceFeatures } from './sentence-features.js';
+import type { FeatureColumns } from './sentence-features.js';
 
 export interface CoarseGuide {
   /** Guide points (source sentence, target sentence), monotone. */
@@ -20,9 +20,9 @@ export interface CoarseGuide {
 /** Blocks per side at the first level (the first warping is at most this squared). */
 const FIRST_LEVEL_BLOCKS = 1500;
 
-export function coarseGuide(source: readonly SentenceFeatures[], target: readonly SentenceFeatures[]): CoarseGuide {
-  const n = source.length;
-  const m = target.length;
+export function coarseGuide(source: FeatureColumns, target: FeatureColumns): CoarseGuide {
+  const n = source.size;
+  const m = target.size;
   const b1 = Math.max(4, Math.ceil(Math.max(n, m) / FIRST_LEVEL_BLOCKS));
   const nb1 = Math.ceil(n / b1);
   const mb1 = Math.ceil(m / b1);
@@ -47,13 +47,13 @@ export function coarseGuide(source: readonly SentenceFeatures[], target: readonl
  * blocks, inclusive ranges). Returns the path as block cells, in order.
  */
 function blockWarp(
-  source: readonly SentenceFeatures[],
-  target: readonly SentenceFeatures[],
+  source: FeatureColumns,
+  target: FeatureColumns,
   block: number,
   band: Band,
 ): [number, number][] {
-  const n = source.length;
-  const m = target.length;
+  const n = source.size;
+  const m = target.size;
   const nb = band.n + 1;
   const mb = band.m + 1;
   const { lo, hi } = band;
@@ -63,16 +63,19 @@ function blockWarp(
   const sim = new Float32Array(total);
 
   // Keys are small dense integers: per-key tables in typed arrays, postings in one flat array.
+  const { keyStart, keyData } = source;
+  const { ownStart, ownData } = target;
   let maxKey = -1;
-  for (let i = 0; i < n; i++) for (const k of source[i]!.keys) if (k > maxKey) maxKey = k;
-  for (let j = 0; j < m; j++) for (const k of target[j]!.own) if (k > maxKey) maxKey = k;
+  for (let x = keyStart[0]!; x < keyStart[n]!; x++) if (keyData[x]! > maxKey) maxKey = keyData[x]!;
+  for (let y = ownStart[0]!; y < ownStart[m]!; y++) if (ownData[y]! > maxKey) maxKey = ownData[y]!;
   const keyCount = maxKey + 1;
   // Target blocks per key (deduplicated), as postings start..end in `postings`.
   const lastBlock = new Int32Array(keyCount).fill(-1);
   const postingCount = new Int32Array(keyCount + 1);
   for (let j = 0; j < m; j++) {
     const c = Math.floor(j / block);
-    for (const k of target[j]!.own) {
+    for (let y = ownStart[j]!; y < ownStart[j + 1]!; y++) {
+      const k = ownData[y]!;
       if (lastBlock[k] === c) continue;
       lastBlock[k] = c;
       postingCount[k + 1]!++;
@@ -85,7 +88,8 @@ function blockWarp(
   lastBlock.fill(-1);
   for (let j = 0; j < m; j++) {
     const c = Math.floor(j / block);
-    for (const k of target[j]!.own) {
+    for (let y = ownStart[j]!; y < ownStart[j + 1]!; y++) {
+      const k = ownData[y]!;
       if (lastBlock[k] === c) continue;
       lastBlock[k] = c;
       postings[fill[k]!++] = c;
@@ -96,7 +100,8 @@ function blockWarp(
   lastBlock.fill(-1);
   for (let i = 0; i < n; i++) {
     const b = Math.floor(i / block);
-    for (const k of source[i]!.keys) {
+    for (let x = keyStart[i]!; x < keyStart[i + 1]!; x++) {
+      const k = keyData[x]!;
       if (lastBlock[k] === b) continue;
       lastBlock[k] = b;
       sourceBlocks[k]!++;
@@ -110,7 +115,8 @@ function blockWarp(
     const rowLo = lo[b]!;
     const rowHi = hi[b]!;
     const rowBase = offset[b]! - rowLo;
-    for (const k of source[i]!.keys) {
+    for (let x = keyStart[i]!; x < keyStart[i + 1]!; x++) {
+      const k = keyData[x]!;
       if (lastBlock[k] === b) continue;
       lastBlock[k] = b;
       const p0 = postingStart[k]!;

@@ -8,9 +8,9 @@
 import { bandAround, bandCells, fullBand, longestMonotoneChain, type Band } from './band.js';
 import { fastLengthCost } from './length-cost.js';
 import { coarseGuide } from './coarse-guide.js';
-import { intersectionSize } from './sentence-features.js';
+import { sharedKeys } from './sentence-features.js';
 import type { PairScorer } from './types.js';
-import type { SentenceFeatures } from './sentence-features.js';
+import type { FeatureColumns } from './sentence-features.js';
 
 export interface Bead {
   /** Source sentences [s0, s1), target sentences [t0, t1); one side may be empty. */
@@ -47,7 +47,7 @@ export interface ParallelInput {
   readonly maxBead?: number;
   readonly params?: ParallelParams;
   /** Features used to place the band on large inputs (rare shared keys). */
-  readonly features?: { source: readonly SentenceFeatures[]; target: readonly SentenceFeatures[] };
+  readonly features?: { source: FeatureColumns; target: FeatureColumns };
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
   /** Diagnostics (band rounds). */
@@ -189,20 +189,19 @@ function sliceInput(input: ParallelInput, i0: number, i1: number, j0: number, j1
 }
 
 /** Pairs (i, j) sharing a key that occurs exactly once in each document, chained monotonically. */
-export function rareKeyChain(
-  source: readonly SentenceFeatures[],
-  target: readonly SentenceFeatures[],
-): [number, number][] {
+export function rareKeyChain(source: FeatureColumns, target: FeatureColumns): [number, number][] {
   const where = new Map<number, number>(); // key → source sentence, or -1 if repeated
-  for (let i = 0; i < source.length; i++) {
-    for (const k of source[i]!.keys) {
+  for (let i = 0; i < source.size; i++) {
+    for (let x = source.keyStart[i]!; x < source.keyStart[i + 1]!; x++) {
+      const k = source.keyData[x]!;
       const seen = where.get(k);
       where.set(k, seen === undefined ? i : -1);
     }
   }
   const targetWhere = new Map<number, number>();
-  for (let j = 0; j < target.length; j++) {
-    for (const k of target[j]!.own) {
+  for (let j = 0; j < target.size; j++) {
+    for (let y = target.ownStart[j]!; y < target.ownStart[j + 1]!; y++) {
+      const k = target.ownData[y]!;
       const seen = targetWhere.get(k);
       targetWhere.set(k, seen === undefined ? j : -1);
     }
@@ -278,30 +277,30 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   const cumOwnT = new Float64Array(m + 1);
   if (feat) {
     pairMatches = new Uint8Array(cells);
+    const { keyStart, keyData, ownStart: sOwnStart } = feat.source;
+    const { ownStart, ownData } = feat.target;
     // Stamp the source sentence's keys, then count stamped keys of each target in the band:
     // cheaper than merging two sorted lists per cell.
     let maxKey = 0;
-    for (const f of feat.source) for (const k of f.keys) if (k > maxKey) maxKey = k;
-    for (const f of feat.target) for (const k of f.own) if (k > maxKey) maxKey = k;
+    for (let x = keyStart[0]!; x < keyStart[n]!; x++) if (keyData[x]! > maxKey) maxKey = keyData[x]!;
+    for (let y = ownStart[0]!; y < ownStart[m]!; y++) if (ownData[y]! > maxKey) maxKey = ownData[y]!;
     const stamp = new Int32Array(maxKey + 1).fill(-1);
     for (let i = 1; i <= n; i++) {
-      const keys = feat.source[i - 1]!.keys;
-      for (let k = 0; k < keys.length; k++) stamp[keys[k]!] = i;
+      for (let x = keyStart[i - 1]!; x < keyStart[i]!; x++) stamp[keyData[x]!] = i;
       const rowLo = Math.max(1, lo[i]!);
       const base = rowBase[i]!;
       for (let j = rowLo; j <= hi[i]!; j++) {
-        const own = feat.target[j - 1]!.own;
         let count = 0;
-        for (let k = 0; k < own.length; k++) if (stamp[own[k]!] === i) count++;
+        for (let y = ownStart[j - 1]!; y < ownStart[j]!; y++) if (stamp[ownData[y]!] === i) count++;
         pairMatches[base + j] = count > 255 ? 255 : count;
       }
     }
-    for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + feat.source[i]!.own.length;
-    for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + feat.target[j]!.own.length;
+    for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + sOwnStart[i + 1]! - sOwnStart[i]!;
+    for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + ownStart[j + 1]! - ownStart[j]!;
   }
   /** Shared keys of source sentence x-1 and target sentence y-1 (outside the band: merged now). */
   const matchesAt = (x: number, y: number): number =>
-    y >= lo[x]! && y <= hi[x]! ? pairMatches![rowBase[x]! + y]! : intersectionSize(feat!.source[x - 1]!.keys, feat!.target[y - 1]!.own);
+    y >= lo[x]! && y <= hi[x]! ? pairMatches![rowBase[x]! + y]! : sharedKeys(feat!.source, x - 1, feat!.target, y - 1);
 
   const skip = p.skipCost;
   const lengthWeight = p.lengthWeight;

@@ -125,6 +125,103 @@ function sortedUnique(values: readonly number[], pool: Int32Pool = sharedPool): 
   return out;
 }
 
+/** Growable Int32 storage for flat per-sentence data. */
+class Int32Builder {
+  private data = new Int32Array(1 << 12);
+  size = 0;
+  push(v: number): void {
+    if (this.size === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.size++] = v;
+  }
+  /** Sorted unique `values` appended. */
+  pushSortedUnique(values: readonly number[]): void {
+    const count = values.length;
+    if (count > scratch.length) scratch = new Int32Array(Math.max(count, scratch.length * 2));
+    for (let i = 0; i < count; i++) scratch[i] = values[i]!;
+    const sorted = scratch.subarray(0, count).sort();
+    for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.push(sorted[i]!);
+  }
+  /** The data, trimmed to size. */
+  finish(): Int32Array {
+    return this.data.slice(0, this.size);
+  }
+}
+
+/**
+ * Features of many sentences in flat typed arrays (no object per sentence): long documents
+ * have hundreds of thousands of sentences, and per-sentence objects and views cost more memory
+ * and garbage collection than the keys themselves. Start offsets are absolute, so `slice` is
+ * a view over the same data.
+ */
+export class FeatureColumns {
+  constructor(
+    /** Length in characters of each sentence. */
+    readonly lengths: Int32Array,
+    /** Sentence i's own keys are ownData[ownStart[i] .. ownStart[i + 1]), sorted, unique. */
+    readonly ownStart: Int32Array,
+    readonly ownData: Int32Array,
+    /** Own keys plus translation keys into the other language, same layout. */
+    readonly keyStart: Int32Array,
+    readonly keyData: Int32Array,
+  ) {}
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  own(i: number): Int32Array {
+    return this.ownData.subarray(this.ownStart[i]!, this.ownStart[i + 1]!);
+  }
+
+  keys(i: number): Int32Array {
+    return this.keyData.subarray(this.keyStart[i]!, this.keyStart[i + 1]!);
+  }
+
+  /** Sentences [from, to), sharing this data. */
+  slice(from: number, to: number): FeatureColumns {
+    return new FeatureColumns(
+      this.lengths.subarray(from, to),
+      this.ownStart.subarray(from, to + 1),
+      this.ownData,
+      this.keyStart.subarray(from, to + 1),
+      this.keyData,
+    );
+  }
+
+  /** Per-sentence views, for callers that are not on a hot path. */
+  map<T>(fn: (features: SentenceFeatures, index: number) => T): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.size; i++) out.push(fn({ length: this.lengths[i]!, own: this.own(i), keys: this.keys(i) }, i));
+    return out;
+  }
+}
+
+/** Shared keys of one sentence's keys (keyData range) and another's own keys (ownData range). */
+export function sharedKeys(source: FeatureColumns, i: number, target: FeatureColumns, j: number): number {
+  const a = source.keyData;
+  const b = target.ownData;
+  let x = source.keyStart[i]!;
+  const xEnd = source.keyStart[i + 1]!;
+  let y = target.ownStart[j]!;
+  const yEnd = target.ownStart[j + 1]!;
+  let n = 0;
+  while (x < xEnd && y < yEnd) {
+    const u = a[x]!;
+    const v = b[y]!;
+    if (u === v) {
+      n++;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return n;
+}
+
 export function sentenceFeatures(
   text: string,
   table: KeyTable,
@@ -179,15 +276,17 @@ const ASCII_TOKEN =
  * once (not word by word) and each distinct token string is turned into keys once. Produces
  * the same keys as `sentenceFeatures` for words, numbers, tags and punctuation.
  */
-export function fastFeatures(texts: readonly string[], table: KeyTable, translations?: StemTranslations): SentenceFeatures[] {
+export function fastFeatures(texts: readonly string[], table: KeyTable, translations?: StemTranslations): FeatureColumns {
   return featuresFromTokens(tokenizeTexts(texts), table, translations);
 }
 
 /** Sentences as ids into a token vocabulary: tokenized once, turned into keys as often as needed. */
 export interface TokenizedTexts {
   readonly vocab: readonly string[];
-  readonly sentences: readonly Int32Array[];
-  readonly lengths: readonly number[];
+  /** Sentence k's token ids are ids[start[k] .. start[k + 1]). */
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+  readonly lengths: Int32Array;
 }
 
 /**
@@ -303,10 +402,12 @@ function scanAscii(folded: string, vocab: TokenVocabulary, out: number[]): void 
 
 export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
   const vocab = new TokenVocabulary();
-  const sentences: Int32Array[] = [];
-  const lengths: number[] = [];
+  const start = new Int32Array(texts.length + 1);
+  const lengths = new Int32Array(texts.length);
+  const ids = new Int32Builder();
   const buffer: number[] = [];
-  for (const text of texts) {
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k]!;
     buffer.length = 0;
     const lower = text.toLowerCase();
     const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
@@ -319,12 +420,11 @@ export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
         buffer.push(vocab.id(folded, m.index, end, hashRange(folded, m.index, end)));
       }
     }
-    const view = sharedPool.take(buffer.length);
-    for (let k = 0; k < buffer.length; k++) view[k] = buffer[k]!;
-    sentences.push(view);
-    lengths.push(text.length);
+    for (let t = 0; t < buffer.length; t++) ids.push(buffer[t]!);
+    start[k + 1] = ids.size;
+    lengths[k] = text.length;
   }
-  return { vocab: vocab.words, sentences, lengths };
+  return { vocab: vocab.words, start, ids: ids.finish(), lengths };
 }
 
 function tokenKey(tok: string): string | undefined {
@@ -338,27 +438,37 @@ function tokenKey(tok: string): string | undefined {
   return stem === undefined ? undefined : `s:${stem}`;
 }
 
-export function featuresFromTokens(tokens: TokenizedTexts, table: KeyTable, translations?: StemTranslations): SentenceFeatures[] {
+export function featuresFromTokens(tokens: TokenizedTexts, table: KeyTable, translations?: StemTranslations): FeatureColumns {
   const { vocab } = tokens;
   // Per vocabulary entry: its key id (-1: none) and its translation key ids.
   const keyIds = new Int32Array(vocab.length);
   const extra: (readonly number[] | undefined)[] = new Array(vocab.length);
+  let anyExtra = false;
   for (let v = 0; v < vocab.length; v++) {
     const tok = vocab[v]!;
     const key = tokenKey(tok);
     keyIds[v] = key === undefined ? -1 : table.intern(key);
     if (translations && tok.length >= 3) {
       const trans = translations.get(stemOf(tok) ?? tok);
-      if (trans) extra[v] = trans.map((stem) => table.intern(`s:${stem}`));
+      if (trans) {
+        extra[v] = trans.map((stem) => table.intern(`s:${stem}`));
+        anyExtra = true;
+      }
     }
   }
-  const out: SentenceFeatures[] = [];
+  const count = tokens.lengths.length;
+  const ownStart = new Int32Array(count + 1);
+  const keyStart = anyExtra ? new Int32Array(count + 1) : ownStart;
+  const own = new Int32Builder();
+  const all = anyExtra ? new Int32Builder() : own;
   const ownIds: number[] = [];
   const allIds: number[] = [];
-  tokens.sentences.forEach((ids, k) => {
+  const { start, ids } = tokens;
+  for (let k = 0; k < count; k++) {
     ownIds.length = 0;
     allIds.length = 0;
-    for (const v of ids) {
+    for (let t = start[k]!; t < start[k + 1]!; t++) {
+      const v = ids[t]!;
       const id = keyIds[v]!;
       if (id >= 0) {
         ownIds.push(id);
@@ -367,10 +477,15 @@ export function featuresFromTokens(tokens: TokenizedTexts, table: KeyTable, tran
       const x = extra[v];
       if (x) for (const e of x) allIds.push(e);
     }
-    const ownKeys = sortedUnique(ownIds);
-    out.push({ length: tokens.lengths[k]!, own: ownKeys, keys: allIds.length > ownIds.length ? sortedUnique(allIds) : ownKeys });
-  });
-  return out;
+    own.pushSortedUnique(ownIds);
+    ownStart[k + 1] = own.size;
+    if (anyExtra) {
+      all.pushSortedUnique(allIds);
+      keyStart[k + 1] = all.size;
+    }
+  }
+  const ownData = own.finish();
+  return new FeatureColumns(tokens.lengths, ownStart, ownData, keyStart, anyExtra ? all.finish() : ownData);
 }
 
 function normalizeNumberFast(tok: string): string {

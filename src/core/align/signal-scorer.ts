@@ -8,18 +8,18 @@ import {
   KeyTable,
   fastFeatures,
   featuresFromTokens,
-  intersectionSize,
+  sharedKeys,
   stemTranslations,
   tokenizeTexts,
-  type SentenceFeatures,
+  type FeatureColumns,
   type TokenizedTexts,
 } from './sentence-features.js';
 import { translationsFor, type Lexicon } from './lexicon.js';
 import type { AlignDocument, PairScorer, Scorer } from './types.js';
 
 export interface PreparedPair {
-  readonly source: readonly SentenceFeatures[];
-  readonly target: readonly SentenceFeatures[];
+  readonly source: FeatureColumns;
+  readonly target: FeatureColumns;
   readonly table: KeyTable;
   /** The source's tokens, kept so a second pass only recomputes keys. */
   readonly sourceTokens?: TokenizedTexts;
@@ -65,7 +65,7 @@ export class SignalPairScorer implements PairScorer {
     /** Similarity given to beads without any key on either side. */
     private readonly neutral = 0.1,
   ) {
-    this.m = pair.target.length;
+    this.m = pair.target.size;
   }
 
   /** Shared keys of source sentence i and target sentence j (direct-mapped cache: DP asks each pair several times). */
@@ -73,16 +73,15 @@ export class SignalPairScorer implements PairScorer {
     const key = i * this.m + j;
     const slot = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) >>> (32 - CACHE_BITS);
     if (this.cacheKey[slot] === key) return this.cacheVal[slot]!;
-    const v = intersectionSize(this.pair.source[i]!.keys, this.pair.target[j]!.own);
+    const v = sharedKeys(this.pair.source, i, this.pair.target, j);
     this.cacheKey[slot] = key;
     this.cacheVal[slot] = v;
     return v;
   }
 
   bead(s0: number, s1: number, t0: number, t1: number): number {
-    let den = 0;
-    for (let i = s0; i < s1; i++) den += this.pair.source[i]!.own.length;
-    for (let j = t0; j < t1; j++) den += this.pair.target[j]!.own.length;
+    const { source, target } = this.pair;
+    const den = source.ownStart[s1]! - source.ownStart[s0]! + target.ownStart[t1]! - target.ownStart[t0]!;
     if (den === 0) return this.neutral;
     let matched = 0;
     for (let i = s0; i < s1; i++) for (let j = t0; j < t1; j++) matched += this.matches(i, j);
