@@ -1,13 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 /**
  * The document panes: one column per visible document. Each pane's lines are built as styled
- * strings and the screen rows are drawn as one Ink <Text> each (see styled.ts for why).
+ * strings, exactly as wide as the pane, and each screen row is drawn as one ScreenRow (see
+ * styled.ts and screen-row.tsx for why).
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useTranslation } from 'react-i18next';
 import { fit } from '../core/session/layout.js';
 import { CARET, type PaneLine, type PaneView } from '../core/session/selectors.js';
 import { groupColor } from './colors.js';
+import { ScreenRow } from './screen-row.js';
 import { styled, type Style } from './styled.js';
 
 function compileHighlight(pattern: string): RegExp | undefined {
@@ -70,14 +72,13 @@ export function DocumentPanes({ panes, height, colors, searchPattern }: Document
   const { t } = useTranslation();
   const search = searchPattern ? compileHighlight(searchPattern) : undefined;
   const columns = panes.map((pane) => paneRows(pane, height, colors, t('ui.progress', { aligned: pane.aligned, total: pane.sentenceCount }), search));
+  const width = panes.reduce((w, pane) => w + pane.width, 0);
   const rows: string[] = [];
   for (let r = 0; r < height + 2; r++) rows.push(columns.map((c) => c[r] ?? '').join(''));
   return (
     <Box flexDirection="column">
       {rows.map((row, r) => (
-        <Text key={r} wrap="truncate-end">
-          {row}
-        </Text>
+        <ScreenRow key={r} text={row} width={width} />
       ))}
     </Box>
   );
