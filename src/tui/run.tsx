@@ -11,6 +11,7 @@ import type { Alignment } from '../core/model/types.js';
 import { isDirty } from '../core/session/selectors.js';
 import type { EditorState } from '../core/session/types.js';
 import { App } from './app.js';
+import { installInkRowCache } from './ink-row-cache.js';
 import type { WorkbenchServices } from './services.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
@@ -49,6 +50,7 @@ export async function runWorkbench(options: RunOptions): Promise<number> {
     restored = true;
     stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
   };
+  await installInkRowCache();
   stdout.write(ENTER_ALT_SCREEN);
   const instance = render(
     <I18nextProvider i18n={options.i18n}>
