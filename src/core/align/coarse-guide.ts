@@ -1,9 +1,10 @@
 /**
- * A coarse route for long parallel documents, found in two resolutions: sentences are grouped
- * into blocks, blocks are compared through an inverted index of their rarer keys (never all
- * pairs of sentences), and dynamic time warping over the block matrix gives a path; a second
- * warping with small blocks, restricted to a band around the first path, refines it. The
- * sentence-level band then follows that route. Robust to omissions and insertions (warping
+ * A coarse route for long parallel documents, found in several resolutions: sentences are
+ * grouped into blocks, blocks are compared through an inverted index of their rarer keys (never
+ * all pairs of sentences), and dynamic time warping over the block matrix gives a path; each
+ * further warping, with blocks about 8 times smaller (down to single sentences) and restricted
+ * to a band around the previous path, refines it. The sentence-level band then follows that
+ * route. Robust to omissions and insertions (warping
  * paths bend) and needs no unique anchors, so it works on repetitive text too; every stage is
  * linear in document length.
  */
@@ -28,15 +29,17 @@ export function coarseGuide(source: FeatureColumns, target: FeatureColumns): Coa
   const mb1 = Math.ceil(m / b1);
   let cells = blockWarp(source, target, b1, fullBand(nb1 - 1, mb1 - 1));
   let block = b1;
-  if (b1 > 6) {
-    const b2 = Math.max(3, Math.round(b1 / 8));
-    const scale = b1 / b2;
-    const nb2 = Math.ceil(n / b2);
-    const mb2 = Math.ceil(m / b2);
+  // Refine down to single sentences: each level warps blocks about 8 times smaller in a band
+  // around the last path, so the sentence-level band can stay narrow.
+  while (block > 1) {
+    const next = Math.max(1, Math.round(block / 8));
+    const scale = block / next;
+    const nb2 = Math.ceil(n / next);
+    const mb2 = Math.ceil(m / next);
     const points = cells.map(([x, y]) => [Math.min(nb2 - 1, (x + 0.5) * scale), Math.min(mb2 - 1, (y + 0.5) * scale)] as [number, number]);
     const band = bandAround(nb2 - 1, mb2 - 1, points.map(([x, y]) => [Math.round(x), Math.round(y)]), () => Math.ceil(scale) + 2);
-    cells = blockWarp(source, target, b2, band);
-    block = b2;
+    cells = blockWarp(source, target, next, band);
+    block = next;
   }
   const points: [number, number][] = cells.map(([x, y]) => [Math.min(n, Math.round((x + 0.5) * block)), Math.min(m, Math.round((y + 0.5) * block))]);
   return { points, block };
@@ -123,9 +126,18 @@ function blockWarp(
       const p1 = postingStart[k + 1]!;
       if (p1 === p0 || p1 - p0 > maxDf || sourceBlocks[k]! > maxDf) continue;
       const w = Math.log(1 + mb / (p1 - p0));
-      for (let p = p0; p < p1; p++) {
+      // Postings are in ascending block order: jump to the band's first column.
+      let a = p0;
+      let z = p1;
+      while (a < z) {
+        const mid = (a + z) >> 1;
+        if (postings[mid]! < rowLo) a = mid + 1;
+        else z = mid;
+      }
+      for (let p = a; p < p1; p++) {
         const c = postings[p]!;
-        if (c >= rowLo && c <= rowHi) sim[rowBase + c] = sim[rowBase + c]! + w;
+        if (c > rowHi) break;
+        sim[rowBase + c] = sim[rowBase + c]! + w;
       }
     }
   }

@@ -65,7 +65,7 @@ export interface ParallelInput {
 
 /** Inputs up to this many cells get the full matrix. */
 const FULL_MATRIX_CELLS = 400_000;
-const BAND_WIDTH = 24;
+const BAND_WIDTH = 12;
 /** Re-solving depth for stretches where the path hugs the band's edge. */
 const MAX_DEPTH = 4;
 
