@@ -69,8 +69,9 @@ class FakeStdout extends EventEmitter {
   columns = COLUMNS;
   rows = ROWS;
   onWrite: (() => void) | undefined;
-  write(_chunk: string): boolean {
-    this.onWrite?.();
+  write(chunk: string): boolean {
+    // The frame itself, not the synchronized-output brackets Ink writes around it.
+    if (chunk !== '\u001b[?2026h' && chunk !== '\u001b[?2026l') this.onWrite?.();
     return true;
   }
 }
@@ -115,6 +116,7 @@ async function keyToFrame(): Promise<void> {
   const { createEditorState } = await import('../src/core/session/reducer.js');
   const { App } = await import('../src/tui/app.js');
   const { RENDER_OPTIONS } = await import('../src/tui/run.js');
+  const { anchoredStdout } = await import('../src/tui/anchored-stdout.js');
   // As runWorkbench does before rendering.
   const rowCache = await (await import('../src/tui/ink-row-cache.js')).installInkRowCache();
   const stdout = new FakeStdout();
@@ -129,7 +131,7 @@ async function keyToFrame(): Promise<void> {
   const t1 = performance.now();
   const instance = render(
     React.createElement(I18nextProvider, { i18n: createI18n('en') }, React.createElement(App, { initial, services })),
-    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, ...RENDER_OPTIONS },
+    { stdout: anchoredStdout(stdout as unknown as NodeJS.WriteStream), stdin: stdin as unknown as NodeJS.ReadStream, ...RENDER_OPTIONS },
   );
   await sleep(50);
   const firstRender = performance.now() - t1;

@@ -10,6 +10,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Alignment } from '../core/model/types.js';
 import { isDirty } from '../core/session/selectors.js';
 import type { EditorState } from '../core/session/types.js';
+import { anchoredStdout } from './anchored-stdout.js';
 import { App } from './app.js';
 import { installInkRowCache } from './ink-row-cache.js';
 import type { WorkbenchServices } from './services.js';
@@ -22,10 +23,9 @@ const SHOW_CURSOR = '\u001b[?25h';
 export const RENDER_OPTIONS = {
   exitOnCtrlC: false,
   patchConsole: false,
-  // Ink 6.8's incremental mode starts each redraw one row too low when the frame leaves the
-  // last row free (the cursor sits below the trailing newline), stacking stale rows. Full
-  // redraws inside synchronized-output brackets do not flicker and cost little at 160×40.
-  incrementalRendering: false,
+  // Only the rows that changed are written. Ink 6.8 starts each such redraw one row too low
+  // when the frame leaves the last row free; Ink draws on anchoredStdout, which fixes that.
+  incrementalRendering: true,
   maxFps: 60,
 } as const;
 
@@ -61,7 +61,7 @@ export async function runWorkbench(options: RunOptions): Promise<number> {
         {...(options.autosaveDelayMs !== undefined ? { autosaveDelayMs: options.autosaveDelayMs } : {})}
       />
     </I18nextProvider>,
-    { stdin: options.stdin, stdout, stderr: options.stderr, ...RENDER_OPTIONS },
+    { stdin: options.stdin, stdout: anchoredStdout(stdout), stderr: options.stderr, ...RENDER_OPTIONS },
   );
 
   const saveUnsaved = () => {

@@ -12,6 +12,10 @@ import { recoveryPath } from '../../src/tui/workbench-files.js';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
 import { TmuxSession, hasTmux } from './tmux.js';
+import { cleanup as inkCleanup, render as renderInk } from 'ink-testing-library';
+import { I18nextProvider } from 'react-i18next';
+import { Screen } from '../../src/tui/screen.js';
+import { press, seedsState } from '../core/session/helpers.js';
 
 const sessions: TmuxSession[] = [];
 const folders: string[] = [];
@@ -113,6 +117,34 @@ describe.skipIf(!hasTmux)('workbench in a real terminal', () => {
     await tmux.waitForText('The terminal is too small');
     tmux.resize(160, 40);
     await tmux.waitFor((s) => (s.split('\n')[0] ?? '').includes('en-004') && !s.includes('too small'), 'all five panes again');
+    tmux.type('q');
+    await tmux.waitForText('EXITED:0');
+  }, 120_000);
+
+  it('redraws only what changed and leaves no stale rows: after many moves the screen is the fresh frame of that state', async () => {
+    const { dir, alignment } = workspace();
+    const tmux = start(dir, alignment, 'en');
+    await tmux.waitForText('unaligned', STARTUP);
+    // The same presses, as tmux key names and as keymap names for the reducer.
+    const moves: [string, string][] = [
+      ...Array.from({ length: 14 }, (): [string, string] => ['j', 'j']),
+      ['Tab', 'tab'], ['PageDown', 'pagedown'], ['j', 'j'], ['j', 'j'], ['BTab', 'shift+tab'], ['k', 'k'], ['k', 'k'],
+      ['Tab', 'tab'], ['Tab', 'tab'], ['G', 'G'], ['k', 'k'], ['g', 'g'], ['PageDown', 'pagedown'], ['Tab', 'tab'], ['j', 'j'],
+    ];
+    for (const [key] of moves) tmux.keys(key);
+    const state = press(seedsState(), ...moves.map(([, name]) => name));
+    const { lastFrame } = renderInk(
+      <I18nextProvider i18n={createI18n('en')}>
+        <Screen state={state} />
+      </I18nextProvider>,
+    );
+    // The document panes (headers and bodies); the status lines name files that differ.
+    const paneRows = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '').split('\n').slice(0, 37).map((l) => l.trimEnd()).join('\n');
+    const expected = paneRows(lastFrame() ?? '');
+    inkCleanup();
+    expect(expected).toContain('▶ fr-003');
+    const screen = await tmux.waitFor((s) => paneRows(s) === expected, 'the panes as a fresh render draws them', 20_000);
+    expect(paneRows(screen)).toBe(expected);
     tmux.type('q');
     await tmux.waitForText('EXITED:0');
   }, 120_000);
