@@ -33,6 +33,14 @@ function wordIds(text: string, ids: Map<string, number>): Set<number> {
 /** Enough sentence pairs to learn frequent translations; more only costs time. */
 const MAX_EXAMPLES = 2500;
 
+/** The evenly spaced examples `learnDictionary` uses (callers can sample before building texts). */
+export function learningSample<T>(items: readonly T[]): T[] {
+  const step = Math.max(1, items.length / MAX_EXAMPLES);
+  const sample: T[] = [];
+  for (let k = 0; k < items.length; k += step) sample.push(items[Math.floor(k)]!);
+  return sample;
+}
+
 /**
  * Learns source-word → target-words pairs from aligned sentence pairs.
  * Returns a word map in the same shape as a lexicon's entries.
@@ -44,9 +52,7 @@ export function learnDictionary(
   const minCount = options.minCount ?? 2;
   const minDice = options.minDice ?? 0.3;
   const maxDf = options.maxDocFrequency ?? 0.25;
-  const step = Math.max(1, pairs.length / MAX_EXAMPLES);
-  const sample: { source: string; target: string }[] = [];
-  for (let k = 0; k < pairs.length; k += step) sample.push(pairs[Math.floor(k)]!);
+  const sample = learningSample(pairs);
   const srcIds = new Map<string, number>();
   const tgtIds = new Map<string, number>();
   const bags = sample.map((p) => ({ s: wordIds(p.source, srcIds), t: wordIds(p.target, tgtIds) }));

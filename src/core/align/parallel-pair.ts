@@ -5,9 +5,9 @@
  * from the first pass), and return links in original sentence numbers.
  */
 import { alignParallel, type Bead, type ParallelParams } from './parallel.js';
-import { learnDictionary } from './learned-dictionary.js';
+import { learnDictionary, learningSample } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
-import { preparePair, sentenceTexts, SignalPairScorer } from './signal-scorer.js';
+import { preparePair, SignalPairScorer } from './signal-scorer.js';
 import { stemTranslations } from './sentence-features.js';
 import type { PairLink } from './n-way.js';
 import type { Lexicon } from './lexicon.js';
@@ -107,7 +107,8 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         signal: options.signal,
         onProgress: options.onProgress && ((done) => options.onProgress!(Math.round(progressBase + ((s0 + done) / total) * progressSpan), 100)),
       });
-      for (const bead of part) beads.push({ ...bead, s0: bead.s0 + s0, s1: bead.s1 + s0, t0: bead.t0 + t0, t1: bead.t1 + t0 });
+      if (s0 === 0 && t0 === 0) for (const bead of part) beads.push(bead);
+      else for (const bead of part) beads.push({ s0: bead.s0 + s0, s1: bead.s1 + s0, t0: bead.t0 + t0, t1: bead.t1 + t0, score: bead.score });
     }
     return beads;
   };
@@ -119,11 +120,12 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     const first = preparePair(ra.doc, rb.doc, lexicons);
     beads = runAll(new SignalPairScorer(first), first, 0, options.singlePass ? 100 : 50);
     if (!options.singlePass) {
-      const st = sentenceTexts(ra.doc);
-      const tt = sentenceTexts(rb.doc);
-      const examples = beads
-        .filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)
-        .map((x) => ({ source: st[x.s0]!, target: tt[x.t0]! }));
+      // Only the sampled 1-1 beads' texts are needed (a few thousand of possibly 100k).
+      const text = (d: AlignDocument, i: number): string => d.text.slice(d.sentences[i]![0], d.sentences[i]![1]);
+      const examples = learningSample(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)).map((x) => ({
+        source: text(ra.doc, x.s0),
+        target: text(rb.doc, x.t0),
+      }));
       const learned = stemTranslations(learnDictionary(examples, { minCount: 3, minDice: 0.3 }));
       const second = preparePair(ra.doc, rb.doc, lexicons, learned, first);
       beads = runAll(new SignalPairScorer(second), second, 50, 50, beads);

@@ -353,18 +353,24 @@ function runDp(input: ParallelInput, band: Band): DpResult {
           // Every term but the prior is non-negative: skip beads that cannot win.
           const floor = prev + PRIOR_11 + mergeCost * (a + b - 2);
           if (!(floor < best)) continue;
+          // The length cost is cheaper than the similarity: bound again before computing it.
+          const withLength = floor + lengthWeight * fastLengthCost(ci - cumS[pi]!, cj - cumT[pj]!, ratio);
+          if (!(withLength < best)) continue;
           let sim: number;
           if (pairMatches) {
             const den = oi - cumOwnS[pi]! + oj - cumOwnT[pj]!;
             if (den === 0) sim = NEUTRAL_SIMILARITY;
             else {
-              let matched = 0;
-              for (let x = pi + 1; x <= i; x++) for (let y = pj + 1; y <= j; y++) matched += matchesAt(x, y);
+              let matched: number;
+              if (a === 1 && b === 1) matched = pairMatches[base + j]!;
+              else {
+                matched = 0;
+                for (let x = pi + 1; x <= i; x++) for (let y = pj + 1; y <= j; y++) matched += matchesAt(x, y);
+              }
               sim = matched * 2 >= den ? 1 : (2 * matched) / den;
             }
           } else sim = scorer.bead(pi, i, pj, j);
-          const total =
-            floor + lengthWeight * fastLengthCost(ci - cumS[pi]!, cj - cumT[pj]!, ratio) + lexicalWeight * (1 - sim) * ((a + b) / 2);
+          const total = withLength + lexicalWeight * (1 - sim) * ((a + b) / 2);
           if (total < best) {
             best = total;
             bestType = 2 + (a - 1) * maxBead + (b - 1);
