@@ -325,6 +325,24 @@ class TokenVocabulary {
     return id;
   }
 
+  /** Like `id`, for a range of unfolded text whose characters all fold through FOLD. */
+  foldedId(text: string, start: number, end: number, hash: number): number {
+    let k = hash & this.mask;
+    for (;;) {
+      const v = this.slots[k]!;
+      if (v === 0) break;
+      const id = v - 1;
+      if (this.hashes[id] === hash) {
+        const w = this.words[id]!;
+        if (w.length === end - start && sameFoldedRange(w, text, start)) return id;
+      }
+      k = (k + 1) & this.mask;
+    }
+    let word = '';
+    for (let x = start; x < end; x++) word += String.fromCharCode(FOLD[text.charCodeAt(x)]!);
+    return this.id(word, 0, word.length, hash);
+  }
+
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     this.mask = this.slots.length - 1;
@@ -340,6 +358,33 @@ function sameRange(word: string, text: string, start: number): boolean {
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
   return true;
 }
+
+function sameFoldedRange(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== FOLD[text.charCodeAt(start + k)]) return false;
+  return true;
+}
+
+/**
+ * Lower-case accentless letter code (a-z) of each character below U+0250 that folds to one
+ * ("É" → "e"), other ASCII characters as themselves, 0 for the rest: lets the scanner fold
+ * while it reads instead of building lower-cased and decomposed copies of every sentence.
+ */
+const FOLD_LIMIT = 0x250;
+const FOLD = (() => {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x80; c++) t[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  for (let c = 0x80; c < FOLD_LIMIT; c++) {
+    const f = String.fromCharCode(c).toLowerCase().normalize('NFD').replace(MARKS, '');
+    if (f.length === 1 && f >= 'a' && f <= 'z') t[c] = f.charCodeAt(0);
+  }
+  return t;
+})();
+/** Non-ASCII characters the ASCII pattern accepts as they are (quotes, dashes, spaces). */
+const PASSIVE = (() => {
+  const t = new Uint8Array(0x10000);
+  for (const ch of '«»“”„…’‘–—\u00a0\u202f\u2009') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
 
 const HASH_SEED = 0x811c9dc5 | 0;
 const mixHash = (h: number, c: number): number => Math.imul(h ^ c, 16777619);
@@ -400,6 +445,50 @@ function scanAscii(folded: string, vocab: TokenVocabulary, out: number[]): void 
   }
 }
 
+/**
+ * Scans an unfolded sentence, folding as it reads; the same tokens as folding the sentence and
+ * running ASCII_TOKEN. Returns false (tokens pushed so far must be dropped) on anything it does
+ * not fold alone (other scripts, decomposed accents, ß, œ…) and on tags and URLs, which the
+ * caller then tokenizes the long way.
+ */
+function scanFolding(text: string, vocab: TokenVocabulary, out: number[]): boolean {
+  const len = text.length;
+  let pos = 0;
+  while (pos < len) {
+    const c = text.charCodeAt(pos);
+    const f = FOLD[c]!;
+    if (f >= 97 && f <= 122) {
+      if (f === 119 && FOLD[text.charCodeAt(pos + 1)] === 119 && FOLD[text.charCodeAt(pos + 2)] === 119 && text.charCodeAt(pos + 3) === 46) return false;
+      let h = mixHash(HASH_SEED, f);
+      let end = pos + 1;
+      while (end < len) {
+        const d = FOLD[text.charCodeAt(end)]!;
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
+          h = mixHash(h, d);
+          end++;
+        } else break;
+      }
+      out.push(vocab.foldedId(text, pos, end, h));
+      pos = end;
+      continue;
+    }
+    if (c >= 0x80 && PASSIVE[c] !== 1) return false;
+    if (c === 35 || c === 64 || (c === 58 && text.startsWith('//', pos + 1))) return false;
+    if (c < TOKEN_START.length && TOKEN_START[c] === 1) {
+      ASCII_TOKEN_AT.lastIndex = pos;
+      const m = ASCII_TOKEN_AT.exec(text);
+      if (m) {
+        const end = pos + m[0].length;
+        out.push(vocab.id(text, pos, end, hashRange(text, pos, end)));
+        pos = end;
+        continue;
+      }
+    }
+    pos++;
+  }
+  return true;
+}
+
 export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
   const vocab = new TokenVocabulary();
   const start = new Int32Array(texts.length + 1);
@@ -408,6 +497,13 @@ export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
   const buffer: number[] = [];
   for (let k = 0; k < texts.length; k++) {
     const text = texts[k]!;
+    buffer.length = 0;
+    if (scanFolding(text, vocab, buffer)) {
+      for (let t = 0; t < buffer.length; t++) ids.push(buffer[t]!);
+      start[k + 1] = ids.size;
+      lengths[k] = text.length;
+      continue;
+    }
     buffer.length = 0;
     const lower = text.toLowerCase();
     const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
