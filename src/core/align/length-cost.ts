@@ -4,7 +4,7 @@
  * δ = (lt − ls·c) / √(s²·mean length); cost = −log(2·(1 − Φ(|δ|))).
  */
 
-const VARIANCE = 6.8;
+export const VARIANCE = 6.8;
 
 /** −log of the two-sided normal tail probability P(|Z| ≥ z) = erfc(z / √2). */
 export function negLogTwoSidedTail(z: number): number {
@@ -26,10 +26,10 @@ export function lengthCost(ls: number, lt: number, ratio: number): number {
 }
 
 /** Steps per unit of |δ| in the tail table. */
-const TABLE_STEPS = 64;
+export const TABLE_STEPS = 64;
 /** |δ| covered by the table; beyond, the exact formula (such beads are never chosen anyway). */
-const TABLE_LIMIT = 32;
-const tailTable = (() => {
+export const TABLE_LIMIT = 32;
+export const tailTable = (() => {
   const t = new Float64Array(TABLE_LIMIT * TABLE_STEPS + 2);
   for (let k = 0; k < t.length; k++) t[k] = negLogTwoSidedTail(k / TABLE_STEPS);
   return t;

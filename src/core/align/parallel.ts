@@ -6,7 +6,7 @@
  * cost grows linearly with document length.
  */
 import { bandAround, bandCells, fullBand, longestMonotoneChain, type Band } from './band.js';
-import { fastLengthCost } from './length-cost.js';
+import { negLogTwoSidedTail, tailTable, TABLE_LIMIT, TABLE_STEPS, VARIANCE } from './length-cost.js';
 import { coarseGuide } from './coarse-guide.js';
 import { sharedKeys } from './sentence-features.js';
 import type { PairScorer } from './types.js';
@@ -246,6 +246,7 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   for (let i = 0; i < n; i++) sumS += ls[i]!;
   for (let j = 0; j < m; j++) sumT += lt[j]!;
   const ratio = sumS > 0 && sumT > 0 ? sumT / sumS : 1;
+  const invRatio = 1 / ratio;
 
   // Prefix sums give bead lengths in O(1).
   const cumS = new Float64Array(n + 1);
@@ -298,9 +299,8 @@ function runDp(input: ParallelInput, band: Band): DpResult {
     for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + sOwnStart[i + 1]! - sOwnStart[i]!;
     for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + ownStart[j + 1]! - ownStart[j]!;
   }
-  /** Shared keys of source sentence x-1 and target sentence y-1 (outside the band: merged now). */
-  const matchesAt = (x: number, y: number): number =>
-    y >= lo[x]! && y <= hi[x]! ? pairMatches![rowBase[x]! + y]! : sharedKeys(feat!.source, x - 1, feat!.target, y - 1);
+  /** Shared keys of source sentence x-1 and target sentence y-1 where the band holds no count. */
+  const outsideBand = (x: number, y: number): number => sharedKeys(feat!.source, x - 1, feat!.target, y - 1);
 
   const skip = p.skipCost;
   const lengthWeight = p.lengthWeight;
@@ -353,8 +353,23 @@ function runDp(input: ParallelInput, band: Band): DpResult {
           // Every term but the prior is non-negative: skip beads that cannot win.
           const floor = prev + PRIOR_11 + mergeCost * (a + b - 2);
           if (!(floor < best)) continue;
-          // The length cost is cheaper than the similarity: bound again before computing it.
-          const withLength = floor + lengthWeight * fastLengthCost(ci - cumS[pi]!, cj - cumT[pj]!, ratio);
+          // Gale-Church length cost (as fastLengthCost, inlined: called tens of millions of
+          // times, and a call that is not inlined boxes its result). It is cheaper than the
+          // similarity: bound again before computing that.
+          const sLen = ci - cumS[pi]!;
+          const tLen = cj - cumT[pj]!;
+          const mean = (sLen + tLen * invRatio) * 0.5;
+          let gc = 0;
+          if (mean > 0) {
+            const delta = (tLen - sLen * ratio) / Math.sqrt(VARIANCE * mean);
+            const x = (delta < 0 ? -delta : delta) * TABLE_STEPS;
+            if (x >= TABLE_LIMIT * TABLE_STEPS) gc = negLogTwoSidedTail(delta);
+            else {
+              const k = x | 0;
+              gc = tailTable[k]! + (tailTable[k + 1]! - tailTable[k]!) * (x - k);
+            }
+          }
+          const withLength = floor + lengthWeight * gc;
           if (!(withLength < best)) continue;
           let sim: number;
           if (pairMatches) {
@@ -365,7 +380,12 @@ function runDp(input: ParallelInput, band: Band): DpResult {
               if (a === 1 && b === 1) matched = pairMatches[base + j]!;
               else {
                 matched = 0;
-                for (let x = pi + 1; x <= i; x++) for (let y = pj + 1; y <= j; y++) matched += matchesAt(x, y);
+                for (let x = pi + 1; x <= i; x++) {
+                  const xLo = lo[x]!;
+                  const xHi = hi[x]!;
+                  const xBase = rowBase[x]!;
+                  for (let y = pj + 1; y <= j; y++) matched += y >= xLo && y <= xHi ? pairMatches[xBase + y]! : outsideBand(x, y);
+                }
               }
               sim = matched * 2 >= den ? 1 : (2 * matched) / den;
             }
