@@ -141,8 +141,22 @@ class Int32Builder {
   pushSortedUnique(values: readonly number[]): void {
     const count = values.length;
     if (count > scratch.length) scratch = new Int32Array(Math.max(count, scratch.length * 2));
-    for (let i = 0; i < count; i++) scratch[i] = values[i]!;
-    const sorted = scratch.subarray(0, count).sort();
+    let sorted = scratch;
+    if (count <= 48) {
+      // Insertion sort: sentences have a few dozen keys, where a sort call costs more than sorting.
+      for (let i = 0; i < count; i++) {
+        const v = values[i]!;
+        let k = i;
+        while (k > 0 && scratch[k - 1]! > v) {
+          scratch[k] = scratch[k - 1]!;
+          k--;
+        }
+        scratch[k] = v;
+      }
+    } else {
+      for (let i = 0; i < count; i++) scratch[i] = values[i]!;
+      sorted = scratch.subarray(0, count).sort();
+    }
     for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.push(sorted[i]!);
   }
   /** The data, trimmed to size. */
