@@ -582,10 +582,12 @@ export function featuresFromTokens(tokens: TokenizedTexts, table: KeyTable, tran
       const id = keyIds[v]!;
       if (id >= 0) {
         ownIds.push(id);
-        allIds.push(id);
+        if (anyExtra) allIds.push(id);
       }
-      const x = extra[v];
-      if (x) for (const e of x) allIds.push(e);
+      if (anyExtra) {
+        const x = extra[v];
+        if (x) for (const e of x) allIds.push(e);
+      }
     }
     own.pushSortedUnique(ownIds);
     ownStart[k + 1] = own.size;
