@@ -13,6 +13,9 @@ import type { PairLink } from './n-way.js';
 import type { Lexicon } from './lexicon.js';
 import type { AlignDocument, PairScorer, Scorer, Suggestion } from './types.js';
 
+/** Largest bead side in the first of two passes. */
+const FIRST_PASS_MAX_BEAD = 2;
+
 export interface ParallelPairOptions {
   readonly maxBead?: number;
   readonly lexicons?: readonly Lexicon[];
@@ -102,7 +105,9 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         sourceLengths: la.slice(s0, s1),
         targetLengths: lb.slice(t0, t1),
         scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetScorer(scorer, s0, t0),
-        maxBead: options.maxBead,
+        // The first pass only has to give a route and 1-1 examples: beads of up to 2 per side
+        // do that, and larger ones would cost the first pass as much as the second.
+        maxBead: previous || custom || options.singlePass ? options.maxBead : Math.min(options.maxBead ?? 2, FIRST_PASS_MAX_BEAD),
         features: features && { source: features.source.slice(s0, s1), target: features.target.slice(t0, t1) },
         signal: options.signal,
         onProgress: options.onProgress && ((done) => options.onProgress!(Math.round(progressBase + ((s0 + done) / total) * progressSpan), 100)),
