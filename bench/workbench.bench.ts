@@ -139,6 +139,7 @@ async function keyToFrame(): Promise<void> {
   // A linguist's session: moving, paging, switching panes, marking, linking and undoing, jumping to the end.
   const pattern = ['j', 'j', 'j', '\u001b[6~', 'j', '\t', 'j', ' ', '\u001b[Z', ' ', 'a', 'u', 'k', '\u001b[5~', '\t', 'j', 'G', 'k', 'g', 'j'];
   const samples: number[] = [];
+  const byKey = new Map<string, number[]>();
   const cpu: number[] = [];
   const presses = 400;
   for (let i = 0; i < presses; i++) {
@@ -158,6 +159,7 @@ async function keyToFrame(): Promise<void> {
     const used = process.cpuUsage(cpu0);
     if (end >= 0) {
       samples.push(end - start);
+      byKey.set(key, [...(byKey.get(key) ?? []), end - start]);
       cpu.push((used.user + used.system) / 1000);
     }
     // Past Ink's frame throttle, so every press renders on the leading edge.
@@ -172,6 +174,7 @@ async function keyToFrame(): Promise<void> {
   const names: Record<string, string> = { '\u001b[6~': 'pagedown', '\u001b[5~': 'pageup', '\u001b[Z': 'shift+tab' };
   let state = initial;
   const own: number[] = [];
+  const ownByKey = new Map<string, number[]>();
   for (let i = 0; i < presses; i++) {
     const key = pattern[i % pattern.length]!;
     const start = performance.now();
@@ -180,6 +183,7 @@ async function keyToFrame(): Promise<void> {
     paneViews(state);
     countsOf(state.history.present);
     own.push(performance.now() - start);
+    ownByKey.set(key, [...(ownByKey.get(key) ?? []), performance.now() - start]);
   }
   console.log(`synthetic alignment: 3 documents × ${SENTENCES.toLocaleString('en')} sentences, ${alignment.groups.length.toLocaleString('en')} groups (built in ${built.toFixed(0)} ms)`);
   console.log(`Ink row cache: ${rowCache.installed ? 'installed' : 'not installed (Ink is not the version it was written for)'}`);
@@ -188,6 +192,12 @@ async function keyToFrame(): Promise<void> {
     `key press → frame written (${samples.length} presses): median ${percentile(samples, 50).toFixed(2)} ms, p95 ${percentile(samples, 95).toFixed(2)} ms, max ${Math.max(...samples).toFixed(2)} ms  (target ≤ 16 ms median, ≤ 30 ms p95)`,
   );
   console.log(`  of which editor state + view model (reducer, selectors, no Ink): median ${percentile(own, 50).toFixed(2)} ms, p95 ${percentile(own, 95).toFixed(2)} ms`);
+  const label = (key: string) => ({ ' ': 'Space', '\t': 'Tab', '\u001b[6~': 'PgDn', '\u001b[5~': 'PgUp', '\u001b[Z': 'Shift-Tab' })[key] ?? key;
+  const slowest = [...byKey]
+    .map(([key, times]) => ({ key, median: percentile(times, 50), own: percentile(ownByKey.get(key) ?? [0], 50) }))
+    .sort((a, b) => b.median - a.median)
+    .slice(0, 5);
+  console.log(`  slowest keys (median frame / own share): ${slowest.map((k) => `${label(k.key)} ${k.median.toFixed(1)}/${k.own.toFixed(1)} ms`).join(', ')}`);
   console.log(`  CPU time per press (less sensitive to a busy machine): median ${percentile(cpu, 50).toFixed(2)} ms, p95 ${percentile(cpu, 95).toFixed(2)} ms`);
   console.log(`  machine load average while measuring: ${(await import('node:os')).loadavg()[0]!.toFixed(2)} on ${(await import('node:os')).availableParallelism()} CPUs`);
 }
