@@ -64,23 +64,35 @@ export function learnDictionary(
   }
   const limit = Math.max(minCount, maxDf * bags.length);
   const usable = (count: number): boolean => count >= minCount && count <= limit;
-  // Joint counts keyed by source id × target-vocabulary size + target id.
-  const joint = new Map<number, number>();
+  // Joint counts: every co-occurring pair as the code source id × target-vocabulary size +
+  // target id, sorted, then counted by runs (much cheaper than a Map of counters).
   const width = tgtIds.size;
+  let codes = new Float64Array(1 << 16);
+  let size = 0;
   for (const { s, t } of bags) {
     const ts = [...t].filter((b) => usable(tgtCount[b]!));
     for (const a of s) {
       if (!usable(srcCount[a]!)) continue;
       for (const b of ts) {
-        const key = a * width + b;
-        joint.set(key, (joint.get(key) ?? 0) + 1);
+        if (size === codes.length) {
+          const grown = new Float64Array(codes.length * 2);
+          grown.set(codes);
+          codes = grown;
+        }
+        codes[size++] = a * width + b;
       }
     }
   }
+  const sorted = codes.subarray(0, size).sort();
   const srcWords = [...srcIds.keys()];
   const tgtWords = [...tgtIds.keys()];
   const kept = new Map<number, [number, number][]>();
-  for (const [key, c] of joint) {
+  for (let k = 0; k < size; ) {
+    const key = sorted[k]!;
+    let end = k + 1;
+    while (end < size && sorted[end] === key) end++;
+    const c = end - k;
+    k = end;
     if (c < minCount) continue;
     const a = Math.floor(key / width);
     const b = key - a * width;
