@@ -155,8 +155,15 @@ function blockWarp(
   const from = new Uint8Array(total);
   const at = (b: number, c: number): number => (b < 0 || c < lo[b]! || c > hi[b]! ? -1 : offset[b]! + c - lo[b]!);
   for (let b = 0; b < nb; b++) {
-    for (let c = lo[b]!; c <= hi[b]!; c++) {
-      const idx = offset[b]! + c - lo[b]!;
+    const rowLo = lo[b]!;
+    const rowHi = hi[b]!;
+    const base = offset[b]! - rowLo;
+    // The row above (none for the first row: an empty range).
+    const upLo = b > 0 ? lo[b - 1]! : 1;
+    const upHi = b > 0 ? hi[b - 1]! : 0;
+    const upBase = b > 0 ? offset[b - 1]! - upLo : 0;
+    for (let c = rowLo; c <= rowHi; c++) {
+      const idx = base + c;
       const here = sim[idx]!;
       if (b === 0 && c === 0) {
         acc[idx] = here;
@@ -164,19 +171,16 @@ function blockWarp(
       }
       let best = -Infinity;
       let step = 0;
-      const d = at(b - 1, c - 1);
-      if (d >= 0 && acc[d]! > best) {
-        best = acc[d]!;
+      if (c - 1 >= upLo && c - 1 <= upHi && acc[upBase + c - 1]! > best) {
+        best = acc[upBase + c - 1]!;
         step = 0;
       }
-      const u = at(b - 1, c);
-      if (u >= 0 && acc[u]! > best) {
-        best = acc[u]!;
+      if (c >= upLo && c <= upHi && acc[upBase + c]! > best) {
+        best = acc[upBase + c]!;
         step = 1;
       }
-      const l = c > 0 ? at(b, c - 1) : -1;
-      if (l >= 0 && acc[l]! > best) {
-        best = acc[l]!;
+      if (c > rowLo && acc[idx - 1]! > best) {
+        best = acc[idx - 1]!;
         step = 2;
       }
       acc[idx] = best + here;
