@@ -1,9 +1,11 @@
 /**
  * Parallel mode: a monotonic bead alignment (1-1, 1-2, 2-1, 2-2, … up to `maxBead`, plus 1-0
  * and 0-1) by dynamic programming inside a band, with cost = Gale-Church length cost + bead
- * prior + lexical dissimilarity. The band follows a chain of rare shared keys (numbers, names,
- * cognates seen once in each document), and widens where the best path touches its edge, so
- * cost grows linearly with document length.
+ * prior + lexical dissimilarity. Small inputs get the full matrix; on long ones the band
+ * follows the coarse guide (multi-level warping over rarer shared keys, see coarse-guide.ts)
+ * and is re-solved wider where the best path touches its edge, so cost grows linearly with
+ * document length. The inner loop works on flat typed arrays and skips bead candidates whose
+ * cost cannot beat the best one found for the cell.
  */
 import { bandAround, bandCells, fullBand, longestMonotoneChain, type Band } from './band.js';
 import { negLogTwoSidedTail, tailTable, TABLE_LIMIT, TABLE_STEPS, VARIANCE } from './length-cost.js';
