@@ -282,20 +282,41 @@ function runDp(input: ParallelInput, band: Band): DpResult {
     pairMatches = new Uint8Array(cells);
     const { keyStart, keyData, ownStart: sOwnStart } = feat.source;
     const { ownStart, ownData } = feat.target;
-    // Stamp the source sentence's keys, then count stamped keys of each target in the band:
-    // cheaper than merging two sorted lists per cell.
+    // For each source key, the target sentences holding it (postings in sentence order); a row
+    // counts its keys' postings inside the band, found by binary search. Cheaper than looking at
+    // every key of every target sentence in the band.
     let maxKey = 0;
     for (let x = keyStart[0]!; x < keyStart[n]!; x++) if (keyData[x]! > maxKey) maxKey = keyData[x]!;
     for (let y = ownStart[0]!; y < ownStart[m]!; y++) if (ownData[y]! > maxKey) maxKey = ownData[y]!;
-    const stamp = new Int32Array(maxKey + 1).fill(-1);
+    const postingStart = new Int32Array(maxKey + 2);
+    for (let y = ownStart[0]!; y < ownStart[m]!; y++) postingStart[ownData[y]! + 1]!++;
+    for (let k = 0; k <= maxKey; k++) postingStart[k + 1]! += postingStart[k]!;
+    const postings = new Int32Array(postingStart[maxKey + 1]!);
+    const fill = postingStart.slice(0, maxKey + 1);
+    // Column j of the DP is target sentence j-1.
+    for (let j = 1; j <= m; j++) for (let y = ownStart[j - 1]!; y < ownStart[j]!; y++) postings[fill[ownData[y]!]!++] = j;
     for (let i = 1; i <= n; i++) {
-      for (let x = keyStart[i - 1]!; x < keyStart[i]!; x++) stamp[keyData[x]!] = i;
       const rowLo = Math.max(1, lo[i]!);
+      const rowHi = hi[i]!;
+      if (rowHi < rowLo) continue;
       const base = rowBase[i]!;
-      for (let j = rowLo; j <= hi[i]!; j++) {
-        let count = 0;
-        for (let y = ownStart[j - 1]!; y < ownStart[j]!; y++) if (stamp[ownData[y]!] === i) count++;
-        pairMatches[base + j] = count > 255 ? 255 : count;
+      for (let x = keyStart[i - 1]!; x < keyStart[i]!; x++) {
+        const key = keyData[x]!;
+        let a = postingStart[key]!;
+        const z = postingStart[key + 1]!;
+        if (a === z || postings[z - 1]! < rowLo || postings[a]! > rowHi) continue;
+        let b = z;
+        while (a < b) {
+          const mid = (a + b) >> 1;
+          if (postings[mid]! < rowLo) a = mid + 1;
+          else b = mid;
+        }
+        for (let p = a; p < z; p++) {
+          const j = postings[p]!;
+          if (j > rowHi) break;
+          const v = pairMatches[base + j]!;
+          if (v < 255) pairMatches[base + j] = v + 1;
+        }
       }
     }
     for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + sOwnStart[i + 1]! - sOwnStart[i]!;
