@@ -33,7 +33,10 @@ export function bandAround(
 ): Band {
   const lo = new Int32Array(n + 1).fill(2 ** 30);
   const hi = new Int32Array(n + 1).fill(-1);
-  const pts: [number, number][] = [[0, 0], ...points.map(([i, j]) => [i, j] as [number, number]), [n, m]];
+  // The polyline (0,0), points…, (n,m), read in place (guides can have 100k points).
+  const count = points.length + 2;
+  const rowOf = (k: number): number => (k === 0 ? 0 : k === count - 1 ? n : points[k - 1]![0]);
+  const colOf = (k: number): number => (k === 0 ? 0 : k === count - 1 ? m : points[k - 1]![1]);
   const cover = (i: number, jA: number, jB: number): void => {
     const w = width(i);
     const a = Math.floor(Math.min(jA, jB)) - w;
@@ -41,9 +44,11 @@ export function bandAround(
     if (a < lo[i]!) lo[i] = a;
     if (b > hi[i]!) hi[i] = b;
   };
-  for (let k = 1; k < pts.length; k++) {
-    const [i1, j1] = pts[k - 1]!;
-    const [i2, j2] = pts[k]!;
+  for (let k = 1; k < count; k++) {
+    const i1 = rowOf(k - 1);
+    const j1 = colOf(k - 1);
+    const i2 = rowOf(k);
+    const j2 = colOf(k);
     if (i2 === i1) {
       cover(i1, j1, j2);
       continue;
