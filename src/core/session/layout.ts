@@ -96,9 +96,73 @@ export function wrapText(text: string, width: number): readonly string[] {
   if (cached) return cached;
   if (byText.size > WRAP_CACHE_LIMIT) byText.clear();
   const safe = sanitizeForTerminal(text);
-  const lines = safe.trim() === '' ? [''] : wrapAnsi(safe, width, { hard: true, trim: true }).split('\n');
+  const lines = safe.trim() === '' ? [''] : wrapLines(safe, width);
   byText.set(text, lines);
   return lines;
+}
+
+/**
+ * Characters that are one column wide for string-width (no zero-width format or combining
+ * characters such as U+00AD or U+0483), and no escape codes: text made only of these is
+ * wrapped by wrapNarrow, which is wrap-ansi with width as length (measuring every word with
+ * string-width made paging into new text cost several ms a page).
+ */
+const WRAP_NARROW = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2400-\u2426\u2500-\u25ff\u2660-\u2667\ue000]*$/;
+
+/** wrap-ansi's lines with { hard: true, trim: true }, without measuring narrow text. */
+export function wrapLines(text: string, width: number): string[] {
+  const normalized = text.normalize();
+  if (!WRAP_NARROW.test(normalized.replaceAll('\n', ' ').replaceAll('\r', ' ')) || normalized.includes('\r')) {
+    return wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
+  }
+  return normalized.split('\n').flatMap((line) => wrapNarrow(line, width));
+}
+
+/** wrap-ansi 9's exec (hard, trim) for one line of narrow text: every character is one column. */
+function wrapNarrow(line: string, columns: number): string[] {
+  if (line.trim() === '') return [''];
+  const rows = [''];
+  for (const [index, word] of line.split(' ').entries()) {
+    rows[rows.length - 1] = rows[rows.length - 1]!.trimStart();
+    let rowLength = rows[rows.length - 1]!.length;
+    if (index !== 0 && rowLength > 0) {
+      rows[rows.length - 1] += ' ';
+      rowLength++;
+    }
+    if (word.length > columns) {
+      // A word longer than the line is cut, starting on this row when that saves a break.
+      const remaining = columns - rowLength;
+      const breaksStartingThisLine = 1 + Math.floor((word.length - remaining - 1) / columns);
+      const breaksStartingNextLine = Math.floor((word.length - 1) / columns);
+      if (breaksStartingNextLine < breaksStartingThisLine) rows.push('');
+      let visible = rows[rows.length - 1]!.length;
+      for (let i = 0; i < word.length; i++) {
+        const ch = word[i]!;
+        if (visible + 1 <= columns) rows[rows.length - 1] += ch;
+        else {
+          rows.push(ch);
+          visible = 0;
+        }
+        visible++;
+        if (visible === columns && i < word.length - 1) {
+          rows.push('');
+          visible = 0;
+        }
+      }
+      continue;
+    }
+    if (rowLength + word.length > columns && rowLength > 0 && word.length > 0) rows.push('');
+    rows[rows.length - 1] += word;
+  }
+  return rows.map((row) => trimSpacesRight(row));
+}
+
+/** wrap-ansi's stringVisibleTrimSpacesRight for narrow text. */
+function trimSpacesRight(row: string): string {
+  const words = row.split(' ');
+  let last = words.length;
+  while (last > 0 && words[last - 1]!.length === 0) last--;
+  return last === words.length ? row : words.slice(0, last).join(' ') + words.slice(last).join('');
 }
 
 // Characters one column wide each (ASCII, Latin, punctuation, arrows, box drawing, geometric
