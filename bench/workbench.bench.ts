@@ -165,6 +165,30 @@ async function keyToFrame(): Promise<void> {
     // Past Ink's frame throttle, so every press renders on the leading edge.
     await sleep(20);
   }
+  const cacheStats = rowCache.stats();
+
+  // Paging back from the end through text no frame has shown: every row is new, none cached.
+  const cold: number[] = [];
+  const pressed = async (key: string): Promise<number> => {
+    const written = new Promise<number>((resolve) => {
+      const timeout = setTimeout(() => resolve(-1), 500);
+      stdout.onWrite = () => {
+        clearTimeout(timeout);
+        stdout.onWrite = undefined;
+        resolve(performance.now());
+      };
+    });
+    const start = performance.now();
+    stdin.press(key);
+    const end = await written;
+    await sleep(20);
+    return end < 0 ? -1 : end - start;
+  };
+  await pressed('G');
+  for (let i = 0; i < 60; i++) {
+    const ms = await pressed('\u001b[5~');
+    if (ms >= 0) cold.push(ms);
+  }
   instance.unmount();
 
   // The same keys through the reducer and the view model alone (no Ink): the workbench's own share.
@@ -200,6 +224,12 @@ async function keyToFrame(): Promise<void> {
   console.log(`  slowest keys (median frame / own share): ${slowest.map((k) => `${label(k.key)} ${k.median.toFixed(1)}/${k.own.toFixed(1)} ms`).join(', ')}`);
   console.log(`  CPU time per press (less sensitive to a busy machine): median ${percentile(cpu, 50).toFixed(2)} ms, p95 ${percentile(cpu, 95).toFixed(2)} ms`);
   console.log(`  machine load average while measuring: ${(await import('node:os')).loadavg()[0]!.toFixed(2)} on ${(await import('node:os')).availableParallelism()} CPUs`);
+  console.log(
+    `paging through unseen text (PgUp from the end, ${cold.length} presses, every row new): median ${percentile(cold, 50).toFixed(2)} ms, p95 ${percentile(cold, 95).toFixed(2)} ms`,
+  );
+  console.log(
+    `Ink row cache over the session: ${cacheStats.frames} frames from rows (${cacheStats.stockFrames} left to Ink), ${cacheStats.rowsBuilt} rows built, ${cacheStats.rowsReused} reused`,
+  );
 }
 
 /** Start of `allinea view` on the seeds until the first frame shows, in a pseudo-terminal (script(1)). */

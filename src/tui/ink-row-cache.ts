@@ -40,9 +40,19 @@ const KNOWN_SOURCE = '861a0bc47740af6d247e246c895281e0ee394c0d3923790aa16456983e
 /** Rows kept: a few screens' worth; a long session must not grow memory. */
 const ROW_CACHE_LIMIT = 4096;
 
+export interface RowCacheStats {
+  /** Frames built from rows, and frames left to Ink's own code (other shapes). */
+  readonly frames: number;
+  readonly stockFrames: number;
+  readonly rowsBuilt: number;
+  readonly rowsReused: number;
+}
+
 export interface InkRowCache {
   /** False when Ink's code is not the one this was written against (nothing was changed). */
   readonly installed: boolean;
+  /** What the cache did so far (all zero if Ink draws with another copy of Output). */
+  stats(): RowCacheStats;
   /** Puts Ink's own frame builder back. */
   uninstall(): void;
 }
@@ -81,13 +91,16 @@ let active: InkRowCache | undefined;
 export async function installInkRowCache(): Promise<InkRowCache> {
   if (active) return active;
   const Output = await loadOutput();
-  if (sourceHash(Output) !== KNOWN_SOURCE) return { installed: false, uninstall: () => undefined };
+  const stats = { frames: 0, stockFrames: 0, rowsBuilt: 0, rowsReused: 0 };
+  if (sourceHash(Output) !== KNOWN_SOURCE) return { installed: false, stats: () => ({ ...stats }), uninstall: () => undefined };
   const inkGet = Output.prototype.get;
   const cache = new Map<string, string>();
   const rowString = (line: string, width: number): string => {
     const key = `${width}\u0000${line}`;
     let row = cache.get(key);
-    if (row === undefined) {
+    if (row !== undefined) stats.rowsReused++;
+    else {
+      stats.rowsBuilt++;
       // Ink's own code on a one-row frame: the row exactly as the full frame would have it.
       const single = new Output({ width, height: 1 });
       single.write(0, 0, line, { transformers: [] });
@@ -99,7 +112,11 @@ export async function installInkRowCache(): Promise<InkRowCache> {
   };
   Output.prototype.get = function getWithRowCache(this: OutputInstance) {
     const rows = rowsOf(this);
-    if (!rows) return inkGet.call(this);
+    if (!rows) {
+      stats.stockFrames++;
+      return inkGet.call(this);
+    }
+    stats.frames++;
     const lines = new Array<string>(this.height);
     for (let y = 0; y < this.height; y++) {
       const line = rows[y];
@@ -109,6 +126,7 @@ export async function installInkRowCache(): Promise<InkRowCache> {
   };
   active = {
     installed: true,
+    stats: () => ({ ...stats }),
     uninstall: () => {
       Output.prototype.get = inkGet;
       cache.clear();

@@ -75,10 +75,17 @@ describe('Ink row cache', () => {
     const cache = await installInkRowCache();
     try {
       const cached = frames();
+      const first = cache.stats();
       // Twice: the second pass is served from the cache.
       const again = frames();
       expect(cached).toEqual(stock);
       expect(again).toEqual(stock);
+      const second = cache.stats();
+      expect(first.frames).toBeGreaterThanOrEqual(Object.keys(states()).length);
+      expect(second.rowsBuilt).toBe(first.rowsBuilt);
+      expect(second.rowsReused).toBeGreaterThan(first.rowsReused);
+      // The bordered frame is left to Ink, each time.
+      expect(second.stockFrames).toBeGreaterThanOrEqual(2);
     } finally {
       cache.uninstall();
     }
