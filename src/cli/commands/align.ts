@@ -47,7 +47,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
     )
     .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
-    .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group', positiveInt('--max-bead'), 2)
+    .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 20,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
     .option('--manifest <file>', 'batch: a TSV file, one document set per line (tab-separated paths, optional name first)')
     .option('--out-dir <dir>', 'batch: folder for the alignment files')
@@ -74,7 +74,7 @@ the same way on every machine: --shard 2/4 takes sets 2, 6, 10, …
             lexicon?: string[];
             bundledLexicons: boolean;
             lang?: string;
-            maxBead: number;
+            maxBead?: number;
             output?: string;
             manifest?: string;
             outDir?: string;
@@ -185,7 +185,7 @@ async function alignOne(
   const progress = progressReporter(streams.stderr, label || 'aligning', total);
   const result = align(docs, {
     mode: args.mode ?? 'auto',
-    maxBead: args.maxBead ?? 2,
+    ...(args.maxBead !== undefined ? { maxBead: args.maxBead } : {}),
     lexicons,
     anchors: { confirmed: live('confirmed'), rejected: live('rejected') },
     onProgress: progress.update,
@@ -347,7 +347,7 @@ async function alignInChild(args: AlignArgs, name: string, streams: CliStreams):
   const { spawn } = await import('node:child_process');
   const { join } = await import('node:path');
   const { PACKAGE_ROOT } = await import('../paths.js');
-  const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', ...args.inputs, '-o', args.output!, '--mode', args.mode ?? 'auto', '--max-bead', String(args.maxBead ?? 2)];
+  const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', ...args.inputs, '-o', args.output!, '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
   if (args.presplit) argv.push('--presplit');
   if (args.lang) argv.push('--lang', args.lang);
   if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');

@@ -7,7 +7,7 @@
 import { alignComparablePair, keyDocumentFrequency } from './comparable.js';
 import { decideMode } from './mode.js';
 import { combineLinks, pairKey, type PairLink } from './n-way.js';
-import { alignParallelPair } from './parallel-pair.js';
+import { alignParallelPair, DEFAULT_MAX_BEAD } from './parallel-pair.js';
 import type { AlignDocument, AlignOptions, AlignResult, Suggestion } from './types.js';
 
 export type { AlignDocument, AlignMode, AlignOptions, AlignResult, PairScorer, Scorer, Suggestion } from './types.js';
@@ -70,7 +70,7 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
       report?.(1, 1);
     }
   });
-  const maxPerDoc = mode === 'parallel' ? Math.max(1, options.maxBead ?? 2) : 2;
+  const maxPerDoc = mode === 'parallel' ? Math.max(1, options.maxBead ?? DEFAULT_MAX_BEAD) : 2;
   const suggestions: Suggestion[] = combineLinks(links, { maxPerDoc, rejectedPairs, requireSupport: mode === 'comparable', contiguous: mode === 'parallel' });
   options.onProgress?.(1, 1);
   return { mode, modeReason, suggestions };

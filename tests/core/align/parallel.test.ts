@@ -29,24 +29,25 @@ const gold = parseBeads(readFileSync(join(DATA, 'textberg-dev/dev.defr'), 'utf8'
 describe('parallel mode on textberg-dev (de-fr, real gold)', () => {
   const pred = alignParallelBeads(de, fr);
 
-  it('beats hunalign (strict F1 0.659, lax 0.877 on this set)', () => {
+  it('beats hunalign (strict F1 0.659, lax 0.877 on this set) and reaches the 0.80 aim', () => {
     const s = scoreAlignments([{ gold, pred }]);
-    expect(s.strict.f1).toBeGreaterThan(0.7);
+    expect(s.strict.f1).toBeGreaterThanOrEqual(0.8);
     expect(s.lax.f1).toBeGreaterThan(0.877);
   });
 
-  it('covers every sentence exactly once, monotonically, with beads of at most 2 per side', () => {
+  it('covers every sentence exactly once, monotonically, with beads of at most 3 per side by default', () => {
     const src = pred.flatMap((b) => b.source);
     const tgt = pred.flatMap((b) => b.target);
     expect(src).toEqual(de.sentences.map((_, i) => i));
     expect(tgt).toEqual(fr.sentences.map((_, j) => j));
-    for (const b of pred) expect(b.source.length <= 2 && b.target.length <= 2).toBe(true);
+    for (const b of pred) expect(b.source.length <= 3 && b.target.length <= 3).toBe(true);
+    expect(pred.some((b) => b.source.length === 3 || b.target.length === 3)).toBe(true);
   });
 
-  it('honours a larger maximum bead size', () => {
-    const wide: BeadPair[] = alignParallelBeads(de, fr, { maxBead: 3 });
-    expect(wide.some((b) => b.source.length === 3 || b.target.length === 3)).toBe(true);
-    expect(scoreAlignments([{ gold, pred: wide }]).strict.f1).toBeGreaterThan(0.659);
+  it('honours a smaller maximum bead size', () => {
+    const narrow: BeadPair[] = alignParallelBeads(de, fr, { maxBead: 2 });
+    for (const b of narrow) expect(b.source.length <= 2 && b.target.length <= 2).toBe(true);
+    expect(scoreAlignments([{ gold, pred: narrow }]).strict.f1).toBeGreaterThan(0.659);
   });
 });
 
