@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseBeads, type BeadPair } from '../src/core/align/beads.js';
 import { scoreAlignments, type AlignmentScores } from '../src/core/align/bead-scoring.js';
 import { alignParallelBeads } from '../src/core/align/parallel-pair.js';
-import type { AlignDocument } from '../src/core/align/types.js';
+import { presplitDocument, presplitLines } from '../src/core/align/presplit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = join(here, '..', '..', 'shared', 'bench', 'alignment');
@@ -27,22 +27,7 @@ interface GoldPair {
   readonly gold: BeadPair[];
 }
 
-function lines(path: string): string[] {
-  const all = readFileSync(path, 'utf8').split('\n');
-  if (all[all.length - 1] === '') all.pop();
-  return all;
-}
-
-/** A pre-split document: one sentence per line. */
-export function presplitDocument(id: string, lang: string, sentences: readonly string[]): AlignDocument {
-  let text = '';
-  const spans: [number, number][] = [];
-  for (const s of sentences) {
-    spans.push([text.length, text.length + s.length]);
-    text += `${s}\n`;
-  }
-  return { id, lang, text, sentences: spans };
-}
+const lines = (path: string): string[] => presplitLines(readFileSync(path, 'utf8'));
 
 function dataSets(): { name: string; langs: [string, string]; pairs: GoldPair[] }[] {
   const sets: { name: string; langs: [string, string]; pairs: GoldPair[] }[] = [];

@@ -4,27 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parseBeads, type BeadPair } from '../../../src/core/align/beads.js';
 import { scoreAlignments } from '../../../src/core/align/bead-scoring.js';
 import { alignParallelBeads } from '../../../src/core/align/parallel-pair.js';
-import type { AlignDocument } from '../../../src/core/align/types.js';
+import { presplitDocument, presplitLines } from '../../../src/core/align/presplit.js';
 import { SHARED_DIR } from '../../helpers/seeds.js';
 
 const DATA = join(SHARED_DIR, 'bench/alignment/transread-dev');
 const NOVELS = ['AlicesAdventuresInWonderland', 'Candide', 'DuCoteDeChezSwann', 'Emma', 'JaneEyre'];
 
-function lines(path: string): string[] {
-  const all = readFileSync(path, 'utf8').split('\n');
-  if (all[all.length - 1] === '') all.pop();
-  return all;
-}
-
-function document(id: string, lang: string, sentences: readonly string[]): AlignDocument {
-  let text = '';
-  const spans: [number, number][] = [];
-  for (const s of sentences) {
-    spans.push([text.length, text.length + s.length]);
-    text += `${s}\n`;
-  }
-  return { id, lang, text, sentences: spans };
-}
+const lines = (path: string): string[] => presplitLines(readFileSync(path, 'utf8'));
+const document = presplitDocument;
 
 /**
  * The five gold novels twice over, one after the other (about 6.5k sentences a side, so the

@@ -6,21 +6,12 @@ import { scoreAlignments } from '../../../src/core/align/bead-scoring.js';
 import { alignParallelBeads } from '../../../src/core/align/parallel-pair.js';
 import { align } from '../../../src/core/align/index.js';
 import type { AlignDocument } from '../../../src/core/align/types.js';
+import { presplitDocument, presplitLines } from '../../../src/core/align/presplit.js';
 import { SHARED_DIR } from '../../helpers/seeds.js';
 
 const DATA = join(SHARED_DIR, 'bench/alignment');
 
-function presplit(id: string, lang: string, path: string): AlignDocument {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  let text = '';
-  const sentences: [number, number][] = [];
-  for (const l of lines) {
-    sentences.push([text.length, text.length + l.length]);
-    text += `${l}\n`;
-  }
-  return { id, lang, text, sentences };
-}
+const presplit = (id: string, lang: string, path: string): AlignDocument => presplitDocument(id, lang, presplitLines(readFileSync(path, 'utf8')));
 
 const de = presplit('de', 'de', join(DATA, 'textberg-dev/dev.de'));
 const fr = presplit('fr', 'fr', join(DATA, 'textberg-dev/dev.fr'));
