@@ -17,6 +17,21 @@ export function isLive(status: string): boolean {
 export function sentenceGroupIndex(alignment: Alignment): SentenceGroupIndex {
   const cached = cache.get(alignment);
   if (cached) return cached;
+  const index = buildSentenceGroupIndex(alignment);
+  cache.set(alignment, index);
+  return index;
+}
+
+/**
+ * Records the index of an alignment an operation derived from its input's index (cheaper
+ * than a rebuild on long documents). Only for indexes known to equal a fresh build.
+ */
+export function primeSentenceGroupIndex(alignment: Alignment, index: SentenceGroupIndex): void {
+  cache.set(alignment, index);
+}
+
+/** The index computed from scratch (what the cache holds). */
+export function buildSentenceGroupIndex(alignment: Alignment): SentenceGroupIndex {
   const index = new Map<string, Int32Array>();
   for (const doc of alignment.documents) {
     index.set(doc.id, new Int32Array(doc.sentences.length).fill(-1));
@@ -29,7 +44,6 @@ export function sentenceGroupIndex(alignment: Alignment): SentenceGroupIndex {
       for (const s of member.sentences) if (s >= 0 && s < slots.length) slots[s] = g;
     }
   });
-  cache.set(alignment, index);
   return index;
 }
 

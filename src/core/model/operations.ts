@@ -6,7 +6,7 @@
  * takes it out of that group first, and a group left linking fewer than two documents
  * is dissolved. That is what a linguist expects when re-linking, and undo restores it.
  */
-import { groupIndexOf, isLive, sentenceGroupIndex } from './index-cache.js';
+import { groupIndexOf, isLive, primeSentenceGroupIndex, sentenceGroupIndex } from './index-cache.js';
 import {
   ModelError,
   type Alignment,
@@ -141,7 +141,19 @@ export function link(alignment: Alignment, refs: readonly SentenceRef[], id?: st
   groups.push({ id: groupId, status: 'confirmed', origin: 'manual', members });
   const number = /^g(\d+)$/.exec(groupId);
   largestIdNumber.set(groups, Math.max(largestGroupNumber(alignment.groups), number ? Number(number[1]) : 0));
-  return { alignment: { ...alignment, groups }, groupId };
+  const next = { ...alignment, groups };
+  // When no group was dissolved, every group keeps its position: the new index is the old
+  // one with the linked sentences pointing at the new group (a copy of the touched documents only).
+  if (groups.length === alignment.groups.length + 1) {
+    const index = new Map(sentenceGroupIndex(alignment));
+    for (const member of members) {
+      const slots = Int32Array.from(index.get(member.doc)!);
+      for (const s of member.sentences) slots[s] = groups.length - 1;
+      index.set(member.doc, slots);
+    }
+    primeSentenceGroupIndex(next, index);
+  }
+  return { alignment: next, groupId };
 }
 
 /** Adds sentences to an existing group (moving them out of any other live group). */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ops from '../../../src/core/model/operations.js';
 import { findViolations } from '../../../src/core/model/invariants.js';
+import { buildSentenceGroupIndex, sentenceGroupIndex } from '../../../src/core/model/index-cache.js';
 import { createHistory, record, undo } from '../../../src/core/model/history.js';
 import { ModelError, type Alignment } from '../../../src/core/model/types.js';
 import { seedsAlignment } from '../../helpers/seeds.js';
@@ -78,6 +79,8 @@ describe('model invariants under random operations', () => {
             if (!(error instanceof ModelError)) throw error;
           }
           expect(findViolations(a)).toEqual([]);
+          // Indexes derived by operations equal a fresh build.
+          expect(sentenceGroupIndex(a)).toEqual(buildSentenceGroupIndex(a));
           for (const doc of a.documents) {
             const text = texts.get(doc.id)!;
             for (const [s, e] of doc.sentences) {
