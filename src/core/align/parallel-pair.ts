@@ -4,7 +4,7 @@
  * the path), align each stretch in two passes (surface signals, then with a dictionary learned
  * from the first pass), and return links in original sentence numbers.
  */
-import { alignParallel, type Bead, type ParallelParams } from './parallel.js';
+import { alignParallel, OffsetPairScorer, type Bead, type ParallelParams } from './parallel.js';
 import { learnDictionary, learningSample } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
 import { preparePair, SignalPairScorer } from './signal-scorer.js';
@@ -50,17 +50,6 @@ function reduce(doc: AlignDocument, used: ReadonlySet<number>): { doc: AlignDocu
   });
   if (original.length === doc.sentences.length) return { doc, original };
   return { doc: { ...doc, sentences: original.map((i) => doc.sentences[i]!) }, original };
-}
-
-class OffsetScorer implements PairScorer {
-  constructor(
-    private readonly inner: PairScorer,
-    private readonly ds: number,
-    private readonly dt: number,
-  ) {}
-  bead(s0: number, s1: number, t0: number, t1: number): number {
-    return this.inner.bead(s0 + this.ds, s1 + this.ds, t0 + this.dt, t1 + this.dt);
-  }
 }
 
 export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: ParallelPairOptions = {}): PairLink[] {
@@ -117,7 +106,7 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         ...(options.params ? { params: options.params } : {}),
         sourceLengths: la.slice(s0, s1),
         targetLengths: lb.slice(t0, t1),
-        scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetScorer(scorer, s0, t0),
+        scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetPairScorer(scorer, s0, t0),
         // The first pass only has to give a route and 1-1 examples: beads of up to 2 per side
         // do that, and larger ones would cost the first pass as much as the second.
         maxBead: previous || custom || options.singlePass ? maxBead : Math.min(maxBead, FIRST_PASS_MAX_BEAD),

@@ -166,7 +166,8 @@ function upperBound(path: readonly (readonly [number, number])[], r: number): nu
   return lo;
 }
 
-class OffsetPairScorer implements PairScorer {
+/** A scorer for a stretch of a pair: sentence indices shifted to the stretch's origin. */
+export class OffsetPairScorer implements PairScorer {
   constructor(
     private readonly inner: PairScorer,
     private readonly ds: number,
