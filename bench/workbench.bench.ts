@@ -142,8 +142,8 @@ async function keyToFrame(): Promise<void> {
   const byKey = new Map<string, number[]>();
   const cpu: number[] = [];
   const presses = 400;
-  for (let i = 0; i < presses; i++) {
-    const key = pattern[i % pattern.length]!;
+  /** Presses a key and waits for the frame: wall time to the frame (-1: none came) and CPU time. */
+  const pressed = async (key: string): Promise<{ ms: number; cpuMs: number }> => {
     const written = new Promise<number>((resolve) => {
       const timeout = setTimeout(() => resolve(-1), 500);
       stdout.onWrite = () => {
@@ -157,36 +157,26 @@ async function keyToFrame(): Promise<void> {
     stdin.press(key);
     const end = await written;
     const used = process.cpuUsage(cpu0);
-    if (end >= 0) {
-      samples.push(end - start);
-      byKey.set(key, [...(byKey.get(key) ?? []), end - start]);
-      cpu.push((used.user + used.system) / 1000);
-    }
     // Past Ink's frame throttle, so every press renders on the leading edge.
     await sleep(20);
+    return { ms: end < 0 ? -1 : end - start, cpuMs: (used.user + used.system) / 1000 };
+  };
+  for (let i = 0; i < presses; i++) {
+    const key = pattern[i % pattern.length]!;
+    const { ms, cpuMs } = await pressed(key);
+    if (ms >= 0) {
+      samples.push(ms);
+      byKey.set(key, [...(byKey.get(key) ?? []), ms]);
+      cpu.push(cpuMs);
+    }
   }
   const cacheStats = rowCache.stats();
 
   // Paging back from the end through text no frame has shown: every row is new, none cached.
   const cold: number[] = [];
-  const pressed = async (key: string): Promise<number> => {
-    const written = new Promise<number>((resolve) => {
-      const timeout = setTimeout(() => resolve(-1), 500);
-      stdout.onWrite = () => {
-        clearTimeout(timeout);
-        stdout.onWrite = undefined;
-        resolve(performance.now());
-      };
-    });
-    const start = performance.now();
-    stdin.press(key);
-    const end = await written;
-    await sleep(20);
-    return end < 0 ? -1 : end - start;
-  };
   await pressed('G');
   for (let i = 0; i < 60; i++) {
-    const ms = await pressed('\u001b[5~');
+    const { ms } = await pressed('\u001b[5~');
     if (ms >= 0) cold.push(ms);
   }
   instance.unmount();
