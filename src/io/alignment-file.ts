@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AllineaError } from '../core/errors.js';
+import { judgeAlignment } from '../core/model/schema.js';
 import { parseAlignment, type FileProblem, type JsonPath, type Position } from '../core/model/parse.js';
 import { reanchorDocument, type ReanchorReport } from '../core/model/reanchor.js';
 import { serializeAlignment } from '../core/model/serialize.js';
 import type { SegmentFn } from '../core/model/create.js';
 import type { Alignment } from '../core/model/types.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { sha256 } from './hash.js';
-import { readTextFile } from './read-text.js';
+import { readTextFile, readTextFileWithHash, type TextWithHash } from './read-text.js';
 import { describeFsError } from './fs-errors.js';
 
 export interface AlignmentFile {
@@ -29,7 +29,7 @@ export function describeProblem(file: string, problem: FileProblem): string {
 /** Reads and validates an alignment file; any problem becomes one error sentence with its place. */
 export function readAlignmentFile(path: string): AlignmentFile {
   const text = readTextFile(path);
-  const result = parseAlignment(text);
+  const result = parseAlignment(text, judgeAlignment);
   const first = result.problems[0];
   if (first) {
     const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems; run allinea check for all)` : '';
@@ -62,16 +62,15 @@ export function readSources(alignmentPath: string, alignment: Alignment): Source
   const drifted: { doc: string; path: string; sha256: string }[] = [];
   for (const doc of alignment.documents) {
     const path = documentPath(alignmentPath, doc.path);
-    let text: string;
+    let read: TextWithHash;
     try {
-      text = readTextFile(path);
+      read = readTextFileWithHash(path);
     } catch (error) {
       missing.push({ doc: doc.id, path, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    texts.set(doc.id, text);
-    const hash = sha256(text);
-    if (hash !== doc.sha256) drifted.push({ doc: doc.id, path, sha256: hash });
+    texts.set(doc.id, read.text);
+    if (read.sha256 !== doc.sha256) drifted.push({ doc: doc.id, path, sha256: read.sha256 });
   }
   return { texts, missing, drifted };
 }

@@ -5,7 +5,7 @@
  */
 import type { SegmentFn } from '../model/create.js';
 import type { FileProblem, JsonPath, Position } from '../model/parse.js';
-import { parseAlignment } from '../model/parse.js';
+import { parseAlignment, parseAlignmentExplained } from '../model/parse.js';
 import type { Alignment } from '../model/types.js';
 import type { ResolvedRules } from './config.js';
 import { checkQuality, type MemberTextFn } from './quality.js';
@@ -49,7 +49,7 @@ function isOn(rules: ResolvedRules, id: string): boolean {
 
 export async function checkFile(input: CheckFileInput): Promise<FileResult> {
   const { rules, host } = input;
-  const parsed = parseAlignment(input.text);
+  const parsed = await parseAlignmentExplained(input.text);
   const findings: Finding[] = [];
   const add = (raw: RawFinding) => {
     const finding = place(rules, raw, parsed.locate);

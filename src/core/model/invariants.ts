@@ -33,7 +33,8 @@ export function findViolations(alignment: Alignment): Violation[] {
     }
     sentenceCount.set(doc.id, doc.sentences.length);
     let previousEnd = 0;
-    doc.sentences.forEach(([start, end], s) => {
+    for (let s = 0; s < doc.sentences.length; s++) {
+      const [start, end] = doc.sentences[s]!;
       if (!(start >= previousEnd && end > start)) {
         out.push({
           path: ['documents', d, 'sentences', s],
@@ -41,13 +42,19 @@ export function findViolations(alignment: Alignment): Violation[] {
           message: `sentence ${s} of "${doc.id}" [${start}, ${end}] is empty, reversed or overlaps the previous one`,
         });
       }
-      previousEnd = Math.max(previousEnd, end);
-    });
+      if (end > previousEnd) previousEnd = end;
+    }
   });
 
   const groupIds = new Set<string>();
-  const owner = new Map<string, string>(); // "doc\u0000sentence" -> group id, live groups only
-  alignment.groups.forEach((group, g) => {
+  // Owner of each sentence among live groups, by document: group index + 1 (0: none).
+  // Typed arrays rather than a Map of "doc/sentence" strings: this loop runs over every
+  // sentence of every group, which is most of the cost of loading a large file.
+  const owners = new Map<string, Int32Array>();
+  for (const [id, count] of sentenceCount) owners.set(id, new Int32Array(count));
+  const groups = alignment.groups;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     if (groupIds.has(group.id)) {
       out.push({ path: ['groups', g, 'id'], rule: 'duplicate-group-id', message: `group id "${group.id}" is used twice` });
     }
@@ -55,42 +62,43 @@ export function findViolations(alignment: Alignment): Violation[] {
     if (group.score !== undefined && !(group.score >= 0 && group.score <= 1)) {
       out.push({ path: ['groups', g, 'score'], rule: 'score-out-of-range', message: `group "${group.id}" has score ${group.score}, outside [0, 1]` });
     }
-    const memberDocs = new Set<string>();
-    group.members.forEach((member, m) => {
+    const live = isLive(group.status);
+    const memberDocs: string[] = [];
+    for (let m = 0; m < group.members.length; m++) {
+      const member = group.members[m]!;
       const count = sentenceCount.get(member.doc);
       if (count === undefined) {
         out.push({ path: ['groups', g, 'members', m, 'doc'], rule: 'unknown-document', message: `group "${group.id}" names unknown document "${member.doc}"` });
-        return;
+        continue;
       }
-      if (memberDocs.has(member.doc)) {
+      if (memberDocs.includes(member.doc)) {
         out.push({ path: ['groups', g, 'members', m, 'doc'], rule: 'duplicate-member-document', message: `group "${group.id}" lists document "${member.doc}" twice` });
-      }
-      memberDocs.add(member.doc);
+      } else memberDocs.push(member.doc);
       if (member.texts !== undefined && member.texts.length !== member.sentences.length) {
         out.push({ path: ['groups', g, 'members', m, 'texts'], rule: 'texts-mismatch', message: `group "${group.id}" has ${member.texts.length} texts for ${member.sentences.length} sentences of "${member.doc}"` });
       }
-      member.sentences.forEach((s, i) => {
-        const path = ['groups', g, 'members', m, 'sentences', i];
+      const owner = owners.get(member.doc)!;
+      const sentences = member.sentences;
+      for (let i = 0; i < sentences.length; i++) {
+        const s = sentences[i]!;
         if (!Number.isInteger(s) || s < 0 || s >= count) {
-          out.push({ path, rule: 'sentence-out-of-range', message: `group "${group.id}" points at sentence ${s} of "${member.doc}", which has ${count} sentences` });
-          return;
+          out.push({ path: ['groups', g, 'members', m, 'sentences', i], rule: 'sentence-out-of-range', message: `group "${group.id}" points at sentence ${s} of "${member.doc}", which has ${count} sentences` });
+          continue;
         }
-        const previous = member.sentences[i - 1];
-        if (previous !== undefined && previous >= s) {
-          out.push({ path, rule: 'unsorted-sentences', message: `group "${group.id}" lists the sentences of "${member.doc}" out of order or twice` });
+        if (i > 0 && sentences[i - 1]! >= s) {
+          out.push({ path: ['groups', g, 'members', m, 'sentences', i], rule: 'unsorted-sentences', message: `group "${group.id}" lists the sentences of "${member.doc}" out of order or twice` });
         }
-        if (!isLive(group.status)) return;
-        const key = `${member.doc}\u0000${s}`;
-        const other = owner.get(key);
-        if (other !== undefined && other !== group.id) {
-          out.push({ path, rule: 'sentence-in-two-groups', message: `sentence ${s} of "${member.doc}" is in groups "${other}" and "${group.id}"` });
-        } else owner.set(key, group.id);
-      });
-    });
-    if (memberDocs.size < 2) {
+        if (!live) continue;
+        const other = owner[s]!;
+        if (other !== 0 && groups[other - 1]!.id !== group.id) {
+          out.push({ path: ['groups', g, 'members', m, 'sentences', i], rule: 'sentence-in-two-groups', message: `sentence ${s} of "${member.doc}" is in groups "${groups[other - 1]!.id}" and "${group.id}"` });
+        } else owner[s] = g + 1;
+      }
+    }
+    if (memberDocs.length < 2) {
       out.push({ path: ['groups', g, 'members'], rule: 'too-few-members', message: `group "${group.id}" links fewer than two documents` });
     }
-  });
+  }
 
   alignment.bookmarks.forEach((bookmark, b) => {
     const count = sentenceCount.get(bookmark.doc);

@@ -4,8 +4,8 @@
  * the loader and `allinea check` can point at the exact place.
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { alignmentSchema } from './schema.js';
 import { findViolations } from './invariants.js';
+import { alignmentFromShape, hasAlignmentShape } from './shape.js';
 import { fastLocator, lineLocator } from './json-locate.js';
 import type { Alignment } from './types.js';
 
@@ -24,7 +24,19 @@ export interface FileProblem extends Position {
 
 export type ParseResult =
   | { readonly ok: true; readonly alignment: Alignment; readonly locate: (path: JsonPath) => Position; readonly problems: readonly FileProblem[] }
-  | { readonly ok: false; readonly problems: readonly FileProblem[]; readonly locate: (path: JsonPath) => Position };
+  | {
+      readonly ok: false;
+      readonly problems: readonly FileProblem[];
+      readonly locate: (path: JsonPath) => Position;
+      /** The file does not follow the schema, and no judge was given to say where and why. */
+      readonly unexplained?: true;
+    };
+
+/** zod's verdict on a JSON value (schema.ts): the alignment, or every place where it does not fit. */
+export type SchemaVerdict =
+  | { readonly ok: true; readonly alignment: Alignment }
+  | { readonly ok: false; readonly issues: readonly { readonly path: JsonPath; readonly message: string }[] };
+export type SchemaJudge = (value: unknown) => SchemaVerdict;
 
 /** "groups[3].members[0].doc" */
 export function formatPath(path: JsonPath): string {
@@ -57,9 +69,11 @@ function nodeLocator(tree: Node | undefined, toPosition: (offset: number) => Pos
 /**
  * Valid JSON (the usual case) is read with JSON.parse, and positions are computed only for
  * the problems found; jsonc-parser's syntax tree is built only to place a syntax error.
- * On a 50 MB file this is several times faster and lighter than a tree.
+ * The schema is tested by shape.ts, which copies nothing; zod (`judge`, from schema.ts) is
+ * consulted only when that test fails, to say where and why. Without a judge such a file
+ * gets one `unexplained` problem: parseAlignmentExplained loads zod for it.
  */
-export function parseAlignment(text: string): ParseResult {
+export function parseAlignment(text: string, judge?: SchemaJudge): ParseResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -67,18 +81,28 @@ export function parseAlignment(text: string): ParseResult {
     return syntaxError(text);
   }
   const locate = fastLocator(text);
-  const parsed = alignmentSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      return { ...locate(path), path, rule: 'schema', message: `${formatPath(path)}: ${issue.message}` };
-    });
-    return { ok: false, locate, problems };
+  let alignment: Alignment;
+  if (hasAlignmentShape(value)) alignment = alignmentFromShape(value);
+  else if (!judge) {
+    return { ok: false, locate, unexplained: true, problems: [{ ...locate([]), path: [], rule: 'schema', message: 'the file does not follow the alignment file schema (version 1)' }] };
+  } else {
+    const verdict = judge(value);
+    if (!verdict.ok) {
+      const problems = verdict.issues.map(({ path, message }) => ({ ...locate(path), path, rule: 'schema', message: `${formatPath(path)}: ${message}` }));
+      return { ok: false, locate, problems };
+    }
+    alignment = verdict.alignment;
   }
-  const { $schema: _schema, ...data } = parsed.data;
-  const alignment = data as Alignment;
   const problems = findViolations(alignment).map((v) => ({ ...locate(v.path), path: v.path, rule: v.rule, message: v.message }));
   return { ok: true, alignment, locate, problems };
+}
+
+/** parseAlignment with zod's explanation of schema problems, loading zod only when a file needs it (fast CLI starts). */
+export async function parseAlignmentExplained(text: string): Promise<ParseResult> {
+  const first = parseAlignment(text);
+  if (first.ok || !first.unexplained) return first;
+  const { judgeAlignment } = await import('./schema.js');
+  return parseAlignment(text, judgeAlignment);
 }
 
 function syntaxError(text: string): ParseResult {

@@ -4,6 +4,8 @@
  * keeps the two in step.
  */
 import { z } from 'zod';
+import type { SchemaVerdict } from './parse.js';
+import type { Alignment } from './types.js';
 
 const index = z.number().int().nonnegative();
 const span = z.tuple([index, index]).describe('[start, end) character offsets of a sentence in the document text');
@@ -68,6 +70,16 @@ export const alignmentSchema = z
   .strict();
 
 export type AlignmentFileData = z.infer<typeof alignmentSchema>;
+
+/** zod's verdict on a parsed JSON value: the alignment (defaults filled in, `$schema` left out) or every issue with its path. */
+export function judgeAlignment(value: unknown): SchemaVerdict {
+  const parsed = alignmentSchema.safeParse(value);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: issue.message })) };
+  }
+  const { $schema: _schema, ...data } = parsed.data;
+  return { ok: true, alignment: data as Alignment };
+}
 
 export function alignmentJsonSchema(): Record<string, unknown> {
   return {

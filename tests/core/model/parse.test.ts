@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlignment, formatPath } from '../../../src/core/model/parse.js';
+import { parseAlignment, parseAlignmentExplained, formatPath } from '../../../src/core/model/parse.js';
+import { judgeAlignment } from '../../../src/core/model/schema.js';
 import { lineLocator } from '../../../src/core/model/json-locate.js';
 import { serializeAlignment } from '../../../src/core/model/serialize.js';
 import { link, applySuggestions, toggleBookmark, setNote, splitSentence } from '../../../src/core/model/operations.js';
@@ -60,14 +61,31 @@ describe('errors name the place', () => {
     expect(result.problems[0]!.message).toMatch(/colon expected/);
   });
 
-  it('reports schema errors with the JSON path and the line of the value', () => {
+  it('reports schema errors with the JSON path and the line of the value', async () => {
+    const broken = good.replace('"status": "confirmed"', '"status": "approved"');
+    for (const result of [parseAlignment(broken, judgeAlignment), await parseAlignmentExplained(broken)]) {
+      expect(result.ok).toBe(false);
+      const problem = result.problems[0]!;
+      expect(problem.rule).toBe('schema');
+      expect(problem.message).toMatch(/^groups\[0\]\.status: /);
+      expect(broken.split('\n')[problem.line - 1]).toContain('"approved"');
+    }
+  });
+
+  it('without zod, says only that the schema does not fit, and asks for an explanation', () => {
     const broken = good.replace('"status": "confirmed"', '"status": "approved"');
     const result = parseAlignment(broken);
-    expect(result.ok).toBe(false);
-    const problem = result.problems[0]!;
-    expect(problem.rule).toBe('schema');
-    expect(problem.message).toMatch(/^groups\[0\]\.status: /);
-    expect(broken.split('\n')[problem.line - 1]).toContain('"approved"');
+    expect(result).toMatchObject({ ok: false, unexplained: true });
+    expect(result.problems).toEqual([expect.objectContaining({ rule: 'schema', path: [], line: 1, column: 1 })]);
+  });
+
+  it('gives the same alignment with or without zod on a valid file', async () => {
+    const fast = parseAlignment(good);
+    const judged = judgeAlignment(JSON.parse(good));
+    expect(fast.ok && judged.ok).toBe(true);
+    if (fast.ok && judged.ok) expect(fast.alignment).toStrictEqual(judged.alignment);
+    const explained = await parseAlignmentExplained(good);
+    expect(explained.ok && explained.alignment).toStrictEqual(fast.ok && fast.alignment);
   });
 
   it('reports invariant violations (out of range, two groups) at the offending value', () => {
@@ -79,9 +97,10 @@ describe('errors name the place', () => {
     expect(broken.split('\n')[result.problems[0]!.line - 1]).toContain('[999]');
   });
 
-  it('rejects an empty file and a non-alignment JSON', () => {
+  it('rejects an empty file and a non-alignment JSON', async () => {
     expect(parseAlignment('').problems[0]!.rule).toBe('invalid-json');
-    expect(parseAlignment('{"format": "something-else"}').problems[0]!.message).toMatch(/^format: /);
+    expect(parseAlignment('{"format": "something-else"}', judgeAlignment).problems[0]!.message).toMatch(/^format: /);
+    expect((await parseAlignmentExplained('{"format": "something-else"}')).problems[0]!.message).toMatch(/^format: /);
   });
 
   it('formats paths and locates offsets', () => {
