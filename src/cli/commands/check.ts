@@ -88,18 +88,18 @@ export function registerCheck(program: Command, streams: CliStreams, setExit: Se
 export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<number> {
   const { resolve } = await import('node:path');
   const { AllineaError } = await import('../../core/errors.js');
-  const { resolveConfig, defaultRules } = await import('../../core/check/config.js');
+  const { defaultRules } = await import('../../core/check/config.js');
   const { checkFile } = await import('../../core/check/check-file.js');
   const { parseShard, selectShard } = await import('../../core/check/shard.js');
   const { summarize, exitCodeOf } = await import('../../core/check/types.js');
   const { REPORTERS } = await import('../../core/check/reporters/index.js');
   const io = await import('../../io/check-files.js');
   const { readTextFile } = await import('../../io/read-text.js');
-  const { writeAlignmentFile } = await import('../../io/alignment-file.js');
 
   const configPath = args.config ? resolve(streams.cwd, args.config) : io.findConfigFile(streams.cwd);
   let rules = defaultRules();
   if (configPath) {
+    const { resolveConfig } = await import('../../core/check/config-file.js');
     const resolved = resolveConfig(io.readConfigFile(configPath), io.displayPath(configPath, streams.cwd));
     if (!resolved.ok) throw new AllineaError(resolved.message);
     rules = resolved.rules;
@@ -123,7 +123,9 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
       host: {
         readSources: (alignment) => io.readCheckSources(path, alignment),
         loadSegmenter: () => (segmenter ??= import('../../core/text/segment.js').then((m) => m.segment)),
-        writeAlignment: (alignment, texts) => {
+        writeAlignment: async (alignment, texts) => {
+          // The writer loads zod (through the loader): only --fix needs it.
+          const { writeAlignmentFile } = await import('../../io/alignment-file.js');
           writeAlignmentFile(path, alignment, texts);
           return readTextFile(path);
         },

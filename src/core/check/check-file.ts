@@ -18,7 +18,7 @@ export interface CheckHost {
   /** The segmenter, loaded only when a source changed (it is the slowest module to load). */
   loadSegmenter(): Promise<SegmentFn>;
   /** Writes the re-anchored alignment over the file (atomically) and returns the new file text. */
-  writeAlignment(alignment: Alignment, texts: ReadonlyMap<string, string>): string;
+  writeAlignment(alignment: Alignment, texts: ReadonlyMap<string, string>): Promise<string>;
 }
 
 export interface CheckFileInput {
@@ -115,7 +115,7 @@ export async function checkFile(input: CheckFileInput): Promise<FileResult> {
  * gets a source-changed error, so a lossy fix never passes silently.
  */
 async function applyFix(input: CheckFileInput, plan: ReanchorPlan, sources: SourceState): Promise<FileResult> {
-  const newText = input.host.writeAlignment(plan.alignment, sources.texts);
+  const newText = await input.host.writeAlignment(plan.alignment, sources.texts);
   const after = await checkFile({ ...input, text: newText, fix: false });
   const lost: string[] = [];
   const lossFindings: Finding[] = [];

@@ -1,24 +1,10 @@
 /**
- * The checker's configuration (`allinea.config.json`), ESLint style:
- *   { "rules": { "length-ratio": "off" | "warn" | "error" | ["warn", { "max": 3 }] } }
- * Unknown rules, unknown levels and bad options are refused with one sentence.
+ * The rules' settings for a check run: each rule's level and options. Without a config file
+ * these are the rule table's defaults (no zod needed: `allinea check` starts faster);
+ * config-file.ts reads `allinea.config.json` over them.
  */
-import { z } from 'zod';
-import { formatPath } from '../model/parse.js';
-import { RULES, RULE_IDS } from './rules.js';
+import { RULES } from './rules.js';
 import type { RuleLevel } from './types.js';
-
-const level = z.enum(['off', 'warn', 'error']);
-const setting = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])]);
-
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    rules: z.record(z.string(), setting).default({}),
-  })
-  .strict();
-
-export type CheckConfigFile = z.input<typeof configSchema>;
 
 export interface RuleSetting {
   readonly level: RuleLevel;
@@ -28,55 +14,9 @@ export interface RuleSetting {
 
 export type ResolvedRules = ReadonlyMap<string, RuleSetting>;
 
-export type ConfigResult = { readonly ok: true; readonly rules: ResolvedRules } | { readonly ok: false; readonly message: string };
-
-function toLevel(l: 'off' | 'warn' | 'error'): RuleLevel {
-  return l === 'warn' ? 'warning' : l;
-}
-
 /** The defaults of every rule, as if there were no config file. */
 export function defaultRules(): ResolvedRules {
-  const result = resolveConfig({}, 'defaults');
-  if (!result.ok) throw new Error(result.message); // the built-in defaults always validate
-  return result.rules;
-}
-
-/** Validates a parsed config and merges it over the defaults. `source` names the file in messages. */
-export function resolveConfig(data: unknown, source: string): ConfigResult {
-  const parsed = configSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const what = issue.code === 'invalid_union' ? 'must be "off", "warn", "error" or ["warn", { options }]' : issue.message.replace(/\.$/, '');
-    return { ok: false, message: `${source}: ${formatPath(path)}: ${what}.` };
-  }
-  const configured = parsed.data.rules;
-  for (const id of Object.keys(configured)) {
-    if (!RULES.has(id)) return { ok: false, message: `${source}: unknown rule "${id}" (known rules: ${RULE_IDS.join(', ')}).` };
-  }
   const rules = new Map<string, RuleSetting>();
-  for (const info of RULES.values()) {
-    const raw = configured[info.id];
-    const [lvl, options] = raw === undefined ? [undefined, undefined] : typeof raw === 'string' ? [raw, undefined] : [raw[0], raw[1]];
-    const chosen: RuleLevel = lvl === undefined ? info.level : toLevel(lvl);
-    if (info.fatal && chosen !== 'error') {
-      return { ok: false, message: `${source}: rule "${info.id}" cannot be switched off or lowered, since a file that fails it cannot be checked at all.` };
-    }
-    if (options !== undefined && !info.options) {
-      return { ok: false, message: `${source}: rule "${info.id}" takes no options.` };
-    }
-    let parsedOptions: unknown;
-    if (info.options) {
-      const result = info.options.safeParse(options ?? {});
-      if (!result.success) {
-        const issue = result.error.issues[0]!;
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        const where = path.length > 0 ? `option ${formatPath(path)}` : 'options';
-        return { ok: false, message: `${source}: rule "${info.id}": ${where}: ${issue.message.replace(/\.$/, '')}.` };
-      }
-      parsedOptions = result.data;
-    }
-    rules.set(info.id, { level: chosen, options: parsedOptions });
-  }
-  return { ok: true, rules };
+  for (const info of RULES.values()) rules.set(info.id, { level: info.level, options: info.options ? structuredClone(info.options) : undefined });
+  return rules;
 }

@@ -4,7 +4,6 @@
  * Structural rule ids are the model's own invariant names (model/invariants.ts), so the
  * loader and the checker speak of the same things.
  */
-import { z } from 'zod';
 import type { Severity } from './types.js';
 
 export type RuleCategory = 'file' | 'structure' | 'source' | 'quality';
@@ -17,39 +16,36 @@ export interface RuleInfo {
   /** Fatal rules stop the checking of a file and cannot be switched off. */
   readonly fatal?: boolean;
   readonly fixable?: boolean;
-  readonly options?: z.ZodType;
+  /**
+   * The rule's options with their default values, for rules that take options. A config
+   * file's options are validated by rule-options.ts (zod, loaded only when a config file
+   * gives options), whose defaults are these.
+   */
+  readonly options?: object;
 }
 
-const ratio = z.number().positive();
+export interface LengthRatioOptions {
+  /** Flag when the (expected-adjusted) ratio of the longer to the shorter member exceeds this. */
+  readonly max: number;
+  /** Only groups whose longest member has at least this many characters are measured. */
+  readonly minChars: number;
+  /** Characters per character of English, by language, overriding the built-in table. */
+  readonly expected: Readonly<Record<string, number>>;
+}
 
-export const lengthRatioOptions = z
-  .object({
-    /** Flag when the (expected-adjusted) ratio of the longer to the shorter member exceeds this. */
-    max: z.number().min(1).default(2.5),
-    /** Only groups whose longest member has at least this many characters are measured. */
-    minChars: z.number().int().nonnegative().default(40),
-    /** Characters per character of English, by language, overriding the built-in table. */
-    expected: z.record(z.string(), ratio).default({}),
-  })
-  .strict();
+export interface NumberMismatchOptions {
+  /** Only flag groups where every member has numbers (a number present on one side only is then accepted). */
+  readonly ignoreMissing: boolean;
+}
 
-export const numberMismatchOptions = z
-  .object({
-    /** Only flag groups where every member has numbers (a number present on one side only is then accepted). */
-    ignoreMissing: z.boolean().default(false),
-  })
-  .strict();
+export interface UntranslatedOptions {
+  /** Identical texts with fewer letters than this (names, acronyms) are not flagged. */
+  readonly minLetters: number;
+}
 
-export const untranslatedOptions = z
-  .object({
-    /** Identical texts with fewer letters than this (names, acronyms) are not flagged. */
-    minLetters: z.number().int().nonnegative().default(12),
-  })
-  .strict();
-
-export type LengthRatioOptions = z.infer<typeof lengthRatioOptions>;
-export type NumberMismatchOptions = z.infer<typeof numberMismatchOptions>;
-export type UntranslatedOptions = z.infer<typeof untranslatedOptions>;
+export const LENGTH_RATIO_DEFAULTS: LengthRatioOptions = { max: 2.5, minChars: 40, expected: {} };
+export const NUMBER_MISMATCH_DEFAULTS: NumberMismatchOptions = { ignoreMissing: false };
+export const UNTRANSLATED_DEFAULTS: UntranslatedOptions = { minLetters: 12 };
 
 const table: RuleInfo[] = [
   { id: 'parse-error', category: 'file', level: 'error', fatal: true, description: 'The file is not valid JSON.' },
@@ -69,12 +65,12 @@ const table: RuleInfo[] = [
   { id: 'document-missing', category: 'source', level: 'error', description: 'A document named in the file cannot be read.' },
   { id: 'source-changed', category: 'source', level: 'error', fixable: true, description: 'A source text changed since the file was written (hash or recorded sentence texts differ); --fix re-anchors it.' },
   { id: 'override-mismatch', category: 'source', level: 'error', description: 'A segmentation override no longer fits the text or the segmentation.' },
-  { id: 'number-mismatch', category: 'quality', level: 'warning', options: numberMismatchOptions, description: 'Numbers differ between the members of a group (locale-aware: 9,200 = 9.200 = 9 200).' },
+  { id: 'number-mismatch', category: 'quality', level: 'warning', options: NUMBER_MISMATCH_DEFAULTS, description: 'Numbers differ between the members of a group (locale-aware: 9,200 = 9.200 = 9 200).' },
   { id: 'hashtag-mismatch', category: 'quality', level: 'warning', description: 'A hashtag is present in some members of a group only.' },
   { id: 'handle-mismatch', category: 'quality', level: 'warning', description: 'An @handle is present in some members of a group only.' },
   { id: 'url-mismatch', category: 'quality', level: 'warning', description: 'A URL is present in some members of a group only.' },
-  { id: 'length-ratio', category: 'quality', level: 'warning', options: lengthRatioOptions, description: 'The members of a group differ in length far more than the language pair usually does.' },
-  { id: 'untranslated', category: 'quality', level: 'warning', options: untranslatedOptions, description: 'Two members in different languages have identical text.' },
+  { id: 'length-ratio', category: 'quality', level: 'warning', options: LENGTH_RATIO_DEFAULTS, description: 'The members of a group differ in length far more than the language pair usually does.' },
+  { id: 'untranslated', category: 'quality', level: 'warning', options: UNTRANSLATED_DEFAULTS, description: 'Two members in different languages have identical text.' },
   { id: 'unbalanced-quotes', category: 'quality', level: 'warning', description: 'Quotes or brackets are balanced in some members of a group and not in others.' },
   { id: 'unreviewed-suggestion', category: 'quality', level: 'warning', description: 'The file still holds suggested groups nobody has confirmed or rejected.' },
 ];

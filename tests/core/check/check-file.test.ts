@@ -21,7 +21,7 @@ function host(alignmentTexts: Map<string, string>, written: { text?: string } = 
       return { texts: alignmentTexts, missing: [], changed };
     },
     loadSegmenter: async () => segment,
-    writeAlignment: (alignment, texts) => (written.text = serializeAlignment(alignment, texts)),
+    writeAlignment: async (alignment, texts) => (written.text = serializeAlignment(alignment, texts)),
   };
 }
 

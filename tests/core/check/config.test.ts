@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, resolveConfig } from '../../../src/core/check/config.js';
+import { defaultRules } from '../../../src/core/check/config.js';
+import { resolveConfig } from '../../../src/core/check/config-file.js';
 import { RULES, RULE_IDS } from '../../../src/core/check/rules.js';
+import { RULE_OPTION_SCHEMAS } from '../../../src/core/check/rule-options.js';
 
 describe('check config', () => {
   it('defaults: structural and source rules are errors, quality rules warnings', () => {
@@ -43,5 +45,20 @@ describe('check config', () => {
       expect(rule.id).toMatch(/^[a-z]+(?:-[a-z0-9]+)*$/);
       if (rule.fatal) expect(rule.level).toBe('error');
     }
+  });
+});
+
+describe('rule options', () => {
+  it('the zod option schemas fill in exactly the rule table defaults', () => {
+    for (const info of RULES.values()) {
+      const schema = RULE_OPTION_SCHEMAS.get(info.id);
+      expect(schema !== undefined, info.id).toBe(info.options !== undefined);
+      if (schema) expect(schema.parse({}), info.id).toEqual(info.options);
+    }
+  });
+
+  it('a config file without options gives the same settings as no config file', () => {
+    const result = resolveConfig({}, 'allinea.config.json');
+    expect(result.ok && [...result.rules]).toEqual([...defaultRules()]);
   });
 });

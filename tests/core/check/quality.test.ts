@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, resolveConfig, type ResolvedRules } from '../../../src/core/check/config.js';
+import { defaultRules, type ResolvedRules } from '../../../src/core/check/config.js';
+import { resolveConfig } from '../../../src/core/check/config-file.js';
 import { checkQuality, unbalancedKinds } from '../../../src/core/check/quality.js';
 import type { Alignment, GroupStatus } from '../../../src/core/model/types.js';
 
