@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sha256, sha256Bytes } from '../../src/io/hash.js';
+import { readTextFile, readTextFileWithHash } from '../../src/io/read-text.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'allinea-read-text-'));
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+
+function file(name: string, bytes: Uint8Array | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** What the reader promised before it validated with isUtf8: a fatal TextDecoder that drops one leading BOM. */
+function decodedLikeTextDecoder(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+describe('readTextFile', () => {
+  it('reads the seeds as the plain UTF-8 decoder does, with the hash of their bytes', () => {
+    for (const name of ['000_8f095107cca91a8d.txt', '002_d4f6eed8031313f2.txt', '003_f35f84bb321ab2af.txt']) {
+      const path = join(SEEDS, name);
+      const bytes = readFileSync(path);
+      expect(readTextFile(path)).toBe(bytes.toString('utf8'));
+      expect(readTextFileWithHash(path)).toEqual({ text: bytes.toString('utf8'), sha256: sha256(bytes.toString('utf8')) });
+    }
+  });
+
+  it('drops a leading BOM from the text and from the hash, keeps CRLF and any later BOM', () => {
+    const text = 'Prima riga.\r\nSeconda: «Non perdoniamo.»\r\n\uFEFFtre 🙂\r\n';
+    const path = file('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    expect(readTextFile(path)).toBe(text);
+    const read = readTextFileWithHash(path);
+    expect(read.text).toBe(text);
+    expect(read.sha256).toBe(sha256(text));
+    expect(read.sha256).not.toBe(sha256Bytes(readFileSync(path)));
+    expect(readTextFileWithHash(file('bom-only.txt', Buffer.from([0xef, 0xbb, 0xbf])))).toEqual({ text: '', sha256: sha256('') });
+  });
+
+  it('refuses invalid UTF-8 (Latin-1, stray continuation, overlong, surrogate, truncated, past U+10FFFF) in one sentence', () => {
+    const invalid: Record<string, number[]> = {
+      latin1: [0x63, 0x61, 0x66, 0xe9],
+      continuation: [0x61, 0x80, 0x62],
+      overlong: [0x61, 0xc0, 0xaf],
+      surrogate: [0x61, 0xed, 0xa0, 0x80],
+      truncated: [0x61, 0xe2, 0x82],
+      beyond: [0xf4, 0x90, 0x80, 0x80],
+      bomThenBad: [0xef, 0xbb, 0xbf, 0xff],
+    };
+    for (const [name, bytes] of Object.entries(invalid)) {
+      const path = file(`${name}.txt`, Uint8Array.from(bytes));
+      expect(decodedLikeTextDecoder(Uint8Array.from(bytes))).toBeUndefined();
+      expect(() => readTextFile(path)).toThrow(`Cannot read ${path}: it is not valid UTF-8 text.`);
+      expect(() => readTextFileWithHash(path)).toThrow(`Cannot read ${path}: it is not valid UTF-8 text.`);
+    }
+  });
+
+  it('refuses binary files and says what is missing', () => {
+    const path = file('binary.bin', Uint8Array.from([0x41, 0x00, 0x42]));
+    expect(() => readTextFile(path)).toThrow(`Cannot read ${path}: it looks like a binary file, not text.`);
+    expect(() => readTextFileWithHash(join(dir, 'absent.txt'))).toThrow(/absent\.txt: it does not exist/);
+  });
+
+  it('accepts and decodes exactly what a fatal TextDecoder does, and hashes the text it returns', () => {
+    // Bytes biased towards UTF-8 lead and continuation bytes, so that both valid and invalid sequences are common.
+    const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xbf }), fc.integer({ min: 0xc0, max: 0xff }));
+    const chars = fc.string({ unit: 'binary', maxLength: 12 }).map((s) => Array.from(Buffer.from(s.replace(/\0/g, ' '), 'utf8')));
+    const pieces = fc.array(fc.oneof(chars, fc.array(byte, { maxLength: 4 })), { maxLength: 6 });
+    const bom = fc.boolean();
+    let valid = 0;
+    fc.assert(
+      fc.property(bom, pieces, (withBom, parts) => {
+        const bytes = Uint8Array.from([...(withBom ? [0xef, 0xbb, 0xbf] : []), ...parts.flat()]);
+        const path = file('random.txt', bytes);
+        const expected = decodedLikeTextDecoder(bytes);
+        if (expected === undefined) {
+          expect(() => readTextFileWithHash(path)).toThrow('is not valid UTF-8 text.');
+          return;
+        }
+        valid++;
+        expect(readTextFile(path)).toBe(expected);
+        expect(readTextFileWithHash(path)).toEqual({ text: expected, sha256: sha256(expected) });
+      }),
+      { numRuns: 250 },
+    );
+    expect(valid).toBeGreaterThan(30);
+  });
+});
