@@ -3,6 +3,8 @@
  * jsonc-parser's tree takes seconds and gigabytes on a 50 MB alignment file; this scanner
  * indexes the elements of the top-level arrays once (one linear pass, only when a finding
  * needs a position) and walks from there, which keeps locating 100k findings linear.
+ * Objects and arrays are skipped whole by one regular expression (native code) rather than
+ * a loop over their characters, with character loops as the fallback.
  * Convention: a value inside an object points at its property key; a path that does not
  * exist points at its nearest existing parent.
  */
@@ -32,28 +34,72 @@ function skipString(text: string, i: number): number {
   }
 }
 
+/**
+ * An object or array nested at most CONTAINER_DEPTH deep, with its strings, as a sticky
+ * pattern: one native match per container is several times faster than a JavaScript loop over
+ * its characters. Each level is written `flat (token flat)*`, where a token starts with a
+ * character `flat` cannot match, so a failing match backtracks in linear time.
+ */
+const CONTAINER_DEPTH = 6;
+const CONTAINER = (() => {
+  const flat = String.raw`[^"[\]{}]*`;
+  const string = String.raw`"[^"\\]*(?:\\[^][^"\\]*)*"`;
+  let inner = `${flat}(?:${string}${flat})*`;
+  for (let d = 1; d < CONTAINER_DEPTH; d++) inner = `${flat}(?:(?:${string}|[[{]${inner}[\\]}])${flat})*`;
+  return new RegExp(`[[{]${inner}[\\]}]`, 'y');
+})();
+
+/** Offset just after the object or array starting at `i`, by its characters (any depth). */
+function skipContainerByCharacters(text: string, i: number): number {
+  let depth = 0;
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === QUOTE) {
+      j = skipString(text, j);
+      continue;
+    }
+    if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return j;
+}
+
+/** Offset just after the object or array starting at `i`, skipping its children one by one. */
+function skipContainerByChildren(text: string, i: number): number {
+  const isObject = text.charCodeAt(i) === 123;
+  let j = skipSpace(text, i + 1);
+  if (text.charCodeAt(j) === 125 || text.charCodeAt(j) === 93) return j + 1;
+  for (;;) {
+    if (isObject) j = skipSpace(text, skipSpace(text, skipString(text, j)) + 1); // the key and its colon
+    j = skipSpace(text, skipValue(text, j));
+    if (text.charCodeAt(j) !== 44) return j + 1;
+    j = skipSpace(text, j + 1);
+  }
+}
+
+/** Offset just after the object or array starting at `i`. */
+function skipContainer(text: string, i: number): number {
+  CONTAINER.lastIndex = i;
+  try {
+    if (CONTAINER.test(text)) return CONTAINER.lastIndex;
+  } catch {
+    // A container of millions of tokens overflows the pattern's backtracking stack: take its
+    // children one at a time (each of them small enough again, or split the same way).
+    return skipContainerByChildren(text, i);
+  }
+  return skipContainerByCharacters(text, i); // nested deeper than the pattern
+}
+
 /** Offset just after the value starting at `i`. */
 function skipValue(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === QUOTE) return skipString(text, i);
-  if (c === 123 || c === 91) {
-    let depth = 0;
-    let j = i;
-    while (j < text.length) {
-      const d = text.charCodeAt(j);
-      if (d === QUOTE) {
-        j = skipString(text, j);
-        continue;
-      }
-      if (d === 123 || d === 91) depth++;
-      else if (d === 125 || d === 93) {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-      j++;
-    }
-    return j;
-  }
+  if (c === 123 || c === 91) return skipContainer(text, i);
   let j = i;
   while (j < text.length) {
     const d = text.charCodeAt(j);
@@ -63,24 +109,30 @@ function skipValue(text: string, i: number): number {
   return j;
 }
 
-/** Children of the object or array starting at `i`: [key offset or -1, value offset, key]. */
-function* children(text: string, i: number): Generator<{ keyAt: number; valueAt: number; key?: string }> {
+/** Whether the key string at [from, to) (quotes included) is `name`; only escaped keys are parsed. */
+function keyIs(text: string, from: number, to: number, name: string): boolean {
+  const raw = text.slice(from + 1, to - 1);
+  return raw.includes('\\') ? JSON.parse(text.slice(from, to)) === name : raw === name;
+}
+
+/** The child of the object or array starting at `i` named by `part`: its key offset (or -1) and value offset. */
+function child(text: string, i: number, part: string | number): { keyAt: number; valueAt: number } | undefined {
   const isObject = text.charCodeAt(i) === 123;
+  if (isObject !== (typeof part === 'string')) return undefined;
   let j = skipSpace(text, i + 1);
-  if (text.charCodeAt(j) === 125 || text.charCodeAt(j) === 93) return;
-  for (;;) {
+  if (text.charCodeAt(j) === 125 || text.charCodeAt(j) === 93) return undefined;
+  for (let n = 0; ; n++) {
     let keyAt = -1;
-    let key: string | undefined;
+    let matches = n === part;
     if (isObject) {
       keyAt = j;
       const end = skipString(text, j);
-      key = JSON.parse(text.slice(j, end)) as string;
-      j = skipSpace(text, end);
-      j = skipSpace(text, j + 1); // the colon
+      matches = keyIs(text, keyAt, end, part as string);
+      j = skipSpace(text, skipSpace(text, end) + 1); // past the colon
     }
-    yield { keyAt, valueAt: j, ...(key !== undefined ? { key } : {}) };
+    if (matches) return { keyAt, valueAt: j };
     j = skipSpace(text, skipValue(text, j));
-    if (text.charCodeAt(j) !== 44) return;
+    if (text.charCodeAt(j) !== 44) return undefined;
     j = skipSpace(text, j + 1);
   }
 }
@@ -144,30 +196,30 @@ export function fastLocator(text: string): (path: JsonPath) => Position {
   };
   return (path) => {
     toPosition ??= lineLocator(text);
-    const entries = top ?? index();
+    const root = skipSpace(text, 0);
+    let at = root; // offset of the value reached so far
+    let pointAt = root; // what to report: the key for object members
+    let k = 0;
     const first = path[0];
-    if (typeof first !== 'string') return toPosition(skipSpace(text, 0));
-    const entry = entries.get(first);
-    if (!entry) return toPosition(skipSpace(text, 0));
-    if (path.length === 1) return toPosition(entry.keyAt);
-    const second = path[1];
-    const start = typeof second === 'number' ? entry.elements?.[second] : undefined;
-    if (start === undefined) return toPosition(entry.keyAt);
-    let at = start; // offset of the value reached so far
-    let pointAt = start; // what to report: the key for object members
-    for (let k = 2; k < path.length; k++) {
-      const part = path[k];
+    if (text.charCodeAt(root) === 123 && typeof first === 'string') {
+      // The root object's members and the elements of its arrays come from the index.
+      const entry = (top ?? index()).get(first);
+      if (!entry) return toPosition(root);
+      at = entry.valueAt;
+      pointAt = entry.keyAt;
+      k = 1;
+      const second = path[1];
+      if (entry.elements && typeof second === 'number') {
+        const element = entry.elements[second];
+        if (element === undefined) return toPosition(pointAt);
+        at = pointAt = element;
+        k = 2;
+      }
+    }
+    for (; k < path.length; k++) {
       const c = text.charCodeAt(at);
       if (c !== 123 && c !== 91) break;
-      let found: { keyAt: number; valueAt: number } | undefined;
-      let n = 0;
-      for (const child of children(text, at)) {
-        if (typeof part === 'number' ? n === part : child.key === part) {
-          found = child;
-          break;
-        }
-        n++;
-      }
+      const found = child(text, at, path[k]!);
       if (!found) break;
       at = found.valueAt;
       pointAt = found.keyAt >= 0 ? found.keyAt : found.valueAt;
