@@ -69,6 +69,20 @@ describe('readTextFile', () => {
     expect(() => readTextFileWithHash(join(dir, 'absent.txt'))).toThrow(/absent\.txt: it does not exist/);
   });
 
+  it('reads files of any size in a row without one read spoiling another', () => {
+    const sizes = [200_000, 10, 1_000_000, 0, 300_000, 1_000_001];
+    const texts = sizes.map((n, k) => `${String.fromCharCode(0x61 + k)}è“`.repeat(Math.ceil(n / 3)).slice(0, n));
+    const paths = texts.map((text, k) => file(`size-${k}.txt`, text));
+    const read = paths.map((path) => readTextFileWithHash(path));
+    read.forEach((r, k) => expect(r).toEqual({ text: texts[k], sha256: sha256(texts[k]!) }));
+    expect(paths.map((path) => readTextFile(path))).toEqual(texts);
+  });
+
+  it('reads files that report no size, and names a folder as such', () => {
+    if (process.platform === 'linux') expect(readTextFile('/proc/self/status')).toMatch(/^Name:/);
+    expect(() => readTextFile(dir)).toThrow(`Cannot read ${dir}: it is a folder.`);
+  });
+
   it('accepts and decodes exactly what a fatal TextDecoder does, and hashes the text it returns', () => {
     // Bytes biased towards UTF-8 lead and continuation bytes, so that both valid and invalid sequences are common.
     const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xbf }), fc.integer({ min: 0xc0, max: 0xff }));
