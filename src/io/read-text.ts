@@ -11,11 +11,6 @@ export interface TextWithHash {
 }
 
 /**
- * The UTF-8 bytes of a text file, without a leading BOM. Binary files and invalid UTF-8 are
- * refused. isUtf8 (simdutf) is as strict as a fatal TextDecoder (overlong forms, surrogates and
- * truncated sequences are refused) at a fraction of its cost, and valid bytes decode unchecked.
- */
-/**
  * The memory of the previous read, reused by the next: in a virtual machine, touching fresh
  * memory costs about as much as reading the file into it (~0.9 ms per MB), and readSources
  * reads documents of tens of megabytes one after the other. Held weakly, so that garbage
@@ -55,6 +50,12 @@ function readFileBytes(path: string): Buffer {
   }
 }
 
+/**
+ * The UTF-8 bytes of a text file, without a leading BOM. Binary files and invalid UTF-8 are
+ * refused. isUtf8 (simdutf) is as strict as a fatal TextDecoder (overlong forms, surrogates and
+ * truncated sequences are refused) at a fraction of its cost, and valid bytes decode unchecked.
+ * Like readFileBytes, the bytes live in memory that the next read reuses.
+ */
 function readTextBytes(path: string): Buffer {
   const buffer = readFileBytes(path);
   if (buffer.subarray(0, 8000).includes(0)) throw new AllineaError(`Cannot read ${path}: it looks like a binary file, not text.`);
