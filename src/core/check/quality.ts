@@ -54,6 +54,8 @@ function oneSidedValues(
   /** Whether a member lacking the value still has it in another form (a hashtag as a plain word). */
   hasOtherwise?: (m: MemberView, value: string) => boolean,
 ): string[] {
+  // The usual case: every member has the same values (often none), so none is one-sided.
+  if (sameInAll(members, pick)) return [];
   const all = new Set<string>();
   for (const m of members) for (const v of pick(m.signals!)) all.add(v);
   const bySides = new Map<string, { values: string[]; have: string[]; lack: string[] }>();
@@ -71,17 +73,36 @@ function oneSidedValues(
   return [...bySides.values()].map((e) => `${e.values.join(', ')} in ${listDocs(e.have)} but not in ${listDocs(e.lack)}`);
 }
 
+function sameInAll(members: readonly MemberView[], pick: (s: TextSignals) => ReadonlySet<string>): boolean {
+  const first = pick(members[0]!.signals!);
+  for (let k = 1; k < members.length; k++) {
+    const other = pick(members[k]!.signals!);
+    if (other === first) continue;
+    if (other.size !== first.size) return false;
+    for (const v of first) if (!other.has(v)) return false;
+  }
+  return true;
+}
+
+const pickNumbers = (s: TextSignals) => s.numbers;
+const pickHashtags = (s: TextSignals) => s.hashtags;
+const pickHandles = (s: TextSignals) => s.handles;
+const pickUrls = (s: TextSignals) => s.urls;
+
 function describeList(items: readonly string[]): string {
   const shown = items.slice(0, MAX_LISTED).join('; ');
   return items.length > MAX_LISTED ? `${shown}; and ${items.length - MAX_LISTED} more` : shown;
 }
 
 // Quote and bracket balance: the kinds left open or closed too often in a text.
-const QUOTE_CHARS = /[«»“”„"()[\]{}]/;
+const QUOTE_CHARS = /[«»“”„"()[\]{}]/g;
+const BALANCED: readonly string[] = [];
 
-export function unbalancedKinds(text: string): string[] {
-  if (!QUOTE_CHARS.test(text)) return [];
-  // One pass: « » „ “ ” " ( ) [ ] { }
+export function unbalancedKinds(text: string): readonly string[] {
+  // The regular expression jumps from one quote or bracket to the next (most texts have none)
+  // faster than a loop over every character: « » „ “ ” " ( ) [ ] { }
+  QUOTE_CHARS.lastIndex = 0;
+  if (!QUOTE_CHARS.test(text)) return BALANCED;
   let guillemets = 0;
   let low = 0;
   let leftDouble = 0;
@@ -90,8 +111,8 @@ export function unbalancedKinds(text: string): string[] {
   let round = 0;
   let square = 0;
   let curly = 0;
-  for (let i = 0; i < text.length; i++) {
-    switch (text.charCodeAt(i)) {
+  do {
+    switch (text.charCodeAt(QUOTE_CHARS.lastIndex - 1)) {
       case 0xab: guillemets++; break;
       case 0xbb: guillemets--; break;
       case 0x201e: low++; break;
@@ -105,11 +126,13 @@ export function unbalancedKinds(text: string): string[] {
       case 0x7b: curly++; break;
       case 0x7d: curly--; break;
     }
-  }
+  } while (QUOTE_CHARS.test(text));
+  // German „…“ closes with “; English and Italian “…” close with ”.
+  const lowOff = low > 0 ? low !== leftDouble + rightDouble : leftDouble !== rightDouble;
+  if (guillemets === 0 && !lowOff && straight % 2 === 0 && round === 0 && square === 0 && curly === 0) return BALANCED;
   const out: string[] = [];
   if (guillemets !== 0) out.push('« »');
-  // German „…“ closes with “; English and Italian “…” close with ”.
-  if (low > 0 ? low !== leftDouble + rightDouble : leftDouble !== rightDouble) out.push(low > 0 ? '„ “' : '“ ”');
+  if (lowOff) out.push(low > 0 ? '„ “' : '“ ”');
   if (straight % 2 !== 0) out.push('"');
   if (round !== 0) out.push('( )');
   if (square !== 0) out.push('[ ]');
@@ -163,7 +186,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       const doc = langOf.get(member.doc);
       if (doc === undefined) continue;
       const text = ctx.memberText(member.doc, member.sentences, member.texts);
-      if (text !== undefined) members.push({ doc: member.doc, ...doc, text });
+      if (text !== undefined) members.push({ doc: member.doc, lang: doc.lang, primary: doc.primary, expected: doc.expected, text, signals: undefined, words: undefined });
     }
     if (members.length < 2) return;
     const path: JsonPath = ['groups', g];
@@ -173,20 +196,20 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       for (const m of members) m.signals = extractSignals(m.text);
       if (numbers) {
         const skip = numberOptions?.ignoreMissing && members.some((m) => m.signals!.numbers.size === 0);
-        const diff = skip ? [] : oneSidedValues(members, (s) => s.numbers);
+        const diff = skip ? [] : oneSidedValues(members, pickNumbers);
         if (diff.length > 0) out.push({ rule: 'number-mismatch', path, message: `group "${id}": numbers differ: ${describeList(diff)}` });
       }
       if (hashtags) {
         // "#OpParis" on one side and "OpParis" on the other is the same thing, written for another audience.
-        const diff = oneSidedValues(members, (s) => s.hashtags, '#', hasWord);
+        const diff = oneSidedValues(members, pickHashtags, '#', hasWord);
         if (diff.length > 0) out.push({ rule: 'hashtag-mismatch', path, message: `group "${id}": hashtags differ: ${describeList(diff)}` });
       }
       if (handles) {
-        const diff = oneSidedValues(members, (s) => s.handles, '@', hasWord);
+        const diff = oneSidedValues(members, pickHandles, '@', hasWord);
         if (diff.length > 0) out.push({ rule: 'handle-mismatch', path, message: `group "${id}": handles differ: ${describeList(diff)}` });
       }
       if (urls) {
-        const diff = oneSidedValues(members, (s) => s.urls);
+        const diff = oneSidedValues(members, pickUrls);
         if (diff.length > 0) out.push({ rule: 'url-mismatch', path, message: `group "${id}": URLs differ: ${describeList(diff)}` });
       }
     }
@@ -237,8 +260,8 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
 
     if (quotes) {
       const kinds = members.map((m) => unbalancedKinds(m.text));
-      const signatures = new Set(kinds.map((k) => k.join(' ')));
-      if (signatures.size > 1) {
+      const first = kinds[0]!;
+      if (kinds.some((k) => k !== first && k.join(' ') !== first.join(' '))) {
         const bad = members.map((m, i) => (kinds[i]!.length > 0 ? `${m.doc} (${kinds[i]!.join(', ')})` : '')).filter(Boolean);
         const good = members.filter((_, i) => kinds[i]!.length === 0).map((m) => m.doc);
         const rest = good.length > 0 ? ` but balanced in ${listDocs(good)}` : ', differently in each member';

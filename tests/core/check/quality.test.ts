@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultRules, type ResolvedRules } from '../../../src/core/check/config.js';
 import { resolveConfig } from '../../../src/core/check/config-file.js';
@@ -162,5 +163,31 @@ describe('unreviewed-suggestion', () => {
     expect(findings).toEqual([
       { rule: 'unreviewed-suggestion', path: ['groups', 1], message: '5 suggested groups are still unreviewed (g2, g3, g5, g6, and 1 more)' },
     ]);
+  });
+});
+
+describe('unbalancedKinds on any text', () => {
+  /** Every character counted in turn, as the rule defines balance. */
+  function countedKinds(text: string): string[] {
+    const n = (c: string) => [...text].filter((x) => x === c).length;
+    const low = n('„');
+    const out: string[] = [];
+    if (n('«') !== n('»')) out.push('« »');
+    if (low > 0 ? low !== n('“') + n('”') : n('“') !== n('”')) out.push(low > 0 ? '„ “' : '“ ”');
+    if (n('"') % 2 !== 0) out.push('"');
+    if (n('(') !== n(')')) out.push('( )');
+    if (n('[') !== n(']')) out.push('[ ]');
+    if (n('{') !== n('}')) out.push('{ }');
+    return out;
+  }
+
+  it('finds the kinds a count of every character finds', () => {
+    const text = fc.array(fc.constantFrom(...'«»“”„"()[]{}a ’\'', '\ud835\udc00'), { maxLength: 20 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 20 })), (t) => {
+        expect(unbalancedKinds(t)).toEqual(countedKinds(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
