@@ -3,7 +3,6 @@
  * texts they name, detecting and repairing source drift, and atomic, stable writing.
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AllineaError } from '../core/errors.js';
 import { judgeAlignment } from '../core/model/schema.js';
 import { parseAlignment, type FileProblem, type JsonPath, type Position } from '../core/model/parse.js';
@@ -12,7 +11,8 @@ import { serializeAlignment } from '../core/model/serialize.js';
 import type { SegmentFn } from '../core/model/create.js';
 import type { Alignment } from '../core/model/types.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { readTextFile, readTextFileWithHash, type TextWithHash } from './read-text.js';
+import { readTextFile } from './read-text.js';
+import { readSources } from './alignment-sources.js';
 import { describeFsError } from './fs-errors.js';
 
 export interface AlignmentFile {
@@ -37,42 +37,6 @@ export function readAlignmentFile(path: string): AlignmentFile {
   }
   if (!result.ok) throw new AllineaError(`${path}: cannot be read as an alignment file.`);
   return { path, text, alignment: result.alignment, locate: result.locate };
-}
-
-/** Path of a document as stored in an alignment file: relative to the file, POSIX separators. */
-export function storedPath(alignmentPath: string, documentPath: string): string {
-  return relative(dirname(resolve(alignmentPath)), resolve(documentPath)).split(sep).join('/');
-}
-
-/** Absolute path of a document named in an alignment file. */
-export function documentPath(alignmentPath: string, stored: string): string {
-  return isAbsolute(stored) ? stored : resolve(dirname(resolve(alignmentPath)), stored);
-}
-
-export interface SourceStatus {
-  readonly texts: Map<string, string>;
-  readonly missing: readonly { readonly doc: string; readonly path: string; readonly reason: string }[];
-  readonly drifted: readonly { readonly doc: string; readonly path: string; readonly sha256: string }[];
-}
-
-/** Reads every document's text; reports the missing ones and those whose text changed. */
-export function readSources(alignmentPath: string, alignment: Alignment): SourceStatus {
-  const texts = new Map<string, string>();
-  const missing: { doc: string; path: string; reason: string }[] = [];
-  const drifted: { doc: string; path: string; sha256: string }[] = [];
-  for (const doc of alignment.documents) {
-    const path = documentPath(alignmentPath, doc.path);
-    let read: TextWithHash;
-    try {
-      read = readTextFileWithHash(path);
-    } catch (error) {
-      missing.push({ doc: doc.id, path, reason: error instanceof Error ? error.message : String(error) });
-      continue;
-    }
-    texts.set(doc.id, read.text);
-    if (read.sha256 !== doc.sha256) drifted.push({ doc: doc.id, path, sha256: read.sha256 });
-  }
-  return { texts, missing, drifted };
 }
 
 export interface OpenedAlignment extends AlignmentFile {

@@ -8,7 +8,7 @@ import { AllineaError } from '../core/errors.js';
 import { globBase, globToRegExp, isGlob } from '../core/check/glob.js';
 import type { SourceState } from '../core/check/sources.js';
 import type { Alignment } from '../core/model/types.js';
-import { readSources } from './alignment-file.js';
+import { readSources } from './alignment-sources.js';
 import { describeFsError } from './fs-errors.js';
 import { readTextFile } from './read-text.js';
 

@@ -8,7 +8,8 @@ import { createAlignment, type SegmentFn } from '../core/model/create.js';
 import type { ReanchorReport } from '../core/model/reanchor.js';
 import type { Alignment } from '../core/model/types.js';
 import { loadCorpus } from './corpus.js';
-import { openAlignment, storedPath } from './alignment-file.js';
+import { openAlignment } from './alignment-file.js';
+import { storedPath } from './alignment-sources.js';
 
 export interface Workspace {
   readonly alignmentPath: string;

@@ -142,7 +142,8 @@ async function alignOne(
   const { segment } = await import('../../core/text/segment.js');
   const { createAlignment } = await import('../../core/model/create.js');
   const { applySuggestions } = await import('../../core/model/operations.js');
-  const { alignmentExists, openAlignment, storedPath, writeAlignmentFile, documentPath } = await import('../../io/alignment-file.js');
+  const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
+  const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];

@@ -77,7 +77,8 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   const { AllineaError } = await import('../../core/errors.js');
   const { checkSize } = await import('../../core/formats/xml-guard.js');
   const { findViolations } = await import('../../core/model/invariants.js');
-  const { storedPath, writeAlignmentFile } = await import('../../io/alignment-file.js');
+  const { writeAlignmentFile } = await import('../../io/alignment-file.js');
+  const { storedPath } = await import('../../io/alignment-sources.js');
   const { writeFileAtomic } = await import('../../io/atomic-write.js');
   const { describeFsError } = await import('../../io/fs-errors.js');
   const { sha256 } = await import('../../io/hash.js');
