@@ -6,10 +6,11 @@
  */
 import { isLive } from '../model/index-cache.js';
 import type { JsonPath } from '../model/parse.js';
-import type { Alignment, Group } from '../model/types.js';
+import type { Alignment } from '../model/types.js';
 import { expectedLength, primaryLanguage } from './length-ratio.js';
 import type { LengthRatioOptions, NumberMismatchOptions, UntranslatedOptions } from './rules.js';
-import { extractSignals, type TextSignals } from './signals.js';
+import { QuoteCount, unbalancedKinds } from './quote-balance.js';
+import { extractSignals, spellingOf, type TextSignals } from './signals.js';
 import { fold } from '../align/text-signals.js';
 import type { ResolvedRules } from './config.js';
 import type { RawFinding } from './types.js';
@@ -32,6 +33,8 @@ interface MemberView {
   readonly expected: number;
   readonly text: string;
   signals?: TextSignals;
+  /** The kinds of quotes and brackets left unbalanced. */
+  kinds?: readonly string[];
   words?: Set<string>;
 }
 
@@ -46,26 +49,28 @@ function listDocs(docs: readonly string[]): string {
   return docs.join(', ');
 }
 
+const NOTHING: readonly string[] = [];
+
 /** Values present in some members only, grouped by who has them: "84, 14, 7 in fr-003 but not in it-000". */
 function oneSidedValues(
   members: readonly MemberView[],
-  pick: (s: TextSignals) => ReadonlySet<string>,
+  pick: (s: TextSignals) => readonly string[],
   prefix = '',
   /** Whether a member lacking the value still has it in another form (a hashtag as a plain word). */
   hasOtherwise?: (m: MemberView, value: string) => boolean,
-): string[] {
+): readonly string[] {
   // The usual case: every member has the same values (often none), so none is one-sided.
-  if (sameInAll(members, pick)) return [];
+  if (sameInAll(members, pick)) return NOTHING;
   const all = new Set<string>();
   for (const m of members) for (const v of pick(m.signals!)) all.add(v);
   const bySides = new Map<string, { values: string[]; have: string[]; lack: string[] }>();
   for (const value of all) {
     const have: string[] = [];
     const lack: string[] = [];
-    for (const m of members) (pick(m.signals!).has(value) || hasOtherwise?.(m, value) ? have : lack).push(m.doc);
+    for (const m of members) (pick(m.signals!).includes(value) || hasOtherwise?.(m, value) ? have : lack).push(m.doc);
     if (lack.length === 0) continue;
     const key = `${have.join(',')}|${lack.join(',')}`;
-    const shown = prefix + (members.find((m) => m.signals!.spelling.has(value))?.signals!.spelling.get(value) ?? value);
+    const shown = prefix + (firstSpelling(members, value) ?? value);
     const entry = bySides.get(key);
     if (entry) entry.values.push(shown);
     else bySides.set(key, { values: [shown], have, lack });
@@ -73,13 +78,23 @@ function oneSidedValues(
   return [...bySides.values()].map((e) => `${e.values.join(', ')} in ${listDocs(e.have)} but not in ${listDocs(e.lack)}`);
 }
 
-function sameInAll(members: readonly MemberView[], pick: (s: TextSignals) => ReadonlySet<string>): boolean {
+/** How the first member that has a hashtag or handle wrote it. */
+function firstSpelling(members: readonly MemberView[], folded: string): string | undefined {
+  for (const m of members) {
+    const written = spellingOf(m.signals!, folded);
+    if (written !== undefined) return written;
+  }
+  return undefined;
+}
+
+/** Whether every member has the same values (lists of distinct values). */
+function sameInAll(members: readonly MemberView[], pick: (s: TextSignals) => readonly string[]): boolean {
   const first = pick(members[0]!.signals!);
   for (let k = 1; k < members.length; k++) {
     const other = pick(members[k]!.signals!);
     if (other === first) continue;
-    if (other.size !== first.size) return false;
-    for (const v of first) if (!other.has(v)) return false;
+    if (other.length !== first.length) return false;
+    for (const v of first) if (!other.includes(v)) return false;
   }
   return true;
 }
@@ -94,50 +109,14 @@ function describeList(items: readonly string[]): string {
   return items.length > MAX_LISTED ? `${shown}; and ${items.length - MAX_LISTED} more` : shown;
 }
 
-// Quote and bracket balance: the kinds left open or closed too often in a text.
-const QUOTE_CHARS = /[«»“”„"()[\]{}]/g;
-const BALANCED: readonly string[] = [];
-
-export function unbalancedKinds(text: string): readonly string[] {
-  // The regular expression jumps from one quote or bracket to the next (most texts have none)
-  // faster than a loop over every character: « » „ “ ” " ( ) [ ] { }
-  QUOTE_CHARS.lastIndex = 0;
-  if (!QUOTE_CHARS.test(text)) return BALANCED;
-  let guillemets = 0;
-  let low = 0;
-  let leftDouble = 0;
-  let rightDouble = 0;
-  let straight = 0;
-  let round = 0;
-  let square = 0;
-  let curly = 0;
-  do {
-    switch (text.charCodeAt(QUOTE_CHARS.lastIndex - 1)) {
-      case 0xab: guillemets++; break;
-      case 0xbb: guillemets--; break;
-      case 0x201e: low++; break;
-      case 0x201c: leftDouble++; break;
-      case 0x201d: rightDouble++; break;
-      case 0x22: straight++; break;
-      case 0x28: round++; break;
-      case 0x29: round--; break;
-      case 0x5b: square++; break;
-      case 0x5d: square--; break;
-      case 0x7b: curly++; break;
-      case 0x7d: curly--; break;
-    }
-  } while (QUOTE_CHARS.test(text));
-  // German „…“ closes with “; English and Italian “…” close with ”.
-  const lowOff = low > 0 ? low !== leftDouble + rightDouble : leftDouble !== rightDouble;
-  if (guillemets === 0 && !lowOff && straight % 2 === 0 && round === 0 && square === 0 && curly === 0) return BALANCED;
-  const out: string[] = [];
-  if (guillemets !== 0) out.push('« »');
-  if (lowOff) out.push(low > 0 ? '„ “' : '“ ”');
-  if (straight % 2 !== 0) out.push('"');
-  if (round !== 0) out.push('( )');
-  if (square !== 0) out.push('[ ]');
-  if (curly !== 0) out.push('{ }');
-  return out;
+/** Whether every member leaves the same kinds of quotes and brackets open (usually none). */
+function sameQuoteBalance(members: readonly MemberView[]): boolean {
+  const first = members[0]!.kinds!;
+  for (let k = 1; k < members.length; k++) {
+    const other = members[k]!.kinds!;
+    if (other !== first && other.join(' ') !== first.join(' ')) return false;
+  }
+  return true;
 }
 
 const NON_LETTERS = /[^\p{L}]+/gu;
@@ -174,43 +153,59 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
 
   const unreviewed: string[] = [];
   let firstUnreviewed = -1;
+  const quoteCount = new QuoteCount();
 
-  alignment.groups.forEach((group: Group, g) => {
-    if (!isLive(group.status)) return;
+  const groups = alignment.groups;
+  // One list of member views, refilled for each group.
+  const members: MemberView[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (!isLive(group.status)) continue;
     if (group.status === 'suggested') {
       if (firstUnreviewed < 0) firstUnreviewed = g;
       unreviewed.push(group.id);
     }
-    const members: MemberView[] = [];
+    members.length = 0;
     for (const member of group.members) {
       const doc = langOf.get(member.doc);
       if (doc === undefined) continue;
       const text = ctx.memberText(member.doc, member.sentences, member.texts);
-      if (text !== undefined) members.push({ doc: member.doc, lang: doc.lang, primary: doc.primary, expected: doc.expected, text, signals: undefined, words: undefined });
+      if (text !== undefined) members.push({ doc: member.doc, lang: doc.lang, primary: doc.primary, expected: doc.expected, text, signals: undefined, kinds: undefined, words: undefined });
     }
-    if (members.length < 2) return;
-    const path: JsonPath = ['groups', g];
+    if (members.length < 2) continue;
+    // Made once a group has a finding; all its findings share it.
+    let path: JsonPath | undefined;
     const id = group.id;
 
+    // Signals and quotes are read in one pass over each text.
     if (anySignals) {
-      for (const m of members) m.signals = extractSignals(m.text);
+      for (const m of members) {
+        if (quotes) {
+          quoteCount.reset();
+          m.signals = extractSignals(m.text, quoteCount);
+          m.kinds = quoteCount.kinds();
+        } else m.signals = extractSignals(m.text);
+      }
+    } else if (quotes) for (const m of members) m.kinds = unbalancedKinds(m.text);
+
+    if (anySignals) {
       if (numbers) {
-        const skip = numberOptions?.ignoreMissing && members.some((m) => m.signals!.numbers.size === 0);
-        const diff = skip ? [] : oneSidedValues(members, pickNumbers);
-        if (diff.length > 0) out.push({ rule: 'number-mismatch', path, message: `group "${id}": numbers differ: ${describeList(diff)}` });
+        const skip = numberOptions?.ignoreMissing && members.some((m) => m.signals!.numbers.length === 0);
+        const diff = skip ? NOTHING : oneSidedValues(members, pickNumbers);
+        if (diff.length > 0) out.push({ rule: 'number-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": numbers differ: ${describeList(diff)}` });
       }
       if (hashtags) {
         // "#OpParis" on one side and "OpParis" on the other is the same thing, written for another audience.
         const diff = oneSidedValues(members, pickHashtags, '#', hasWord);
-        if (diff.length > 0) out.push({ rule: 'hashtag-mismatch', path, message: `group "${id}": hashtags differ: ${describeList(diff)}` });
+        if (diff.length > 0) out.push({ rule: 'hashtag-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": hashtags differ: ${describeList(diff)}` });
       }
       if (handles) {
         const diff = oneSidedValues(members, pickHandles, '@', hasWord);
-        if (diff.length > 0) out.push({ rule: 'handle-mismatch', path, message: `group "${id}": handles differ: ${describeList(diff)}` });
+        if (diff.length > 0) out.push({ rule: 'handle-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": handles differ: ${describeList(diff)}` });
       }
       if (urls) {
         const diff = oneSidedValues(members, pickUrls);
-        if (diff.length > 0) out.push({ rule: 'url-mismatch', path, message: `group "${id}": URLs differ: ${describeList(diff)}` });
+        if (diff.length > 0) out.push({ rule: 'url-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": URLs differ: ${describeList(diff)}` });
       }
     }
 
@@ -224,8 +219,14 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
         const chars = m.text.length;
         maxChars = Math.max(maxChars, chars);
         const norm = chars / m.expected;
-        if (norm > longestNorm) [longest, longestNorm] = [m, norm];
-        if (norm < shortestNorm) [shortest, shortestNorm] = [m, norm];
+        if (norm > longestNorm) {
+          longest = m;
+          longestNorm = norm;
+        }
+        if (norm < shortestNorm) {
+          shortest = m;
+          shortestNorm = norm;
+        }
       }
       if (longest && shortest && longest !== shortest && maxChars >= ratioOptions.minChars) {
         const ratio = shortestNorm > 0 ? longestNorm / shortestNorm : Infinity;
@@ -233,7 +234,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
           const pair = longest.primary === shortest.primary ? '' : `, allowing for ${longest.primary}/${shortest.primary}`;
           out.push({
             rule: 'length-ratio',
-            path,
+            path: (path ??= ['groups', g]),
             message: `group "${id}": ${longest.doc} (${longest.text.length} characters) is ${ratio.toFixed(1)} times as long as ${shortest.doc} (${shortest.text.length} characters${pair}; limit ${ratioOptions.max})`,
           });
         }
@@ -252,23 +253,20 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
           if (nx.toLowerCase() !== y.text.replace(/\s+/g, ' ').trim().toLowerCase()) continue;
           const letters = nx.replace(SIGNAL_TEXT, '').replace(NON_LETTERS, '').length;
           if (letters < untranslatedOptions.minLetters) continue;
-          out.push({ rule: 'untranslated', path, message: `group "${id}": ${x.doc} (${x.lang}) and ${y.doc} (${y.lang}) have the same text, ${quote(nx)}, which looks untranslated` });
+          out.push({ rule: 'untranslated', path: (path ??= ['groups', g]), message: `group "${id}": ${x.doc} (${x.lang}) and ${y.doc} (${y.lang}) have the same text, ${quote(nx)}, which looks untranslated` });
           break outer;
         }
       }
     }
 
-    if (quotes) {
-      const kinds = members.map((m) => unbalancedKinds(m.text));
-      const first = kinds[0]!;
-      if (kinds.some((k) => k !== first && k.join(' ') !== first.join(' '))) {
-        const bad = members.map((m, i) => (kinds[i]!.length > 0 ? `${m.doc} (${kinds[i]!.join(', ')})` : '')).filter(Boolean);
-        const good = members.filter((_, i) => kinds[i]!.length === 0).map((m) => m.doc);
-        const rest = good.length > 0 ? ` but balanced in ${listDocs(good)}` : ', differently in each member';
-        out.push({ rule: 'unbalanced-quotes', path, message: `group "${id}": quotes or brackets are unbalanced in ${bad.join(', ')}${rest}; the group may cut a quotation on one side` });
-      }
+    if (quotes && !sameQuoteBalance(members)) {
+      const kinds = members.map((m) => m.kinds!);
+      const bad = members.map((m, i) => (kinds[i]!.length > 0 ? `${m.doc} (${kinds[i]!.join(', ')})` : '')).filter(Boolean);
+      const good = members.filter((_, i) => kinds[i]!.length === 0).map((m) => m.doc);
+      const rest = good.length > 0 ? ` but balanced in ${listDocs(good)}` : ', differently in each member';
+      out.push({ rule: 'unbalanced-quotes', path: (path ??= ['groups', g]), message: `group "${id}": quotes or brackets are unbalanced in ${bad.join(', ')}${rest}; the group may cut a quotation on one side` });
     }
-  });
+  }
 
   if (on(rules, 'unreviewed-suggestion') && unreviewed.length > 0) {
     const shown = unreviewed.slice(0, MAX_LISTED).join(', ');

@@ -13,15 +13,22 @@
  * hashtags and handles are read by the ASCII fast paths of signal-fast-paths.ts, which give
  * the pattern's answers (about twice as fast on the check benchmark's sentences).
  */
+import { isQuoteChar, QUOTE_CHAR_CLASS, type QuoteCount } from './quote-balance.js';
 import { canonicalNumber, foldTag, NO_MATCH, numberEndAt, tagEndAt, UNSURE, wordAfter, wordBefore } from './signal-fast-paths.js';
 
+/** The values of each kind, distinct, in the order they appear in the text. */
 export interface TextSignals {
-  readonly numbers: ReadonlySet<string>;
-  readonly hashtags: ReadonlySet<string>;
-  readonly handles: ReadonlySet<string>;
-  readonly urls: ReadonlySet<string>;
-  /** How each hashtag and handle was written (folded form → first spelling), for messages. */
-  readonly spelling: ReadonlyMap<string, string>;
+  readonly numbers: readonly string[];
+  readonly hashtags: readonly string[];
+  readonly handles: readonly string[];
+  readonly urls: readonly string[];
+  /** The hashtags and handles as written (without # or @), in order, for messages: see spellingOf. */
+  readonly tags: readonly string[];
+}
+
+/** How a text first wrote a hashtag or handle, given its folded form ("opparis" → "OpParis"). */
+export function spellingOf(signals: TextSignals, folded: string): string | undefined {
+  return signals.tags.find((tag) => foldTag(tag) === folded);
 }
 
 // Month names (en, it, fr, de, es, pt) → month number, so "13 novembre 2015", "November 13, 2015"
@@ -50,7 +57,7 @@ export const WORD_AFTER = /^(?:\.|º|°|er|st|nd|rd|th)?\s+(\p{L}+)/u;
 export const WORD_BEFORE = /(\p{L}+)\.?,?\s+$/u;
 
 /** Adds the month named right after or right before the number at [start, end), if any. */
-function monthNear(text: string, start: number, end: number, into: Set<string>): void {
+function monthNear(text: string, start: number, end: number, into: string[]): void {
   let after = wordAfter(text, end);
   if (after === null) after = WORD_AFTER.exec(text.slice(end, end + 16))?.[1];
   let before = wordBefore(text, start);
@@ -59,9 +66,9 @@ function monthNear(text: string, start: number, end: number, into: Set<string>):
   addMonth(before, into);
 }
 
-function addMonth(word: string | undefined, into: Set<string>): void {
+function addMonth(word: string | undefined, into: string[]): void {
   const month = word === undefined ? undefined : monthNumber(word);
-  if (month !== undefined) into.add(String(month));
+  if (month !== undefined) addNew(into, String(month));
 }
 
 /** The month a word names (any case), 1 to 12, or undefined. */
@@ -86,41 +93,58 @@ const SIGNAL_RE = new RegExp(
 /** The signal pattern's source, for tests that check the fast paths against it. */
 export const SIGNAL_PATTERN = SIGNAL_RE.source;
 // Where a match may start: a digit, '#' or '@'; "www." and "://" mark a text with a URL, which the
-// whole pattern reads (rare enough not to need a fast path).
+// whole pattern reads (rare enough not to need a fast path). The second form also stops at quotes
+// and brackets, to count them in the same pass.
 const MATCH_START = /[\d#@]|www\.|:\/\//g;
+const MATCH_START_OR_QUOTE = new RegExp(`[\\d#@${QUOTE_CHAR_CLASS}]|www\\.|:\\/\\/`, 'g');
 const SIGNAL_AT = new RegExp(SIGNAL_RE.source, 'uy');
 
-const NO_STRINGS: ReadonlySet<string> = new Set();
-const NO_SPELLINGS: ReadonlyMap<string, string> = new Map();
-const NO_SIGNALS: TextSignals = { numbers: NO_STRINGS, hashtags: NO_STRINGS, handles: NO_STRINGS, urls: NO_STRINGS, spelling: NO_SPELLINGS };
+const NONE: readonly string[] = Object.freeze([]);
+const NO_SIGNALS: TextSignals = { numbers: NONE, hashtags: NONE, handles: NONE, urls: NONE, tags: NONE };
 
-/** The signals of a text. Kinds a text lacks share one empty set. */
-export function extractSignals(text: string): TextSignals {
-  MATCH_START.lastIndex = 0;
-  if (!MATCH_START.test(text)) return NO_SIGNALS;
-  const found = new Found(text);
+/**
+ * The signals of a text. Kinds a text lacks share one empty list. With `quotes`, the text's
+ * quotes and brackets are added to it in the same pass.
+ */
+export function extractSignals(text: string, quotes?: QuoteCount): TextSignals {
+  const starts = quotes === undefined ? MATCH_START : MATCH_START_OR_QUOTE;
+  starts.lastIndex = 0;
+  if (!starts.test(text)) return NO_SIGNALS;
+  let found: Found | undefined;
   // Match starts in order, as the global search finds them; the fast paths read plain numbers,
-  // hashtags and handles, the sticky pattern everything else.
+  // hashtags and handles, the sticky pattern everything else. No match holds a quote or bracket.
   do {
-    const at = MATCH_START.lastIndex - 1;
+    const at = starts.lastIndex - 1;
     const c = text.charCodeAt(at);
-    if (c === 0x2e || c === 0x2f) return withUrls(text);
+    if (c === 0x2e || c === 0x2f) {
+      // A URL may hold brackets: count the whole text apart.
+      if (quotes !== undefined) {
+        quotes.reset();
+        quotes.addText(text);
+      }
+      return withUrls(text);
+    }
+    if (quotes !== undefined && isQuoteChar(c)) {
+      quotes.add(c);
+      continue;
+    }
     let end = c === 0x23 || c === 0x40 ? tagEndAt(text, at, c === 0x40) : numberEndAt(text, at);
     if (end === UNSURE) {
       SIGNAL_AT.lastIndex = at;
       const m = SIGNAL_AT.exec(text);
       if (m !== null) {
-        found.add(m);
+        (found ??= new Found(text)).add(m);
         end = SIGNAL_AT.lastIndex;
       } else end = NO_MATCH;
     } else if (end !== NO_MATCH) {
+      found ??= new Found(text);
       if (c === 0x23) found.addTag(text.slice(at + 1, end), false);
       else if (c === 0x40) found.addTag(text.slice(at + 1, end), true);
       else found.addNumber(text.slice(at, end), at);
     }
-    if (end !== NO_MATCH) MATCH_START.lastIndex = end;
-  } while (MATCH_START.test(text));
-  return found.signals();
+    if (end !== NO_MATCH) starts.lastIndex = end;
+  } while (starts.test(text));
+  return found ?? NO_SIGNALS;
 }
 
 /** A text with "www." or "://": the whole pattern reads it. */
@@ -128,52 +152,51 @@ function withUrls(text: string): TextSignals {
   const found = new Found(text);
   SIGNAL_RE.lastIndex = 0;
   for (let m = SIGNAL_RE.exec(text); m !== null; m = SIGNAL_RE.exec(text)) found.add(m);
-  return found.signals();
+  return found;
 }
 
-/** The signals found so far in one text; sets are made for the kinds that occur. */
-class Found {
-  numbers: Set<string> | undefined;
-  hashtags: Set<string> | undefined;
-  handles: Set<string> | undefined;
-  urls: Set<string> | undefined;
-  spelling: Map<string, string> | undefined;
+/** Adds a value to a list of distinct values (a handful per text: cheaper than a Set). */
+function addNew(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** The signals of one text, filled in as they are found; kinds the text lacks keep the shared empty list. */
+class Found implements TextSignals {
+  numbers = NONE;
+  hashtags = NONE;
+  handles = NONE;
+  urls = NONE;
+  tags = NONE;
   constructor(private readonly text: string) {}
 
   add(m: RegExpExecArray): void {
     const [, url, hashtag, handle, time, date, number] = m;
-    if (url !== undefined) (this.urls ??= new Set()).add(url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, ''));
+    if (url !== undefined) addNew((this.urls = own(this.urls)), url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, ''));
     else if (hashtag !== undefined) this.addTag(hashtag.slice(1), false);
     else if (handle !== undefined) this.addTag(handle.slice(1), true);
     else if (time !== undefined) {
       // [0-2]?\d[:h][0-5]\d: the separator is the third character from the end.
-      (this.numbers ??= new Set()).add(`${Number(time.slice(0, -3))}:${time.slice(-2)}`);
+      addNew((this.numbers = own(this.numbers)), `${Number(time.slice(0, -3))}:${time.slice(-2)}`);
     } else if (date !== undefined) {
-      const numbers = (this.numbers ??= new Set());
-      for (const part of date.split(/[/.-]/)) numbers.add(String(Number(part)));
+      const numbers = (this.numbers = own(this.numbers));
+      for (const part of date.split(/[/.-]/)) addNew(numbers, String(Number(part)));
     } else if (number !== undefined) this.addNumber(number, m.index);
   }
 
   addTag(tag: string, handle: boolean): void {
-    const folded = foldTag(tag);
-    (handle ? (this.handles ??= new Set()) : (this.hashtags ??= new Set())).add(folded);
-    const spelling = (this.spelling ??= new Map());
-    if (!spelling.has(folded)) spelling.set(folded, tag);
+    if (handle) addNew((this.handles = own(this.handles)), foldTag(tag));
+    else addNew((this.hashtags = own(this.hashtags)), foldTag(tag));
+    (this.tags = own(this.tags)).push(tag);
   }
 
   addNumber(number: string, at: number): void {
-    const numbers = (this.numbers ??= new Set());
-    numbers.add(canonicalNumber(number));
+    const numbers = (this.numbers = own(this.numbers));
+    addNew(numbers, canonicalNumber(number));
     if (number.length <= 4) monthNear(this.text, at, at + number.length, numbers);
   }
+}
 
-  signals(): TextSignals {
-    return {
-      numbers: this.numbers ?? NO_STRINGS,
-      hashtags: this.hashtags ?? NO_STRINGS,
-      handles: this.handles ?? NO_STRINGS,
-      urls: this.urls ?? NO_STRINGS,
-      spelling: this.spelling ?? NO_SPELLINGS,
-    };
-  }
+/** A list this text may add to: a new one in place of the shared empty list. */
+function own(list: readonly string[]): string[] {
+  return list === NONE ? [] : (list as string[]);
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultRules, type ResolvedRules } from '../../../src/core/check/config.js';
 import { resolveConfig } from '../../../src/core/check/config-file.js';
-import { checkQuality, unbalancedKinds } from '../../../src/core/check/quality.js';
+import { checkQuality } from '../../../src/core/check/quality.js';
+import { unbalancedKinds } from '../../../src/core/check/quote-balance.js';
 import type { Alignment, GroupStatus } from '../../../src/core/model/types.js';
 
 type Side = readonly [doc: string, text: string];

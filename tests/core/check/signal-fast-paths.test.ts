@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, normalizeNumber } from '../../../src/core/align/text-signals.js';
 import { canonicalNumber, foldTag, NO_MATCH, numberEndAt, tagEndAt, UNSURE, wordAfter, wordBefore } from '../../../src/core/check/signal-fast-paths.js';
-import { extractSignals, monthNumber, SIGNAL_PATTERN, WORD_AFTER, WORD_BEFORE, type TextSignals } from '../../../src/core/check/signals.js';
+import { QuoteCount, unbalancedKinds } from '../../../src/core/check/quote-balance.js';
+import { extractSignals, monthNumber, SIGNAL_PATTERN, spellingOf, WORD_AFTER, WORD_BEFORE, type TextSignals } from '../../../src/core/check/signals.js';
 
 /**
  * Characters that decide the patterns' edge cases: digits and every separator, time and date
@@ -162,13 +163,32 @@ function plainSignals(text: string) {
   return out;
 }
 
-const listed = (s: TextSignals) => ({ numbers: [...s.numbers], hashtags: [...s.hashtags], handles: [...s.handles], urls: [...s.urls], spelling: [...s.spelling] });
+const listedPlain = (s: ReturnType<typeof plainSignals>) => ({ numbers: [...s.numbers], hashtags: [...s.hashtags], handles: [...s.handles], urls: [...s.urls], spelling: [...s.spelling] });
+/** The extractor's signals in the same shape: each folded tag with the spelling spellingOf gives, in order of appearance. */
+function listed(s: TextSignals) {
+  const folded = [...new Set(s.tags.map(fold))];
+  return { numbers: [...s.numbers], hashtags: [...s.hashtags], handles: [...s.handles], urls: [...s.urls], spelling: folded.map((f) => [f, spellingOf(s, f)]) };
+}
 
 describe('extractSignals with its fast paths', () => {
   it('finds what the global pattern finds, in the same order', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        expect(listed(extractSignals(text))).toEqual(listed(plainSignals(text)));
+        expect(listed(extractSignals(text))).toEqual(listedPlain(plainSignals(text)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('counts quotes and brackets in the same pass as unbalancedKinds does alone, URLs included', () => {
+    const count = new QuoteCount();
+    const withQuotes = fc.array(fc.oneof(tricky, fc.constantFrom('«', '»', '“', '”', '„', '"', '(', ')', '[', ']', '{', '}', 'http://a.b/(c)d', 'www.x.org/[a]')), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(withQuotes, anyText), (text) => {
+        count.reset();
+        const signals = extractSignals(text, count);
+        expect(listed(signals)).toEqual(listed(extractSignals(text)));
+        expect(count.kinds()).toEqual(unbalancedKinds(text));
       }),
       RUNS,
     );
