@@ -87,6 +87,10 @@ function firstSpelling(members: readonly MemberView[], folded: string): string |
   return undefined;
 }
 
+function hasSignalsOfFirst(m: MemberView, _: number, members: readonly MemberView[]): boolean {
+  return m.signals === members[0]!.signals;
+}
+
 /** Whether every member has the same values (lists of distinct values). */
 function sameInAll(members: readonly MemberView[], pick: (s: TextSignals) => readonly string[]): boolean {
   const first = pick(members[0]!.signals!);
@@ -165,13 +169,14 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       if (firstUnreviewed < 0) firstUnreviewed = g;
       unreviewed.push(group.id);
     }
-    members.length = 0;
+    let count = 0;
     for (const member of group.members) {
       const doc = langOf.get(member.doc);
       if (doc === undefined) continue;
       const text = ctx.memberText(member.doc, member.sentences, member.texts);
-      if (text !== undefined) members.push({ doc: member.doc, lang: doc.lang, primary: doc.primary, expected: doc.expected, text, signals: undefined, kinds: undefined, words: undefined });
+      if (text !== undefined) members[count++] = { doc: member.doc, lang: doc.lang, primary: doc.primary, expected: doc.expected, text, signals: undefined, kinds: undefined, words: undefined };
     }
+    if (members.length !== count) members.length = count;
     if (members.length < 2) continue;
     // Made once a group has a finding; all its findings share it.
     let path: JsonPath | undefined;
@@ -188,7 +193,8 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       }
     } else if (quotes) for (const m of members) m.kinds = unbalancedKinds(m.text);
 
-    if (anySignals) {
+    // Texts without any signal share one empty result: then no value can be one-sided.
+    if (anySignals && !members.every(hasSignalsOfFirst)) {
       if (numbers) {
         const skip = numberOptions?.ignoreMissing && members.some((m) => m.signals!.numbers.length === 0);
         const diff = skip ? NOTHING : oneSidedValues(members, pickNumbers);

@@ -59,11 +59,29 @@ export function numberEndAt(text: string, p: number): number {
     case 0xa0:
     case 0x202f:
     case 0x2009:
-      return q + 1 < n && isDigit(text.charCodeAt(q + 1)) ? UNSURE : q;
+      if (!(q + 1 < n && isDigit(text.charCodeAt(q + 1)))) return q;
+      return q - p <= 3 ? groupedEnd(text, q) : UNSURE;
     default:
       // Only the plain "\d+" alternative can match, and it takes the whole run of digits.
       return q;
   }
+}
+
+/**
+ * After one to three digits and a separator followed by a digit: where "9,200", "9 200" or
+ * "1.234.567" ends, when it is digits grouped in threes and nothing else (no decimals, no
+ * fourth digit); otherwise UNSURE. Times and dates cannot match there: their second part has
+ * one or two digits.
+ */
+function groupedEnd(text: string, q: number): number {
+  const n = text.length;
+  let e = q;
+  while (e + 3 < n && isNumberSeparator(text.charCodeAt(e)) && isDigit(text.charCodeAt(e + 1)) && isDigit(text.charCodeAt(e + 2)) && isDigit(text.charCodeAt(e + 3))) e += 4;
+  if (e === q || e === n) return e === q ? UNSURE : e;
+  const c = text.charCodeAt(e);
+  if (isDigit(c)) return UNSURE;
+  if ((c === 0x2c || c === 0x2e) && e + 1 < n && isDigit(text.charCodeAt(e + 1))) return UNSURE;
+  return e;
 }
 
 /** Where a #hashtag (`handle` false) or @handle (`handle` true) at `p` ends; NO_MATCH or UNSURE as above. */

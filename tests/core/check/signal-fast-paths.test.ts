@@ -107,7 +107,9 @@ describe('signal fast paths agree with the signal pattern', () => {
   it('decide the usual cases themselves', () => {
     const text = 'il 13 novembre 2015, (1,234 people, #OpParis) @anon_1';
     expect(numberEndAt(text, text.indexOf('13'))).toBe(text.indexOf('13') + 2);
-    expect(numberEndAt(text, text.indexOf('1,'))).toBe(UNSURE);
+    expect(numberEndAt(text, text.indexOf('1,'))).toBe(text.indexOf('1,') + 5);
+    expect(numberEndAt('3,5 %', 0)).toBe(UNSURE);
+    expect(numberEndAt('13.11.2015', 0)).toBe(UNSURE);
     expect(numberEndAt('G7', 1)).toBe(NO_MATCH);
     expect(tagEndAt(text, text.indexOf('#'), false)).toBe(text.indexOf(')'));
     expect(tagEndAt(text, text.indexOf('@'), true)).toBe(text.length);
