@@ -49,18 +49,19 @@ function listDocs(docs: readonly string[]): string {
   return docs.join(', ');
 }
 
-const NOTHING: readonly string[] = [];
-
-/** Values present in some members only, grouped by who has them: "84, 14, 7 in fr-003 but not in it-000". */
+/**
+ * Values present in some members only, grouped by who has them and listed for a message:
+ * "84, 14, 7 in fr-003 but not in it-000; …"; undefined when there are none.
+ */
 function oneSidedValues(
   members: readonly MemberView[],
   pick: (s: TextSignals) => readonly string[],
   prefix = '',
   /** Whether a member lacking the value still has it in another form (a hashtag as a plain word). */
   hasOtherwise?: (m: MemberView, value: string) => boolean,
-): readonly string[] {
+): string | undefined {
   // The usual case: every member has the same values (often none), so none is one-sided.
-  if (sameInAll(members, pick)) return NOTHING;
+  if (sameInAll(members, pick)) return undefined;
   const all = new Set<string>();
   for (const m of members) for (const v of pick(m.signals!)) all.add(v);
   const bySides = new Map<string, { values: string[]; have: string[]; lack: string[] }>();
@@ -75,7 +76,8 @@ function oneSidedValues(
     if (entry) entry.values.push(shown);
     else bySides.set(key, { values: [shown], have, lack });
   }
-  return [...bySides.values()].map((e) => `${e.values.join(', ')} in ${listDocs(e.have)} but not in ${listDocs(e.lack)}`);
+  if (bySides.size === 0) return undefined;
+  return describeList([...bySides.values()].map((e) => `${e.values.join(', ')} in ${listDocs(e.have)} but not in ${listDocs(e.lack)}`));
 }
 
 /** How the first member that has a hashtag or handle wrote it. */
@@ -197,21 +199,21 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
     if (anySignals && !members.every(hasSignalsOfFirst)) {
       if (numbers) {
         const skip = numberOptions?.ignoreMissing && members.some((m) => m.signals!.numbers.length === 0);
-        const diff = skip ? NOTHING : oneSidedValues(members, pickNumbers);
-        if (diff.length > 0) out.push({ rule: 'number-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": numbers differ: ${describeList(diff)}` });
+        const diff = skip ? undefined : oneSidedValues(members, pickNumbers);
+        if (diff !== undefined) out.push({ rule: 'number-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": numbers differ: ${diff}` });
       }
       if (hashtags) {
         // "#OpParis" on one side and "OpParis" on the other is the same thing, written for another audience.
         const diff = oneSidedValues(members, pickHashtags, '#', hasWord);
-        if (diff.length > 0) out.push({ rule: 'hashtag-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": hashtags differ: ${describeList(diff)}` });
+        if (diff !== undefined) out.push({ rule: 'hashtag-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": hashtags differ: ${diff}` });
       }
       if (handles) {
         const diff = oneSidedValues(members, pickHandles, '@', hasWord);
-        if (diff.length > 0) out.push({ rule: 'handle-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": handles differ: ${describeList(diff)}` });
+        if (diff !== undefined) out.push({ rule: 'handle-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": handles differ: ${diff}` });
       }
       if (urls) {
         const diff = oneSidedValues(members, pickUrls);
-        if (diff.length > 0) out.push({ rule: 'url-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": URLs differ: ${describeList(diff)}` });
+        if (diff !== undefined) out.push({ rule: 'url-mismatch', path: (path ??= ['groups', g]), message: `group "${id}": URLs differ: ${diff}` });
       }
     }
 

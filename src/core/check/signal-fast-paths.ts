@@ -198,8 +198,21 @@ function isNumberSeparator(c: number): boolean {
   return c === 0x2c || c === 0x2e || c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
 
+// The last tag folded: a text's hashtags tend to repeat ("#OpParis" in every other sentence).
+let lastTag = '';
+let lastFolded = '';
+
 /** fold(tag): for an ASCII tag, its lower case. */
 export function foldTag(tag: string): string {
-  for (let i = 0; i < tag.length; i++) if (tag.charCodeAt(i) >= 0x80) return fold(tag);
-  return tag.toLowerCase();
+  if (tag === lastTag) return lastFolded;
+  let folded: string | undefined;
+  for (let i = 0; i < tag.length; i++) {
+    if (tag.charCodeAt(i) >= 0x80) {
+      folded = fold(tag);
+      break;
+    }
+  }
+  lastTag = tag;
+  lastFolded = folded ?? tag.toLowerCase();
+  return lastFolded;
 }

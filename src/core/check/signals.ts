@@ -51,6 +51,8 @@ const MONTHS = new Map<string, number>();
 MONTH_NAMES.forEach((names, i) => {
   for (const name of names.split(' ')) MONTHS.set(name, i + 1);
 });
+const MONTH_INITIALS = new Uint8Array(128);
+for (const name of MONTHS.keys()) MONTH_INITIALS[name.charCodeAt(0)] = 1;
 // A month name counts only right after a day ("13 novembre", "1er mai", "11th December") or right
 // before a number ("November 13", "novembre 2015"): the words next to each number are looked up.
 export const WORD_AFTER = /^(?:\.|º|°|er|st|nd|rd|th)?\s+(\p{L}+)/u;
@@ -73,6 +75,10 @@ function addMonth(word: string | undefined, into: string[]): void {
 
 /** The month a word names (any case), 1 to 12, or undefined. */
 export function monthNumber(word: string): number | undefined {
+  // Most words next to numbers ("persone", "people") start with a letter no month name starts
+  // with; an ASCII letter lower-cases on its own, other characters are looked up in full.
+  const first = word.charCodeAt(0);
+  if (first < 0x80 && MONTH_INITIALS[first | 0x20] === 0) return undefined;
   return MONTHS.get(word.toLowerCase());
 }
 

@@ -128,9 +128,25 @@ describe('signal fast paths agree with the signal pattern', () => {
     expect(canonicalNumber('007')).toBe('7');
   });
 
-  it('foldTag is fold', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 })), (tag) => {
-      expect(foldTag(tag)).toBe(fold(tag));
+  it('monthNumber reads month names in any case, and nothing else', () => {
+    for (const [word, month] of [['January', 1], ['GENNAIO', 1], ['jänner', 1], ['Février', 2], ['MÄRZ', 3], ['Mai', 5], ['août', 8], ['Décembre', 12], ['DEZEMBRO', 12]] as const) {
+      expect(monthNumber(word)).toBe(month);
+    }
+    for (const word of ['persone', 'people', 'Mayor', 'été', '', '1er']) expect(monthNumber(word)).toBeUndefined();
+    // Its quick rejection by first letter agrees with lower-casing the whole word first.
+    const words = fc.oneof(fc.string({ unit: 'binary', maxLength: 10 }), fc.constantFrom(...WORDS, 'JUNE', 'Juni', 'İ', 'K'));
+    fc.assert(
+      fc.property(words, (w) => {
+        expect(monthNumber(w)).toBe(monthNumber(w.toLowerCase()));
+      }),
+      RUNS,
+    );
+  });
+
+  it('foldTag is fold, also when a tag repeats', () => {
+    const tags = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 }), fc.constantFrom('OpParis', 'opparis', 'Libertà', 'LIBERTÀ'));
+    fc.assert(fc.property(tags, tags, (a, b) => {
+      for (const tag of [a, a, b, a]) expect(foldTag(tag)).toBe(fold(tag));
     }), RUNS);
   });
 });
