@@ -10,6 +10,7 @@ import type { Alignment } from '../model/types.js';
 import { expectedLength, primaryLanguage } from './length-ratio.js';
 import type { LengthRatioOptions, NumberMismatchOptions, UntranslatedOptions } from './rules.js';
 import { QuoteCount, unbalancedKinds } from './quote-balance.js';
+import { mayBeSameText } from './same-text.js';
 import { extractSignals, spellingOf, type TextSignals } from './signals.js';
 import { fold } from '../align/text-signals.js';
 import type { ResolvedRules } from './config.js';
@@ -257,6 +258,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
           if (x.primary === y.primary) continue;
           // Cheap rejection first: identical texts have (nearly) the same length.
           if (Math.abs(x.text.length - y.text.length) > 0.1 * Math.max(x.text.length, y.text.length) + 2) continue;
+          if (!mayBeSameText(x.text, y.text)) continue;
           const nx = x.text.replace(/\s+/g, ' ').trim();
           if (nx.toLowerCase() !== y.text.replace(/\s+/g, ' ').trim().toLowerCase()) continue;
           const letters = nx.replace(SIGNAL_TEXT, '').replace(NON_LETTERS, '').length;
