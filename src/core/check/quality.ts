@@ -27,11 +27,17 @@ function hasWord(m: MemberView, value: string): boolean {
   return m.words.has(value);
 }
 
-interface MemberView {
-  readonly doc: string;
+interface DocumentInfo {
   readonly lang: string;
   readonly primary: string;
+  /** Expected length relative to English. */
   readonly expected: number;
+}
+
+interface MemberView {
+  readonly doc: string;
+  /** The document's language, shared by its members (not copied: a number field costs an allocation). */
+  readonly info: DocumentInfo;
   readonly text: string;
   signals?: TextSignals;
   /** The kinds of quotes and brackets left unbalanced. */
@@ -144,7 +150,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
   const { alignment, rules } = ctx;
   const out: RawFinding[] = [];
   const ratioOptions = rules.get('length-ratio')?.options as LengthRatioOptions | undefined;
-  const langOf = new Map(
+  const langOf = new Map<string, DocumentInfo>(
     alignment.documents.map((d) => [d.id, { lang: d.lang, primary: primaryLanguage(d.lang), expected: expectedLength(d.lang, ratioOptions?.expected ?? {}) }]),
   );
   const numbers = on(rules, 'number-mismatch');
@@ -177,7 +183,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       const doc = langOf.get(member.doc);
       if (doc === undefined) continue;
       const text = ctx.memberText(member.doc, member.sentences, member.texts);
-      if (text !== undefined) members[count++] = { doc: member.doc, lang: doc.lang, primary: doc.primary, expected: doc.expected, text, signals: undefined, kinds: undefined, words: undefined };
+      if (text !== undefined) members[count++] = { doc: member.doc, info: doc, text, signals: undefined, kinds: undefined, words: undefined };
     }
     if (members.length !== count) members.length = count;
     if (members.length < 2) continue;
@@ -227,7 +233,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       for (const m of members) {
         const chars = m.text.length;
         maxChars = Math.max(maxChars, chars);
-        const norm = chars / m.expected;
+        const norm = chars / m.info.expected;
         if (norm > longestNorm) {
           longest = m;
           longestNorm = norm;
@@ -240,7 +246,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       if (longest && shortest && longest !== shortest && maxChars >= ratioOptions.minChars) {
         const ratio = shortestNorm > 0 ? longestNorm / shortestNorm : Infinity;
         if (ratio > ratioOptions.max) {
-          const pair = longest.primary === shortest.primary ? '' : `, allowing for ${longest.primary}/${shortest.primary}`;
+          const pair = longest.info.primary === shortest.info.primary ? '' : `, allowing for ${longest.info.primary}/${shortest.info.primary}`;
           out.push({
             rule: 'length-ratio',
             path: (path ??= ['groups', g]),
@@ -255,7 +261,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
         for (let b = a + 1; b < members.length; b++) {
           const x = members[a]!;
           const y = members[b]!;
-          if (x.primary === y.primary) continue;
+          if (x.info.primary === y.info.primary) continue;
           // Cheap rejection first: identical texts have (nearly) the same length.
           if (Math.abs(x.text.length - y.text.length) > 0.1 * Math.max(x.text.length, y.text.length) + 2) continue;
           if (!mayBeSameText(x.text, y.text)) continue;
@@ -263,7 +269,7 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
           if (nx.toLowerCase() !== y.text.replace(/\s+/g, ' ').trim().toLowerCase()) continue;
           const letters = nx.replace(SIGNAL_TEXT, '').replace(NON_LETTERS, '').length;
           if (letters < untranslatedOptions.minLetters) continue;
-          out.push({ rule: 'untranslated', path: (path ??= ['groups', g]), message: `group "${id}": ${x.doc} (${x.lang}) and ${y.doc} (${y.lang}) have the same text, ${quote(nx)}, which looks untranslated` });
+          out.push({ rule: 'untranslated', path: (path ??= ['groups', g]), message: `group "${id}": ${x.doc} (${x.info.lang}) and ${y.doc} (${y.info.lang}) have the same text, ${quote(nx)}, which looks untranslated` });
           break outer;
         }
       }
