@@ -4,10 +4,18 @@
  * <ph>, <it> and <ut> are dropped, the text of <hi> is kept) with a notice. Group data that
  * allinea's own export writes (x-status, x-origin, x-score props, <note>, tuid) is read back.
  * Safety: see xml-guard.ts; the size limit is checked before anything is parsed.
+ *
+ * Speed (a translation memory can hold millions of units): the body is validated and parsed
+ * in runs of whole <tu>s (tmx-chunks.ts), and <seg>, <prop> and <note> are stop nodes, so the
+ * parser hands over their content as a string instead of building nodes for it. Plain text
+ * (no "<") is only decoded; content with inline markup or CDATA is parsed again on its own.
+ * A document that cannot be cut safely, or that fails validation anywhere, is read whole,
+ * which also gives the exact line and column of the first error.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
+import { cutTmxBody } from './tmx-chunks.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
 import { normalizeLang } from './lang-tag.js';
@@ -19,15 +27,43 @@ export interface TmxImportOptions {
   readonly name?: string;
   /** Refuse inputs longer than this (characters; the CLI checks the file's bytes first). */
   readonly maxBytes?: number;
+  /** Units per run validated and parsed at once (tests use small runs to exercise the cuts). */
+  readonly unitsPerRun?: number;
 }
 
 type XmlNode = Record<string, unknown>;
 
 const MAX_DEPTH = 64;
+const UNITS_PER_RUN = 256;
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
+const LEAVES = ['seg', 'prop', 'note'];
+
+const COMMON = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  htmlEntities: false,
+  cdataPropName: '#cdata',
+  commentPropName: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  jPath: false, // callbacks get the matcher instead of a path string built for every tag
+} as const;
+
+/**
+ * The document's structure. Whitespace between elements is dropped (trimValues), and the
+ * leaves' content is kept raw, untrimmed (stop nodes are never trimmed).
+ */
+const STRUCTURE = new XMLParser({ ...COMMON, trimValues: true, stopNodes: LEAVES.map((tag) => `*.${tag}`) });
+/** Mixed content of one leaf: every character of text counts. */
+const MIXED = new XMLParser({ ...COMMON, trimValues: false });
 
 function tagOf(node: XmlNode): string | undefined {
-  return Object.keys(node).find((k) => k !== ':@');
+  for (const key in node) if (key !== ':@') return key;
+  return undefined;
 }
 
 function children(node: XmlNode, tag: string): XmlNode[] {
@@ -35,14 +71,19 @@ function children(node: XmlNode, tag: string): XmlNode[] {
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }
 
-function elements(nodes: readonly XmlNode[], tag: string): XmlNode[] {
-  return nodes.filter((n) => tagOf(n) === tag);
-}
-
 function attribute(node: XmlNode, name: string, file: string): string | undefined {
   const attrs = node[':@'] as Record<string, unknown> | undefined;
   const value = attrs?.[name];
   return typeof value === 'string' ? decodeReferences(value, file) : undefined;
+}
+
+function parseWith(parser: XMLParser, text: string, file: string): XmlNode[] {
+  try {
+    return parser.parse(text) as XmlNode[];
+  } catch (error) {
+    // The parser's own limits (nesting depth, ...) end up here as plain errors.
+    throw new AllineaError(`${file} cannot be read as XML: ${(error as Error).message.replace(/\.$/, '')}.`);
+  }
 }
 
 /** The text content of mixed content, flattened; `markup.found` tells whether any element was met. */
@@ -62,104 +103,153 @@ function flatten(nodes: readonly XmlNode[], file: string, markup: { found: boole
   return out;
 }
 
-const STATUSES = new Set<GroupStatus>(['confirmed', 'suggested', 'rejected']);
-const ORIGINS = new Set<GroupOrigin>(['manual', 'auto']);
+/** The text of a leaf (<seg>, <prop>, <note>) whose content the structure parser kept raw. */
+function leafText(node: XmlNode, tag: string, file: string, markup: { found: boolean }): string {
+  const raw = children(node, tag)[0]?.['#text'];
+  if (typeof raw !== 'string' || raw === '') return '';
+  if (!raw.includes('<')) return decodeReferences(raw, file);
+  const [wrapper] = parseWith(MIXED, `<${tag}>${raw}</${tag}>`, file);
+  return wrapper ? flatten(children(wrapper, tag), file, markup) : '';
+}
 
-function checkWellFormed(text: string, file: string): ReturnType<typeof XMLValidator.validate> {
+function checkWellFormed(text: string, file: string): boolean {
+  let valid: ReturnType<typeof XMLValidator.validate>;
   try {
-    return XMLValidator.validate(text);
+    valid = XMLValidator.validate(text);
   } catch (error) {
     throw new AllineaError(`${file} cannot be read as XML: ${(error as Error).message.replace(/\.$/, '')}.`);
   }
+  return valid === true;
+}
+
+/** Validates the whole document and says what is wrong with it, with its line and column. */
+function explainMalformed(text: string, file: string): void {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new AllineaError(`${file} is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')} (line ${valid.err.line}, column ${valid.err.col}).`);
+  }
+}
+
+/** The <body> of a parsed document (or skeleton), after checking the root is <tmx>. */
+function bodyOf(top: readonly XmlNode[], file: string): XmlNode {
+  const root = top.find((n) => {
+    const tag = tagOf(n);
+    return tag !== undefined && tag !== '#text' && !tag.startsWith('?');
+  });
+  const rootTag = root ? tagOf(root) : undefined;
+  if (!root || rootTag !== 'tmx') {
+    throw new AllineaError(`${file} is not a TMX file: its root element is ${rootTag ? `<${rootTag}>` : 'missing'}, not <tmx>.`);
+  }
+  const body = children(root, 'tmx').find((n) => tagOf(n) === 'body');
+  if (!body) throw new AllineaError(`${file} has no <body>, so it holds no translation units.`);
+  return body;
+}
+
+const STATUSES = new Set<GroupStatus>(['confirmed', 'suggested', 'rejected']);
+const ORIGINS = new Set<GroupOrigin>(['manual', 'auto']);
+
+/** Reads <tu> elements into units, counting what it flattens and skips. */
+class UnitReader {
+  readonly units: ImportedUnit[] = [];
+  private flattened = 0;
+  private noLang = 0;
+  private emptySegs = 0;
+
+  constructor(private readonly file: string) {}
+
+  /** Reads the <tu> children among `nodes` (a body's content). */
+  read(nodes: readonly XmlNode[]): void {
+    for (const node of nodes) if (tagOf(node) === 'tu') this.readUnit(node);
+  }
+
+  private readUnit(tu: XmlNode): void {
+    const file = this.file;
+    let status: string | undefined;
+    let origin: string | undefined;
+    let score: string | undefined;
+    const notes: string[] = [];
+    const variants: { lang: string; text: string }[] = [];
+    for (const child of children(tu, 'tu')) {
+      const tag = tagOf(child);
+      if (tag === 'prop') {
+        const type = attribute(child, 'type', file);
+        if (type === 'x-status' || type === 'x-origin' || type === 'x-score') {
+          const value = leafText(child, 'prop', file, { found: false }).trim();
+          if (type === 'x-status') status = value;
+          else if (type === 'x-origin') origin = value;
+          else score = value;
+        }
+      } else if (tag === 'note') {
+        const note = leafText(child, 'note', file, { found: false }).trim();
+        if (note !== '') notes.push(note);
+      } else if (tag === 'tuv') {
+        const lang = attribute(child, 'xml:lang', file) ?? attribute(child, 'lang', file);
+        if (!lang || lang.trim() === '') {
+          this.noLang++;
+          continue;
+        }
+        for (const seg of children(child, 'tuv')) {
+          if (tagOf(seg) !== 'seg') continue;
+          const markup = { found: false };
+          const text = leafText(seg, 'seg', file, markup).trim();
+          if (markup.found) this.flattened++;
+          if (text === '') this.emptySegs++;
+          else variants.push({ lang: normalizeLang(lang), text });
+        }
+      }
+    }
+    if (variants.length === 0) return;
+    const value = score !== undefined ? Number(score) : undefined;
+    const id = attribute(tu, 'tuid', file)?.trim();
+    this.units.push({
+      ...(id ? { id } : {}),
+      ...(status && STATUSES.has(status as GroupStatus) ? { status: status as GroupStatus } : {}),
+      ...(origin && ORIGINS.has(origin as GroupOrigin) ? { origin: origin as GroupOrigin } : {}),
+      ...(value !== undefined && Number.isFinite(value) && value >= 0 && value <= 1 ? { score: value } : {}),
+      ...(notes.length > 0 ? { note: notes.join(' / ') } : {}),
+      variants,
+    });
+  }
+
+  notices(): Notice[] {
+    const notices: Notice[] = [];
+    const { flattened, noLang, emptySegs } = this;
+    if (flattened > 0) {
+      notices.push({ code: 'flattened-markup', message: `flattened inline markup in ${flattened} segment${flattened === 1 ? '' : 's'} to plain text (formatting codes dropped)` });
+    }
+    if (noLang > 0) notices.push({ code: 'no-language', message: `skipped ${noLang} <tuv> without xml:lang` });
+    if (emptySegs > 0) notices.push({ code: 'empty-segments', message: `skipped ${emptySegs} empty segment${emptySegs === 1 ? '' : 's'}` });
+    return notices;
+  }
+}
+
+/**
+ * Reads the body run by run; returns undefined (having read nothing) when the document
+ * cannot be cut or some piece is not well-formed, for the whole-document path to take over.
+ */
+function readInRuns(text: string, file: string, unitsPerRun: number): UnitReader | undefined {
+  const pieces = cutTmxBody(text, unitsPerRun);
+  if (!pieces || !checkWellFormed(pieces.skeleton, file)) return undefined;
+  for (const run of pieces.runs) if (!checkWellFormed(`<body>${run}</body>`, file)) return undefined;
+  const body = bodyOf(parseWith(STRUCTURE, pieces.skeleton, file), file);
+  if (children(body, 'body').length > 0) return undefined; // the cut was not this body's content
+  const reader = new UnitReader(file);
+  for (const run of pieces.runs) {
+    const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
+    if (wrapper) reader.read(children(wrapper, 'body'));
+  }
+  return reader;
 }
 
 export function importTmx(source: string, options: TmxImportOptions = {}): ImportedUnits {
   const file = options.name ?? 'The TMX file';
   checkSize(source.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
   const text = guardXml(source.replace(/^\uFEFF/, ''), file);
-  const valid = checkWellFormed(text, file);
-  if (valid !== true) {
-    throw new AllineaError(`${file} is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')} (line ${valid.err.line}, column ${valid.err.col}).`);
+  let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN));
+  if (!reader) {
+    if (!checkWellFormed(text, file)) explainMalformed(text, file);
+    reader = new UnitReader(file);
+    reader.read(children(bodyOf(parseWith(STRUCTURE, text, file), file), 'body'));
   }
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    processEntities: false,
-    htmlEntities: false,
-    cdataPropName: '#cdata',
-    commentPropName: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-  });
-  let top: XmlNode[];
-  try {
-    top = parser.parse(text) as XmlNode[];
-  } catch (error) {
-    // The parser's own limits (nesting depth, ...) end up here as plain errors.
-    throw new AllineaError(`${file} cannot be read as XML: ${(error as Error).message.replace(/\.$/, '')}.`);
-  }
-  const roots = top.filter((n) => {
-    const tag = tagOf(n);
-    return tag !== undefined && tag !== '#text' && !tag.startsWith('?');
-  });
-  const root = roots[0];
-  const rootTag = root ? tagOf(root) : undefined;
-  if (!root || rootTag !== 'tmx') {
-    throw new AllineaError(`${file} is not a TMX file: its root element is ${rootTag ? `<${rootTag}>` : 'missing'}, not <tmx>.`);
-  }
-  const body = elements(children(root, 'tmx'), 'body')[0];
-  if (!body) throw new AllineaError(`${file} has no <body>, so it holds no translation units.`);
-
-  const units: ImportedUnit[] = [];
-  let flattened = 0;
-  let noLang = 0;
-  let emptySegs = 0;
-  for (const tu of elements(children(body, 'body'), 'tu')) {
-    const content = children(tu, 'tu');
-    const props = new Map<string, string>();
-    for (const p of elements(content, 'prop')) {
-      const type = attribute(p, 'type', file);
-      if (type) props.set(type, flatten(children(p, 'prop'), file, { found: false }).trim());
-    }
-    const notes = elements(content, 'note').map((n) => flatten(children(n, 'note'), file, { found: false }).trim()).filter((n) => n !== '');
-    const variants: { lang: string; text: string }[] = [];
-    for (const tuv of elements(content, 'tuv')) {
-      const lang = attribute(tuv, 'xml:lang', file) ?? attribute(tuv, 'lang', file);
-      if (!lang || lang.trim() === '') {
-        noLang++;
-        continue;
-      }
-      for (const seg of elements(children(tuv, 'tuv'), 'seg')) {
-        const markup = { found: false };
-        const segText = flatten(children(seg, 'seg'), file, markup).trim();
-        if (markup.found) flattened++;
-        if (segText === '') emptySegs++;
-        else variants.push({ lang: normalizeLang(lang), text: segText });
-      }
-    }
-    if (variants.length === 0) continue;
-    const status = props.get('x-status') as GroupStatus | undefined;
-    const origin = props.get('x-origin') as GroupOrigin | undefined;
-    const score = props.has('x-score') ? Number(props.get('x-score')) : undefined;
-    const id = attribute(tu, 'tuid', file)?.trim();
-    units.push({
-      ...(id ? { id } : {}),
-      ...(status && STATUSES.has(status) ? { status } : {}),
-      ...(origin && ORIGINS.has(origin) ? { origin } : {}),
-      ...(score !== undefined && Number.isFinite(score) && score >= 0 && score <= 1 ? { score } : {}),
-      ...(notes.length > 0 ? { note: notes.join(' / ') } : {}),
-      variants,
-    });
-  }
-  const notices: Notice[] = [];
-  if (flattened > 0) {
-    notices.push({ code: 'flattened-markup', message: `flattened inline markup in ${flattened} segment${flattened === 1 ? '' : 's'} to plain text (formatting codes dropped)` });
-  }
-  if (noLang > 0) notices.push({ code: 'no-language', message: `skipped ${noLang} <tuv> without xml:lang` });
-  if (emptySegs > 0) notices.push({ code: 'empty-segments', message: `skipped ${emptySegs} empty segment${emptySegs === 1 ? '' : 's'}` });
-  return { kind: 'units', units, notices };
+  return { kind: 'units', units: reader.units, notices: reader.notices() };
 }

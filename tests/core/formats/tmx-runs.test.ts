@@ -1,0 +1,132 @@
+/**
+ * TMX import reads the body in runs of whole <tu>s (tmx-chunks.ts) when it safely can, and
+ * the document whole otherwise. Both paths must read exactly the same units and notices,
+ * and report exactly the same errors. A comment in the header forces the whole-document path.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AllineaError } from '../../../src/core/errors.js';
+import { cutTmxBody } from '../../../src/core/formats/tmx-chunks.js';
+import { exportTmx } from '../../../src/core/formats/tmx-export.js';
+import { importTmx } from '../../../src/core/formats/tmx-import.js';
+import { hostileFixture, seedsFixture } from './fixtures.js';
+
+const HEADER = '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="*all*" datatype="plaintext"/>';
+
+/** The same document with a comment in its header, which only the whole-document path reads. */
+function whole(xml: string): string {
+  return xml.replace(/<header([^>]*?)\/>/, '<header$1><!-- whole --></header>');
+}
+
+function tmx(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n${HEADER}\n<body>\n${body}</body>\n</tmx>\n`;
+}
+
+function message(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AllineaError);
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
+}
+
+// Pieces of real-world <seg> content: plain text, references, inline codes, <hi>, CDATA.
+const SEG_PIECES = [
+  'Non dimentichiamo.',
+  ' On n’oublie pas ',
+  'a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;',
+  '&#x1F600;&#65;',
+  '<bpt i="1" x="1">&lt;b&gt;</bpt>grassetto<ept i="1">&lt;/b&gt;</ept>',
+  '<ph x="2">&lt;br/&gt;</ph>',
+  "<hi type='em'>enfasi</hi>",
+  '<it pos="begin">&lt;i&gt;</it>',
+  '<![CDATA[We do not <forget> & </tu> ]]>',
+  '<hi><hi>nested</hi> twice</hi>',
+  '   ',
+  '',
+];
+const LANG_ATTRS = ['xml:lang="it-IT"', "xml:lang='fr'", 'lang="EN"', 'xml:lang=" de "', ''];
+const PROPS = [
+  '<prop type="x-status">suggested</prop>',
+  '<prop type="x-origin">auto</prop>',
+  '<prop type="x-score">0.25</prop>',
+  '<prop type="x-score">7</prop>',
+  '<prop type="x-other">&lt;b&gt;</prop>',
+  '<note>a note &amp; more</note>',
+  '<note><![CDATA[cdata note]]></note>',
+];
+
+const seg = fc.array(fc.constantFrom(...SEG_PIECES), { maxLength: 4 }).map((parts) => parts.join(''));
+const tuv = fc.record({ lang: fc.constantFrom(...LANG_ATTRS), segs: fc.array(seg, { minLength: 1, maxLength: 2 }), selfClosing: fc.boolean() }).map(
+  ({ lang, segs, selfClosing }) => `<tuv ${lang}>${segs.map((s) => (s === '' && selfClosing ? '<seg/>' : `<seg>${s}</seg>`)).join('')}</tuv>`,
+);
+const tu = fc
+  .record({
+    id: fc.option(fc.constantFrom('g1', 'g2', ' spaced ', 'a&amp;b'), { nil: undefined }),
+    props: fc.array(fc.constantFrom(...PROPS), { maxLength: 3 }),
+    tuvs: fc.array(tuv, { maxLength: 3 }),
+    space: fc.constantFrom('', '\n  ', ' '),
+    endSpace: fc.constantFrom('', ' ', '\n'),
+  })
+  .map(({ id, props, tuvs, space, endSpace }) => `<tu${id !== undefined ? ` tuid="${id}"` : ''}>${space}${props.join(space)}${space}${tuvs.join(space)}</tu${endSpace}>\n`);
+
+describe('TMX import in runs of units', () => {
+  it('reads the same units and notices run by run as whole, for any run size (property)', () => {
+    fc.assert(
+      fc.property(fc.array(tu, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), (tus, size) => {
+        const xml = tmx(tus.join(''));
+        const expected = importTmx(whole(xml));
+        expect(importTmx(xml, { unitsPerRun: size })).toEqual(expected);
+        expect(importTmx(xml)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('cuts only between whole units, and the runs put together are the body', () => {
+    const body = '<tu tuid="a"><tuv xml:lang="it"><seg>uno</seg></tuv></tu>\n<tu>\n<tuv xml:lang="it"><seg>due</seg></tuv></tu >\n<tu><tuv xml:lang="it"><seg>tre</seg></tuv></tu\n>\n';
+    const pieces = cutTmxBody(tmx(body), 2)!;
+    expect(pieces.runs).toHaveLength(2);
+    expect(pieces.runs[0]).toMatch(/<\/tu >$/);
+    expect(pieces.runs.join('')).toBe(`\n${body}`);
+    expect(pieces.skeleton).toBe(tmx('').replace('<body>\n', '<body>'));
+  });
+
+  it('leaves to the whole-document path what it cannot cut safely', () => {
+    expect(cutTmxBody(whole(tmx('<tu/>')), 1)).toBeUndefined(); // a comment
+    expect(cutTmxBody(tmx('<tu><tuv xml:lang="it"><seg><![CDATA[</tu>]]></seg></tuv></tu>'), 1)).toBeUndefined();
+    expect(cutTmxBody(tmx('<?pi </tu>?><tu/>'), 1)).toBeUndefined();
+    expect(cutTmxBody(tmx('<tu/>').replace('<body>', '<body x="a>b">'), 1)).toBeUndefined();
+    expect(cutTmxBody(tmx('<tu/>').replace('<body>\n<tu/></body>', '<body/>'), 1)).toBeUndefined();
+    expect(cutTmxBody('<tmx><header><body/></header><body></body></tmx>', 1)).toBeUndefined();
+    // A "</tu>" in CDATA and a <tu> nested in a segment (well-formed XML) still read right.
+    const tricky = tmx('<tu><tuv xml:lang="it"><seg><![CDATA[a </tu> b]]></seg></tuv><tuv xml:lang="fr"><seg>x <tu>y</tu> z</seg></tuv></tu>\n');
+    expect(importTmx(tricky, { unitsPerRun: 1 }).units).toEqual([{ variants: [{ lang: 'it', text: 'a </tu> b' }, { lang: 'fr', text: 'x y z' }] }]);
+  });
+
+  it('reports a malformed unit deep in the body with its real line and column, as whole', () => {
+    const units = Array.from({ length: 40 }, (_, i) => `<tu tuid="u${i}"><tuv xml:lang="it"><seg>${i}</seg></tuv></tu>\n`);
+    units[33] = '<tu tuid="bad"><tuv xml:lang="it"><seg>33</tuv></seg></tu>\n';
+    const xml = tmx(units.join(''));
+    const expected = message(() => importTmx(whole(xml), { name: 'bad.tmx' }));
+    expect(expected).toMatch(/^bad\.tmx is not well-formed XML: .*\(line 38, column \d+\)\.$/);
+    expect(message(() => importTmx(xml, { name: 'bad.tmx', unitsPerRun: 4 }))).toBe(expected);
+    // Outside the body: the skeleton is checked too.
+    const badHeader = xml.replace('<tmx version="1.4">', '<tmx version="1.4" version="2">');
+    expect(message(() => importTmx(badHeader, { name: 'bad.tmx', unitsPerRun: 4 }))).toMatch(/^bad\.tmx is not well-formed XML: .*\(line 2, column \d+\)\.$/);
+    const unclosed = xml.replace('</tmx>', '');
+    expect(message(() => importTmx(unclosed, { name: 'bad.tmx', unitsPerRun: 4 }))).toMatch(/^bad\.tmx is not well-formed XML: /);
+  });
+
+  it('reads allinea exports (seeds, hostile texts) the same run by run as whole', () => {
+    for (const fx of [seedsFixture(), hostileFixture()]) {
+      const xml = exportTmx(fx, { status: 'all', toolVersion: '1', creationDate: new Date(0) }).output as string;
+      const expected = importTmx(whole(xml));
+      expect(expected.units.length).toBeGreaterThan(3);
+      expect(importTmx(xml, { unitsPerRun: 1 })).toEqual(expected);
+      expect(importTmx(xml, { unitsPerRun: 3 })).toEqual(expected);
+    }
+  });
+});
