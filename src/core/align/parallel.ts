@@ -239,103 +239,162 @@ const PRIOR_11 = -Math.log(0.89);
 /** Same as the signal scorer's: beads with no key on either side. */
 const NEUTRAL_SIMILARITY = 0.1;
 
-function runDp(input: ParallelInput, band: Band): DpResult {
-  const { sourceLengths: ls, targetLengths: lt, scorer } = input;
-  const p = input.params ?? DEFAULT_PARALLEL_PARAMS;
-  const maxBead = Math.max(1, input.maxBead ?? 2);
-  const { n, m, lo, hi } = band;
-  let sumS = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) sumS += ls[i]!;
-  for (let j = 0; j < m; j++) sumT += lt[j]!;
-  const ratio = sumS > 0 && sumT > 0 ? sumT / sumS : 1;
-  const invRatio = 1 / ratio;
+/**
+ * Everything the DP's inner loop reads, in one object of one shape: the loop lives in its own
+ * function (`fillRows`) that only sees this class, typed arrays and numbers, so V8 optimizes it
+ * once and keeps it. Reading the varied input objects there made it deoptimize and recompile
+ * hundreds of times on long documents (once per re-solved stretch).
+ */
+class DpGrid {
+  /** Cell (i, j) lives at rowBase[i] + j (integer offsets keep index arithmetic in int32). */
+  readonly rowBase: Int32Array;
+  readonly cells: number;
+  readonly cost: Float64Array;
+  /** Bead type of the best step into each cell (see `beadTypes`). */
+  readonly back: Uint8Array;
+  /** Prefix sums of sentence lengths (bead lengths in O(1)). */
+  readonly cumS: Float64Array;
+  readonly cumT: Float64Array;
+  readonly ratio: number;
+  readonly invRatio: number;
+  /** Shared keys of source sentence x-1 and target sentence y-1 at rowBase[x] + y, or null (custom scorer). */
+  pairMatches: Uint8Array | null = null;
+  /** Prefix sums of own-key counts (the Dice denominators). */
+  cumOwnS: Float64Array;
+  cumOwnT: Float64Array;
+  featSource: FeatureColumns | null = null;
+  featTarget: FeatureColumns | null = null;
 
-  // Prefix sums give bead lengths in O(1).
-  const cumS = new Float64Array(n + 1);
-  const cumT = new Float64Array(m + 1);
-  for (let i = 0; i < n; i++) cumS[i + 1] = cumS[i]! + ls[i]!;
-  for (let j = 0; j < m; j++) cumT[j + 1] = cumT[j]! + lt[j]!;
+  constructor(
+    readonly n: number,
+    readonly m: number,
+    readonly lo: Int32Array,
+    readonly hi: Int32Array,
+    readonly maxBead: number,
+    readonly params: ParallelParams,
+    readonly scorer: PairScorer,
+    sourceLengths: ArrayLike<number>,
+    targetLengths: ArrayLike<number>,
+  ) {
+    const cumS = new Float64Array(n + 1);
+    const cumT = new Float64Array(m + 1);
+    for (let i = 0; i < n; i++) cumS[i + 1] = cumS[i]! + sourceLengths[i]!;
+    for (let j = 0; j < m; j++) cumT[j + 1] = cumT[j]! + targetLengths[j]!;
+    this.cumS = cumS;
+    this.cumT = cumT;
+    const sumS = cumS[n]!;
+    const sumT = cumT[m]!;
+    this.ratio = sumS > 0 && sumT > 0 ? sumT / sumS : 1;
+    this.invRatio = 1 / this.ratio;
+    const rowBase = new Int32Array(n + 1);
+    let cells = 0;
+    for (let i = 0; i <= n; i++) {
+      rowBase[i] = cells - lo[i]!;
+      cells += hi[i]! - lo[i]! + 1;
+    }
+    if (cells > 2 ** 31 - 1) throw new Error('The alignment band is too large.');
+    this.rowBase = rowBase;
+    this.cells = cells;
+    // Every cell is written before it is read (rows in order, columns left to right), so the
+    // cost matrix needs no initial fill; cell (0, 0) is the zero origin.
+    this.cost = new Float64Array(cells);
+    this.back = new Uint8Array(cells);
+    this.cumOwnS = this.cumS;
+    this.cumOwnT = this.cumT;
+  }
 
-  // Bead types: index 0 is 1-0, 1 is 0-1, then a-b at 2 + (a-1)·maxBead + (b-1).
+  /** Offset of cell (i, j) in the flat arrays, or -1 outside the band. */
+  at(i: number, j: number): number {
+    return j < this.lo[i]! || j > this.hi[i]! ? -1 : this.rowBase[i]! + j;
+  }
+}
+
+/** Bead types: index 0 is 1-0, 1 is 0-1, then a-b at 2 + (a-1)·maxBead + (b-1). */
+function beadTypes(maxBead: number): [number, number][] {
   const types: [number, number][] = [[1, 0], [0, 1]];
   for (let a = 1; a <= maxBead; a++) for (let b = 1; b <= maxBead; b++) types.push([a, b]);
+  return types;
+}
 
-  // Cell (i, j) lives at rowBase[i] + j.
-  const rowBase = new Float64Array(n + 1);
-  let cells = 0;
-  for (let i = 0; i <= n; i++) {
-    rowBase[i] = cells - lo[i]!;
-    cells += hi[i]! - lo[i]! + 1;
-  }
-  const cost = new Float64Array(cells).fill(Infinity);
-  const back = new Uint8Array(cells);
-  cost[0] = 0;
-  const at = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowBase[i]! + j);
-
-  // Feature similarity: shared keys of each sentence pair in the band, computed once;
-  // pairMatches[rowBase[x] + y] holds source sentence x-1 against target sentence y-1.
-  const feat = input.featureSimilarity ? input.features : undefined;
-  let pairMatches: Uint8Array | undefined;
-  const cumOwnS = new Float64Array(n + 1);
-  const cumOwnT = new Float64Array(m + 1);
-  if (feat) {
-    pairMatches = new Uint8Array(cells);
-    const { keyStart, keyData, ownStart: sOwnStart } = feat.source;
-    const { ownStart, ownData } = feat.target;
-    // For each source key, the target sentences holding it (postings in sentence order); a row
-    // counts its keys' postings inside the band, found by binary search. Cheaper than looking at
-    // every key of every target sentence in the band.
-    let maxKey = 0;
-    for (let x = keyStart[0]!; x < keyStart[n]!; x++) if (keyData[x]! > maxKey) maxKey = keyData[x]!;
-    for (let y = ownStart[0]!; y < ownStart[m]!; y++) if (ownData[y]! > maxKey) maxKey = ownData[y]!;
-    const postingStart = new Int32Array(maxKey + 2);
-    for (let y = ownStart[0]!; y < ownStart[m]!; y++) postingStart[ownData[y]! + 1]!++;
-    for (let k = 0; k <= maxKey; k++) postingStart[k + 1]! += postingStart[k]!;
-    const postings = new Int32Array(postingStart[maxKey + 1]!);
-    const fill = postingStart.slice(0, maxKey + 1);
-    // Column j of the DP is target sentence j-1.
-    for (let j = 1; j <= m; j++) for (let y = ownStart[j - 1]!; y < ownStart[j]!; y++) postings[fill[ownData[y]!]!++] = j;
-    for (let i = 1; i <= n; i++) {
-      const rowLo = Math.max(1, lo[i]!);
-      const rowHi = hi[i]!;
-      if (rowHi < rowLo) continue;
-      const base = rowBase[i]!;
-      for (let x = keyStart[i - 1]!; x < keyStart[i]!; x++) {
-        const key = keyData[x]!;
-        let a = postingStart[key]!;
-        const z = postingStart[key + 1]!;
-        if (a === z || postings[z - 1]! < rowLo || postings[a]! > rowHi) continue;
-        let b = z;
-        while (a < b) {
-          const mid = (a + b) >> 1;
-          if (postings[mid]! < rowLo) a = mid + 1;
-          else b = mid;
-        }
-        for (let p = a; p < z; p++) {
-          const j = postings[p]!;
-          if (j > rowHi) break;
-          const v = pairMatches[base + j]!;
-          if (v < 255) pairMatches[base + j] = v + 1;
-        }
+/**
+ * Feature similarity: the shared keys of each sentence pair in the band, computed once. For
+ * each source key, the target sentences holding it (postings in sentence order); a row counts
+ * its keys' postings inside the band, found by binary search. Cheaper than looking at every key
+ * of every target sentence in the band.
+ */
+function countPairMatches(g: DpGrid, source: FeatureColumns, target: FeatureColumns): void {
+  const { n, m, lo, hi, rowBase } = g;
+  const pairMatches = new Uint8Array(g.cells);
+  const { keyStart, keyData, ownStart: sOwnStart } = source;
+  const { ownStart, ownData } = target;
+  let maxKey = 0;
+  for (let x = keyStart[0]!; x < keyStart[n]!; x++) if (keyData[x]! > maxKey) maxKey = keyData[x]!;
+  for (let y = ownStart[0]!; y < ownStart[m]!; y++) if (ownData[y]! > maxKey) maxKey = ownData[y]!;
+  const postingStart = new Int32Array(maxKey + 2);
+  for (let y = ownStart[0]!; y < ownStart[m]!; y++) postingStart[ownData[y]! + 1]!++;
+  for (let k = 0; k <= maxKey; k++) postingStart[k + 1]! += postingStart[k]!;
+  const postings = new Int32Array(postingStart[maxKey + 1]!);
+  const fill = postingStart.slice(0, maxKey + 1);
+  // Column j of the DP is target sentence j-1.
+  for (let j = 1; j <= m; j++) for (let y = ownStart[j - 1]!; y < ownStart[j]!; y++) postings[fill[ownData[y]!]!++] = j;
+  for (let i = 1; i <= n; i++) {
+    const rowLo = Math.max(1, lo[i]!);
+    const rowHi = hi[i]!;
+    if (rowHi < rowLo) continue;
+    const base = rowBase[i]!;
+    for (let x = keyStart[i - 1]!; x < keyStart[i]!; x++) {
+      const key = keyData[x]!;
+      let a = postingStart[key]!;
+      const z = postingStart[key + 1]!;
+      if (a === z || postings[z - 1]! < rowLo || postings[a]! > rowHi) continue;
+      let b = z;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (postings[mid]! < rowLo) a = mid + 1;
+        else b = mid;
+      }
+      for (let p = a; p < z; p++) {
+        const j = postings[p]!;
+        if (j > rowHi) break;
+        const v = pairMatches[base + j]!;
+        if (v < 255) pairMatches[base + j] = v + 1;
       }
     }
-    for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + sOwnStart[i + 1]! - sOwnStart[i]!;
-    for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + ownStart[j + 1]! - ownStart[j]!;
   }
-  /** Shared keys of source sentence x-1 and target sentence y-1 where the band holds no count. */
-  const outsideBand = (x: number, y: number): number => sharedKeys(feat!.source, x - 1, feat!.target, y - 1);
+  const cumOwnS = new Float64Array(n + 1);
+  const cumOwnT = new Float64Array(m + 1);
+  for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + sOwnStart[i + 1]! - sOwnStart[i]!;
+  for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + ownStart[j + 1]! - ownStart[j]!;
+  g.pairMatches = pairMatches;
+  g.cumOwnS = cumOwnS;
+  g.cumOwnT = cumOwnT;
+  g.featSource = source;
+  g.featTarget = target;
+}
 
-  const skip = p.skipCost;
-  const lengthWeight = p.lengthWeight;
-  const lexicalWeight = p.lexicalWeight;
-  const mergeCost = p.mergeCost;
-  const progressEvery = Math.max(1, Math.floor(n / 100));
-  for (let i = 0; i <= n; i++) {
-    if (i % progressEvery === 0) {
-      if (input.signal?.aborted) throw input.signal.reason ?? new Error('Aborted.');
-      input.onProgress?.(i, n);
-    }
+function runDp(input: ParallelInput, band: Band): DpResult {
+  const maxBead = Math.max(1, input.maxBead ?? 2);
+  const { n, m, lo, hi } = band;
+  const g = new DpGrid(n, m, lo, hi, maxBead, input.params ?? DEFAULT_PARALLEL_PARAMS, input.scorer, input.sourceLengths, input.targetLengths);
+  const feat = input.featureSimilarity ? input.features : undefined;
+  if (feat) countPairMatches(g, feat.source, feat.target);
+  const window = new Int32Array(maxBead * maxBead);
+  // Rows in chunks, so that progress and cancellation are checked outside the hot loop.
+  const chunk = Math.max(1, Math.floor(n / 100));
+  for (let i = 0; i <= n; i += chunk) {
+    if (input.signal?.aborted) throw input.signal.reason ?? new Error('Aborted.');
+    input.onProgress?.(i, n);
+    fillRows(g, i, Math.min(n + 1, i + chunk), window);
+  }
+  input.onProgress?.(n, n);
+  return traceBack(g);
+}
+
+/** DP over rows [i0, i1) of the band: best cost and bead type into each cell. */
+function fillRows(g: DpGrid, i0: number, i1: number, window: Int32Array): void {
+  const { lo, hi, rowBase, cost, back, cumS, cumT, ratio, invRatio, maxBead, pairMatches, cumOwnS, cumOwnT, featSource, featTarget, scorer } = g;
+  const { skipCost: skip, lengthWeight, lexicalWeight, mergeCost } = g.params;
+  for (let i = i0; i < i1; i++) {
     const rowLo = lo[i]!;
     const rowHi = hi[i]!;
     const base = rowBase[i]!;
@@ -365,6 +424,25 @@ function runDp(input: ParallelInput, band: Band): DpResult {
       }
       const cj = cumT[j]!;
       const oj = cumOwnT[j]!;
+      if (pairMatches !== null) {
+        // Shared keys of every bead ending at (i, j): window[(a-1)·maxBead + (b-1)] sums the
+        // pair matches of rows i-a+1..i and columns j-b+1..j, each pair read once.
+        const rows = Math.min(maxBead, i);
+        const cols = Math.min(maxBead, j);
+        for (let a = 1; a <= rows; a++) {
+          const x = i - a + 1;
+          const xLo = lo[x]!;
+          const xHi = hi[x]!;
+          const xBase = rowBase[x]!;
+          const above = (a - 2) * maxBead - 1;
+          let rowSum = 0;
+          for (let b = 1; b <= cols; b++) {
+            const y = j - b + 1;
+            rowSum += y >= xLo && y <= xHi ? pairMatches[xBase + y]! : sharedKeys(featSource!, x - 1, featTarget!, y - 1);
+            window[(a - 1) * maxBead + b - 1] = a > 1 ? window[above + b]! + rowSum : rowSum;
+          }
+        }
+      }
       for (let a = 1; a <= maxBead && a <= i; a++) {
         const pi = i - a;
         const pLo = lo[pi]!;
@@ -377,9 +455,23 @@ function runDp(input: ParallelInput, band: Band): DpResult {
           // Every term but the prior is non-negative: skip beads that cannot win.
           const floor = prev + PRIOR_11 + mergeCost * (a + b - 2);
           if (!(floor < best)) continue;
+          // With precomputed pair matches the lexical term is the cheaper one (no square root)
+          // and the larger, so it is bounded first; the total is summed in the same order either
+          // way, so pruning never changes the result.
+          let lexical = 0;
+          if (pairMatches !== null) {
+            const den = oi - cumOwnS[pi]! + oj - cumOwnT[pj]!;
+            let sim: number;
+            if (den === 0) sim = NEUTRAL_SIMILARITY;
+            else {
+              const matched = window[(a - 1) * maxBead + (b - 1)]!;
+              sim = matched * 2 >= den ? 1 : (2 * matched) / den;
+            }
+            lexical = lexicalWeight * (1 - sim) * ((a + b) / 2);
+            if (!(floor + lexical < best)) continue;
+          }
           // Gale-Church length cost (as fastLengthCost, inlined: called tens of millions of
-          // times, and a call that is not inlined boxes its result). It is cheaper than the
-          // similarity: bound again before computing that.
+          // times, and a call that is not inlined boxes its result).
           const sLen = ci - cumS[pi]!;
           const tLen = cj - cumT[pj]!;
           const mean = (sLen + tLen * invRatio) * 0.5;
@@ -395,26 +487,9 @@ function runDp(input: ParallelInput, band: Band): DpResult {
           }
           const withLength = floor + lengthWeight * gc;
           if (!(withLength < best)) continue;
-          let sim: number;
-          if (pairMatches) {
-            const den = oi - cumOwnS[pi]! + oj - cumOwnT[pj]!;
-            if (den === 0) sim = NEUTRAL_SIMILARITY;
-            else {
-              let matched: number;
-              if (a === 1 && b === 1) matched = pairMatches[base + j]!;
-              else {
-                matched = 0;
-                for (let x = pi + 1; x <= i; x++) {
-                  const xLo = lo[x]!;
-                  const xHi = hi[x]!;
-                  const xBase = rowBase[x]!;
-                  for (let y = pj + 1; y <= j; y++) matched += y >= xLo && y <= xHi ? pairMatches[xBase + y]! : outsideBand(x, y);
-                }
-              }
-              sim = matched * 2 >= den ? 1 : (2 * matched) / den;
-            }
-          } else sim = scorer.bead(pi, i, pj, j);
-          const total = withLength + lexicalWeight * (1 - sim) * ((a + b) / 2);
+          // A custom scorer is called last: it is the most expensive term.
+          if (pairMatches === null) lexical = lexicalWeight * (1 - scorer.bead(pi, i, pj, j)) * ((a + b) / 2);
+          const total = withLength + lexical;
           if (total < best) {
             best = total;
             bestType = 2 + (a - 1) * maxBead + (b - 1);
@@ -425,18 +500,22 @@ function runDp(input: ParallelInput, band: Band): DpResult {
       back[base + j] = bestType;
     }
   }
-  input.onProgress?.(n, n);
+}
 
-  // Trace back from (n, m).
+/** The best path, traced back from (n, m), as beads and grid points. */
+function traceBack(g: DpGrid): DpResult {
+  const { n, m, cost, back } = g;
+  const types = beadTypes(g.maxBead);
   const beads: Bead[] = [];
   const path: [number, number][] = [[n, m]];
   let i = n;
   let j = m;
-  if (at(n, m) < 0 || cost[at(n, m)]! === Infinity) throw new Error('The alignment band does not reach the end of both documents.');
+  const end = g.at(n, m);
+  if (end < 0 || cost[end]! === Infinity) throw new Error('The alignment band does not reach the end of both documents.');
   while (i > 0 || j > 0) {
-    const idx = at(i, j);
+    const idx = g.at(i, j);
     const [a, b] = types[back[idx]!]!;
-    const stepCost = cost[idx]! - cost[at(i - a, j - b)]!;
+    const stepCost = cost[idx]! - cost[g.at(i - a, j - b)]!;
     const sentences = a + b;
     beads.push({ s0: i - a, s1: i, t0: j - b, t1: j, score: Math.max(0, Math.min(1, Math.exp(-stepCost / (2 * sentences)))) });
     i -= a;
