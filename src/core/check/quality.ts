@@ -96,8 +96,9 @@ function firstSpelling(members: readonly MemberView[], folded: string): string |
   return undefined;
 }
 
-function hasSignalsOfFirst(m: MemberView, _: number, members: readonly MemberView[]): boolean {
-  return m.signals === members[0]!.signals;
+function sameSignalsObject(members: readonly MemberView[]): boolean {
+  for (let k = 1; k < members.length; k++) if (members[k]!.signals !== members[0]!.signals) return false;
+  return true;
 }
 
 /** Whether every member has the same values (lists of distinct values). */
@@ -107,7 +108,7 @@ function sameInAll(members: readonly MemberView[], pick: (s: TextSignals) => rea
     const other = pick(members[k]!.signals!);
     if (other === first) continue;
     if (other.length !== first.length) return false;
-    for (const v of first) if (!other.includes(v)) return false;
+    for (let i = 0; i < first.length; i++) if (!other.includes(first[i]!)) return false;
   }
   return true;
 }
@@ -179,7 +180,9 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       unreviewed.push(group.id);
     }
     let count = 0;
-    for (const member of group.members) {
+    const groupMembers = group.members;
+    for (let k = 0; k < groupMembers.length; k++) {
+      const member = groupMembers[k]!;
       const doc = langOf.get(member.doc);
       if (doc === undefined) continue;
       const text = ctx.memberText(member.doc, member.sentences, member.texts);
@@ -193,17 +196,18 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
 
     // Signals and quotes are read in one pass over each text.
     if (anySignals) {
-      for (const m of members) {
+      for (let k = 0; k < count; k++) {
+        const m = members[k]!;
         if (quotes) {
           quoteCount.reset();
           m.signals = extractSignals(m.text, quoteCount);
           m.kinds = quoteCount.kinds();
         } else m.signals = extractSignals(m.text);
       }
-    } else if (quotes) for (const m of members) m.kinds = unbalancedKinds(m.text);
+    } else if (quotes) for (let k = 0; k < count; k++) members[k]!.kinds = unbalancedKinds(members[k]!.text);
 
     // Texts without any signal share one empty result: then no value can be one-sided.
-    if (anySignals && !members.every(hasSignalsOfFirst)) {
+    if (anySignals && !sameSignalsObject(members)) {
       if (numbers) {
         const skip = numberOptions?.ignoreMissing && members.some((m) => m.signals!.numbers.length === 0);
         const diff = skip ? undefined : oneSidedValues(members, pickNumbers);
@@ -230,7 +234,8 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       let longestNorm = -1;
       let shortestNorm = Infinity;
       let maxChars = 0;
-      for (const m of members) {
+      for (let k = 0; k < count; k++) {
+        const m = members[k]!;
         const chars = m.text.length;
         maxChars = Math.max(maxChars, chars);
         const norm = chars / m.info.expected;
