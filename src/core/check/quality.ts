@@ -96,6 +96,7 @@ function firstSpelling(members: readonly MemberView[], folded: string): string |
   return undefined;
 }
 
+/** Whether all members share one signals result (texts without any signal all get the same empty one). */
 function sameSignalsObject(members: readonly MemberView[]): boolean {
   for (let k = 1; k < members.length; k++) if (members[k]!.signals !== members[0]!.signals) return false;
   return true;

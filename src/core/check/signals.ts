@@ -9,9 +9,12 @@
  * only in texts that can hold them. Its patterns mirror text-signals' TOKEN_RE (url, hashtag,
  * handle, number); the two should share one exported pattern (see docs/check.md).
  *
- * The pattern is only tried where a match can start (a digit, '#' or '@'), and plain numbers,
- * hashtags and handles are read by the ASCII fast paths of signal-fast-paths.ts, which give
- * the pattern's answers (about twice as fast on the check benchmark's sentences).
+ * Speed (the check benchmark reads 200,000 texts): a regular expression jumps to where a match
+ * can start (a digit, '#' or '@'; optionally also to quotes and brackets, counted for the
+ * unbalanced-quotes rule in the same pass), plain numbers, hashtags and handles are read by the
+ * ASCII fast paths of signal-fast-paths.ts, which give the pattern's answers, and the pattern
+ * itself runs only where they are unsure. A text without signals costs one regular-expression
+ * test and shares one empty result.
  */
 import { isQuoteChar, QUOTE_CHAR_CLASS, type QuoteCount } from './quote-balance.js';
 import { canonicalNumber, foldTag, NO_MATCH, numberEndAt, tagEndAt, UNSURE, wordAfter, wordBefore } from './signal-fast-paths.js';
