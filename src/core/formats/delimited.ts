@@ -69,54 +69,69 @@ export function exportDelimited(kind: Delimited, input: ExportInput, options: De
   };
 }
 
-/** Splits CSV text into rows of fields (RFC 4180; also accepts LF line ends). */
-function parseCsv(text: string): string[][] {
+/** Number of line feeds in text[from, to). */
+function countLineFeeds(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180; also accepts LF line ends). A quote opens a
+ * quoted field only at the start of a field; elsewhere it is text. Text between delimiters
+ * is taken in slices, not character by character.
+ */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let i = 0;
-  let quoted = false;
   let line = 1;
-  let quoteLine = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE && field === '') {
+      const quoteLine = line;
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0) throw new AllineaError(`The quoted field that starts on line ${quoteLine} is never closed.`);
+        field += text.slice(from, quote);
+        line += countLineFeeds(text, from, quote);
+        if (text.charCodeAt(quote + 1) !== QUOTE) {
+          i = quote + 1;
+          break;
         }
-        quoted = false;
-        i++;
-        continue;
+        field += '"'; // a doubled quote
+        from = quote + 2;
       }
-      if (c === '\n') line++;
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-      i++;
-    } else if (c === ',') {
+    } else if (c === COMMA) {
       row.push(field);
       field = '';
       i++;
-    } else if (c === '\r' || c === '\n') {
+    } else if (c === CR || c === LF) {
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
     } else {
-      field += c;
-      i++;
+      let end = i + 1;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === COMMA || d === CR || d === LF || d === QUOTE) break;
+        end++;
+      }
+      field += text.slice(i, end); // a quote that is not at the start of a field is text: the next slice starts with it
+      i = end;
     }
   }
-  if (quoted) throw new AllineaError(`The quoted field that starts on line ${quoteLine} is never closed.`);
   if (field !== '' || row.length > 0) {
     row.push(field);
     rows.push(row);

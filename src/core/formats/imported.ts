@@ -122,7 +122,9 @@ export function alignmentFromUnits(units: readonly ImportedUnit[], options: Unit
       let doc = lines.get(variant.lang);
       if (!doc) lines.set(variant.lang, (doc = []));
       doc.push(text);
-      members.set(variant.lang, [...(members.get(variant.lang) ?? []), doc.length - 1]);
+      const indices = members.get(variant.lang);
+      if (indices) indices.push(doc.length - 1);
+      else members.set(variant.lang, [doc.length - 1]);
     }
     if (members.size >= 2) grouped.push({ unit, members });
     else if (members.size === 1) singles++;

@@ -70,6 +70,16 @@ function resolveLanguages(input: ExportInput, options: SelectionOptions): { lang
   return { langs, explicit: true };
 }
 
+/** `byLang` with its keys in column order (itself when they already are, as usual). */
+function inOrder<V>(byLang: Map<string, V>, langs: readonly string[]): Map<string, V> {
+  let column = 0;
+  for (const lang of byLang.keys()) {
+    while (column < langs.length && langs[column] !== lang) column++;
+    if (column === langs.length) return new Map(langs.filter((l) => byLang.has(l)).map((l) => [l, byLang.get(l)!]));
+  }
+  return byLang;
+}
+
 export function selectGroups(input: ExportInput, options: SelectionOptions = {}, policy: SelectionPolicy = {}): Selection {
   const { langs, explicit } = resolveLanguages(input, options);
   const required = explicit || policy.requireAllLanguages ? langs : [];
@@ -107,7 +117,9 @@ export function selectGroups(input: ExportInput, options: SelectionOptions = {},
         continue;
       }
       const variant: Variant = { doc: doc.id, lang: doc.lang, sentences: member.sentences, text: cleaned.text };
-      byLang.set(doc.lang, [...(byLang.get(doc.lang) ?? []), variant]);
+      const same = byLang.get(doc.lang);
+      if (same) same.push(variant);
+      else byLang.set(doc.lang, [variant]);
     }
     const missing = required.filter((l) => !byLang.has(l));
     const emptyNote = empty ? ' (a text was empty after cleaning)' : '';
@@ -122,8 +134,7 @@ export function selectGroups(input: ExportInput, options: SelectionOptions = {},
       omitted.push({ group: group.id, reason, message: `group ${group.id} has ${what}${emptyNote}` });
       continue;
     }
-    const ordered = new Map(langs.filter((l) => byLang.has(l)).map((l) => [l, byLang.get(l)!]));
-    groups.push({ group, byLang: ordered });
+    groups.push({ group, byLang: inOrder(byLang, langs) });
   }
 
   const notices: Notice[] = [];
@@ -150,6 +161,11 @@ export function expandUnits(selection: Selection): { units: Unit[]; notices: Not
   const units: Unit[] = [];
   let expanded = 0;
   for (const { group, byLang } of selection.groups) {
+    if ([...byLang.values()].every((variants) => variants.length === 1)) {
+      // The usual group: one document per language, one unit.
+      units.push({ id: group.id, group, byLang: new Map([...byLang].map(([lang, variants]) => [lang, variants[0]!])) });
+      continue;
+    }
     let combos: Map<string, Variant>[] = [new Map()];
     for (const [lang, variants] of byLang) {
       combos = combos.flatMap((combo) => variants.map((v) => new Map(combo).set(lang, v)));
