@@ -374,7 +374,8 @@ function sameRange(word: string, text: string, start: number): boolean {
 }
 
 function sameFoldedRange(word: string, text: string, start: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== FOLD[text.charCodeAt(start + k)]) return false;
+  const fold = FOLD;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== fold[text.charCodeAt(start + k)]) return false;
   return true;
 }
 
@@ -423,8 +424,9 @@ const ASCII_TOKEN_AT = new RegExp(ASCII_TOKEN.source, 'y');
  * (most tokens) are scanned by hand; only tokens starting with a digit, a tag sign, listed
  * punctuation or a URL prefix go through the (sticky) pattern.
  */
-function scanAscii(folded: string, vocab: TokenVocabulary, out: number[]): void {
+function scanAscii(folded: string, vocab: TokenVocabulary, out: Int32Builder): void {
   const len = folded.length;
+  const tokenStart = TOKEN_START;
   let pos = 0;
   while (pos < len) {
     const c = folded.charCodeAt(pos);
@@ -445,7 +447,7 @@ function scanAscii(folded: string, vocab: TokenVocabulary, out: number[]): void 
       pos = end;
       continue;
     }
-    if (urlStart || (c < TOKEN_START.length && TOKEN_START[c] === 1)) {
+    if (urlStart || (c < tokenStart.length && tokenStart[c] === 1)) {
       ASCII_TOKEN_AT.lastIndex = pos;
       const m = ASCII_TOKEN_AT.exec(folded);
       if (m) {
@@ -459,42 +461,59 @@ function scanAscii(folded: string, vocab: TokenVocabulary, out: number[]): void 
   }
 }
 
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /**
- * Scans an unfolded sentence, folding as it reads; the same tokens as folding the sentence and
- * running ASCII_TOKEN. Returns false (tokens pushed so far must be dropped) on anything it does
- * not fold alone (other scripts, decomposed accents, ß, œ…) and on tags and URLs, which the
- * caller then tokenizes the long way.
+ * Scans the unfolded sentence text[start, end), folding as it reads; the same tokens as folding
+ * the sentence alone and running ASCII_TOKEN. Reads the document's text in place (no substring
+ * per sentence): never past `end`, and a pattern match that runs past it, or that may have seen
+ * a digit just past it (the pattern's `(?!\d)`), is redone on the sentence alone. Returns false
+ * (ids pushed so far must be dropped) on anything it does not fold alone (other scripts,
+ * decomposed accents, ß, œ…) and on tags and URLs, which the caller then tokenizes the long way.
  */
-function scanFolding(text: string, vocab: TokenVocabulary, out: number[]): boolean {
-  const len = text.length;
-  let pos = 0;
-  while (pos < len) {
+function scanFolding(text: string, start: number, end: number, vocab: TokenVocabulary, out: Int32Builder): boolean {
+  // Module tables in locals: the loop reads them for every character.
+  const fold = FOLD;
+  const passive = PASSIVE;
+  const tokenStart = TOKEN_START;
+  const digitAfter = end < text.length && isAsciiDigit(text.charCodeAt(end));
+  let pos = start;
+  while (pos < end) {
     const c = text.charCodeAt(pos);
-    const f = FOLD[c]!;
+    const f = fold[c]!;
     if (f >= 97 && f <= 122) {
-      if (f === 119 && FOLD[text.charCodeAt(pos + 1)] === 119 && FOLD[text.charCodeAt(pos + 2)] === 119 && text.charCodeAt(pos + 3) === 46) return false;
+      if (f === 119 && pos + 3 < end && fold[text.charCodeAt(pos + 1)] === 119 && fold[text.charCodeAt(pos + 2)] === 119 && text.charCodeAt(pos + 3) === 46) return false;
       let h = mixHash(HASH_SEED, f);
-      let end = pos + 1;
-      while (end < len) {
-        const d = FOLD[text.charCodeAt(end)]!;
+      let wordEnd = pos + 1;
+      while (wordEnd < end) {
+        const d = fold[text.charCodeAt(wordEnd)]!;
         if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
           h = mixHash(h, d);
-          end++;
+          wordEnd++;
         } else break;
       }
-      out.push(vocab.foldedId(text, pos, end, h));
-      pos = end;
+      out.push(vocab.foldedId(text, pos, wordEnd, h));
+      pos = wordEnd;
       continue;
     }
-    if (c >= 0x80 && PASSIVE[c] !== 1) return false;
-    if (c === 35 || c === 64 || (c === 58 && text.startsWith('//', pos + 1))) return false;
-    if (c < TOKEN_START.length && TOKEN_START[c] === 1) {
+    if (c >= 0x80 && passive[c] !== 1) return false;
+    if (c === 35 || c === 64 || (c === 58 && pos + 2 < end && text.charCodeAt(pos + 1) === 47 && text.charCodeAt(pos + 2) === 47)) return false;
+    if (c < tokenStart.length && tokenStart[c] === 1) {
       ASCII_TOKEN_AT.lastIndex = pos;
-      const m = ASCII_TOKEN_AT.exec(text);
+      let m = ASCII_TOKEN_AT.exec(text);
+      let from = pos;
+      let source = text;
+      if (digitAfter || (m && pos + m[0].length > end)) {
+        // The sentence alone decides (rare: a number or sign at a sentence's very end).
+        source = text.slice(pos, end);
+        from = 0;
+        ASCII_TOKEN_AT.lastIndex = 0;
+        m = ASCII_TOKEN_AT.exec(source);
+      }
       if (m) {
-        const end = pos + m[0].length;
-        out.push(vocab.id(text, pos, end, hashRange(text, pos, end)));
-        pos = end;
+        const tokenEnd = from + m[0].length;
+        out.push(vocab.id(source, from, tokenEnd, hashRange(source, from, tokenEnd)));
+        pos += m[0].length;
         continue;
       }
     }
@@ -503,36 +522,54 @@ function scanFolding(text: string, vocab: TokenVocabulary, out: number[]): boole
   return true;
 }
 
+/** Appends the token ids of the sentence text[start, end) to `ids`. */
+function tokenizeSentence(text: string, start: number, end: number, vocab: TokenVocabulary, ids: Int32Builder): void {
+  const mark = ids.size;
+  if (scanFolding(text, start, end, vocab, ids)) return;
+  ids.size = mark;
+  const sentence = start === 0 && end === text.length ? text : text.slice(start, end);
+  const lower = sentence.toLowerCase();
+  const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
+  // Folded Latin-script text is mostly ASCII, scanned by hand; other scripts use the Unicode pattern.
+  if (!NON_ASCII_LETTER.test(folded)) scanAscii(folded, vocab, ids);
+  else {
+    FAST_TOKEN.lastIndex = 0;
+    for (let m = FAST_TOKEN.exec(folded); m; m = FAST_TOKEN.exec(folded)) {
+      const tokenEnd = m.index + m[0].length;
+      ids.push(vocab.id(folded, m.index, tokenEnd, hashRange(folded, m.index, tokenEnd)));
+    }
+  }
+}
+
 export function tokenizeTexts(texts: readonly string[]): TokenizedTexts {
   const vocab = new TokenVocabulary();
   const start = new Int32Array(texts.length + 1);
   const lengths = new Int32Array(texts.length);
   const ids = new Int32Builder();
-  const buffer: number[] = [];
   for (let k = 0; k < texts.length; k++) {
     const text = texts[k]!;
-    buffer.length = 0;
-    if (scanFolding(text, vocab, buffer)) {
-      for (let t = 0; t < buffer.length; t++) ids.push(buffer[t]!);
-      start[k + 1] = ids.size;
-      lengths[k] = text.length;
-      continue;
-    }
-    buffer.length = 0;
-    const lower = text.toLowerCase();
-    const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
-    // Folded Latin-script text is mostly ASCII, scanned by hand; other scripts use the Unicode pattern.
-    if (!NON_ASCII_LETTER.test(folded)) scanAscii(folded, vocab, buffer);
-    else {
-      FAST_TOKEN.lastIndex = 0;
-      for (let m = FAST_TOKEN.exec(folded); m; m = FAST_TOKEN.exec(folded)) {
-        const end = m.index + m[0].length;
-        buffer.push(vocab.id(folded, m.index, end, hashRange(folded, m.index, end)));
-      }
-    }
-    for (let t = 0; t < buffer.length; t++) ids.push(buffer[t]!);
+    tokenizeSentence(text, 0, text.length, vocab, ids);
     start[k + 1] = ids.size;
     lengths[k] = text.length;
+  }
+  return { vocab: vocab.words, start, ids: ids.finish(), lengths };
+}
+
+/**
+ * The sentences of one text, given as [start, end) spans, tokenized in place: the same result
+ * as `tokenizeTexts` on the sentences' substrings, without cutting a string per sentence
+ * (reading a flat text is also faster than reading many substrings of it).
+ */
+export function tokenizeSpans(text: string, spans: readonly (readonly [number, number])[]): TokenizedTexts {
+  const vocab = new TokenVocabulary();
+  const start = new Int32Array(spans.length + 1);
+  const lengths = new Int32Array(spans.length);
+  const ids = new Int32Builder();
+  for (let k = 0; k < spans.length; k++) {
+    const [s, e] = spans[k]!;
+    tokenizeSentence(text, s, e, vocab, ids);
+    start[k + 1] = ids.size;
+    lengths[k] = e - s;
   }
   return { vocab: vocab.words, start, ids: ids.finish(), lengths };
 }

@@ -6,11 +6,10 @@
  */
 import {
   KeyTable,
-  fastFeatures,
   featuresFromTokens,
   sharedKeys,
   stemTranslations,
-  tokenizeTexts,
+  tokenizeSpans,
   type FeatureColumns,
   type TokenizedTexts,
 } from './sentence-features.js';
@@ -47,9 +46,9 @@ export function preparePair(
       trans.set(k, list);
     }
   }
-  const sourceTokens = reuse?.sourceTokens ?? tokenizeTexts(sentenceTexts(source));
+  const sourceTokens = reuse?.sourceTokens ?? tokenizeSpans(source.text, source.sentences);
   const src = featuresFromTokens(sourceTokens, table, trans.size ? trans : undefined);
-  const tgt = reuse?.target ?? fastFeatures(sentenceTexts(target), table);
+  const tgt = reuse?.target ?? featuresFromTokens(tokenizeSpans(target.text, target.sentences), table);
   return { source: src, target: tgt, table, sourceTokens };
 }
 
