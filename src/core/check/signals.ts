@@ -73,7 +73,9 @@ function monthNear(text: string, start: number, end: number, into: string[]): vo
 
 function addMonth(word: string | undefined, into: string[]): void {
   const month = word === undefined ? undefined : monthNumber(word);
-  if (month !== undefined) addNew(into, String(month));
+  if (month === undefined) return;
+  const value = String(month);
+  if (!into.includes(value)) into.push(value);
 }
 
 /** The month a word names (any case), 1 to 12, or undefined. */
@@ -164,9 +166,15 @@ function withUrls(text: string): TextSignals {
   return found;
 }
 
-/** Adds a value to a list of distinct values (a handful per text: cheaper than a Set). */
-function addNew(list: string[], value: string): void {
-  if (!list.includes(value)) list.push(value);
+/**
+ * `list` with `value` added unless it is there already: lists of distinct values, a handful per
+ * text (cheaper than a Set). The shared empty list is never changed: a list made for the value
+ * (of its exact size) takes its place.
+ */
+function withValue(list: readonly string[], value: string): readonly string[] {
+  if (list === NONE) return [value];
+  if (!list.includes(value)) (list as string[]).push(value);
+  return list;
 }
 
 /** The signals of one text, filled in as they are found; kinds the text lacks keep the shared empty list. */
@@ -180,32 +188,26 @@ class Found implements TextSignals {
 
   add(m: RegExpExecArray): void {
     const [, url, hashtag, handle, time, date, number] = m;
-    if (url !== undefined) addNew((this.urls = own(this.urls)), url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, ''));
+    if (url !== undefined) this.urls = withValue(this.urls, url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, ''));
     else if (hashtag !== undefined) this.addTag(hashtag.slice(1), false);
     else if (handle !== undefined) this.addTag(handle.slice(1), true);
     else if (time !== undefined) {
       // [0-2]?\d[:h][0-5]\d: the separator is the third character from the end.
-      addNew((this.numbers = own(this.numbers)), `${Number(time.slice(0, -3))}:${time.slice(-2)}`);
+      this.numbers = withValue(this.numbers, `${Number(time.slice(0, -3))}:${time.slice(-2)}`);
     } else if (date !== undefined) {
-      const numbers = (this.numbers = own(this.numbers));
-      for (const part of date.split(/[/.-]/)) addNew(numbers, String(Number(part)));
+      for (const part of date.split(/[/.-]/)) this.numbers = withValue(this.numbers, String(Number(part)));
     } else if (number !== undefined) this.addNumber(number, m.index);
   }
 
   addTag(tag: string, handle: boolean): void {
-    if (handle) addNew((this.handles = own(this.handles)), foldTag(tag));
-    else addNew((this.hashtags = own(this.hashtags)), foldTag(tag));
-    (this.tags = own(this.tags)).push(tag);
+    if (handle) this.handles = withValue(this.handles, foldTag(tag));
+    else this.hashtags = withValue(this.hashtags, foldTag(tag));
+    if (this.tags === NONE) this.tags = [tag];
+    else (this.tags as string[]).push(tag);
   }
 
   addNumber(number: string, at: number): void {
-    const numbers = (this.numbers = own(this.numbers));
-    addNew(numbers, canonicalNumber(number));
-    if (number.length <= 4) monthNear(this.text, at, at + number.length, numbers);
+    this.numbers = withValue(this.numbers, canonicalNumber(number));
+    if (number.length <= 4) monthNear(this.text, at, at + number.length, this.numbers as string[]);
   }
-}
-
-/** A list this text may add to: a new one in place of the shared empty list. */
-function own(list: readonly string[]): string[] {
-  return list === NONE ? [] : (list as string[]);
 }
