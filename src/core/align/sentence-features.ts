@@ -137,27 +137,23 @@ class Int32Builder {
     }
     this.data[this.size++] = v;
   }
-  /** Sorted unique `values` appended. */
-  pushSortedUnique(values: readonly number[]): void {
-    const count = values.length;
-    if (count > scratch.length) scratch = new Int32Array(Math.max(count, scratch.length * 2));
-    let sorted = scratch;
-    if (count <= 48) {
-      // Insertion sort: sentences have a few dozen keys, where a sort call costs more than sorting.
-      for (let i = 0; i < count; i++) {
-        const v = values[i]!;
-        let k = i;
-        while (k > 0 && scratch[k - 1]! > v) {
-          scratch[k] = scratch[k - 1]!;
-          k--;
-        }
-        scratch[k] = v;
-      }
-    } else {
-      for (let i = 0; i < count; i++) scratch[i] = values[i]!;
-      sorted = scratch.subarray(0, count).sort();
+  /** Sorts the values from `from` to the end in place (a sentence's keys: insertion sort when few). */
+  sortFrom(from: number): void {
+    const data = this.data;
+    const end = this.size;
+    if (end - from > 48) {
+      data.subarray(from, end).sort();
+      return;
     }
-    for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) this.push(sorted[i]!);
+    for (let i = from + 1; i < end; i++) {
+      const v = data[i]!;
+      let k = i;
+      while (k > from && data[k - 1]! > v) {
+        data[k] = data[k - 1]!;
+        k--;
+      }
+      data[k] = v;
+    }
   }
   /** The data, trimmed to size. */
   finish(): Int32Array {
@@ -585,56 +581,83 @@ function tokenKey(tok: string): string | undefined {
   return stem === undefined ? undefined : `s:${stem}`;
 }
 
-export function featuresFromTokens(tokens: TokenizedTexts, table: KeyTable, translations?: StemTranslations): FeatureColumns {
+/**
+ * Key features of tokenized sentences. `sameOwn`, the features of the same tokens computed
+ * earlier with the same key table (a first pass without translations), supplies the own keys,
+ * so only the keys with translations are computed again.
+ */
+export function featuresFromTokens(tokens: TokenizedTexts, table: KeyTable, translations?: StemTranslations, sameOwn?: FeatureColumns): FeatureColumns {
   const { vocab } = tokens;
-  // Per vocabulary entry: its key id (-1: none) and its translation key ids.
+  // Per vocabulary entry: its key id (-1: none) and its translation key ids, flat
+  // (extraData[extraStart[v] .. extraStart[v + 1])).
   const keyIds = new Int32Array(vocab.length);
-  const extra: (readonly number[] | undefined)[] = new Array(vocab.length);
-  let anyExtra = false;
+  const extraStart = new Int32Array(vocab.length + 1);
+  const extraData: number[] = [];
   for (let v = 0; v < vocab.length; v++) {
     const tok = vocab[v]!;
     const key = tokenKey(tok);
     keyIds[v] = key === undefined ? -1 : table.intern(key);
     if (translations && tok.length >= 3) {
       const trans = translations.get(stemOf(tok) ?? tok);
-      if (trans) {
-        extra[v] = trans.map((stem) => table.intern(`s:${stem}`));
-        anyExtra = true;
-      }
+      if (trans) for (const stem of trans) extraData.push(table.intern(`s:${stem}`));
     }
+    extraStart[v + 1] = extraData.length;
   }
+  const anyExtra = extraData.length > 0;
   const count = tokens.lengths.length;
-  const ownStart = new Int32Array(count + 1);
-  const keyStart = anyExtra ? new Int32Array(count + 1) : ownStart;
-  const own = new Int32Builder();
-  const all = anyExtra ? new Int32Builder() : own;
-  const ownIds: number[] = [];
-  const allIds: number[] = [];
   const { start, ids } = tokens;
+  // Sentence k's keys are deduplicated with stamps (seen[key] === 2k for own keys, 2k + 1 for
+  // all keys) and sorted in place, small runs by insertion.
+  const seen = new Int32Array(table.size).fill(-1);
+  let ownStart: Int32Array;
+  let ownData: Int32Array;
+  if (sameOwn) {
+    ownStart = sameOwn.ownStart;
+    ownData = sameOwn.ownData;
+  } else {
+    ownStart = new Int32Array(count + 1);
+    const own = new Int32Builder();
+    for (let k = 0; k < count; k++) {
+      const from = own.size;
+      const mark = 2 * k;
+      for (let t = start[k]!; t < start[k + 1]!; t++) {
+        const id = keyIds[ids[t]!]!;
+        if (id >= 0 && seen[id] !== mark) {
+          seen[id] = mark;
+          own.push(id);
+        }
+      }
+      own.sortFrom(from);
+      ownStart[k + 1] = own.size;
+    }
+    ownData = own.finish();
+  }
+  if (!anyExtra) return new FeatureColumns(tokens.lengths, ownStart, ownData, ownStart, ownData);
+  const keyStart = new Int32Array(count + 1);
+  const all = new Int32Builder();
+  const extra = Int32Array.from(extraData);
   for (let k = 0; k < count; k++) {
-    ownIds.length = 0;
-    allIds.length = 0;
+    const from = all.size;
+    const mark = 2 * k + 1;
     for (let t = start[k]!; t < start[k + 1]!; t++) {
       const v = ids[t]!;
       const id = keyIds[v]!;
-      if (id >= 0) {
-        ownIds.push(id);
-        if (anyExtra) allIds.push(id);
+      if (id >= 0 && seen[id] !== mark) {
+        seen[id] = mark;
+        all.push(id);
       }
-      if (anyExtra) {
-        const x = extra[v];
-        if (x) for (const e of x) allIds.push(e);
+      for (let x = extraStart[v]!; x < extraStart[v + 1]!; x++) {
+        const e = extra[x]!;
+        if (seen[e] !== mark) {
+          seen[e] = mark;
+          all.push(e);
+        }
       }
     }
-    own.pushSortedUnique(ownIds);
-    ownStart[k + 1] = own.size;
-    if (anyExtra) {
-      all.pushSortedUnique(allIds);
-      keyStart[k + 1] = all.size;
-    }
+    all.sortFrom(from);
+    keyStart[k + 1] = all.size;
   }
-  const ownData = own.finish();
-  return new FeatureColumns(tokens.lengths, ownStart, ownData, keyStart, anyExtra ? all.finish() : ownData);
+  return new FeatureColumns(tokens.lengths, ownStart, ownData, keyStart, all.finish());
 }
 
 function normalizeNumberFast(tok: string): string {

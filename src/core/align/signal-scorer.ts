@@ -47,7 +47,7 @@ export function preparePair(
     }
   }
   const sourceTokens = reuse?.sourceTokens ?? tokenizeSpans(source.text, source.sentences);
-  const src = featuresFromTokens(sourceTokens, table, trans.size ? trans : undefined);
+  const src = featuresFromTokens(sourceTokens, table, trans.size ? trans : undefined, reuse?.source);
   const tgt = reuse?.target ?? featuresFromTokens(tokenizeSpans(target.text, target.sentences), table);
   return { source: src, target: tgt, table, sourceTokens };
 }
