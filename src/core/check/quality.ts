@@ -34,15 +34,27 @@ interface DocumentInfo {
   readonly expected: number;
 }
 
-interface MemberView {
-  readonly doc: string;
+const NO_DOCUMENT: DocumentInfo = { lang: '', primary: '', expected: 1 };
+
+/** A member being checked; one view per place in a group, refilled for each group. */
+class MemberView {
+  doc = '';
   /** The document's language, shared by its members (not copied: a number field costs an allocation). */
-  readonly info: DocumentInfo;
-  readonly text: string;
-  signals?: TextSignals;
+  info = NO_DOCUMENT;
+  text = '';
+  signals: TextSignals | undefined = undefined;
   /** The kinds of quotes and brackets left unbalanced. */
-  kinds?: readonly string[];
-  words?: Set<string>;
+  kinds: readonly string[] | undefined = undefined;
+  words: Set<string> | undefined = undefined;
+
+  fill(doc: string, info: DocumentInfo, text: string): void {
+    this.doc = doc;
+    this.info = info;
+    this.text = text;
+    this.signals = undefined;
+    this.kinds = undefined;
+    this.words = undefined;
+  }
 }
 
 const MAX_LISTED = 4;
@@ -171,8 +183,9 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
   const quoteCount = new QuoteCount();
 
   const groups = alignment.groups;
-  // One list of member views, refilled for each group.
+  // One list of member views, refilled for each group from a pool of views.
   const members: MemberView[] = [];
+  const views: MemberView[] = [];
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
     if (!isLive(group.status)) continue;
@@ -187,7 +200,10 @@ export function checkQuality(ctx: QualityContext): RawFinding[] {
       const doc = langOf.get(member.doc);
       if (doc === undefined) continue;
       const text = ctx.memberText(member.doc, member.sentences, member.texts);
-      if (text !== undefined) members[count++] = { doc: member.doc, info: doc, text, signals: undefined, kinds: undefined, words: undefined };
+      if (text === undefined) continue;
+      const view = (views[count] ??= new MemberView());
+      view.fill(member.doc, doc, text);
+      members[count++] = view;
     }
     if (members.length !== count) members.length = count;
     if (members.length < 2) continue;
