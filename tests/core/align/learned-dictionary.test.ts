@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBeads } from '../../../src/core/align/beads.js';
+import { learnDictionary } from '../../../src/core/align/learned-dictionary.js';
+import { presplitLines } from '../../../src/core/align/presplit.js';
+import { SHARED_DIR } from '../../helpers/seeds.js';
+
+const DATA = join(SHARED_DIR, 'bench/alignment');
+const lines = (path: string): string[] => presplitLines(readFileSync(path, 'utf8'));
+
+/** The gold 1-1 beads of a bench pair as sentence pairs. */
+function goldPairs(source: string, target: string, gold: string): { source: string; target: string }[] {
+  const s = lines(source);
+  const t = lines(target);
+  return parseBeads(readFileSync(gold, 'utf8'))
+    .filter((b) => b.source.length === 1 && b.target.length === 1)
+    .map((b) => ({ source: s[b.source[0]!]!, target: t[b.target[0]!]! }));
+}
+
+/**
+ * The definition, counted with plain maps: words in a sentence pair co-occur once; a pair is kept
+ * when it co-occurs at least minCount times with Dice at least minDice, both words in at most
+ * maxDocFrequency of the pairs; each source word keeps its 3 best (ties: target word seen first).
+ */
+function referenceDictionary(pairs: { source: string; target: string }[], minCount: number, minDice: number): Map<string, string[]> {
+  const words = (text: string): Set<string> =>
+    new Set(text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').match(/\p{L}[\p{L}\p{N}]*/gu) ?? []);
+  const bags = pairs.map((p) => ({ s: words(p.source), t: words(p.target) }));
+  const firstSeen = new Map<string, number>();
+  const srcCount = new Map<string, number>();
+  const tgtCount = new Map<string, number>();
+  for (const { s, t } of bags) {
+    for (const w of s) srcCount.set(w, (srcCount.get(w) ?? 0) + 1);
+    for (const w of t) {
+      tgtCount.set(w, (tgtCount.get(w) ?? 0) + 1);
+      if (!firstSeen.has(w)) firstSeen.set(w, firstSeen.size);
+    }
+  }
+  const limit = Math.max(minCount, 0.25 * bags.length);
+  const usable = (c: number): boolean => c >= minCount && c <= limit;
+  const joint = new Map<string, Map<string, number>>();
+  for (const { s, t } of bags) {
+    for (const a of s) {
+      if (!usable(srcCount.get(a)!)) continue;
+      const row = joint.get(a) ?? new Map<string, number>();
+      joint.set(a, row);
+      for (const b of t) if (usable(tgtCount.get(b)!)) row.set(b, (row.get(b) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [a, row] of joint) {
+    const kept = [...row]
+      .filter(([, c]) => c >= minCount)
+      .map(([b, c]) => ({ b, dice: (2 * c) / (srcCount.get(a)! + tgtCount.get(b)!) }))
+      .filter((x) => x.dice >= minDice)
+      .sort((x, y) => y.dice - x.dice || firstSeen.get(x.b)! - firstSeen.get(y.b)!);
+    if (kept.length) out.set(a, kept.slice(0, 3).map((x) => x.b));
+  }
+  return out;
+}
+
+const sorted = (m: Map<string, string[]>): [string, string[]][] => [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+
+describe('learnDictionary', () => {
+  const novels = ['AlicesAdventuresInWonderland', 'Candide', 'DuCoteDeChezSwann', 'Emma', 'JaneEyre'];
+  const enFr = novels.flatMap((n) => goldPairs(join(DATA, 'transread-dev', `${n}.en`), join(DATA, 'transread-dev', `${n}.fr`), join(DATA, 'transread-dev', `${n}.gold`)));
+  const deFr = goldPairs(join(DATA, 'textberg-dev/dev.de'), join(DATA, 'textberg-dev/dev.fr'), join(DATA, 'textberg-dev/dev.defr'));
+
+  it('learns what the definition counts, on the gold pairs of both bench sets', () => {
+    expect(enFr.length).toBeGreaterThan(1000);
+    for (const [pairs, minCount, minDice] of [[enFr, 3, 0.3], [deFr, 2, 0.3], [enFr, 2, 0.5]] as const) {
+      const learned = learnDictionary(pairs, { minCount, minDice });
+      expect(learned.size).toBeGreaterThan(20);
+      expect(sorted(learned)).toEqual(sorted(referenceDictionary(pairs, minCount, minDice)));
+    }
+  });
+
+  it('finds real translations among them', () => {
+    const learned = learnDictionary(enFr, { minCount: 3, minDice: 0.3 });
+    expect(learned.get('said')).toContain('dit');
+  });
+});
