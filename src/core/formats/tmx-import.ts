@@ -173,12 +173,12 @@ class UnitReader {
       const tag = tagOf(child);
       if (tag === 'prop') {
         const type = attribute(child, 'type', file);
-        if (type === 'x-status' || type === 'x-origin' || type === 'x-score') {
-          const value = leafText(child, 'prop', file, { found: false }).trim();
-          if (type === 'x-status') status = value;
-          else if (type === 'x-origin') origin = value;
-          else score = value;
-        }
+        if (!type) continue;
+        // Every typed prop is decoded, read or not, so a bad reference in any of them is reported.
+        const value = leafText(child, 'prop', file, { found: false }).trim();
+        if (type === 'x-status') status = value;
+        else if (type === 'x-origin') origin = value;
+        else if (type === 'x-score') score = value;
       } else if (tag === 'note') {
         const note = leafText(child, 'note', file, { found: false }).trim();
         if (note !== '') notes.push(note);
