@@ -384,7 +384,8 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   for (let i = 0; i <= n; i += chunk) {
     if (input.signal?.aborted) throw input.signal.reason ?? new Error('Aborted.');
     input.onProgress?.(i, n);
-    fillRows(g, i, Math.min(n + 1, i + chunk), window);
+    if (maxBead === 2 && g.pairMatches !== null) fillRowsPairs(g, i, Math.min(n + 1, i + chunk));
+    else fillRows(g, i, Math.min(n + 1, i + chunk), window);
   }
   input.onProgress?.(n, n);
   return traceBack(g);
@@ -493,6 +494,164 @@ function fillRows(g: DpGrid, i0: number, i1: number, window: Int32Array): void {
           if (total < best) {
             best = total;
             bestType = 2 + (a - 1) * maxBead + (b - 1);
+          }
+        }
+      }
+      cost[base + j] = best;
+      back[base + j] = bestType;
+    }
+  }
+}
+
+/** Gale-Church length cost, tabulated tail (as fastLengthCost; small enough to be inlined). */
+function galeChurch(sLen: number, tLen: number, ratio: number, invRatio: number): number {
+  const mean = (sLen + tLen * invRatio) * 0.5;
+  if (!(mean > 0)) return 0;
+  const delta = (tLen - sLen * ratio) / Math.sqrt(VARIANCE * mean);
+  const x = (delta < 0 ? -delta : delta) * TABLE_STEPS;
+  if (x >= TABLE_LIMIT * TABLE_STEPS) return negLogTwoSidedTail(delta);
+  const k = x | 0;
+  return tailTable[k]! + (tailTable[k + 1]! - tailTable[k]!) * (x - k);
+}
+
+/**
+ * `fillRows` for beads of up to 2 sentences a side with pair matches (every long document):
+ * the four bead shapes written out, in the same order and with the same arithmetic, so the
+ * same costs and ties; no loops over shapes, no window array.
+ */
+function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
+  const { lo, hi, rowBase, cost, back, cumS, cumT, ratio, invRatio, cumOwnS, cumOwnT, featSource, featTarget } = g;
+  const pairMatches = g.pairMatches!;
+  const { skipCost: skip, lengthWeight, lexicalWeight, mergeCost } = g.params;
+  const merge2 = mergeCost * 2;
+  for (let i = i0; i < i1; i++) {
+    const rowLo = lo[i]!;
+    const rowHi = hi[i]!;
+    const base = rowBase[i]!;
+    const upLo = i > 0 ? lo[i - 1]! : 0;
+    const upHi = i > 0 ? hi[i - 1]! : -1;
+    const upBase = i > 0 ? rowBase[i - 1]! : 0;
+    // Rows i-2 (beads with two source sentences); an empty range when i < 2.
+    const up2Lo = i > 1 ? lo[i - 2]! : 0;
+    const up2Hi = i > 1 ? hi[i - 2]! : -1;
+    const up2Base = i > 1 ? rowBase[i - 2]! : 0;
+    const ci = cumS[i]!;
+    const oi = cumOwnS[i]!;
+    const ci1 = i > 0 ? cumS[i - 1]! : 0;
+    const oi1 = i > 0 ? cumOwnS[i - 1]! : 0;
+    const ci2 = i > 1 ? cumS[i - 2]! : 0;
+    const oi2 = i > 1 ? cumOwnS[i - 2]! : 0;
+    for (let j = rowLo; j <= rowHi; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Infinity;
+      let bestType = 0;
+      if (j >= upLo && j <= upHi) {
+        const v = cost[upBase + j]! + skip;
+        if (v < best) {
+          best = v;
+          bestType = 0;
+        }
+      }
+      if (j > rowLo) {
+        const v = cost[base + j - 1]! + skip;
+        if (v < best) {
+          best = v;
+          bestType = 1;
+        }
+      }
+      if (i === 0 || j === 0) {
+        cost[base + j] = best;
+        back[base + j] = bestType;
+        continue;
+      }
+      const cj = cumT[j]!;
+      const oj = cumOwnT[j]!;
+      const cj1 = cumT[j - 1]!;
+      const oj1 = cumOwnT[j - 1]!;
+      const cj2 = j > 1 ? cumT[j - 2]! : 0;
+      const oj2 = j > 1 ? cumOwnT[j - 2]! : 0;
+      // Pair matches of the bead cells: (i, j), (i, j-1), (i-1, j), (i-1, j-1).
+      const mIJ = pairMatches[base + j]!;
+      const mIJ1 = j > 1 ? (j - 1 >= rowLo ? pairMatches[base + j - 1]! : sharedKeys(featSource!, i - 1, featTarget!, j - 2)) : 0;
+      const mI1J = i > 1 ? (j >= upLo && j <= upHi ? pairMatches[upBase + j]! : sharedKeys(featSource!, i - 2, featTarget!, j - 1)) : 0;
+      const mI1J1 = i > 1 && j > 1 ? (j - 1 >= upLo && j - 1 <= upHi ? pairMatches[upBase + j - 1]! : sharedKeys(featSource!, i - 2, featTarget!, j - 2)) : 0;
+
+      // 1-1 from (i-1, j-1).
+      if (j - 1 >= upLo && j - 1 <= upHi) {
+        const floor = cost[upBase + j - 1]! + PRIOR_11;
+        if (floor < best) {
+          const den = oi - oi1 + oj - oj1;
+          const sim = den === 0 ? NEUTRAL_SIMILARITY : mIJ * 2 >= den ? 1 : (2 * mIJ) / den;
+          const lexical = lexicalWeight * (1 - sim) * 1;
+          if (floor + lexical < best) {
+            const withLength = floor + lengthWeight * galeChurch(ci - ci1, cj - cj1, ratio, invRatio);
+            if (withLength < best) {
+              const total = withLength + lexical;
+              if (total < best) {
+                best = total;
+                bestType = 2;
+              }
+            }
+          }
+        }
+      }
+      // 1-2 from (i-1, j-2).
+      if (j > 1 && j - 2 >= upLo && j - 2 <= upHi) {
+        const floor = cost[upBase + j - 2]! + PRIOR_11 + mergeCost;
+        if (floor < best) {
+          const den = oi - oi1 + oj - oj2;
+          const matched = mIJ + mIJ1;
+          const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
+          const lexical = lexicalWeight * (1 - sim) * 1.5;
+          if (floor + lexical < best) {
+            const withLength = floor + lengthWeight * galeChurch(ci - ci1, cj - cj2, ratio, invRatio);
+            if (withLength < best) {
+              const total = withLength + lexical;
+              if (total < best) {
+                best = total;
+                bestType = 3;
+              }
+            }
+          }
+        }
+      }
+      // 2-1 from (i-2, j-1).
+      if (i > 1 && j - 1 >= up2Lo && j - 1 <= up2Hi) {
+        const floor = cost[up2Base + j - 1]! + PRIOR_11 + mergeCost;
+        if (floor < best) {
+          const den = oi - oi2 + oj - oj1;
+          const matched = mIJ + mI1J;
+          const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
+          const lexical = lexicalWeight * (1 - sim) * 1.5;
+          if (floor + lexical < best) {
+            const withLength = floor + lengthWeight * galeChurch(ci - ci2, cj - cj1, ratio, invRatio);
+            if (withLength < best) {
+              const total = withLength + lexical;
+              if (total < best) {
+                best = total;
+                bestType = 4;
+              }
+            }
+          }
+        }
+      }
+      // 2-2 from (i-2, j-2).
+      if (i > 1 && j > 1 && j - 2 >= up2Lo && j - 2 <= up2Hi) {
+        const floor = cost[up2Base + j - 2]! + PRIOR_11 + merge2;
+        if (floor < best) {
+          const den = oi - oi2 + oj - oj2;
+          const matched = mIJ + mIJ1 + mI1J + mI1J1;
+          const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
+          const lexical = lexicalWeight * (1 - sim) * 2;
+          if (floor + lexical < best) {
+            const withLength = floor + lengthWeight * galeChurch(ci - ci2, cj - cj2, ratio, invRatio);
+            if (withLength < best) {
+              const total = withLength + lexical;
+              if (total < best) {
+                best = total;
+                bestType = 5;
+              }
+            }
           }
         }
       }
