@@ -34,7 +34,7 @@ export interface TmxImportOptions {
 type XmlNode = Record<string, unknown>;
 
 const MAX_DEPTH = 64;
-const UNITS_PER_RUN = 256;
+const UNITS_PER_RUN = 64; // small runs: their objects die young, which the collector handles cheaply
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 const LEAVES = ['seg', 'prop', 'note'];
 
