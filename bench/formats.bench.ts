@@ -110,8 +110,24 @@ function ladderFromBeads(beadsText: string, sourceLines: number, targetLines: nu
   return rungs.join('');
 }
 
-const IMPORTS = ['tmx', 'json', 'jsonl', 'tsv', 'csv', 'moses', 'beads', 'ladder'] as const;
+const IMPORTS = ['tmx', 'tmx-markup', 'json', 'jsonl', 'tsv', 'csv', 'moses', 'beads', 'ladder'] as const;
 type ImportFormat = (typeof IMPORTS)[number];
+
+/**
+ * A TMX as CAT tools write it, from allinea's: no props, and inline codes in every other
+ * segment (the first word in bold, as <bpt>/<ept> pairs), which the importer flattens.
+ */
+function thirdPartyTmx(tmx: string): string {
+  let n = 0;
+  return tmx
+    .replace(/^\s*<prop [^\n]*\n/gm, '')
+    .replace(/<seg>(\S+) /g, (whole, word: string) => (++n % 2 === 0 ? `<seg><bpt i="1" x="1">&lt;b&gt;</bpt>${word}<ept i="1">&lt;/b&gt;</ept> ` : whole));
+}
+
+/** The file an import format reads in the bench's folder. */
+function inputFile(format: ImportFormat): string {
+  return format === 'tmx-markup' ? 'corpus.markup.tmx' : `corpus.${format}`;
+}
 
 interface ChildReport {
   readonly units: number;
@@ -156,7 +172,7 @@ async function child(mode: 'core' | 'cli', format: ImportFormat, dir: string): P
     const args =
       format === 'moses' ? ['import', join(dir, 'corpus'), '--from', 'moses', '--langs', 'it,en']
       : format === 'beads' || format === 'ladder' ? ['import', file(format), '--from', format, '--source', file('it'), '--target', file('en')]
-      : ['import', file(format), '--from', format];
+      : ['import', join(dir, inputFile(format)), '--from', format === 'tmx-markup' ? 'tmx' : format];
     const out = join(dir, 'imported', `${format}.align.json`);
     const errors: string[] = [];
     const sink = { write: () => true, isTTY: false };
@@ -165,7 +181,8 @@ async function child(mode: 'core' | 'cli', format: ImportFormat, dir: string): P
     if (code !== 0) throw new Error(errors.join(''));
     const written = JSON.parse(readFileSync(out, 'utf8')) as { groups: unknown[] };
     groups = units = written.groups.length;
-    for (const f of format === 'moses' ? ['it', 'en'] : format === 'beads' || format === 'ladder' ? [format, 'it', 'en'] : [format]) inputBytes += Buffer.byteLength(readFileSync(file(f)));
+    const inputs = format === 'moses' ? ['corpus.it', 'corpus.en'] : format === 'beads' || format === 'ladder' ? [`corpus.${format}`, 'corpus.it', 'corpus.en'] : [inputFile(format)];
+    for (const f of inputs) inputBytes += Buffer.byteLength(readFileSync(join(dir, f)));
   } else if (format === 'beads' || format === 'ladder') {
     const beadText = keep('read', measure(() => read(file(format))));
     const [it, en] = keep('read sentences', measure(() => [read(file('it')), read(file('en'))]));
@@ -180,11 +197,11 @@ async function child(mode: 'core' | 'cli', format: ImportFormat, dir: string): P
       const texts = keep('read', measure(() => ['it', 'en'].map((lang) => ({ lang, name: `corpus.${lang}`, text: read(file(lang)) }))));
       parsed = keep('parse', measure(() => formats.moses.importMoses(texts)));
     } else {
-      const text = keep('read', measure(() => read(file(format))));
+      const text = keep('read', measure(() => read(join(dir, inputFile(format)))));
       parsed = keep(
         'parse',
         measure(() =>
-          format === 'tmx' ? formats.tmx.importTmx(text, { name: 'corpus.tmx' })
+          format === 'tmx' || format === 'tmx-markup' ? formats.tmx.importTmx(text, { name: inputFile(format) })
           : format === 'json' ? formats.json.importJson(text)
           : format === 'jsonl' ? formats.jsonl.importJsonl(text)
           : formats.delimited.importDelimited(format, text),
@@ -221,20 +238,21 @@ export default async function bench(): Promise<void> {
     console.log(`input: ${num(alignment.groups.length)} groups over 2 × ${num(alignment.documents[0]!.sentences.length)} sentences (generated in ${gen.wallMs.toFixed(0)} ms), exported with --status all`);
 
     console.log('\nexport (core exporter, in process)');
-    console.log(`  ${pad('format', 7)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'output'.padStart(9)} ${'MB/s wall'.padStart(10)} ${'MB/s CPU'.padStart(9)}  records`);
+    console.log(`  ${pad('format', 10)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'output'.padStart(9)} ${'MB/s wall'.padStart(10)} ${'MB/s CPU'.padStart(9)}  records`);
     for (const format of EXPORTS) {
       const run = await exportWith(format, input);
       const m = measure(run);
       const bytes = outputBytes(m.value.output);
       writeOutput(dir, format, m.value.output);
       console.log(
-        `  ${pad(format, 7)} ${fmtMs(m.wallMs)} ${fmtMs(m.cpuMs)} ${`${mb(bytes).toFixed(1)} MB`.padStart(9)} ${(mb(bytes) / (m.wallMs / 1000)).toFixed(1).padStart(10)} ${(mb(bytes) / (m.cpuMs / 1000)).toFixed(1).padStart(9)}  ${num(m.value.written)}`,
+        `  ${pad(format, 10)} ${fmtMs(m.wallMs)} ${fmtMs(m.cpuMs)} ${`${mb(bytes).toFixed(1)} MB`.padStart(9)} ${(mb(bytes) / (m.wallMs / 1000)).toFixed(1).padStart(10)} ${(mb(bytes) / (m.cpuMs / 1000)).toFixed(1).padStart(9)}  ${num(m.value.written)}`,
       );
     }
     // The bead export wrote corpus.it / corpus.en (every sentence, one per line); moses wrote
     // its own corpus.it / corpus.en first: keep the beads' ones, which the bead indices point into.
     const itLines = readFileSync(join(dir, 'corpus.it'), 'utf8').split('\n').length - 1;
     const enLines = readFileSync(join(dir, 'corpus.en'), 'utf8').split('\n').length - 1;
+    writeFileSync(join(dir, 'corpus.markup.tmx'), thirdPartyTmx(readFileSync(join(dir, 'corpus.tmx'), 'utf8')));
     writeFileSync(join(dir, 'corpus.ladder'), ladderFromBeads(readFileSync(join(dir, 'corpus.beads'), 'utf8'), itLines, enLines));
     // Moses import wants line-aligned files: write them again under another prefix.
     const moses = (await exportWith('moses', input))().output as ReadonlyMap<string, string>;
@@ -242,12 +260,13 @@ export default async function bench(): Promise<void> {
     (await import('node:fs')).mkdirSync(mosesDir);
     for (const [lang, text] of moses) writeFileSync(join(mosesDir, `corpus.${lang}`), text);
 
-    console.log('\nimport (one child process per format; parse = the core importer, build = units to alignment)');
-    console.log(`  ${pad('format', 7)} ${'input'.padStart(9)} ${'read'.padStart(9)} ${'parse wall'.padStart(11)} ${'parse CPU'.padStart(10)} ${'build'.padStart(9)} ${'units/s (parse+build CPU)'.padStart(26)} ${'MB/s'.padStart(6)} ${'peak RSS'.padStart(9)} ${'(base)'.padStart(7)}`);
+    console.log('\nimport (one child process per format; parse = the core importer, build = units to alignment;');
+    console.log('tmx-markup: the TMX without props and with <bpt>/<ept> codes in every other segment, as CAT tools write it)');
+    console.log(`  ${pad('format', 10)} ${'input'.padStart(9)} ${'read'.padStart(9)} ${'parse wall'.padStart(11)} ${'parse CPU'.padStart(10)} ${'build'.padStart(9)} ${'units/s (parse+build CPU)'.padStart(26)} ${'MB/s'.padStart(6)} ${'peak RSS'.padStart(9)} ${'(base)'.padStart(7)}`);
     for (const format of IMPORTS) {
       const r = runChild('core', format, format === 'moses' ? mosesDir : dir);
       if (r.error) {
-        console.log(`  ${pad(format, 7)} failed: ${r.error}`);
+        console.log(`  ${pad(format, 10)} failed: ${r.error}`);
         continue;
       }
       const parse = r.phases.parse!;
@@ -255,20 +274,20 @@ export default async function bench(): Promise<void> {
       const readMs = (r.phases.read?.wallMs ?? 0) + (r.phases['read sentences']?.wallMs ?? 0);
       const cpu = parse.cpuMs + build.cpuMs;
       console.log(
-        `  ${pad(format, 7)} ${`${mb(r.inputBytes).toFixed(1)} MB`.padStart(9)} ${fmtMs(readMs)} ${fmtMs(parse.wallMs).padStart(11)} ${fmtMs(parse.cpuMs).padStart(10)} ${fmtMs(build.wallMs)} ${num(r.units / (cpu / 1000)).padStart(26)} ${(mb(r.inputBytes) / (parse.cpuMs / 1000)).toFixed(1).padStart(6)} ${`${r.peakRssMb.toFixed(0)} MB`.padStart(9)} ${`${r.baselineRssMb.toFixed(0)}`.padStart(7)}`,
+        `  ${pad(format, 10)} ${`${mb(r.inputBytes).toFixed(1)} MB`.padStart(9)} ${fmtMs(readMs)} ${fmtMs(parse.wallMs).padStart(11)} ${fmtMs(parse.cpuMs).padStart(10)} ${fmtMs(build.wallMs)} ${num(r.units / (cpu / 1000)).padStart(26)} ${(mb(r.inputBytes) / (parse.cpuMs / 1000)).toFixed(1).padStart(6)} ${`${r.peakRssMb.toFixed(0)} MB`.padStart(9)} ${`${r.baselineRssMb.toFixed(0)}`.padStart(7)}`,
       );
     }
 
     console.log('\nallinea import, end to end (in a child process: read, parse, build, write the alignment and documents)');
-    console.log(`  ${pad('format', 7)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'groups'.padStart(9)} ${'groups/s CPU'.padStart(13)} ${'peak RSS'.padStart(9)}`);
+    console.log(`  ${pad('format', 10)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'groups'.padStart(9)} ${'groups/s CPU'.padStart(13)} ${'peak RSS'.padStart(9)}`);
     for (const format of IMPORTS) {
       const r = runChild('cli', format, format === 'moses' ? mosesDir : dir);
       if (r.error) {
-        console.log(`  ${pad(format, 7)} failed: ${r.error}`);
+        console.log(`  ${pad(format, 10)} failed: ${r.error}`);
         continue;
       }
       const m = r.phases['allinea import']!;
-      console.log(`  ${pad(format, 7)} ${fmtMs(m.wallMs)} ${fmtMs(m.cpuMs)} ${num(r.groups).padStart(9)} ${num(r.groups / (m.cpuMs / 1000)).padStart(13)} ${`${r.peakRssMb.toFixed(0)} MB`.padStart(9)}`);
+      console.log(`  ${pad(format, 10)} ${fmtMs(m.wallMs)} ${fmtMs(m.cpuMs)} ${num(r.groups).padStart(9)} ${num(r.groups / (m.cpuMs / 1000)).padStart(13)} ${`${r.peakRssMb.toFixed(0)} MB`.padStart(9)}`);
     }
     console.log(`\nmachine load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs`);
   } finally {
