@@ -5,12 +5,15 @@ import type { AlignDocument } from './types.js';
  * the sentences joined by newlines, each span covering one sentence.
  */
 export function presplitDocument(id: string, lang: string, sentences: readonly string[]): AlignDocument {
-  let text = '';
   const spans: [number, number][] = [];
+  let at = 0;
   for (const s of sentences) {
-    spans.push([text.length, text.length + s.length]);
-    text += `${s}\n`;
+    spans.push([at, at + s.length]);
+    at += s.length + 1;
   }
+  // One join builds a flat string; appending 100k times builds a rope that the first read
+  // of a character has to flatten.
+  const text = sentences.length ? [...sentences, ''].join('\n') : '';
   return { id, lang, text, sentences: spans };
 }
 

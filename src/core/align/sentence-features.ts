@@ -353,6 +353,51 @@ class TokenVocabulary {
     return this.id(word, 0, word.length, hash);
   }
 
+  /**
+   * Like `foldedId`, for a word of at most PACKED_MAX_LENGTH folded letters and digits given
+   * as `packed`, its base-37 number (digits 1-36, so exact in a double and one per word): a
+   * word seen before is found by comparing one number, without reading its characters again.
+   */
+  packedId(text: string, start: number, end: number, hash: number, packed: number): number {
+    const keys = this.packedKeys;
+    const mask = this.packedMask;
+    let k = hash & mask;
+    for (;;) {
+      const key = keys[k]!;
+      if (key === packed) return this.packedIds[k]!;
+      if (key === 0) break;
+      k = (k + 1) & mask;
+    }
+    const id = this.foldedId(text, start, end, hash);
+    keys[k] = packed;
+    this.packedIds[k] = id;
+    if (++this.packedCount * 2 > keys.length) this.repack();
+    return id;
+  }
+
+  private packedKeys = new Float64Array(1 << 12);
+  private packedIds = new Int32Array(1 << 12);
+  private packedMask = (1 << 12) - 1;
+  private packedCount = 0;
+
+  private repack(): void {
+    const oldKeys = this.packedKeys;
+    const oldIds = this.packedIds;
+    this.packedKeys = new Float64Array(oldKeys.length * 2);
+    this.packedIds = new Int32Array(oldKeys.length * 2);
+    this.packedMask = this.packedKeys.length - 1;
+    for (let x = 0; x < oldKeys.length; x++) {
+      const key = oldKeys[x]!;
+      if (key === 0) continue;
+      const id = oldIds[x]!;
+      // The hash of the word is that of its characters, as when it was scanned.
+      let k = hashRange(this.words[id]!, 0, this.words[id]!.length) & this.packedMask;
+      while (this.packedKeys[k] !== 0) k = (k + 1) & this.packedMask;
+      this.packedKeys[k] = key;
+      this.packedIds[k] = id;
+    }
+  }
+
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     this.mask = this.slots.length - 1;
@@ -398,6 +443,8 @@ const PASSIVE = (() => {
 })();
 
 const HASH_SEED = 0x811c9dc5 | 0;
+/** Longest word whose base-37 number (37^10 < 2^53) is exact in a double. */
+const PACKED_MAX_LENGTH = 10;
 const mixHash = (h: number, c: number): number => Math.imul(h ^ c, 16777619);
 
 function hashRange(text: string, start: number, end: number): number {
@@ -480,15 +527,18 @@ function scanFolding(text: string, start: number, end: number, vocab: TokenVocab
     if (f >= 97 && f <= 122) {
       if (f === 119 && pos + 3 < end && fold[text.charCodeAt(pos + 1)] === 119 && fold[text.charCodeAt(pos + 2)] === 119 && text.charCodeAt(pos + 3) === 46) return false;
       let h = mixHash(HASH_SEED, f);
+      // The word as a base-37 number (letters 1-26, digits 27-36), exact up to PACKED_MAX_LENGTH.
+      let packed = f - 96;
       let wordEnd = pos + 1;
       while (wordEnd < end) {
         const d = fold[text.charCodeAt(wordEnd)]!;
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
-          h = mixHash(h, d);
-          wordEnd++;
-        } else break;
+        if (d >= 97 && d <= 122) packed = packed * 37 + (d - 96);
+        else if (d >= 48 && d <= 57) packed = packed * 37 + (d - 21);
+        else break;
+        h = mixHash(h, d);
+        wordEnd++;
       }
-      out.push(vocab.foldedId(text, pos, wordEnd, h));
+      out.push(wordEnd - pos <= PACKED_MAX_LENGTH ? vocab.packedId(text, pos, wordEnd, h, packed) : vocab.foldedId(text, pos, wordEnd, h));
       pos = wordEnd;
       continue;
     }
