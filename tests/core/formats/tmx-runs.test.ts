@@ -108,11 +108,16 @@ describe('TMX import in runs of units', () => {
 
   it('reports a malformed unit deep in the body with its real line and column, as whole', () => {
     const units = Array.from({ length: 40 }, (_, i) => `<tu tuid="u${i}"><tuv xml:lang="it"><seg>${i}</seg></tuv></tu>\n`);
-    units[33] = '<tu tuid="bad"><tuv xml:lang="it"><seg>33</tuv></seg></tu>\n';
+    // In the first run, one in the middle, the last one.
+    for (const bad of [0, 33, 39]) {
+      const broken = units.with(bad, '<tu tuid="bad"><tuv xml:lang="it"><seg>33</tuv></seg></tu>\n');
+      const xml = tmx(broken.join(''));
+      const expected = message(() => importTmx(whole(xml), { name: 'bad.tmx' }));
+      expect(expected).toMatch(new RegExp(`^bad\\.tmx is not well-formed XML: .*\\(line ${bad + 5}, column \\d+\\)\\.$`));
+      expect(message(() => importTmx(xml, { name: 'bad.tmx', unitsPerRun: 4 }))).toBe(expected);
+      expect(message(() => importTmx(xml, { name: 'bad.tmx' }))).toBe(expected);
+    }
     const xml = tmx(units.join(''));
-    const expected = message(() => importTmx(whole(xml), { name: 'bad.tmx' }));
-    expect(expected).toMatch(/^bad\.tmx is not well-formed XML: .*\(line 38, column \d+\)\.$/);
-    expect(message(() => importTmx(xml, { name: 'bad.tmx', unitsPerRun: 4 }))).toBe(expected);
     // Outside the body: the skeleton is checked too.
     const badHeader = xml.replace('<tmx version="1.4">', '<tmx version="1.4" version="2">');
     expect(message(() => importTmx(badHeader, { name: 'bad.tmx', unitsPerRun: 4 }))).toMatch(/^bad\.tmx is not well-formed XML: .*\(line 2, column \d+\)\.$/);
