@@ -337,6 +337,9 @@ function countPairMatches(g: DpGrid, source: FeatureColumns, target: FeatureColu
   const fill = postingStart.slice(0, maxKey + 1);
   // Column j of the DP is target sentence j-1.
   for (let j = 1; j <= m; j++) for (let y = ownStart[j - 1]!; y < ownStart[j]!; y++) postings[fill[ownData[y]!]!++] = j;
+  // The band's rows start at non-decreasing columns, so each key's first posting inside the
+  // band only moves forward: a cursor per key (reset from postingStart) replaces a binary search.
+  const cursor = postingStart.slice(0, maxKey + 1);
   for (let i = 1; i <= n; i++) {
     const rowLo = Math.max(1, lo[i]!);
     const rowHi = hi[i]!;
@@ -344,15 +347,10 @@ function countPairMatches(g: DpGrid, source: FeatureColumns, target: FeatureColu
     const base = rowBase[i]!;
     for (let x = keyStart[i - 1]!; x < keyStart[i]!; x++) {
       const key = keyData[x]!;
-      let a = postingStart[key]!;
       const z = postingStart[key + 1]!;
-      if (a === z || postings[z - 1]! < rowLo || postings[a]! > rowHi) continue;
-      let b = z;
-      while (a < b) {
-        const mid = (a + b) >> 1;
-        if (postings[mid]! < rowLo) a = mid + 1;
-        else b = mid;
-      }
+      let a = cursor[key]!;
+      while (a < z && postings[a]! < rowLo) a++;
+      cursor[key] = a;
       for (let p = a; p < z; p++) {
         const j = postings[p]!;
         if (j > rowHi) break;
