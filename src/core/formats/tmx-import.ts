@@ -112,19 +112,21 @@ function leafText(node: XmlNode, tag: string, file: string, markup: { found: boo
   return wrapper ? flatten(children(wrapper, tag), file, markup) : '';
 }
 
-function checkWellFormed(text: string, file: string): boolean {
-  let valid: ReturnType<typeof XMLValidator.validate>;
+function validate(text: string, file: string): ReturnType<typeof XMLValidator.validate> {
   try {
-    valid = XMLValidator.validate(text);
+    return XMLValidator.validate(text);
   } catch (error) {
     throw new AllineaError(`${file} cannot be read as XML: ${(error as Error).message.replace(/\.$/, '')}.`);
   }
-  return valid === true;
 }
 
-/** Validates the whole document and says what is wrong with it, with its line and column. */
-function explainMalformed(text: string, file: string): void {
-  const valid = XMLValidator.validate(text);
+function isWellFormed(text: string, file: string): boolean {
+  return validate(text, file) === true;
+}
+
+/** Validates the whole document, and says what is wrong with it, with its line and column. */
+function checkWellFormed(text: string, file: string): void {
+  const valid = validate(text, file);
   if (valid !== true) {
     throw new AllineaError(`${file} is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')} (line ${valid.err.line}, column ${valid.err.col}).`);
   }
@@ -229,8 +231,8 @@ class UnitReader {
  */
 function readInRuns(text: string, file: string, unitsPerRun: number): UnitReader | undefined {
   const pieces = cutTmxBody(text, unitsPerRun);
-  if (!pieces || !checkWellFormed(pieces.skeleton, file)) return undefined;
-  for (const run of pieces.runs) if (!checkWellFormed(`<body>${run}</body>`, file)) return undefined;
+  if (!pieces || !isWellFormed(pieces.skeleton, file)) return undefined;
+  for (const run of pieces.runs) if (!isWellFormed(`<body>${run}</body>`, file)) return undefined;
   const body = bodyOf(parseWith(STRUCTURE, pieces.skeleton, file), file);
   if (children(body, 'body').length > 0) return undefined; // the cut was not this body's content
   const reader = new UnitReader(file);
@@ -247,7 +249,7 @@ export function importTmx(source: string, options: TmxImportOptions = {}): Impor
   const text = guardXml(source.replace(/^\uFEFF/, ''), file);
   let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN));
   if (!reader) {
-    if (!checkWellFormed(text, file)) explainMalformed(text, file);
+    checkWellFormed(text, file);
     reader = new UnitReader(file);
     reader.read(children(bodyOf(parseWith(STRUCTURE, text, file), file), 'body'));
   }
