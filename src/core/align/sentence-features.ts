@@ -545,6 +545,13 @@ function scanFolding(text: string, start: number, end: number, vocab: TokenVocab
     if (c >= 0x80 && passive[c] !== 1) return false;
     if (c === 35 || c === 64 || (c === 58 && pos + 2 < end && text.charCodeAt(pos + 1) === 47 && text.charCodeAt(pos + 2) === 47)) return false;
     if (c < tokenStart.length && tokenStart[c] === 1) {
+      if (c < 48 || c > 57) {
+        // Listed punctuation (tags and "://" returned above): the pattern's only match here is
+        // the character itself.
+        out.push(vocab.id(text, pos, pos + 1, mixHash(HASH_SEED, c)));
+        pos++;
+        continue;
+      }
       ASCII_TOKEN_AT.lastIndex = pos;
       let m = ASCII_TOKEN_AT.exec(text);
       let from = pos;
