@@ -568,11 +568,12 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
       const oj1 = cumOwnT[j - 1]!;
       const cj2 = j > 1 ? cumT[j - 2]! : 0;
       const oj2 = j > 1 ? cumOwnT[j - 2]! : 0;
-      // Pair matches of the bead cells: (i, j), (i, j-1), (i-1, j), (i-1, j-1).
+      // Pair matches of the bead cells: (i, j), (i, j-1), (i-1, j), (i-1, j-1); the last three
+      // are read when a bead needs them (-1: not yet), since outside the band they are counted
+      // by merging key lists.
       const mIJ = pairMatches[base + j]!;
-      const mIJ1 = j > 1 ? (j - 1 >= rowLo ? pairMatches[base + j - 1]! : sharedKeys(featSource!, i - 1, featTarget!, j - 2)) : 0;
-      const mI1J = i > 1 ? (j >= upLo && j <= upHi ? pairMatches[upBase + j]! : sharedKeys(featSource!, i - 2, featTarget!, j - 1)) : 0;
-      const mI1J1 = i > 1 && j > 1 ? (j - 1 >= upLo && j - 1 <= upHi ? pairMatches[upBase + j - 1]! : sharedKeys(featSource!, i - 2, featTarget!, j - 2)) : 0;
+      let mIJ1 = -1;
+      let mI1J = -1;
 
       // 1-1 from (i-1, j-1).
       if (j - 1 >= upLo && j - 1 <= upHi) {
@@ -598,6 +599,7 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
         const floor = cost[upBase + j - 2]! + PRIOR_11 + mergeCost;
         if (floor < best) {
           const den = oi - oi1 + oj - oj2;
+          mIJ1 = j - 1 >= rowLo ? pairMatches[base + j - 1]! : sharedKeys(featSource!, i - 1, featTarget!, j - 2);
           const matched = mIJ + mIJ1;
           const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
           const lexical = lexicalWeight * (1 - sim) * 1.5;
@@ -618,6 +620,7 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
         const floor = cost[up2Base + j - 1]! + PRIOR_11 + mergeCost;
         if (floor < best) {
           const den = oi - oi2 + oj - oj1;
+          mI1J = j >= upLo && j <= upHi ? pairMatches[upBase + j]! : sharedKeys(featSource!, i - 2, featTarget!, j - 1);
           const matched = mIJ + mI1J;
           const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
           const lexical = lexicalWeight * (1 - sim) * 1.5;
@@ -638,6 +641,9 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
         const floor = cost[up2Base + j - 2]! + PRIOR_11 + merge2;
         if (floor < best) {
           const den = oi - oi2 + oj - oj2;
+          if (mIJ1 < 0) mIJ1 = j - 1 >= rowLo ? pairMatches[base + j - 1]! : sharedKeys(featSource!, i - 1, featTarget!, j - 2);
+          if (mI1J < 0) mI1J = j >= upLo && j <= upHi ? pairMatches[upBase + j]! : sharedKeys(featSource!, i - 2, featTarget!, j - 1);
+          const mI1J1 = j - 1 >= upLo && j - 1 <= upHi ? pairMatches[upBase + j - 1]! : sharedKeys(featSource!, i - 2, featTarget!, j - 2);
           const matched = mIJ + mIJ1 + mI1J + mI1J1;
           const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
           const lexical = lexicalWeight * (1 - sim) * 2;
