@@ -4,6 +4,7 @@
  * The second pass adds these pairs as shared keys, which sharpens the lexical signal for
  * languages with few cognates (de-fr) and for function words.
  */
+import type { TokenizedTexts } from './sentence-features.js';
 
 export interface LearnOptions {
   /** Minimum co-occurrence count of a pair. */
@@ -78,13 +79,66 @@ export function learnDictionary(
   pairs: readonly { source: string; target: string }[],
   options: LearnOptions = {},
 ): Map<string, string[]> {
-  const minCount = options.minCount ?? 2;
-  const minDice = options.minDice ?? 0.3;
-  const maxDf = options.maxDocFrequency ?? 0.25;
   const sample = learningSample(pairs);
   const srcIds = new Map<string, number>();
   const tgtIds = new Map<string, number>();
   const bags = sample.map((p) => ({ s: wordIds(p.source, srcIds), t: wordIds(p.target, tgtIds) }));
+  return learnFromBags(bags, srcIds, tgtIds, options);
+}
+
+/**
+ * `learnDictionary` for sentence pairs given as sentence numbers into tokenized documents (the
+ * aligner's own tokens): the same words (a token's words are its letter runs, and every letter
+ * of a sentence is in a token), so the same result, without folding and matching each
+ * sentence's text again.
+ */
+export function learnDictionaryFromTokens(
+  source: TokenizedTexts,
+  target: TokenizedTexts,
+  pairs: readonly (readonly [number, number])[],
+  options: LearnOptions = {},
+): Map<string, string[]> {
+  const sample = learningSample(pairs);
+  const srcIds = new Map<string, number>();
+  const tgtIds = new Map<string, number>();
+  const srcWords = tokenWords(source.vocab);
+  const tgtWords = tokenWords(target.vocab);
+  const bags = sample.map(([i, j]) => ({ s: tokenWordIds(source, i, srcWords, srcIds), t: tokenWordIds(target, j, tgtWords, tgtIds) }));
+  return learnFromBags(bags, srcIds, tgtIds, options);
+}
+
+/** The words (letter runs) of each vocabulary entry; tokens with letters are folded already. */
+function tokenWords(vocab: readonly string[]): (readonly string[] | undefined)[] {
+  return vocab.map((tok) => {
+    WORD.lastIndex = 0;
+    return tok.match(WORD) ?? undefined;
+  });
+}
+
+/** Word ids of sentence k of tokenized texts, interned in order of appearance (as `wordIds`). */
+function tokenWordIds(tokens: TokenizedTexts, k: number, words: readonly (readonly string[] | undefined)[], ids: Map<string, number>): Set<number> {
+  const out = new Set<number>();
+  for (let t = tokens.start[k]!; t < tokens.start[k + 1]!; t++) {
+    const list = words[tokens.ids[t]!];
+    if (!list) continue;
+    for (const w of list) {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      out.add(id);
+    }
+  }
+  return out;
+}
+
+function learnFromBags(
+  bags: readonly { s: ReadonlySet<number>; t: ReadonlySet<number> }[],
+  srcIds: ReadonlyMap<string, number>,
+  tgtIds: ReadonlyMap<string, number>,
+  options: LearnOptions,
+): Map<string, string[]> {
+  const minCount = options.minCount ?? 2;
+  const minDice = options.minDice ?? 0.3;
+  const maxDf = options.maxDocFrequency ?? 0.25;
   const srcCount = new Int32Array(srcIds.size);
   const tgtCount = new Int32Array(tgtIds.size);
   for (const { s, t } of bags) {

@@ -5,7 +5,7 @@
  * from the first pass), and return links in original sentence numbers.
  */
 import { alignParallel, OffsetPairScorer, type Bead, type ParallelParams } from './parallel.js';
-import { learnDictionary, learningSample } from './learned-dictionary.js';
+import { learnDictionaryFromTokens, learningSample } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
 import { preparePair, SignalPairScorer } from './signal-scorer.js';
 import { stemTranslations } from './sentence-features.js';
@@ -127,13 +127,9 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     const first = preparePair(ra.doc, rb.doc, lexicons);
     beads = runAll(new SignalPairScorer(first), first, 0, options.singlePass ? 100 : 50);
     if (!options.singlePass) {
-      // Only the sampled 1-1 beads' texts are needed (a few thousand of possibly 100k).
-      const text = (d: AlignDocument, i: number): string => d.text.slice(d.sentences[i]![0], d.sentences[i]![1]);
-      const examples = learningSample(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)).map((x) => ({
-        source: text(ra.doc, x.s0),
-        target: text(rb.doc, x.t0),
-      }));
-      const learned = stemTranslations(learnDictionary(examples, { minCount: 3, minDice: 0.3 }));
+      // The sampled 1-1 beads, read from the tokens the first preparation already has.
+      const examples = learningSample(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)).map((x) => [x.s0, x.t0] as const);
+      const learned = stemTranslations(learnDictionaryFromTokens(first.sourceTokens!, first.targetTokens!, examples, { minCount: 3, minDice: 0.3 }));
       const second = preparePair(ra.doc, rb.doc, lexicons, learned, first);
       beads = runAll(new SignalPairScorer(second), second, 50, 50, beads);
     }

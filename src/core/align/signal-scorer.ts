@@ -22,6 +22,8 @@ export interface PreparedPair {
   readonly table: KeyTable;
   /** The source's tokens, kept so a second pass only recomputes keys. */
   readonly sourceTokens?: TokenizedTexts;
+  /** The target's tokens (first preparation only: the dictionary is learned from them). */
+  readonly targetTokens?: TokenizedTexts;
 }
 
 export function sentenceTexts(doc: AlignDocument): string[] {
@@ -48,8 +50,9 @@ export function preparePair(
   }
   const sourceTokens = reuse?.sourceTokens ?? tokenizeSpans(source.text, source.sentences);
   const src = featuresFromTokens(sourceTokens, table, trans.size ? trans : undefined, reuse?.source);
-  const tgt = reuse?.target ?? featuresFromTokens(tokenizeSpans(target.text, target.sentences), table);
-  return { source: src, target: tgt, table, sourceTokens };
+  if (reuse) return { source: src, target: reuse.target, table, sourceTokens };
+  const targetTokens = tokenizeSpans(target.text, target.sentences);
+  return { source: src, target: featuresFromTokens(targetTokens, table), table, sourceTokens, targetTokens };
 }
 
 const CACHE_BITS = 18;

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBeads } from '../../../src/core/align/beads.js';
-import { learnDictionary } from '../../../src/core/align/learned-dictionary.js';
+import { learnDictionary, learnDictionaryFromTokens } from '../../../src/core/align/learned-dictionary.js';
+import { tokenizeTexts } from '../../../src/core/align/sentence-features.js';
 import { presplitLines } from '../../../src/core/align/presplit.js';
-import { SHARED_DIR } from '../../helpers/seeds.js';
+import { SEEDS_DIR, SHARED_DIR } from '../../helpers/seeds.js';
 
 const DATA = join(SHARED_DIR, 'bench/alignment');
 const lines = (path: string): string[] => presplitLines(readFileSync(path, 'utf8'));
@@ -79,5 +80,21 @@ describe('learnDictionary', () => {
   it('finds real translations among them', () => {
     const learned = learnDictionary(enFr, { minCount: 3, minDice: 0.3 });
     expect(learned.get('said')).toContain('dit');
+  });
+
+  it('learns the same from the aligner\'s tokens as from the texts (bench pairs, and seed paragraphs with accents, numbers and a few tags)', () => {
+    // Seed paragraphs paired with the next one: nonsense as translations, but with accents,
+    // numbers, quotes and a few tags, and words repeated enough to pass the thresholds.
+    const seeds = readdirSync(SEEDS_DIR).flatMap((f) => readFileSync(join(SEEDS_DIR, f), 'utf8').split(/\n+/).filter((x) => x.trim()));
+    const seedPairs = seeds.slice(1).map((target, k) => ({ source: seeds[k]!, target }));
+    for (const [pairs, minCount] of [[enFr, 3], [deFr, 2], [seedPairs, 2]] as const) {
+      const source = tokenizeTexts(pairs.map((p) => p.source));
+      const target = tokenizeTexts(pairs.map((p) => p.target));
+      const fromTokens = learnDictionaryFromTokens(source, target, pairs.map((_, k) => [k, k] as const), { minCount, minDice: 0.3 });
+      const fromTexts = learnDictionary(pairs, { minCount, minDice: 0.3 });
+      expect(fromTexts.size).toBeGreaterThan(10);
+      // Same entries in the same order (the order of first appearance decides ties).
+      expect([...fromTokens]).toEqual([...fromTexts]);
+    }
   });
 });
