@@ -221,7 +221,9 @@ export function rareKeyChain(source: FeatureColumns, target: FeatureColumns): [n
 /** Rows where the path runs along an inner edge of the band (so the band may be too narrow there). */
 function edgeRows(band: Band, path: readonly (readonly [number, number])[]): number[] {
   const rows: number[] = [];
-  for (const [i, j] of path) {
+  for (let k = 0; k < path.length; k++) {
+    const i = path[k]![0];
+    const j = path[k]![1];
     const lo = band.lo[i]!;
     const hi = band.hi[i]!;
     if ((lo > 0 && j - lo < 2) || (hi < band.m && hi - j < 2)) rows.push(i);
@@ -309,11 +311,23 @@ class DpGrid {
   }
 }
 
-/** Bead types: index 0 is 1-0, 1 is 0-1, then a-b at 2 + (a-1)·maxBead + (b-1). */
-function beadTypes(maxBead: number): [number, number][] {
-  const types: [number, number][] = [[1, 0], [0, 1]];
-  for (let a = 1; a <= maxBead; a++) for (let b = 1; b <= maxBead; b++) types.push([a, b]);
-  return types;
+/**
+ * Bead types: index 0 is 1-0, 1 is 0-1, then a-b at 2 + (a-1)·maxBead + (b-1); as the source
+ * and target sides per type (typed arrays: no pair to destructure per traced bead).
+ */
+function beadTypes(maxBead: number): { source: Int32Array; target: Int32Array } {
+  const count = 2 + maxBead * maxBead;
+  const source = new Int32Array(count);
+  const target = new Int32Array(count);
+  source[0] = 1;
+  target[1] = 1;
+  for (let a = 1; a <= maxBead; a++) {
+    for (let b = 1; b <= maxBead; b++) {
+      source[2 + (a - 1) * maxBead + (b - 1)] = a;
+      target[2 + (a - 1) * maxBead + (b - 1)] = b;
+    }
+  }
+  return { source, target };
 }
 
 /**
@@ -677,7 +691,9 @@ function traceBack(g: DpGrid): DpResult {
   if (end < 0 || cost[end]! === Infinity) throw new Error('The alignment band does not reach the end of both documents.');
   while (i > 0 || j > 0) {
     const idx = g.at(i, j);
-    const [a, b] = types[back[idx]!]!;
+    const type = back[idx]!;
+    const a = types.source[type]!;
+    const b = types.target[type]!;
     const stepCost = cost[idx]! - cost[g.at(i - a, j - b)]!;
     const sentences = a + b;
     beads.push({ s0: i - a, s1: i, t0: j - b, t1: j, score: Math.max(0, Math.min(1, Math.exp(-stepCost / (2 * sentences)))) });
