@@ -278,22 +278,15 @@ class DpGrid {
     sourceLengths: ArrayLike<number>,
     targetLengths: ArrayLike<number>,
   ) {
-    const cumS = new Float64Array(n + 1);
-    const cumT = new Float64Array(m + 1);
-    for (let i = 0; i < n; i++) cumS[i + 1] = cumS[i]! + sourceLengths[i]!;
-    for (let j = 0; j < m; j++) cumT[j + 1] = cumT[j]! + targetLengths[j]!;
+    const cumS = prefixSums(sourceLengths, n);
+    const cumT = prefixSums(targetLengths, m);
     this.cumS = cumS;
     this.cumT = cumT;
     const sumS = cumS[n]!;
     const sumT = cumT[m]!;
     this.ratio = sumS > 0 && sumT > 0 ? sumT / sumS : 1;
     this.invRatio = 1 / this.ratio;
-    const rowBase = new Int32Array(n + 1);
-    let cells = 0;
-    for (let i = 0; i <= n; i++) {
-      rowBase[i] = cells - lo[i]!;
-      cells += hi[i]! - lo[i]! + 1;
-    }
+    const { rowBase, cells } = rowOffsets(lo, hi, n);
     if (cells > 2 ** 31 - 1) throw new Error('The alignment band is too large.');
     this.rowBase = rowBase;
     this.cells = cells;
@@ -337,20 +330,52 @@ function beadTypes(maxBead: number): { source: Int32Array; target: Int32Array } 
  * of every target sentence in the band.
  */
 function countPairMatches(g: DpGrid, source: FeatureColumns, target: FeatureColumns): void {
-  const { n, m, lo, hi, rowBase } = g;
+  const { n, m } = g;
+  const maxKey = Math.max(maxOf(source.keyData, source.keyStart[0]!, source.keyStart[n]!), maxOf(target.ownData, target.ownStart[0]!, target.ownStart[m]!));
+  const postingStart = postingOffsets(target, m, maxKey);
+  const postings = postingList(target, m, postingStart, maxKey);
   const pairMatches = new Uint8Array(g.cells);
-  const { keyStart, keyData, ownStart: sOwnStart } = source;
+  countRows(g, source, postingStart, postings, maxKey, pairMatches);
+  g.pairMatches = pairMatches;
+  g.cumOwnS = prefixCounts(source.ownStart, n);
+  g.cumOwnT = prefixCounts(target.ownStart, m);
+  g.featSource = source;
+  g.featTarget = target;
+}
+
+// The steps of countPairMatches are separate functions, one loop each: a function with several
+// long loops is compiled on entering each loop (on-stack replacement), and that code gave up
+// (deoptimized) on reaching the next loop, on every call (~8 times per re-solved stretch).
+
+/** Largest value of data[from, to), at least 0. */
+function maxOf(data: Int32Array, from: number, to: number): number {
+  let max = 0;
+  for (let x = from; x < to; x++) if (data[x]! > max) max = data[x]!;
+  return max;
+}
+
+/** Where each key's postings start (target sentences holding the key), for keys 0..maxKey. */
+function postingOffsets(target: FeatureColumns, m: number, maxKey: number): Int32Array {
   const { ownStart, ownData } = target;
-  let maxKey = 0;
-  for (let x = keyStart[0]!; x < keyStart[n]!; x++) if (keyData[x]! > maxKey) maxKey = keyData[x]!;
-  for (let y = ownStart[0]!; y < ownStart[m]!; y++) if (ownData[y]! > maxKey) maxKey = ownData[y]!;
   const postingStart = new Int32Array(maxKey + 2);
   for (let y = ownStart[0]!; y < ownStart[m]!; y++) postingStart[ownData[y]! + 1]!++;
   for (let k = 0; k <= maxKey; k++) postingStart[k + 1]! += postingStart[k]!;
+  return postingStart;
+}
+
+/** Each key's postings in sentence order, as DP columns (column j is target sentence j-1). */
+function postingList(target: FeatureColumns, m: number, postingStart: Int32Array, maxKey: number): Int32Array {
+  const { ownStart, ownData } = target;
   const postings = new Int32Array(postingStart[maxKey + 1]!);
   const fill = postingStart.slice(0, maxKey + 1);
-  // Column j of the DP is target sentence j-1.
   for (let j = 1; j <= m; j++) for (let y = ownStart[j - 1]!; y < ownStart[j]!; y++) postings[fill[ownData[y]!]!++] = j;
+  return postings;
+}
+
+/** For each row, adds one to the pair count of every band cell whose target holds one of the row's keys. */
+function countRows(g: DpGrid, source: FeatureColumns, postingStart: Int32Array, postings: Int32Array, maxKey: number, pairMatches: Uint8Array): void {
+  const { n, lo, hi, rowBase } = g;
+  const { keyStart, keyData } = source;
   // The band's rows start at non-decreasing columns, so each key's first posting inside the
   // band only moves forward: a cursor per key (reset from postingStart) replaces a binary search.
   const cursor = postingStart.slice(0, maxKey + 1);
@@ -373,15 +398,31 @@ function countPairMatches(g: DpGrid, source: FeatureColumns, target: FeatureColu
       }
     }
   }
-  const cumOwnS = new Float64Array(n + 1);
-  const cumOwnT = new Float64Array(m + 1);
-  for (let i = 0; i < n; i++) cumOwnS[i + 1] = cumOwnS[i]! + sOwnStart[i + 1]! - sOwnStart[i]!;
-  for (let j = 0; j < m; j++) cumOwnT[j + 1] = cumOwnT[j]! + ownStart[j + 1]! - ownStart[j]!;
-  g.pairMatches = pairMatches;
-  g.cumOwnS = cumOwnS;
-  g.cumOwnT = cumOwnT;
-  g.featSource = source;
-  g.featTarget = target;
+}
+
+/** Prefix sums of per-sentence counts given as start offsets (start[k + 1] - start[k]). */
+function prefixCounts(start: Int32Array, count: number): Float64Array {
+  const out = new Float64Array(count + 1);
+  for (let k = 0; k < count; k++) out[k + 1] = out[k]! + start[k + 1]! - start[k]!;
+  return out;
+}
+
+/** Prefix sums of lengths. */
+function prefixSums(lengths: ArrayLike<number>, count: number): Float64Array {
+  const out = new Float64Array(count + 1);
+  for (let k = 0; k < count; k++) out[k + 1] = out[k]! + lengths[k]!;
+  return out;
+}
+
+/** Offsets of band rows in the flat cell arrays (cell (i, j) at rowBase[i] + j) and the cell count. */
+function rowOffsets(lo: Int32Array, hi: Int32Array, n: number): { rowBase: Int32Array; cells: number } {
+  const rowBase = new Int32Array(n + 1);
+  let cells = 0;
+  for (let i = 0; i <= n; i++) {
+    rowBase[i] = cells - lo[i]!;
+    cells += hi[i]! - lo[i]! + 1;
+  }
+  return { rowBase, cells };
 }
 
 function runDp(input: ParallelInput, band: Band): DpResult {
