@@ -7,9 +7,11 @@
  * Scale: synthetic parallel documents of 10k, 50k and 100k sentences per side (real bench
  * sentence pairs in shuffled blocks, with omissions on both sides), each size aligned in a
  * fresh child process so that its peak RSS is its own. Figures only, never pass/fail.
+ * ALLINEA_BENCH_PART=quality or =scale runs only that part.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseBeads, type BeadPair } from '../src/core/align/beads.js';
@@ -179,6 +181,7 @@ export function syntheticPair(size: number, seed = 1): { source: string[]; targe
 /** Child process entry: aligns one synthetic size and prints a JSON line with time and memory. */
 async function scaleChild(size: number, engine: string): Promise<void> {
   const { source, target, gold } = syntheticPair(size);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let pred: BeadPair[];
   if (engine === 'hunalign') {
@@ -191,13 +194,17 @@ async function scaleChild(size: number, engine: string): Promise<void> {
     pred = alignParallelBeads(presplitDocument('s', 'en', source), presplitDocument('t', 'fr', target));
   }
   const seconds = (performance.now() - t0) / 1000;
+  // CPU time of the whole process (compiler and garbage collector threads included): on a
+  // shared machine wall time also counts waiting for a core.
+  const cpu = process.cpuUsage(c0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // Peak RSS (kilobytes on Linux) before scoring, which builds its own sets of links.
   const peakMB = process.resourceUsage().maxRSS / 1024;
   const s = scoreAlignments([{ gold, pred }]);
-  console.log(JSON.stringify({ size, n: source.length, m: target.length, seconds, peakMB, f1: s.strict.f1 }));
+  console.log(JSON.stringify({ size, n: source.length, m: target.length, seconds, cpuSeconds, peakMB, f1: s.strict.f1 }));
 }
 
-function runChild(size: number, engine: string): { seconds: number; peakMB: number; f1: number; n: number; m: number } | string {
+function runChild(size: number, engine: string): { seconds: number; cpuSeconds: number; peakMB: number; f1: number; n: number; m: number } | string {
   const self = fileURLToPath(import.meta.url);
   const result = spawnSync(process.execPath, [...process.execArgv, self], {
     env: { ...process.env, ALLINEA_BENCH_SCALE: `${size}:${engine}` },
@@ -209,21 +216,22 @@ function runChild(size: number, engine: string): { seconds: number; peakMB: numb
   if (result.status !== 0 || !line.startsWith('{')) {
     return result.error ? result.error.message : (result.stderr.trim().split('\n').pop() ?? `exit ${result.status}`);
   }
-  return JSON.parse(line) as { seconds: number; peakMB: number; f1: number; n: number; m: number };
+  return JSON.parse(line) as { seconds: number; cpuSeconds: number; peakMB: number; f1: number; n: number; m: number };
 }
 
 async function scale(): Promise<void> {
-  console.log('Scale (synthetic parallel pairs, one child process per run; time = alignment only, peak = whole process RSS):');
+  console.log('Scale (synthetic parallel pairs, one child process per run; time = alignment only, wall and process CPU; peak = whole process RSS; load = 1-minute load average):');
+  console.log(`  load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
   const hunalign = await loadHunalign();
   for (const size of [10_000, 50_000, 100_000]) {
     const r = runChild(size, 'allinea');
     if (typeof r === 'string') console.log(`  ${size.toLocaleString('en')}: allinea failed: ${r}`);
-    else console.log(`  ${r.n.toLocaleString('en')} × ${r.m.toLocaleString('en')}: allinea  ${r.seconds.toFixed(2)} s, peak ${Math.round(r.peakMB)} MB, strict F1 ${r.f1.toFixed(3)}`);
+    else console.log(`  ${r.n.toLocaleString('en')} × ${r.m.toLocaleString('en')}: allinea  ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), peak ${Math.round(r.peakMB)} MB, strict F1 ${r.f1.toFixed(3)}`);
     // Stock hunalign is quadratic (about 20 s and 0.7 GB at 20k, fails near 50k): compare at 10k only.
     if (hunalign && size === 10_000) {
       const h = runChild(size, 'hunalign');
       if (typeof h === 'string') console.log(`  ${size.toLocaleString('en')}: hunalign failed: ${h}`);
-      else console.log(`  ${h.n.toLocaleString('en')} × ${h.m.toLocaleString('en')}: hunalign ${h.seconds.toFixed(2)} s, peak ${Math.round(h.peakMB)} MB, strict F1 ${h.f1.toFixed(3)}`);
+      else console.log(`  ${h.n.toLocaleString('en')} × ${h.m.toLocaleString('en')}: hunalign ${h.seconds.toFixed(2)} s (CPU ${h.cpuSeconds.toFixed(2)} s), peak ${Math.round(h.peakMB)} MB, strict F1 ${h.f1.toFixed(3)}`);
     }
   }
 }
@@ -233,8 +241,9 @@ export default async function alignmentBench(): Promise<void> {
     console.log(`No alignment benchmark data in ${DATA}.`);
     return;
   }
-  await quality();
-  await scale();
+  const part = process.env.ALLINEA_BENCH_PART;
+  if (part !== 'scale') await quality();
+  if (part !== 'quality') await scale();
 }
 
 const childSpec = process.env.ALLINEA_BENCH_SCALE;
