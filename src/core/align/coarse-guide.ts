@@ -60,22 +60,62 @@ function blockWarp(
   const nb = band.n + 1;
   const mb = band.m + 1;
   const { lo, hi } = band;
-  const offset = new Float64Array(nb + 1);
-  for (let b = 0; b < nb; b++) offset[b + 1] = offset[b]! + (hi[b]! - lo[b]! + 1);
+  // One loop per function below: a function with several long loops is compiled on entering
+  // each loop and gave up (deoptimized) on reaching the next one.
+  const offset = bandOffsets(lo, hi, nb);
   const total = offset[nb]!;
-  const sim = new Float32Array(total);
-
   // Keys are small dense integers: per-key tables in typed arrays, postings in one flat array.
-  const { keyStart, keyData } = source;
-  const { ownStart, ownData } = target;
-  let maxKey = -1;
-  for (let x = keyStart[0]!; x < keyStart[n]!; x++) if (keyData[x]! > maxKey) maxKey = keyData[x]!;
-  for (let y = ownStart[0]!; y < ownStart[m]!; y++) if (ownData[y]! > maxKey) maxKey = ownData[y]!;
-  const keyCount = maxKey + 1;
+  const keyCount = Math.max(maxIn(source.keyData, source.keyStart[0]!, source.keyStart[n]!), maxIn(target.ownData, target.ownStart[0]!, target.ownStart[m]!)) + 1;
   // Target blocks per key (deduplicated), as postings start..end in `postings`.
+  const postingStart = countBlockPostings(target, block, keyCount);
+  for (let k = 0; k < keyCount; k++) postingStart[k + 1]! += postingStart[k]!;
+  const postings = fillBlockPostings(target, block, keyCount, postingStart);
+  const sourceBlocks = countSourceBlocks(source, block, keyCount);
+  // Keys in many blocks say little about where a block goes.
+  const maxDf = Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb))));
+  const sim = blockSimilarity(source, block, band, offset, keyCount, postingStart, postings, sourceBlocks, maxDf, mb);
+  centreRows(sim, offset, nb);
+  const { acc, from } = warp(sim, offset, lo, hi, nb, total);
+  const at = (b: number, c: number): number => (b < 0 || c < lo[b]! || c > hi[b]! ? -1 : offset[b]! + c - lo[b]!);
+  const cells: [number, number][] = [];
+  let b = nb - 1;
+  let c = mb - 1;
+  for (;;) {
+    cells.push([b, c]);
+    if (b === 0 && c === 0) break;
+    const idx = at(b, c);
+    if (idx < 0 || acc[idx] === -Infinity) break;
+    const step = from[idx]!;
+    if (step === 0) {
+      b--;
+      c--;
+    } else if (step === 1) b--;
+    else c--;
+  }
+  cells.reverse();
+  return cells;
+}
+
+/** Offsets of band rows in the flat cell arrays. */
+function bandOffsets(lo: Int32Array, hi: Int32Array, rows: number): Float64Array {
+  const offset = new Float64Array(rows + 1);
+  for (let b = 0; b < rows; b++) offset[b + 1] = offset[b]! + (hi[b]! - lo[b]! + 1);
+  return offset;
+}
+
+/** Largest value of data[from, to), or -1. */
+function maxIn(data: Int32Array, from: number, to: number): number {
+  let max = -1;
+  for (let x = from; x < to; x++) if (data[x]! > max) max = data[x]!;
+  return max;
+}
+
+/** Number of target blocks holding each key, at index key + 1 (to be summed into offsets). */
+function countBlockPostings(target: FeatureColumns, block: number, keyCount: number): Int32Array {
+  const { ownStart, ownData } = target;
   const lastBlock = new Int32Array(keyCount).fill(-1);
   const postingCount = new Int32Array(keyCount + 1);
-  for (let j = 0; j < m; j++) {
+  for (let j = 0; j < target.size; j++) {
     const c = Math.floor(j / block);
     for (let y = ownStart[j]!; y < ownStart[j + 1]!; y++) {
       const k = ownData[y]!;
@@ -84,12 +124,16 @@ function blockWarp(
       postingCount[k + 1]!++;
     }
   }
-  const postingStart = postingCount;
-  for (let k = 0; k < keyCount; k++) postingStart[k + 1]! += postingStart[k]!;
+  return postingCount;
+}
+
+/** The target blocks holding each key, ascending, at postingStart[key] onwards. */
+function fillBlockPostings(target: FeatureColumns, block: number, keyCount: number, postingStart: Int32Array): Int32Array {
+  const { ownStart, ownData } = target;
   const postings = new Int32Array(postingStart[keyCount]!);
   const fill = postingStart.slice(0, keyCount);
-  lastBlock.fill(-1);
-  for (let j = 0; j < m; j++) {
+  const lastBlock = new Int32Array(keyCount).fill(-1);
+  for (let j = 0; j < target.size; j++) {
     const c = Math.floor(j / block);
     for (let y = ownStart[j]!; y < ownStart[j + 1]!; y++) {
       const k = ownData[y]!;
@@ -98,10 +142,15 @@ function blockWarp(
       postings[fill[k]!++] = c;
     }
   }
-  // Number of source blocks per key.
+  return postings;
+}
+
+/** Number of source blocks per key. */
+function countSourceBlocks(source: FeatureColumns, block: number, keyCount: number): Int32Array {
+  const { keyStart, keyData } = source;
   const sourceBlocks = new Int32Array(keyCount);
-  lastBlock.fill(-1);
-  for (let i = 0; i < n; i++) {
+  const lastBlock = new Int32Array(keyCount).fill(-1);
+  for (let i = 0; i < source.size; i++) {
     const b = Math.floor(i / block);
     for (let x = keyStart[i]!; x < keyStart[i + 1]!; x++) {
       const k = keyData[x]!;
@@ -110,10 +159,27 @@ function blockWarp(
       sourceBlocks[k]!++;
     }
   }
-  // Keys in many blocks say little about where a block goes.
-  const maxDf = Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb))));
-  lastBlock.fill(-1);
-  for (let i = 0; i < n; i++) {
+  return sourceBlocks;
+}
+
+/** Similarity of each band cell: the weights of the rarer keys its two blocks share. */
+function blockSimilarity(
+  source: FeatureColumns,
+  block: number,
+  band: Band,
+  offset: Float64Array,
+  keyCount: number,
+  postingStart: Int32Array,
+  postings: Int32Array,
+  sourceBlocks: Int32Array,
+  maxDf: number,
+  mb: number,
+): Float32Array {
+  const { keyStart, keyData } = source;
+  const { lo, hi } = band;
+  const sim = new Float32Array(offset[band.n + 1]!);
+  const lastBlock = new Int32Array(keyCount).fill(-1);
+  for (let i = 0; i < source.size; i++) {
     const b = Math.floor(i / block);
     const rowLo = lo[b]!;
     const rowHi = hi[b]!;
@@ -141,8 +207,12 @@ function blockWarp(
       }
     }
   }
-  // Centre each row so that off-path cells score below zero.
-  for (let b = 0; b < nb; b++) {
+  return sim;
+}
+
+/** Centres each row so that off-path cells score below zero. */
+function centreRows(sim: Float32Array, offset: Float64Array, rows: number): void {
+  for (let b = 0; b < rows; b++) {
     const start = offset[b]!;
     const end = offset[b + 1]!;
     let sum = 0;
@@ -150,10 +220,13 @@ function blockWarp(
     const mean = sum / Math.max(1, end - start);
     for (let k = start; k < end; k++) sim[k] = sim[k]! - mean;
   }
+}
+
+/** DTW (maximising) over the band's cells: accumulated scores and the step into each cell. */
+function warp(sim: Float32Array, offset: Float64Array, lo: Int32Array, hi: Int32Array, nb: number, total: number): { acc: Float64Array; from: Uint8Array } {
   // DTW (maximising), steps (1,1), (1,0), (0,1), inside the band.
   const acc = new Float64Array(total).fill(-Infinity);
   const from = new Uint8Array(total);
-  const at = (b: number, c: number): number => (b < 0 || c < lo[b]! || c > hi[b]! ? -1 : offset[b]! + c - lo[b]!);
   for (let b = 0; b < nb; b++) {
     const rowLo = lo[b]!;
     const rowHi = hi[b]!;
@@ -187,21 +260,5 @@ function blockWarp(
       from[idx] = step;
     }
   }
-  const cells: [number, number][] = [];
-  let b = nb - 1;
-  let c = mb - 1;
-  for (;;) {
-    cells.push([b, c]);
-    if (b === 0 && c === 0) break;
-    const idx = at(b, c);
-    if (idx < 0 || acc[idx] === -Infinity) break;
-    const step = from[idx]!;
-    if (step === 0) {
-      b--;
-      c--;
-    } else if (step === 1) b--;
-    else c--;
-  }
-  cells.reverse();
-  return cells;
+  return { acc, from };
 }
