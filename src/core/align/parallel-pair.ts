@@ -7,7 +7,7 @@
 import { alignParallel, OffsetPairScorer, type Bead, type ParallelParams } from './parallel.js';
 import { learnDictionaryFromTokens, learningSample } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
-import { preparePair, SignalPairScorer } from './signal-scorer.js';
+import { preparePair, SignalPairScorer, type PreparedPair } from './signal-scorer.js';
 import { stemTranslations } from './sentence-features.js';
 import type { PairLink } from './n-way.js';
 import type { Lexicon } from './lexicon.js';
@@ -124,13 +124,15 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   if (custom) {
     beads = runAll(custom.prepare(ra.doc, rb.doc, lexicons), undefined, 0, 100);
   } else {
-    const first = preparePair(ra.doc, rb.doc, lexicons);
+    let first: PreparedPair | undefined = preparePair(ra.doc, rb.doc, lexicons);
     beads = runAll(new SignalPairScorer(first), first, 0, options.singlePass ? 100 : 50);
     if (!options.singlePass) {
       // The sampled 1-1 beads, read from the tokens the first preparation already has.
       const examples = learningSample(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)).map((x) => [x.s0, x.t0] as const);
       const learned = stemTranslations(learnDictionaryFromTokens(first.sourceTokens!, first.targetTokens!, examples, { minCount: 3, minDice: 0.3 }));
       const second = preparePair(ra.doc, rb.doc, lexicons, learned, first);
+      // The first preparation's target tokens served the learning only: free them for the second pass.
+      first = undefined;
       beads = runAll(new SignalPairScorer(second), second, 50, 50, beads);
     }
   }
