@@ -114,8 +114,12 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         signal: options.signal,
         onProgress: options.onProgress && ((done) => options.onProgress!(Math.round(progressBase + ((s0 + done) / total) * progressSpan), 100)),
       });
-      if (s0 === 0 && t0 === 0) for (const bead of part) beads.push(bead);
-      else for (const bead of part) beads.push({ s0: bead.s0 + s0, s1: bead.s1 + s0, t0: bead.t0 + t0, t1: bead.t1 + t0, score: bead.score });
+      // Indexed loops here and below: these run once per alignment, mostly before they are
+      // compiled, and an unoptimized for-of allocates a result object per element.
+      for (let k = 0; k < part.length; k++) {
+        const bead = part[k]!;
+        beads.push(s0 === 0 && t0 === 0 ? bead : { s0: bead.s0 + s0, s1: bead.s1 + s0, t0: bead.t0 + t0, t1: bead.t1 + t0, score: bead.score });
+      }
     }
     return beads;
   };
@@ -138,7 +142,8 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   }
 
   const links: PairLink[] = [];
-  for (const bead of beads) {
+  for (let k = 0; k < beads.length; k++) {
+    const bead = beads[k]!;
     if (bead.s1 === bead.s0 || bead.t1 === bead.t0) continue;
     links.push({
       a: { doc: a.id, sentences: originals(ra.original, bead.s0, bead.s1) },
@@ -159,7 +164,8 @@ export function alignParallelBeads(a: AlignDocument, b: AlignDocument, options: 
     for (; i < si; i++) out.push({ source: [i], target: [] });
     for (; j < tj; j++) out.push({ source: [], target: [j] });
   };
-  for (const link of links) {
+  for (let k = 0; k < links.length; k++) {
+    const link = links[k]!;
     flushTo(link.a.sentences[0]!, link.b.sentences[0]!);
     out.push({ source: link.a.sentences.slice(), target: link.b.sentences.slice() });
     i = link.a.sentences[link.a.sentences.length - 1]! + 1;
