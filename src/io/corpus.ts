@@ -8,8 +8,7 @@ import { AllineaError } from '../core/errors.js';
 import { detectLanguage } from '../core/corpus/detect-language.js';
 import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
 import { formatPath } from '../core/model/parse.js';
-import { sha256 } from './hash.js';
-import { readTextFile } from './read-text.js';
+import { readTextFile, readTextFileWithHash } from './read-text.js';
 
 export interface CorpusDocument {
   readonly id: string;
@@ -53,9 +52,9 @@ function loadManifest(folder: string): LoadedCorpus {
   const langSource = new Map<string, 'manifest'>();
   const docs = parsed.data.documents.map((entry) => {
     const path = resolve(folder, entry.file);
-    const text = readTextFile(path);
+    const { text, sha256 } = readTextFileWithHash(path);
     langSource.set(entry.id, 'manifest');
-    return { id: entry.id, path, lang: entry.lang, ...(entry.title ? { title: entry.title } : {}), text, sha256: sha256(text) };
+    return { id: entry.id, path, lang: entry.lang, ...(entry.title ? { title: entry.title } : {}), text, sha256 };
   });
   return { docs, root: folder, langSource };
 }
@@ -64,10 +63,10 @@ function fromFiles(paths: readonly string[], lang: string | undefined, root?: st
   const ids = uniqueIds(paths.map((p) => idFromFileName(basename(p))));
   const langSource = new Map<string, 'option' | 'detected'>();
   const docs = paths.map((path, i) => {
-    const text = readTextFile(path);
+    const { text, sha256 } = readTextFileWithHash(path);
     const id = ids[i]!;
     langSource.set(id, lang ? 'option' : 'detected');
-    return { id, path, lang: lang ?? detectLanguage(text), text, sha256: sha256(text) };
+    return { id, path, lang: lang ?? detectLanguage(text), text, sha256 };
   });
   return root ? { docs, root, langSource } : { docs, langSource };
 }
