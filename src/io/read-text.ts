@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { AllineaError } from '../core/errors.js';
 import { describeFsError } from './fs-errors.js';
@@ -10,43 +10,11 @@ export interface TextWithHash {
   readonly sha256: string;
 }
 
-/**
- * The memory of the previous read, reused by the next: in a virtual machine, touching fresh
- * memory costs about as much as reading the file into it (~0.9 ms per MB), and readSources
- * reads documents of tens of megabytes one after the other. Held weakly, so that garbage
- * collection frees it once no read is under way.
- */
-let spare: WeakRef<Buffer> | undefined;
-
-/** The bytes of a file, in memory that the next read may overwrite: use them before reading again. */
 function readFileBytes(path: string): Buffer {
-  let fd: number;
   try {
-    fd = openSync(path, 'r');
+    return readFileSync(path);
   } catch (error) {
     throw describeFsError(error, path);
-  }
-  try {
-    const stats = fstatSync(fd);
-    const size = stats.size;
-    // Pipes, devices and /proc files have no size to go by; folders fail here with a clear error.
-    if (!stats.isFile() || size === 0) return readFileSync(fd);
-    let buffer = spare?.deref();
-    if (!buffer || buffer.length < size) {
-      buffer = Buffer.allocUnsafeSlow(size);
-      spare = new WeakRef(buffer);
-    }
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break; // the file shrank while being read
-      read += n;
-    }
-    return buffer.subarray(0, read);
-  } catch (error) {
-    throw describeFsError(error, path);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -54,7 +22,6 @@ function readFileBytes(path: string): Buffer {
  * The UTF-8 bytes of a text file, without a leading BOM. Binary files and invalid UTF-8 are
  * refused. isUtf8 (simdutf) is as strict as a fatal TextDecoder (overlong forms, surrogates and
  * truncated sequences are refused) at a fraction of its cost, and valid bytes decode unchecked.
- * Like readFileBytes, the bytes live in memory that the next read reuses.
  */
 function readTextBytes(path: string): Buffer {
   const buffer = readFileBytes(path);
