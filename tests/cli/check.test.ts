@@ -156,12 +156,15 @@ describe('allinea check --fix', () => {
     expect(before.code).toBe(1);
     const finding = JSON.parse(before.stdout).files[0].findings.find((x: { rule: string }) => x.rule === 'source-changed');
     expect(finding.message).toBe(
-      'the text of document "it-001" (../seeds/001_80762caa75312a24.txt) changed since the file was written; re-anchoring would find all 1 grouped or bookmarked sentence again (0 exactly, 1 fuzzily) (allinea check --fix applies it)',
+      'the text of document "it-001" (../seeds/001_80762caa75312a24.txt) changed since the file was written; re-anchoring would find all 1 grouped or bookmarked sentence again (0 exactly, 1 with a changed text) and re-attach sentence 1 of group g1 ("L’obiettivo è semplice: una chiamata alle armi (v…" now reads "L’obiettivo è semplice: una chiamata alle armi (v…") (allinea check --fix applies it)',
     );
 
     const fixed = await cli(['check', '--fix'], { cwd: f.dir });
     expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toContain('fixed: re-anchored "it-001": 0 sentences found exactly, 1 fuzzily');
+    expect(fixed.stdout).toContain('fixed: re-anchored "it-001": 0 sentences found exactly, 1 with a changed text');
+    // The re-attachment to a changed text is listed with both texts and flagged for review.
+    expect(fixed.stdout).toContain('changed: it-001 sentence 1 (group g1) is now sentence 2, whose text differs');
+    expect(fixed.stdout).toContain('re-attached 1 grouped or bookmarked sentence of document "it-001" to a changed text');
     const text = readFile(f.file);
     const g1 = JSON.parse(text).groups[0];
     expect(g1.members[1].texts).toEqual(['L’obiettivo è semplice: una chiamata alle armi (virtuali), la dichiarazione di guerra contro l’Isis, responsabile, secondo le stime, della morte di 132 persone.']);
@@ -400,7 +403,7 @@ describe('allinea check: recorded texts', () => {
       ['number-mismatch', ...Object.values(inLine(text, '{"id": "g1"', '{"id"')), 'group "g1": numbers differ: 129 in it-000 but not in it-001'],
       ['source-changed', ...Object.values(inLine(text, '{"id": "g3"', '"Molti dei')), '1 sentence text recorded for document "it-000" no longer matches its source (first in group g3)'],
     ]);
-    expect(findings[1].message).toContain('re-anchoring would find all 3 grouped or bookmarked sentences again (2 exactly, 1 fuzzily)');
+    expect(findings[1].message).toContain('re-anchoring would find all 3 grouped or bookmarked sentences again (2 exactly, 1 with a changed text)');
 
     expect((await cli(['check', '--fix'], { cwd: f.dir })).code).toBe(0);
     expect(readFile(f.file)).toContain('"Molti membri dell\'Isis,');

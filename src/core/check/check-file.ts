@@ -7,6 +7,7 @@ import type { SegmentFn } from '../model/create.js';
 import type { FileProblem, JsonPath, Position } from '../model/parse.js';
 import { parseAlignment, parseAlignmentExplained } from '../model/parse.js';
 import type { Alignment } from '../model/types.js';
+import { driftLines } from '../model/drift-report.js';
 import type { ResolvedRules } from './config.js';
 import { checkQuality, type MemberTextFn } from './quality.js';
 import { missingDocuments, overrideMismatches, planReanchoring, sourceChanges, textDrift, type ReanchorPlan, type SourceState } from './sources.js';
@@ -137,6 +138,27 @@ async function applyFix(input: CheckFileInput, plan: ReanchorPlan, sources: Sour
       });
     }
   }
+  for (const report of plan.reports) {
+    const d = plan.alignment.documents.findIndex((doc) => doc.id === report.doc);
+    const path: JsonPath = ['documents', d];
+    if (report.lostOverrides.length > 0) {
+      lossFindings.push({
+        rule: 'source-changed',
+        severity: 'warning',
+        ...reparsed.locate(path),
+        path,
+        message: `--fix dropped ${report.lostOverrides.length} segmentation ${report.lostOverrides.length === 1 ? 'override' : 'overrides'} of document "${report.doc}" that could not be moved with their text (listed above)`,
+      });
+    }
+    if (report.changed.length === 0) continue;
+    lossFindings.push({
+      rule: 'source-changed',
+      severity: 'warning',
+      ...reparsed.locate(path),
+      path,
+      message: `--fix re-attached ${report.changed.length} grouped or bookmarked ${report.changed.length === 1 ? 'sentence' : 'sentences'} of document "${report.doc}" to a changed text (listed above): review ${report.changed.length === 1 ? 'it' : 'them'} before relying on the alignment`,
+    });
+  }
   const fixed: FixReport = {
     documents: plan.reports.map((r) => ({
       doc: r.doc,
@@ -145,8 +167,11 @@ async function applyFix(input: CheckFileInput, plan: ReanchorPlan, sources: Sour
       lost: r.lost.length,
       droppedOverrides: r.droppedOverrides.length,
       dissolvedGroups: r.dissolvedGroups,
+      ...(r.normalized > 0 ? { normalized: r.normalized } : {}),
+      ...(r.movedOverrides + r.addedOverrides > 0 ? { movedOverrides: r.movedOverrides + r.addedOverrides } : {}),
     })),
     lost,
+    details: plan.reports.flatMap((r) => driftLines(r)),
   };
   return { file: input.file, findings: sortFindings([...after.findings, ...lossFindings]), fixed };
 }
