@@ -16,6 +16,7 @@ export interface ExportArgs {
   readonly rawCells?: boolean;
   readonly bom?: boolean;
   readonly verbose?: boolean;
+  readonly allowDrift?: boolean;
 }
 
 const HELP = `
@@ -34,6 +35,12 @@ Groups: confirmed only unless --status all; rejected groups never. Languages giv
 --langs or --pair must be in every group written. Whatever is left out is summarised on
 stderr (listed with --verbose, and in the "omitted" field of the JSON export).
 Set SOURCE_DATE_EPOCH (seconds) for a reproducible TMX creationdate.
+
+Changed sources: a document whose text changed since the alignment was saved is re-anchored
+(its sentences found again by their recorded text) and exported with its current text. When
+that loses sentences, dissolves groups or re-attaches sentences to a changed text, export
+lists what happened, writes nothing and exits 1; --allow-drift exports anyway. Review and
+save the alignment first (allinea check --fix, or the workbench) to export it as confirmed.
 
 Examples:
   allinea export alignments/seeds.align.json --to tmx -o seeds.tmx
@@ -57,6 +64,7 @@ export function registerExport(program: Command, streams: CliStreams, setExit: S
     .option('--raw-cells', 'TSV/CSV: do not neutralise cells starting with = + - @')
     .option('--bom', 'CSV/TSV: start with a UTF-8 byte order mark (for Excel)')
     .option('-v, --verbose', 'list every group left out')
+    .option('--allow-drift', 'export even when re-anchoring a changed document lost or changed aligned sentences')
     .addHelpText('after', HELP)
     .action(
       action(streams, setExit, async (file: string, options: Omit<ExportArgs, 'file'>) => runExport({ file, ...options }, streams)),
@@ -96,10 +104,20 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   }
 
   const opened = openAlignment(input, segment);
+  const { driftLines, isLossy } = await import('../../core/model/drift-report.js');
+  const { sanitizeForTerminal: clean } = await import('../../core/display/sanitize.js');
+  const lossy = opened.reanchored.filter((r) => isLossy(r) && (r.lost.length > 0 || r.changed.length > 0 || r.dissolvedGroups.length > 0));
   for (const report of opened.reanchored) {
     const lost = report.lost.length > 0 ? `; ${report.lost.length} aligned sentence${report.lost.length === 1 ? ' was' : 's were'} not found again` : '';
+    const changed = report.changed.length > 0 ? `; ${report.changed.length} aligned sentence${report.changed.length === 1 ? ' was' : 's were'} re-attached to a changed text` : '';
     const dissolved = report.dissolvedGroups.length > 0 ? ` and ${report.dissolvedGroups.length} group${report.dissolvedGroups.length === 1 ? '' : 's'} dissolved (${report.dissolvedGroups.join(', ')})` : '';
-    streams.stderr.write(`allinea: warning: document "${report.doc}" changed since the alignment was saved; exporting its current text${lost}${dissolved}. Open it in the workbench to review.\n`);
+    const moved = report.moved > 0 && !lost && !changed && !dissolved ? `; ${report.moved} aligned sentence${report.moved === 1 ? '' : 's'} found again with ${report.moved === 1 ? 'its' : 'their'} text at a new place` : '';
+    streams.stderr.write(clean(`allinea: warning: document "${report.doc}" changed since the alignment was saved; ${lossy.includes(report) && !args.allowDrift ? 'not exporting' : 'exporting'} its current text${moved}${lost}${changed}${dissolved}.`) + '\n');
+    if (lossy.includes(report)) for (const line of driftLines(report).slice(0, 20)) streams.stderr.write(`  ${clean(line)}\n`);
+  }
+  if (lossy.length > 0 && !args.allowDrift) {
+    streams.stderr.write(`allinea: nothing was exported: review the changes (allinea check --fix ${args.file}, or open it in the workbench) and save, or pass --allow-drift to export anyway.\n`);
+    return 1;
   }
   const exportInput = { alignment: opened.alignment, texts: opened.texts };
   const selection = { status: args.status, ...(langs ? { langs } : {}), ...(pair ? { pair } : {}) };
