@@ -44,6 +44,8 @@ export interface OpenedAlignment extends AlignmentFile {
   readonly alignment: Alignment;
   readonly texts: Map<string, string>;
   readonly reanchored: readonly ReanchorReport[];
+  /** The alignment as the file holds it (before re-anchoring): what "saved" means until the next save. */
+  readonly onDisk: Alignment;
 }
 
 /**
@@ -62,7 +64,7 @@ export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment
     alignment = result.alignment;
     reanchored.push(result.report);
   }
-  return { ...file, alignment, texts: sources.texts, reanchored };
+  return { ...file, alignment, texts: sources.texts, reanchored, onDisk: file.alignment };
 }
 
 /** Saves atomically in the stable layout, with member texts taken from the sources. */

@@ -18,6 +18,8 @@ export interface Workspace {
   /** True when the alignment file does not exist yet (created on first save). */
   readonly isNew: boolean;
   readonly reanchored: readonly ReanchorReport[];
+  /** The alignment as on disk when it differs from `alignment` (re-anchored sources): the work is unsaved. */
+  readonly onDisk?: Alignment;
 }
 
 export interface OpenWorkspaceOptions {
@@ -32,7 +34,14 @@ export interface OpenWorkspaceOptions {
 export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
   if (existsSync(options.alignmentPath)) {
     const opened = openAlignment(options.alignmentPath, options.segment);
-    return { alignmentPath: options.alignmentPath, alignment: opened.alignment, texts: opened.texts, isNew: false, reanchored: opened.reanchored };
+    return {
+      alignmentPath: options.alignmentPath,
+      alignment: opened.alignment,
+      texts: opened.texts,
+      isNew: false,
+      reanchored: opened.reanchored,
+      ...(opened.alignment !== opened.onDisk ? { onDisk: opened.onDisk } : {}),
+    };
   }
   if (options.corpus.length === 0) {
     throw new AllineaError(`${options.alignmentPath} does not exist and no corpus was given to create it from.`);

@@ -97,13 +97,14 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const message = recovered
     ? { key: 'msg.restored', params: { file: basename(recoveryPath(alignmentPath)) }, tone: 'info' as const }
     : workspace.reanchored.length > 0
-      ? { key: 'msg.reanchored', tone: 'info' as const }
+      ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
       : { key: 'msg.welcome', tone: 'info' as const };
   const initial = createEditorState({
     alignment: recovered ?? workspace.alignment,
     ...(recovered ? { restoredFrom: workspace.alignment } : {}),
-    // A new file is unsaved work from the start only once something changes.
-    saved: workspace.alignment,
+    // A new file is unsaved work from the start only once something changes; a re-anchored
+    // one is unsaved at once (the file on disk still describes the old texts).
+    saved: workspace.onDisk ?? workspace.alignment,
     texts: workspace.texts,
     fileName: basename(alignmentPath),
     size,
