@@ -60,7 +60,7 @@ export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment
   let alignment = file.alignment;
   const reanchored: ReanchorReport[] = [];
   for (const drift of sources.drifted) {
-    const result = reanchorDocument(alignment, drift.doc, sources.texts.get(drift.doc)!, drift.sha256, segment);
+    const result = reanchorDocument(alignment, drift.doc, sources.texts.get(drift.doc)!, drift.sha256, segment, file.alignment);
     alignment = result.alignment;
     reanchored.push(result.report);
   }

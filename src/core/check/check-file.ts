@@ -79,7 +79,25 @@ export async function checkFile(input: CheckFileInput): Promise<FileResult> {
     plan = planReanchoring(alignment, toReanchor, sources, await host.loadSegmenter());
   }
 
-  if (input.fix && plan) return applyFix(input, plan, sources);
+  // Re-anchoring reads the file's structure (which document is which, which sentences a
+  // member holds): on a broken structure it would move or dissolve the wrong groups.
+  const structural = input.fix && plan ? parsed.problems.filter((p) => p.rule !== 'score-out-of-range') : [];
+  if (input.fix && plan && structural.length === 0) return applyFix(input, plan, sources);
+  if (structural.length > 0) {
+    // One entry per rule: "unknown-document (8, first at 48:86)".
+    const byRule = new Map<string, FileProblem[]>();
+    for (const p of structural) byRule.set(p.rule, [...(byRule.get(p.rule) ?? []), p]);
+    const shown = [...byRule].map(([rule, list]) => `${rule} (${list.length === 1 ? `at ${list[0]!.line}:${list[0]!.column}` : `${list.length}, first at ${list[0]!.line}:${list[0]!.column}`})`);
+    const more = '';
+    findings.push({
+      rule: 'source-changed',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      path: [],
+      message: `--fix did not change the file: its structure is invalid, and re-anchoring it would move or dissolve the wrong groups; fix ${structural.length === 1 ? 'this error' : `these ${structural.length} errors`} first (listed here), then run --fix again: ${shown.join(', ')}${more}`,
+    });
+  }
 
   if (isOn(rules, 'source-changed')) sourceChanges(alignment, sources, drift, plan).forEach(add);
   const reanchored = new Set(toReanchor);

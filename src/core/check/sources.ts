@@ -112,7 +112,7 @@ export function planReanchoring(
     const text = sources.texts.get(doc);
     if (text === undefined) continue;
     const sha = sources.changed.get(doc) ?? alignment.documents.find((d) => d.id === doc)!.sha256;
-    const result = reanchorDocument(current, doc, text, sha, segment);
+    const result = reanchorDocument(current, doc, text, sha, segment, alignment);
     current = result.alignment;
     reports.push(result.report);
   }

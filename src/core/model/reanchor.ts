@@ -204,6 +204,11 @@ export function reanchorDocument(
   newText: string,
   newSha256: string,
   segment: SegmentFn,
+  /**
+   * The alignment before any document was re-anchored, when several are in turn: a group
+   * dissolved by an earlier document still tells this one its recorded texts (for cuts).
+   */
+  original: Alignment = alignment,
 ): { alignment: Alignment; report: ReanchorReport } {
   const d = alignment.documents.findIndex((x) => x.id === docId);
   const doc = alignment.documents[d];
@@ -213,7 +218,8 @@ export function reanchorDocument(
   // The recorded text of every grouped or bookmarked sentence, by old index. A text whose
   // length differs from its old span does not describe that span and is not trusted for cuts.
   const recorded = new Map<number, string>();
-  for (const group of alignment.groups) {
+  const source = original.documents.find((x) => x.id === docId)?.sentences === oldSpans ? original : alignment;
+  for (const group of source.groups) {
     for (const member of group.members) {
       if (member.doc !== docId || !member.texts) continue;
       member.sentences.forEach((s, i) => {
@@ -222,7 +228,7 @@ export function reanchorDocument(
       });
     }
   }
-  for (const b of alignment.bookmarks) if (b.doc === docId && b.text !== undefined && !recorded.has(b.sentence)) recorded.set(b.sentence, b.text);
+  for (const b of source.bookmarks) if (b.doc === docId && b.text !== undefined && !recorded.has(b.sentence)) recorded.set(b.sentence, b.text);
   const fits = (s: number): string | undefined => {
     const t = recorded.get(s);
     const span = oldSpans[s];

@@ -18,6 +18,7 @@ import type { Alignment } from '../../../src/core/model/types.js';
 import { segment } from '../../../src/core/text/segment.js';
 import { sha256 } from '../../../src/io/hash.js';
 import { REPO_ROOT } from '../../helpers/seeds.js';
+import { planReanchoring } from '../../../src/core/check/sources.js';
 
 const committed = (() => {
   const parsed = parseAlignment(readFileSync(join(REPO_ROOT, 'alignments', 'seeds.align.json'), 'utf8'));
@@ -152,6 +153,25 @@ describe('drift of a seed under the committed alignment', () => {
     const again = reanchorDocument(reread.alignment, 'fr-003', changed, sha256(changed), segment);
     expect(again.report).toMatchObject({ moved: 0, fuzzy: 0, lost: [], lostOverrides: [], movedOverrides: 0, addedOverrides: 0 });
     expect(spansOf(again.alignment, 'fr-003')).toEqual(spansOf(alignment, 'fr-003'));
+  });
+});
+
+describe('several documents drifting at once', () => {
+  it('a group dissolved by one document still lends its recorded text to the cuts of the next', () => {
+    // it-000 loses the sentence of g12 (so g12 is dissolved first); fr-003's split after g12's
+    // French sentence is known only from g12's recorded text, and must still move.
+    const [s, e] = spansOf(committed, 'it-000')[10]!;
+    const itText = sourceOf('it-000').slice(0, s) + sourceOf('it-000').slice(e);
+    const frText = `Une phrase ajoutée au début. ${sourceOf('fr-003')}`;
+    const texts = new Map(committed.documents.map((d) => [d.id, d.id === 'it-000' ? itText : d.id === 'fr-003' ? frText : sourceOf(d.id)]));
+    const changed = new Map([['it-000', sha256(itText)], ['fr-003', sha256(frText)]]);
+    const plan = planReanchoring(committed, ['it-000', 'fr-003'], { texts, missing: [], changed }, segment);
+    const [it, fr] = plan.reports;
+    expect(it!.dissolvedGroups).toEqual(['g12']);
+    expect(fr!.lostOverrides).toEqual([]);
+    expect(replaysCleanly(plan.alignment, 'fr-003', frText)).toBe(true);
+    const spans = spansOf(plan.alignment, 'fr-003');
+    expect(spans.map((x) => frText.slice(...x))).toContain('Terroristes, redoutez nous.»');
   });
 });
 
