@@ -8,7 +8,10 @@ import { AllineaError } from '../core/errors.js';
 import { detectLanguage } from '../core/corpus/detect-language.js';
 import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
 import { formatPath } from '../core/model/parse.js';
-import { readTextFile, readTextFileWithHash } from './read-text.js';
+import { readTextFile, readTextFileWithHash, shownPath, STDIN_NAME, type TextWithHash } from './read-text.js';
+
+/** The corpus input that stands for standard input (`allinea split -`, `allinea align a.txt -`). */
+export const STDIN_INPUT = '-';
 
 export interface CorpusDocument {
   readonly id: string;
@@ -59,11 +62,11 @@ function loadManifest(folder: string): LoadedCorpus {
   return { docs, root: folder, langSource };
 }
 
-function fromFiles(paths: readonly string[], lang: string | undefined, root?: string): LoadedCorpus {
-  const ids = uniqueIds(paths.map((p) => idFromFileName(basename(p))));
+function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash): LoadedCorpus {
+  const ids = uniqueIds(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : idFromFileName(basename(p)))));
   const langSource = new Map<string, 'option' | 'detected'>();
   const docs = paths.map((path, i) => {
-    const { text, sha256 } = readTextFileWithHash(path);
+    const { text, sha256 } = path === STDIN_INPUT ? stdin! : readTextFileWithHash(path, { stdin: stdin !== undefined });
     const id = ids[i]!;
     langSource.set(id, lang ? 'option' : 'detected');
     return { id, path, lang: lang ?? detectLanguage(text), text, sha256 };
@@ -76,11 +79,18 @@ function fromFiles(paths: readonly string[], lang: string | undefined, root?: st
  * resolved against `cwd`. An alignment file (*.align.json) among the inputs is refused
  * with a hint, since it is opened with --alignment.
  */
-export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string }): LoadedCorpus {
+export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string; stdin?: TextWithHash }): LoadedCorpus {
   if (inputs.length === 0) throw new AllineaError('No corpus given: name a folder or text files.');
-  const paths = inputs.map((p) => resolve(options.cwd, p));
+  const stdinCount = inputs.filter((p) => p === STDIN_INPUT).length;
+  if (stdinCount > 0 && !options.stdin) throw new AllineaError(`"-" (${STDIN_NAME}) cannot be read here: name a file.`);
+  if (stdinCount > 1) throw new AllineaError(`"-" (${STDIN_NAME}) can be given only once.`);
+  const paths = inputs.map((p) => (p === STDIN_INPUT ? p : resolve(options.cwd, p)));
   for (const path of paths) {
-    if (!existsSync(path)) throw new AllineaError(`Cannot read ${path}: it does not exist.`);
+    if (path !== STDIN_INPUT && !existsSync(path)) throw new AllineaError(`Cannot read ${shownPath(path)}: it does not exist.`);
+  }
+  if (stdinCount > 0) {
+    if (paths.some((p) => p !== STDIN_INPUT && statSync(p).isDirectory())) throw new AllineaError(`Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
+    return fromFiles(paths, options.lang, undefined, options.stdin);
   }
   const folders = paths.filter((p) => statSync(p).isDirectory());
   if (folders.length > 0) {

@@ -4,7 +4,7 @@
  * document sets, optionally in parallel jobs and in deterministic shards.
  */
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams, OutStream } from '../streams.js';
 import type { AlignMode } from '../../core/align/types.js';
@@ -28,7 +28,7 @@ export interface AlignArgs {
 
 const positiveInt = (name: string) => (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not "${value}".`);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number.`);
   return n;
 };
 
@@ -145,6 +145,10 @@ async function alignOne(
   const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
+  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { readStdinText, shownPath } = await import('../../io/read-text.js');
+  const { STDIN_INPUT } = await import('../../io/corpus.js');
+  const { saveStdinCopy, stdinCopyPath } = await import('../../io/stdin-copy.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
   const output = args.output
@@ -153,6 +157,11 @@ async function alignOne(
       ? DEFAULT_ALIGNMENT
       : resolve(streams.cwd, `${basename(resolve(streams.cwd, inputs[0]!)).replace(/\.[^.]+$/, '')}.align.json`);
   const segmentFn = args.presplit ? (text: string) => lineSpans(text) : segment;
+  // A document from standard input is kept beside the alignment, which must name a file to reopen.
+  const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
+  if (stdin && !args.output) throw new UserError('A document read from standard input ("-") needs -o FILE: the alignment and a copy of that document are saved there.');
+  const stdinCopy = stdin ? { path: stdinCopyPath(output), text: stdin.text } : undefined;
+  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) };
 
   let alignment;
   let texts: Map<string, string>;
@@ -163,18 +172,18 @@ async function alignOne(
     alignment = opened.alignment;
     texts = opened.texts;
     if (args.inputs.length > 0) {
-      const corpus = loadCorpus(args.inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
-      const wanted = new Set(corpus.docs.map((d) => d.path));
+      const corpus = loadCorpus(args.inputs, corpusOptions);
+      const wanted = new Set(corpus.docs.map((d) => (d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path)));
       const have = new Set(alignment.documents.map((d) => documentPath(output, d.path)));
       if (wanted.size !== have.size || [...wanted].some((p) => !have.has(p))) {
         throw new UserError(`${output} already aligns other documents; choose another file with -o.`);
       }
     }
   } else {
-    const corpus = loadCorpus(inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
+    const corpus = loadCorpus(inputs, corpusOptions);
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
     alignment = createAlignment(
-      corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path) })),
+      corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path) })),
       segmentFn,
     );
     texts = new Map(corpus.docs.map((d) => [d.id, d.text]));
@@ -194,16 +203,19 @@ async function alignOne(
   progress.done();
   const prefix = label ? `${label}: ` : '';
   const why = args.mode && args.mode !== 'auto' ? '' : ` (${result.modeReason})`;
-  streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   const updated = applySuggestions(alignment, result.suggestions);
   const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
   try {
     mkdirSync(dirname(output), { recursive: true });
-  } catch {
-    // writeAlignmentFile reports the problem in one sentence.
+  } catch (error) {
+    throw describeFsError(error, dirname(output), 'write');
   }
+  if (stdinCopy) saveStdinCopy(stdinCopy);
   writeAlignmentFile(output, updated, texts);
-  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${output}\n`);
+  // The mode goes with success only: a failed run ends with its one error sentence.
+  streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
+  if (stdinCopy) streams.stderr.write(`${prefix}standard input saved as ${shownPath(stdinCopy.path)} (the alignment's copy of that document)\n`);
+  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}\n`);
   return output;
 }
 
@@ -282,19 +294,15 @@ export function shardOf<T>(items: readonly T[], shard: string | undefined): T[] 
 }
 
 async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
-  const { readFileSync, existsSync, mkdirSync } = await import('node:fs');
+  const { existsSync, mkdirSync } = await import('node:fs');
   const { resolve, dirname, join } = await import('node:path');
   const { UserError } = await import('../errors.js');
   if (!args.outDir) throw new UserError('--manifest needs --out-dir, the folder for the alignment files.');
   if (args.inputs.length > 0 || args.output) throw new UserError('With --manifest, give the documents in the manifest, not as arguments or -o.');
   const manifestPath = resolve(streams.cwd, args.manifest!);
-  let text: string;
-  try {
-    text = readFileSync(manifestPath, 'utf8');
-  } catch (error) {
-    const { describeFsError } = await import('../../io/fs-errors.js');
-    throw describeFsError(error, manifestPath);
-  }
+  const { readTextFile } = await import('../../io/read-text.js');
+  const { describeFsError } = await import('../../io/fs-errors.js');
+  const text = readTextFile(manifestPath);
   const base = dirname(manifestPath);
   const all = parseManifest(text, (p) => existsSync(resolve(base, p)));
   let sets: ManifestSet[];
@@ -304,7 +312,11 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
     throw new UserError((error as Error).message);
   }
   const outDir = resolve(streams.cwd, args.outDir);
-  mkdirSync(outDir, { recursive: true });
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw describeFsError(error, outDir, 'write');
+  }
   const jobs = Math.max(1, args.jobs ?? 1);
   const shardNote = args.shard ? ` (shard ${args.shard} of ${all.length} sets)` : '';
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
@@ -325,7 +337,8 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
     } catch (error) {
       failures++;
       const message = error instanceof Error ? error.message : String(error);
-      streams.stderr.write(`${set.name}: ${message.replace(/^allinea: /, '')}\n`);
+      const { terminalMessage } = await import('../../core/display/sanitize.js');
+      streams.stderr.write(`${set.name}: ${terminalMessage(message.replace(/^allinea: /, ''))}\n`);
     }
   };
   // A simple pool: `jobs` sets in flight, in manifest order.
