@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { CliStreams } from './streams.js';
+import { messageStream, type CliStreams } from './streams.js';
 import { reportError, UserError } from './errors.js';
 import { terminalMessage } from '../core/display/sanitize.js';
 import { DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_ENV, formatSize, parseSize, setMaxInputBytes } from '../io/read-text.js';
@@ -60,6 +60,7 @@ export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
   let code = 0;
   setMaxInputBytes(DEFAULT_MAX_INPUT_BYTES);
+  streams = { ...streams, stderr: messageStream(streams.stderr) };
   const program = buildProgram(streams, (c) => {
     code = c;
   });

@@ -192,7 +192,7 @@ async function alignOne(
   const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id) ?? '', sentences: d.sentences }));
   const live = (status: string) => alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
   const total = docs.reduce((n, d) => n + d.sentences.length, 0);
-  const progress = progressReporter(streams.stderr, label || 'aligning', total);
+  const progress = progressReporter(streams.stderr.raw ?? streams.stderr, label || 'aligning', total);
   const result = align(docs, {
     mode: args.mode ?? 'auto',
     ...(args.maxBead !== undefined ? { maxBead: args.maxBead } : {}),
@@ -353,7 +353,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
 
 /** In batch mode the per-set progress line would interleave; keep only the messages. */
 function quietTty(stderr: OutStream): OutStream {
-  return { write: (s: string) => stderr.write(s), isTTY: false };
+  return { write: (s: string) => stderr.write(s), isTTY: false, raw: { write: (s: string) => stderr.write(s), isTTY: false } };
 }
 
 /** Runs one set in a child process of allinea itself (true parallelism on several cores). */
