@@ -8,6 +8,7 @@ import { AllineaError } from '../core/errors.js';
 import { detectLanguage } from '../core/corpus/detect-language.js';
 import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
 import { formatPath } from '../core/model/parse.js';
+import { excerpt } from '../core/display/sanitize.js';
 import { readTextFile, readTextFileWithHash, shownPath, STDIN_NAME, type TextWithHash } from './read-text.js';
 
 /** The corpus input that stands for standard input (`allinea split -`, `allinea align a.txt -`). */
@@ -41,17 +42,18 @@ function loadManifest(folder: string): LoadedCorpus {
     data = JSON.parse(readTextFile(manifestPath));
   } catch (error) {
     if (error instanceof AllineaError) throw error;
-    throw new AllineaError(`Cannot read ${manifestPath}: ${(error as Error).message}.`);
+    // JSON.parse quotes the text around the error: a short, safe excerpt of it at most.
+    throw new AllineaError(`${shownPath(manifestPath)} is not valid JSON: ${excerpt((error as Error).message.replace(/\.$/, ''), 100)}; fix it or remove it to read the folder's text files.`);
   }
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    throw new AllineaError(`${manifestPath}: ${formatPath(path)}: ${issue.message}.`);
+    throw new AllineaError(`${shownPath(manifestPath)}: ${excerpt(formatPath(path), 60)}: ${excerpt(issue.message, 120)}.`);
   }
   const ids = parsed.data.documents.map((d) => d.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw new AllineaError(`${manifestPath}: document id "${duplicate}" is used twice.`);
+  if (duplicate) throw new AllineaError(`${shownPath(manifestPath)}: document id "${excerpt(duplicate)}" is used twice.`);
   const langSource = new Map<string, 'manifest'>();
   const docs = parsed.data.documents.map((entry) => {
     const path = resolve(folder, entry.file);

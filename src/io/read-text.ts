@@ -76,6 +76,10 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Whether the command reads standard input from `-` (said in the refusal of a pipe or device). */
   readonly stdin?: boolean;
+  /** How the file is named in messages (default: its path). */
+  readonly name?: string;
+  /** Throws the command's own refusal of a file over the limit (given its size, or the bytes read so far). */
+  readonly onTooLarge?: (bytes: number) => never;
 }
 
 /**
@@ -85,20 +89,25 @@ export interface ReadOptions {
  */
 export function readFileBounded(path: string, options: ReadOptions = {}): Buffer {
   const limit = options.maxBytes ?? maxInputBytes;
+  const name = options.name ?? path;
+  const over = (bytes: number, size: string): never => {
+    options.onTooLarge?.(bytes);
+    throw tooLarge(name, size, limit);
+  };
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw describeFsError(error, shownPath(path));
+    throw describeFsError(error, shownPath(name));
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw new AllineaError(`Cannot read ${shownPath(path)}: it is a folder.`);
+    if (stats.isDirectory()) throw new AllineaError(`Cannot read ${shownPath(name)}: it is a folder.`);
     if (!stats.isFile()) {
       const hint = options.stdin ? '; to read standard input, give - as the file name' : '; save its content to a regular file first';
-      throw new AllineaError(`Cannot read ${shownPath(path)}: it is ${kindOf(stats)}, not a regular file${hint}.`);
+      throw new AllineaError(`Cannot read ${shownPath(name)}: it is ${kindOf(stats)}, not a regular file${hint}.`);
     }
-    if (stats.size > limit) throw tooLarge(path, formatSize(stats.size), limit);
+    if (stats.size > limit) over(stats.size, formatSize(stats.size));
     // Read to the end rather than trusting the size: a file can grow, and /proc reports 0.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -109,12 +118,12 @@ export function readFileBounded(path: string, options: ReadOptions = {}): Buffer
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
-      if (total > limit) throw tooLarge(path, `more than ${formatSize(limit)}`, limit);
+      if (total > limit) over(total, `more than ${formatSize(limit)}`);
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (error) {
     if (error instanceof AllineaError) throw error;
-    throw describeFsError(error, shownPath(path));
+    throw describeFsError(error, shownPath(name));
   } finally {
     closeSync(fd);
   }
