@@ -182,6 +182,8 @@ async function alignOne(
   } else {
     const corpus = loadCorpus(inputs, corpusOptions);
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
+    const empty = corpus.docs.find((d) => d.text.trim() === '');
+    if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);
     alignment = createAlignment(
       corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path) })),
       segmentFn,
@@ -300,11 +302,12 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   if (!args.outDir) throw new UserError('--manifest needs --out-dir, the folder for the alignment files.');
   if (args.inputs.length > 0 || args.output) throw new UserError('With --manifest, give the documents in the manifest, not as arguments or -o.');
   const manifestPath = resolve(streams.cwd, args.manifest!);
-  const { readTextFile } = await import('../../io/read-text.js');
+  const { readTextFile, shownPath } = await import('../../io/read-text.js');
   const { describeFsError } = await import('../../io/fs-errors.js');
   const text = readTextFile(manifestPath);
   const base = dirname(manifestPath);
   const all = parseManifest(text, (p) => existsSync(resolve(base, p)));
+  if (all.length === 0) throw new UserError(`${shownPath(manifestPath)} lists no document sets: give one set per line, tab-separated paths (optionally a name first).`);
   let sets: ManifestSet[];
   try {
     sets = shardOf(all, args.shard);
