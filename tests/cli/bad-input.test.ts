@@ -7,7 +7,6 @@
  * matrix fast; mounts (full disk, read-only) are made only where the machine allows them.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,9 +59,9 @@ function snapshot(dir = root, out = new Map<string, string>()): Map<string, stri
     const path = join(dir, entry.name);
     if (mounts.some((m) => path === m)) continue;
     const stats = lstatSync(path);
+    // Size, time, inode and mode: any write (in place or by rename) changes one of them, without hashing every file after every row.
     if (entry.isDirectory()) snapshot(path, out);
-    else if (stats.isFile()) out.set(path, `${createHash('sha1').update(readFileSync(path)).digest('hex')}:${stats.mode}`);
-    else out.set(path, `special:${stats.mode}`);
+    else out.set(path, `${stats.isFile() ? 'file' : 'special'}:${stats.size}:${stats.mtimeMs}:${stats.ino}:${stats.mode}`);
   }
   return out;
 }
@@ -215,7 +214,7 @@ const SLOTS: readonly Slot[] = [
   { name: 'check --config', args: (f) => ['check', good.alignment(), '--config', f] },
   { name: 'export FILE', args: (f, out) => ['export', f, '--to', 'tmx', '-o', join(out, 'e.tmx')] },
   { name: 'lexicon import', args: (f, out) => ['lexicon', 'import', f, '-o', join(out, 'l.tsv'), '--from', 'it', '--to', 'fr'] },
-  { name: 'view DOC', args: (f) => ['view', f, '--alignment', join(root, 'never', 'v.align.json')], tty: true },
+  { name: 'view DOC', args: (f) => ['view', f, good.fr(), '--alignment', join(root, 'never', 'v.align.json')], tty: true },
   { name: 'view ALIGNMENT', args: (f) => ['view', '--alignment', f], tty: true, expect: { missing: 2 } },
   // A document path inside an alignment file: check reports it as a finding (exit 1, on stdout).
   { name: 'check: document path in the alignment', args: (f) => ['check', alignmentPointingAt(f, nameOf(f))], expect: Object.fromEntries(FILE_KINDS.map((k) => [k, 1])), reportOn: 'stdout' },
@@ -314,6 +313,12 @@ const CASES: readonly Case[] = [
   },
   { name: 'align -: without -o', args: () => ['align', good.it(), '-'], stdin: () => Buffer.from(FR), code: 2 },
   { name: 'check -: not a file', args: () => ['check', '-'], code: 2 },
+  {
+    name: 'export: a document path with escape sequences is echoed neutralised',
+    args: (out) => ['export', alignmentPointingAt(join(root, 'kinds', 'x\u001b]0;pwned\u0007\u001b[2J.txt'), 'escaped-path'), '--to', 'tmx', '-o', join(out, 'e.tmx')],
+    code: 2,
+    then: (r) => expect(r.stderr).toContain('x␛'),
+  },
   // Alignment files with wrong content.
   { name: 'check: truncated alignment', args: () => ['check', alignmentFile('truncated', () => readFileSync(good.alignment(), 'utf8').slice(0, 700))], code: 1, reportOn: 'stdout' },
   { name: 'export: truncated alignment', args: (out) => ['export', alignmentFile('truncated', () => readFileSync(good.alignment(), 'utf8').slice(0, 700)), '--to', 'tmx', '-o', join(out, 'x.tmx')], code: 2 },
@@ -432,6 +437,8 @@ async function row(name: string, args: (out: string) => string[], code: number, 
   const argv = args(out);
   const before = snapshot();
   const run = await allinea(argv, root, { ...(options.tty ? { tty: true } : {}), ...(options.stdin ? { stdin: options.stdin() } : {}) });
+  // BAD_INPUT_DUMP=1 prints every row's answer, to read the messages as a user would.
+  if (process.env.BAD_INPUT_DUMP) process.stdout.write(`${run.code}  ${name}\n    ${run.stderr.trimEnd().replace(/\n/g, '\n    ')}\n`);
   holds(run, code, name, options.reportOn);
   const after = snapshot();
   for (const [path, state] of before) {

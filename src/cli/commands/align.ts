@@ -135,7 +135,6 @@ async function alignOne(
   label = '',
 ): Promise<string> {
   const { resolve, basename, dirname } = await import('node:path');
-  const { mkdirSync } = await import('node:fs');
   const { UserError } = await import('../errors.js');
   const { DEFAULT_CORPUS, DEFAULT_ALIGNMENT } = await import('../paths.js');
   const { loadCorpus } = await import('../../io/corpus.js');
@@ -145,7 +144,7 @@ async function alignOne(
   const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
-  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { ensureFolder } = await import('../../io/fs-errors.js');
   const { readStdinText, shownPath } = await import('../../io/read-text.js');
   const { STDIN_INPUT } = await import('../../io/corpus.js');
   const { saveStdinCopy, stdinCopyPath } = await import('../../io/stdin-copy.js');
@@ -165,6 +164,9 @@ async function alignOne(
 
   let alignment;
   let texts: Map<string, string>;
+  if (args.inputs.some((p) => p !== STDIN_INPUT && resolve(streams.cwd, p) === output)) {
+    throw new UserError(`-o ${shownPath(output)} is one of the documents to align; name a new file, e.g. -o ${shownPath(basename(output).replace(/\.[^.]*$/, ''))}.align.json.`);
+  }
   if (alignmentExists(output)) {
     // Re-align an existing file: its documents and segmentation (overrides included) stand,
     // its confirmed and rejected groups are anchors, its old suggestions are replaced.
@@ -207,11 +209,7 @@ async function alignOne(
   const why = args.mode && args.mode !== 'auto' ? '' : ` (${result.modeReason})`;
   const updated = applySuggestions(alignment, result.suggestions);
   const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
-  try {
-    mkdirSync(dirname(output), { recursive: true });
-  } catch (error) {
-    throw describeFsError(error, dirname(output), 'write');
-  }
+  ensureFolder(dirname(output));
   if (stdinCopy) saveStdinCopy(stdinCopy);
   writeAlignmentFile(output, updated, texts);
   // The mode goes with success only: a failed run ends with its one error sentence.
@@ -296,14 +294,14 @@ export function shardOf<T>(items: readonly T[], shard: string | undefined): T[] 
 }
 
 async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
-  const { existsSync, mkdirSync } = await import('node:fs');
+  const { existsSync } = await import('node:fs');
   const { resolve, dirname, join } = await import('node:path');
   const { UserError } = await import('../errors.js');
   if (!args.outDir) throw new UserError('--manifest needs --out-dir, the folder for the alignment files.');
   if (args.inputs.length > 0 || args.output) throw new UserError('With --manifest, give the documents in the manifest, not as arguments or -o.');
   const manifestPath = resolve(streams.cwd, args.manifest!);
   const { readTextFile, shownPath } = await import('../../io/read-text.js');
-  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { ensureFolder } = await import('../../io/fs-errors.js');
   const text = readTextFile(manifestPath);
   const base = dirname(manifestPath);
   const all = parseManifest(text, (p) => existsSync(resolve(base, p)));
@@ -315,11 +313,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
     throw new UserError((error as Error).message);
   }
   const outDir = resolve(streams.cwd, args.outDir);
-  try {
-    mkdirSync(outDir, { recursive: true });
-  } catch (error) {
-    throw describeFsError(error, outDir, 'write');
-  }
+  ensureFolder(outDir);
   const jobs = Math.max(1, args.jobs ?? 1);
   const shardNote = args.shard ? ` (shard ${args.shard} of ${all.length} sets)` : '';
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);

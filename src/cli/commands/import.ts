@@ -72,7 +72,8 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
 }
 
 export async function runImport(args: ImportArgs, streams: CliStreams): Promise<number> {
-  const { basename, dirname, extname, join, relative, resolve } = await import('node:path');
+  const { basename, dirname, extname, isAbsolute, join, relative, resolve } = await import('node:path');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   const { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } = await import('node:fs');
   const { AllineaError } = await import('../../core/errors.js');
   const { checkSize } = await import('../../core/formats/xml-guard.js');
@@ -80,10 +81,14 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   const { writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { storedPath } = await import('../../io/alignment-sources.js');
   const { writeFileAtomic } = await import('../../io/atomic-write.js');
-  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { describeFsError, ensureFolder } = await import('../../io/fs-errors.js');
   const { sha256 } = await import('../../io/hash.js');
 
-  const show = (path: string) => relative(streams.cwd, path) || path;
+  // Inside the working folder a path is shown relative to it, elsewhere in full.
+  const show = (path: string) => {
+    const rel = relative(streams.cwd, path);
+    return sanitizeForTerminal(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
+  };
   const { getMaxInputBytes, readFileBounded, readTextFile } = await import('../../io/read-text.js');
   const maxMiB = args.maxSize !== undefined ? Number(args.maxSize) : getMaxInputBytes() / (1024 * 1024);
   if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new AllineaError(`--max-size must be a positive number of MiB, not "${args.maxSize}".`);
@@ -100,7 +105,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     } catch {
       const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(buffer.subarray(0, 200).toString('latin1'))?.[1];
       const hint = declared && !/^utf-?(8|16)$/i.test(declared) ? ` (it declares ${declared}: convert it first, e.g. iconv -f ${declared} -t UTF-8)` : '';
-      throw new AllineaError(`Cannot read ${show(path)}: it is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text${hint}.`);
+      throw new AllineaError(`Cannot read ${show(path)}: it is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text${hint || (utf16 ? '' : ' (if it is Latin-1, convert it first, e.g. iconv -f latin1 -t utf-8)')}.`);
     }
   };
 
@@ -138,7 +143,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   };
   const save = (path: string, data: string) => {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      ensureFolder(dirname(path));
       writeFileAtomic(path, data);
     } catch (error) {
       throw describeFsError(error, show(path), 'write');
@@ -151,10 +156,11 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   }
   const startJournal = (paths: readonly string[]) => {
     try {
-      mkdirSync(dirname(journal), { recursive: true });
+      ensureFolder(dirname(journal));
       writeFileAtomic(journal, `${JSON.stringify({ output, files: [...new Set([...leftovers, ...paths, output])] })}\n`);
     } catch (error) {
-      throw describeFsError(error, show(dirname(output)), 'write');
+      if (error instanceof AllineaError) throw error;
+      throw describeFsError(error, show(output), 'write');
     }
   };
 
@@ -216,11 +222,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     built = alignmentFromBeads(sides[0]!, sides[1]!, beads, { hash: sha256, status: args.status ?? 'suggested' });
     checkBuilt(built.alignment);
   }
-  try {
-    mkdirSync(dirname(output), { recursive: true });
-  } catch (error) {
-    throw describeFsError(error, show(dirname(output)), 'write');
-  }
+  ensureFolder(dirname(output));
   writeAlignmentFile(output, built.alignment, built.texts);
   rmSync(journal, { force: true });
   const groups = built.alignment.groups.length;
@@ -228,7 +230,19 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
 
+  /** Reads the units; a format's complaint names the file when it does not already. */
   async function readUnits(format: 'tmx' | 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
+    try {
+      return await readUnitsOf(format);
+    } catch (error) {
+      if (!(error instanceof AllineaError) || format === 'moses') throw error;
+      const name = show(input);
+      if (error.message.includes(name)) throw error;
+      throw new AllineaError(/^The file\b/.test(error.message) ? error.message.replace(/^The file\b/, name) : `${name}: ${error.message}`, error.exitCode);
+    }
+  }
+
+  async function readUnitsOf(format: 'tmx' | 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
     switch (format) {
       case 'tmx':
         return (await import('../../core/formats/tmx-import.js')).importTmx(readInput(input), { name: show(input), maxBytes });
