@@ -10,6 +10,7 @@ import type { Alignment } from '../core/model/types.js';
 import { loadCorpus } from './corpus.js';
 import { openAlignment } from './alignment-file.js';
 import { storedPath } from './alignment-sources.js';
+import { shownPath } from './read-text.js';
 
 export interface Workspace {
   readonly alignmentPath: string;
@@ -48,6 +49,8 @@ export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
   }
   const corpus = loadCorpus(options.corpus, { cwd: options.cwd, ...(options.lang ? { lang: options.lang } : {}) });
   if (corpus.docs.length < 2) throw new AllineaError('Alignment needs at least two documents.');
+  const empty = corpus.docs.find((d) => d.text.trim() === '');
+  if (empty) throw new AllineaError(`${shownPath(empty.path)} is empty: there is nothing in it to align.`);
   const alignment = createAlignment(
     corpus.docs.map((doc) => ({ ...doc, path: storedPath(options.alignmentPath, doc.path) })),
     options.segment,

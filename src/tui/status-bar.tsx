@@ -8,6 +8,7 @@ import type { Counts } from '../core/session/selectors.js';
 import type { AlignerState, Message, Mode, ViewKind } from '../core/session/types.js';
 import { translateMessage } from '../i18n/index.js';
 import { useKeyLabel } from './key-labels.js';
+import { sanitizeForTerminal } from '../core/display/sanitize.js';
 
 export interface StatusBarProps {
   readonly width: number;
@@ -39,7 +40,8 @@ export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, 
       ? [`${group.id} ${t(`status.${group.status}`)}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''}${group.note ? ` ✎ ${group.note}` : ''}`]
       : []),
   ];
-  const left = ` ${parts.join(' │ ')}`;
+  // File names, ids and notes come from files: made safe for the terminal.
+  const left = sanitizeForTerminal(` ${parts.join(' │ ')}`);
   const right = progress ? ` ${progress} ` : '';
   return (
     <Text wrap="truncate-end">
@@ -82,8 +84,8 @@ export function BottomLine({ width, mode, view, input, message, promptGroup, col
   const { t } = useTranslation();
   const keyName = useKeyLabel();
   if (mode === 'search' || mode === 'note' || mode === 'threshold') {
-    const prompt = mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold');
-    const error = message?.tone === 'error' ? `  ${translateMessage(t, message)}` : '';
+    const prompt = sanitizeForTerminal(mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold'));
+    const error = message?.tone === 'error' ? `  ${sanitizeForTerminal(translateMessage(t, message))}` : '';
     return (
       <Text wrap="truncate-start">
         <Text bold>{prompt}</Text>
@@ -99,7 +101,7 @@ export function BottomLine({ width, mode, view, input, message, promptGroup, col
     const withHints = mode === 'confirm-quit' || mode === 'split' ? `${text}  ${hints}` : text;
     return (
       <Text wrap="truncate-end" color={message.tone === 'error' && colors ? 'red' : undefined} bold={message.tone === 'error'}>
-        {fit(withHints, width)}
+        {fit(sanitizeForTerminal(withHints), width)}
       </Text>
     );
   }

@@ -243,7 +243,7 @@ describe('allinea check: options', () => {
     ];
     for (const [args, stderr] of cases) {
       const result = await run(args);
-      expect({ args, code: result.code, stderr: result.stderr.replace(/\n\(run with --help for usage\)\n$/, '\n') }).toEqual({ args, code: 2, stderr });
+      expect({ args, code: result.code, stderr: result.stderr.replace(/ \(run with --help for usage\)\n$/, '\n') }).toEqual({ args, code: 2, stderr });
     }
     const format = await run(['--format', 'xml']);
     expect(format.code).toBe(2);

@@ -4,7 +4,7 @@
  * document sets, optionally in parallel jobs and in deterministic shards.
  */
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams, OutStream } from '../streams.js';
 import type { AlignMode } from '../../core/align/types.js';
@@ -28,7 +28,7 @@ export interface AlignArgs {
 
 const positiveInt = (name: string) => (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not "${value}".`);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number.`);
   return n;
 };
 
@@ -135,7 +135,6 @@ async function alignOne(
   label = '',
 ): Promise<string> {
   const { resolve, basename, dirname } = await import('node:path');
-  const { mkdirSync } = await import('node:fs');
   const { UserError } = await import('../errors.js');
   const { DEFAULT_CORPUS, DEFAULT_ALIGNMENT } = await import('../paths.js');
   const { loadCorpus } = await import('../../io/corpus.js');
@@ -145,6 +144,10 @@ async function alignOne(
   const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
+  const { ensureFolder } = await import('../../io/fs-errors.js');
+  const { readStdinText, shownPath } = await import('../../io/read-text.js');
+  const { STDIN_INPUT } = await import('../../io/corpus.js');
+  const { saveStdinCopy, stdinCopyPath } = await import('../../io/stdin-copy.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
   const output = args.output
@@ -153,9 +156,17 @@ async function alignOne(
       ? DEFAULT_ALIGNMENT
       : resolve(streams.cwd, `${basename(resolve(streams.cwd, inputs[0]!)).replace(/\.[^.]+$/, '')}.align.json`);
   const segmentFn = args.presplit ? (text: string) => lineSpans(text) : segment;
+  // A document from standard input is kept beside the alignment, which must name a file to reopen.
+  const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
+  if (stdin && !args.output) throw new UserError('A document read from standard input ("-") needs -o FILE: the alignment and a copy of that document are saved there.');
+  const stdinCopy = stdin ? { path: stdinCopyPath(output), text: stdin.text } : undefined;
+  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) };
 
   let alignment;
   let texts: Map<string, string>;
+  if (args.inputs.some((p) => p !== STDIN_INPUT && resolve(streams.cwd, p) === output)) {
+    throw new UserError(`-o ${shownPath(output)} is one of the documents to align; name a new file, e.g. -o ${shownPath(basename(output).replace(/\.[^.]*$/, ''))}.align.json.`);
+  }
   if (alignmentExists(output)) {
     // Re-align an existing file: its documents and segmentation (overrides included) stand,
     // its confirmed and rejected groups are anchors, its old suggestions are replaced.
@@ -163,18 +174,20 @@ async function alignOne(
     alignment = opened.alignment;
     texts = opened.texts;
     if (args.inputs.length > 0) {
-      const corpus = loadCorpus(args.inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
-      const wanted = new Set(corpus.docs.map((d) => d.path));
+      const corpus = loadCorpus(args.inputs, corpusOptions);
+      const wanted = new Set(corpus.docs.map((d) => (d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path)));
       const have = new Set(alignment.documents.map((d) => documentPath(output, d.path)));
       if (wanted.size !== have.size || [...wanted].some((p) => !have.has(p))) {
         throw new UserError(`${output} already aligns other documents; choose another file with -o.`);
       }
     }
   } else {
-    const corpus = loadCorpus(inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
+    const corpus = loadCorpus(inputs, corpusOptions);
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
+    const empty = corpus.docs.find((d) => d.text.trim() === '');
+    if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);
     alignment = createAlignment(
-      corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path) })),
+      corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path) })),
       segmentFn,
     );
     texts = new Map(corpus.docs.map((d) => [d.id, d.text]));
@@ -183,7 +196,7 @@ async function alignOne(
   const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id) ?? '', sentences: d.sentences }));
   const live = (status: string) => alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
   const total = docs.reduce((n, d) => n + d.sentences.length, 0);
-  const progress = progressReporter(streams.stderr, label || 'aligning', total);
+  const progress = progressReporter(streams.stderr.raw ?? streams.stderr, label || 'aligning', total);
   const result = align(docs, {
     mode: args.mode ?? 'auto',
     ...(args.maxBead !== undefined ? { maxBead: args.maxBead } : {}),
@@ -194,16 +207,15 @@ async function alignOne(
   progress.done();
   const prefix = label ? `${label}: ` : '';
   const why = args.mode && args.mode !== 'auto' ? '' : ` (${result.modeReason})`;
-  streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   const updated = applySuggestions(alignment, result.suggestions);
   const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
-  try {
-    mkdirSync(dirname(output), { recursive: true });
-  } catch {
-    // writeAlignmentFile reports the problem in one sentence.
-  }
+  ensureFolder(dirname(output));
+  if (stdinCopy) saveStdinCopy(stdinCopy);
   writeAlignmentFile(output, updated, texts);
-  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${output}\n`);
+  // The mode goes with success only: a failed run ends with its one error sentence.
+  streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
+  if (stdinCopy) streams.stderr.write(`${prefix}standard input saved as ${shownPath(stdinCopy.path)} (the alignment's copy of that document)\n`);
+  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}\n`);
   return output;
 }
 
@@ -282,21 +294,18 @@ export function shardOf<T>(items: readonly T[], shard: string | undefined): T[] 
 }
 
 async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
-  const { readFileSync, existsSync, mkdirSync } = await import('node:fs');
+  const { existsSync } = await import('node:fs');
   const { resolve, dirname, join } = await import('node:path');
   const { UserError } = await import('../errors.js');
   if (!args.outDir) throw new UserError('--manifest needs --out-dir, the folder for the alignment files.');
   if (args.inputs.length > 0 || args.output) throw new UserError('With --manifest, give the documents in the manifest, not as arguments or -o.');
   const manifestPath = resolve(streams.cwd, args.manifest!);
-  let text: string;
-  try {
-    text = readFileSync(manifestPath, 'utf8');
-  } catch (error) {
-    const { describeFsError } = await import('../../io/fs-errors.js');
-    throw describeFsError(error, manifestPath);
-  }
+  const { readTextFile, shownPath } = await import('../../io/read-text.js');
+  const { ensureFolder } = await import('../../io/fs-errors.js');
+  const text = readTextFile(manifestPath);
   const base = dirname(manifestPath);
   const all = parseManifest(text, (p) => existsSync(resolve(base, p)));
+  if (all.length === 0) throw new UserError(`${shownPath(manifestPath)} lists no document sets: give one set per line, tab-separated paths (optionally a name first).`);
   let sets: ManifestSet[];
   try {
     sets = shardOf(all, args.shard);
@@ -304,7 +313,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
     throw new UserError((error as Error).message);
   }
   const outDir = resolve(streams.cwd, args.outDir);
-  mkdirSync(outDir, { recursive: true });
+  ensureFolder(outDir);
   const jobs = Math.max(1, args.jobs ?? 1);
   const shardNote = args.shard ? ` (shard ${args.shard} of ${all.length} sets)` : '';
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
@@ -325,7 +334,8 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
     } catch (error) {
       failures++;
       const message = error instanceof Error ? error.message : String(error);
-      streams.stderr.write(`${set.name}: ${message.replace(/^allinea: /, '')}\n`);
+      const { terminalMessage } = await import('../../core/display/sanitize.js');
+      streams.stderr.write(`${set.name}: ${terminalMessage(message.replace(/^allinea: /, ''))}\n`);
     }
   };
   // A simple pool: `jobs` sets in flight, in manifest order.
@@ -340,7 +350,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
 
 /** In batch mode the per-set progress line would interleave; keep only the messages. */
 function quietTty(stderr: OutStream): OutStream {
-  return { write: (s: string) => stderr.write(s), isTTY: false };
+  return { write: (s: string) => stderr.write(s), isTTY: false, raw: { write: (s: string) => stderr.write(s), isTTY: false } };
 }
 
 /** Runs one set in a child process of allinea itself (true parallelism on several cores). */

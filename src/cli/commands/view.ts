@@ -121,7 +121,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     i18n,
     stdin,
     stdout,
-    stderr: streams.stderr as NodeJS.WriteStream,
+    stderr: (streams.stderr.raw ?? streams.stderr) as NodeJS.WriteStream,
     writeRecoverySync: services.writeRecoverySync,
   });
 }

@@ -128,7 +128,11 @@ function isWellFormed(text: string, file: string): boolean {
 function checkWellFormed(text: string, file: string): void {
   const valid = validate(text, file);
   if (valid !== true) {
-    throw new AllineaError(`${file} is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')} (line ${valid.err.line}, column ${valid.err.col}).`);
+    // The validator names unclosed elements as a JSON list ("Invalid '[ "tmx", "body" ]' found"): say it plainly.
+    const open = /^Invalid '\[([^\]]*)\]' found/.exec(valid.err.msg)?.[1];
+    const what = open !== undefined ? `it ends before ${open.replace(/[\s"]+/g, '').split(',').filter(Boolean).map((t) => `<${t}>`).join(' ')} ${open.includes(',') ? 'are' : 'is'} closed (is the file cut short?)` : valid.err.msg.replace(/\.$/, '');
+    const where = open !== undefined ? '' : ` (line ${valid.err.line}${valid.err.col !== undefined ? `, column ${valid.err.col}` : ''})`;
+    throw new AllineaError(`${file} is not well-formed XML: ${what}${where}.`);
   }
 }
 
