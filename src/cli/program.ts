@@ -15,6 +15,8 @@ import { registerLexicon } from './commands/lexicon.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerCheck } from './commands/check.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
 const { version } = packageJson;
 
@@ -30,7 +32,9 @@ export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
       writeErr: (s) => streams.stderr.write(s),
       outputError: (s, write) => write(s.replace(/^error: /, 'allinea: ')),
     })
-    .exitOverride();
+    .exitOverride()
+    // The docs ship with the package: point to the installed copy, wherever that is.
+    .addHelpText('after', `\nDocumentation: ${join(PACKAGE_ROOT, 'docs')} (workbench.md, formats.md, check.md, github-actions.md).\n`);
   registerView(program, streams, setExit);
   registerSplit(program, streams, setExit);
   registerAlign(program, streams, setExit);

@@ -137,7 +137,7 @@ async function alignOne(
   const { resolve, basename, dirname } = await import('node:path');
   const { mkdirSync } = await import('node:fs');
   const { UserError } = await import('../errors.js');
-  const { DEFAULT_CORPUS, DEFAULT_ALIGNMENT } = await import('../paths.js');
+  const { DEFAULT_CORPUS, PACKAGE_ROOT, isCheckout, isInside, seedsAlignmentPath } = await import('../paths.js');
   const { loadCorpus } = await import('../../io/corpus.js');
   const { segment } = await import('../../core/text/segment.js');
   const { createAlignment } = await import('../../core/model/create.js');
@@ -147,11 +147,15 @@ async function alignOne(
   const { align } = await import('../../core/align/index.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
+  const seeds = !args.output && args.inputs.length === 0 ? seedsAlignmentPath(streams.cwd) : undefined;
   const output = args.output
     ? resolve(streams.cwd, args.output)
-    : args.inputs.length === 0
-      ? DEFAULT_ALIGNMENT
+    : seeds
+      ? seeds.path
       : resolve(streams.cwd, `${basename(resolve(streams.cwd, inputs[0]!)).replace(/\.[^.]+$/, '')}.align.json`);
+  if (!isCheckout() && isInside(output, PACKAGE_ROOT)) {
+    throw new UserError(`Refusing to write ${output}: it is inside allinea's installation; choose another file with -o.`);
+  }
   const segmentFn = args.presplit ? (text: string) => lineSpans(text) : segment;
 
   let alignment;
@@ -203,7 +207,8 @@ async function alignOne(
     // writeAlignmentFile reports the problem in one sentence.
   }
   writeAlignmentFile(output, updated, texts);
-  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${output}\n`);
+  const sample = seeds?.inWorkingFolder ? ' (the bundled seeds are read-only sample data, so their alignment goes in the current folder)' : '';
+  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${output}${sample}\n`);
   return output;
 }
 

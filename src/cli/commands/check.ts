@@ -9,6 +9,8 @@ import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../core/check/reporters/types.js';
 import type { SegmentFn } from '../../core/model/create.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../io/package-root.js';
 
 export interface CheckArgs {
   readonly paths: readonly string[];
@@ -54,7 +56,7 @@ export function registerCheck(program: Command, streams: CliStreams, setExit: Se
         '2 usage, config or I/O problems.',
         '',
         'Formats: pretty (people), json, github (workflow annotations), junit (one testcase per file),',
-        'sarif (2.1.0, for code scanning). Rules and options: docs/check.md.',
+        `sarif (2.1.0, for code scanning). Rules and options: ${join(PACKAGE_ROOT, 'docs', 'check.md')}.`,
         '',
         'Examples:',
         '  allinea check',
