@@ -116,10 +116,14 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
 
   let segmenter: Promise<SegmentFn> | undefined;
   const results = [];
+  const { removeStaleTempFiles } = await import('../../io/atomic-write.js');
   for (const path of files) {
+    // Temporary files of saves that were killed (their process is gone) are litter: remove them.
+    for (const name of removeStaleTempFiles(path)) streams.stderr.write(`allinea: removed ${name}, left over by an interrupted save.\n`);
+    const text = readTextFile(path);
     const result = await checkFile({
       file: io.displayPath(path, streams.cwd),
-      text: readTextFile(path),
+      text,
       rules,
       fix: args.fix ?? false,
       host: {
@@ -128,7 +132,14 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
         writeAlignment: async (alignment, texts) => {
           // The writer loads zod (through the loader): only --fix needs it.
           const { writeAlignmentFile } = await import('../../io/alignment-file.js');
-          writeAlignmentFile(path, alignment, texts);
+          // Another program (a git pull, the workbench) may have saved the file since it was read: never overwrite that.
+          writeAlignmentFile(path, alignment, texts, {
+            beforeReplace: () => {
+              if (readTextFile(path) !== text) {
+                throw new AllineaError(`${io.displayPath(path, streams.cwd)} changed on disk while allinea check --fix was working on it; it was not overwritten. Run the check again.`);
+              }
+            },
+          });
           return readTextFile(path);
         },
       },

@@ -132,9 +132,11 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   }
 
   // Never write over the alignment or its source texts: bad options must not destroy saved work.
-  const protectedPaths = new Set([input, ...opened.alignment.documents.map((d) => resolve(dirname(input), d.path))]);
+  const { documentPath } = await import('../../io/alignment-sources.js');
+  const { followLinks } = await import('../../io/follow-links.js');
+  const protectedPaths = new Set([input, followLinks(input), ...opened.alignment.documents.map((d) => followLinks(documentPath(input, d.path)))]);
   const refuseProtected = (path: string) => {
-    if (protectedPaths.has(path)) throw new AllineaError(`Refusing to write ${path}: it is the alignment file or one of its documents.`);
+    if (protectedPaths.has(path) || protectedPaths.has(followLinks(path))) throw new AllineaError(`Refusing to write ${path}: it is the alignment file or one of its documents.`);
   };
   const save = (path: string, data: string) => {
     refuseProtected(path);
