@@ -54,7 +54,7 @@ export function registerExport(program: Command, streams: CliStreams, setExit: S
     .addOption(new Option('-s, --status <which>', 'groups to export').choices(['confirmed', 'all']).default('confirmed'))
     .option('--langs <list>', 'languages to write, in order, e.g. it,fr,en (each one required in a group)')
     .option('--pair <L1-L2>', 'a two-language export, e.g. it-fr (pt-BR:en when a tag has a hyphen)')
-    .option('--raw-cells', 'TSV/CSV: do not neutralise cells starting with = + - @')
+    .option('--raw-cells', 'TSV/CSV: do not neutralise cells a spreadsheet would run as formulas (=, @, +/- followed by an operand)')
     .option('--bom', 'CSV/TSV: start with a UTF-8 byte order mark (for Excel)')
     .option('-v, --verbose', 'list every group left out')
     .addHelpText('after', HELP)
