@@ -28,11 +28,12 @@ Formats:
   csv    the same as RFC 4180 CSV (add --bom for Excel)
   moses  one plain-text file per language, line-aligned: -o corpus gives corpus.it, corpus.fr
   beads  with --pair (two languages, or two document ids): both documents one sentence
-         per line and a Vecalign-style bead file
+         per line and a Vecalign-style bead file (unaligned sentences as 1-0/0-1 beads)
 
 Groups: confirmed only unless --status all; rejected groups never. Languages given with
 --langs or --pair must be in every group written. Whatever is left out is summarised on
-stderr (listed with --verbose, and in the "omitted" field of the JSON export).
+stderr (listed with --verbose, and in the "omitted" field of the JSON export). An export
+that would write nothing exits 1 and says why.
 Set SOURCE_DATE_EPOCH (seconds) for a reproducible TMX creationdate.
 
 Examples:
@@ -131,6 +132,17 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
       break;
   }
 
+  // An export that would write nothing is a failure to report, not an empty file to leave behind.
+  if (result.written === 0) {
+    const { summarizeOmissions: summarize } = await import('../../core/formats/selection.js');
+    const suggested = result.omitted.filter((o) => o.reason === 'suggested').length;
+    const why =
+      opened.alignment.groups.length === 0 ? 'the alignment has no groups yet'
+      : suggested > 0 && args.status !== 'all' ? `no group is confirmed and ${suggested} ${suggested === 1 ? 'is' : 'are'} only suggested (add --status all to export suggestions, or confirm groups in the workbench)`
+      : `no group qualifies (${summarize(result.omitted).replace(/^left out /, '') || 'none has text in the selected languages'})`;
+    throw new AllineaError(`Nothing to export from ${args.file}: ${why}; no file was written.`, 1);
+  }
+
   // Never write over the alignment or its source texts: bad options must not destroy saved work.
   const { documentPath } = await import('../../io/alignment-sources.js');
   const { followLinks } = await import('../../io/follow-links.js');
@@ -172,8 +184,8 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
 
   const unit = args.to === 'json' ? 'group' : args.to === 'tmx' ? 'translation unit' : args.to === 'beads' ? 'bead' : 'row';
   const where = written.length > 0 ? ` to ${written.join(', ')}` : '';
-  streams.stderr.write(`allinea: wrote ${result.written} ${unit}${result.written === 1 ? '' : 's'}${where}.\n`);
-  if (result.written === 0) streams.stderr.write('allinea: warning: nothing was exported.\n');
+  const unalignedNote = result.unaligned ? ` and ${result.unaligned} 1-0/0-1 bead${result.unaligned === 1 ? '' : 's'} for sentences no group aligns` : '';
+  streams.stderr.write(`allinea: wrote ${result.written} ${args.to === 'beads' ? 'aligned ' : ''}${unit}${result.written === 1 ? '' : 's'}${unalignedNote}${where}.\n`);
   const summary = summarizeOmissions(result.omitted);
   if (summary) streams.stderr.write(`allinea: ${summary}${args.verbose ? ':' : ' (--verbose lists them)'}\n`);
   // Messages quote group ids from the file: keep their bytes from driving the terminal.
