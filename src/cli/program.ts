@@ -15,6 +15,7 @@ import { registerLexicon } from './commands/lexicon.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerCheck } from './commands/check.js';
+import { registerCompletion } from './commands/completion.js';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 
@@ -43,6 +44,7 @@ export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
   registerExport(program, streams, setExit);
   registerImport(program, streams, setExit);
   registerCheck(program, streams, setExit);
+  registerCompletion(program, streams, setExit);
   return program;
 }
 
