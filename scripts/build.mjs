@@ -1,7 +1,6 @@
 // Bundles the CLI into dist/ (ESM, code-split so lazy imports stay lazy; dependencies stay
-// external). Run by `npm install` (prepare) and `npm run build`. bin/allinea.js uses dist/
-// when it is newer than src/, and runs the sources through tsx otherwise, so a stale
-// build never hides an edit.
+// external). Run by `npm install` (prepare), `npm pack` (prepack) and `npm run build`.
+// bin/allinea.js runs dist/ unless ALLINEA_FROM_SOURCE=1 (`npm run dev`) asks for the sources.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 

@@ -17,6 +17,9 @@ import { registerLexicon } from './commands/lexicon.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerCheck } from './commands/check.js';
+import { registerCompletion } from './commands/completion.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
 const { version } = packageJson;
 
@@ -44,7 +47,9 @@ export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
       const bytes = parseSize(value);
       if (bytes === undefined) throw new UserError(`${source}: give a size such as 512M, 2G or a number of bytes.`);
       setMaxInputBytes(bytes);
-    });
+    })
+    // The docs ship with the package: point to the installed copy, wherever that is.
+    .addHelpText('after', `\nDocumentation: ${join(PACKAGE_ROOT, 'docs')} (workbench.md, formats.md, check.md, github-actions.md).\n`);
   registerView(program, streams, setExit);
   registerSplit(program, streams, setExit);
   registerAlign(program, streams, setExit);
@@ -53,6 +58,7 @@ export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
   registerExport(program, streams, setExit);
   registerImport(program, streams, setExit);
   registerCheck(program, streams, setExit);
+  registerCompletion(program, streams, setExit);
   return program;
 }
 

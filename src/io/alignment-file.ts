@@ -10,7 +10,7 @@ import { reanchorDocument, type ReanchorReport } from '../core/model/reanchor.js
 import { serializeAlignment } from '../core/model/serialize.js';
 import type { SegmentFn } from '../core/model/create.js';
 import type { Alignment } from '../core/model/types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 import { readTextFile } from './read-text.js';
 import { readSources } from './alignment-sources.js';
 import { describeFsError } from './fs-errors.js';
@@ -68,10 +68,11 @@ export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment
 }
 
 /** Saves atomically in the stable layout, with member texts taken from the sources. */
-export function writeAlignmentFile(path: string, alignment: Alignment, texts?: ReadonlyMap<string, string>): void {
+export function writeAlignmentFile(path: string, alignment: Alignment, texts?: ReadonlyMap<string, string>, options?: AtomicWriteOptions): void {
   try {
-    writeFileAtomic(path, serializeAlignment(alignment, texts));
+    writeFileAtomic(path, serializeAlignment(alignment, texts), options);
   } catch (error) {
+    if (error instanceof AllineaError) throw error; // a refusal from options.beforeReplace says why itself
     throw describeFsError(error, path, 'write');
   }
 }

@@ -136,7 +136,7 @@ async function alignOne(
 ): Promise<string> {
   const { resolve, basename, dirname } = await import('node:path');
   const { UserError } = await import('../errors.js');
-  const { DEFAULT_CORPUS, DEFAULT_ALIGNMENT } = await import('../paths.js');
+  const { DEFAULT_CORPUS, PACKAGE_ROOT, isCheckout, isInside, seedsAlignmentPath } = await import('../paths.js');
   const { loadCorpus } = await import('../../io/corpus.js');
   const { segment } = await import('../../core/text/segment.js');
   const { createAlignment } = await import('../../core/model/create.js');
@@ -150,11 +150,15 @@ async function alignOne(
   const { saveStdinCopy, stdinCopyPath } = await import('../../io/stdin-copy.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
+  const seeds = !args.output && args.inputs.length === 0 ? seedsAlignmentPath(streams.cwd) : undefined;
   const output = args.output
     ? resolve(streams.cwd, args.output)
-    : args.inputs.length === 0
-      ? DEFAULT_ALIGNMENT
+    : seeds
+      ? seeds.path
       : resolve(streams.cwd, `${basename(resolve(streams.cwd, inputs[0]!)).replace(/\.[^.]+$/, '')}.align.json`);
+  if (!isCheckout() && isInside(output, PACKAGE_ROOT)) {
+    throw new UserError(`Refusing to write ${output}: it is inside allinea's installation; choose another file with -o.`);
+  }
   const segmentFn = args.presplit ? (text: string) => lineSpans(text) : segment;
   // A document from standard input is kept beside the alignment, which must name a file to reopen.
   const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
@@ -215,7 +219,8 @@ async function alignOne(
   // The mode goes with success only: a failed run ends with its one error sentence.
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   if (stdinCopy) streams.stderr.write(`${prefix}standard input saved as ${shownPath(stdinCopy.path)} (the alignment's copy of that document)\n`);
-  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}\n`);
+  const sample = seeds?.inWorkingFolder ? ' (the bundled seeds are read-only sample data, so their alignment goes in the current folder)' : '';
+  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}${sample}\n`);
   return output;
 }
 
