@@ -7,7 +7,7 @@ import { AllineaError } from '../core/errors.js';
 import { judgeAlignment } from '../core/model/schema.js';
 import { parseAlignment, type FileProblem, type JsonPath, type Position } from '../core/model/parse.js';
 import { reanchorDocument, type ReanchorReport } from '../core/model/reanchor.js';
-import { serializeAlignment } from '../core/model/serialize.js';
+import { serializeAlignmentChunks } from '../core/model/serialize.js';
 import type { SegmentFn } from '../core/model/create.js';
 import type { Alignment } from '../core/model/types.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -68,7 +68,7 @@ export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment
 /** Saves atomically in the stable layout, with member texts taken from the sources. */
 export function writeAlignmentFile(path: string, alignment: Alignment, texts?: ReadonlyMap<string, string>): void {
   try {
-    writeFileAtomic(path, serializeAlignment(alignment, texts));
+    writeFileAtomic(path, serializeAlignmentChunks(alignment, texts));
   } catch (error) {
     throw describeFsError(error, path, 'write');
   }

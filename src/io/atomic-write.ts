@@ -7,13 +7,14 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export function writeFileAtomic(path: string, data: string): void {
+/** `data`: the text, or its pieces in order (a large file need not be one string). */
+export function writeFileAtomic(path: string, data: string | Iterable<string>): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, data, null, 'utf8');
+    for (const chunk of typeof data === 'string' ? [data] : data) writeSync(fd, chunk, null, 'utf8');
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
