@@ -7,7 +7,7 @@ import { AllineaError } from '../core/errors.js';
 import { judgeAlignment } from '../core/model/schema.js';
 import { parseAlignment, type FileProblem, type JsonPath, type Position } from '../core/model/parse.js';
 import { reanchorDocument, type ReanchorReport } from '../core/model/reanchor.js';
-import { serializeAlignment } from '../core/model/serialize.js';
+import { serializeAlignmentChunks } from '../core/model/serialize.js';
 import type { SegmentFn } from '../core/model/create.js';
 import type { Alignment } from '../core/model/types.js';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
@@ -70,7 +70,7 @@ export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment
 /** Saves atomically in the stable layout, with member texts taken from the sources. */
 export function writeAlignmentFile(path: string, alignment: Alignment, texts?: ReadonlyMap<string, string>, options?: AtomicWriteOptions): void {
   try {
-    writeFileAtomic(path, serializeAlignment(alignment, texts), options);
+    writeFileAtomic(path, serializeAlignmentChunks(alignment, texts), options);
   } catch (error) {
     if (error instanceof AllineaError) throw error; // a refusal from options.beforeReplace says why itself
     throw describeFsError(error, path, 'write');

@@ -134,7 +134,8 @@ function keepOwnerAndMode(fd: number, old: Stats | undefined): void {
   fchmodSync(fd, old.mode & 0o7777);
 }
 
-export function writeFileAtomic(path: string, data: string, options: AtomicWriteOptions = {}): void {
+/** `data`: the text, or its pieces in order (a large file need not be one string). */
+export function writeFileAtomic(path: string, data: string | Iterable<string>, options: AtomicWriteOptions = {}): void {
   const target = followLinks(path);
   const dir = dirname(target);
   removeStaleTempFiles(target);
@@ -151,7 +152,7 @@ export function writeFileAtomic(path: string, data: string, options: AtomicWrite
   try {
     fd = openSync(tmp, 'wx', 0o666);
     keepOwnerAndMode(fd, old);
-    writeSync(fd, data, null, 'utf8');
+    for (const chunk of typeof data === 'string' ? [data] : data) writeSync(fd, chunk, null, 'utf8');
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -326,29 +326,36 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   const { loadLexicons } = await import('../../io/lexicon-files.js');
   const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
   let failures = 0;
-  const one = async (set: ManifestSet): Promise<void> => {
-    const setArgs: AlignArgs = {
-      ...args,
-      inputs: set.files.map((f) => resolve(base, f)),
-      output: join(outDir, `${set.name}.align.json`),
-      manifest: undefined,
-    };
-    try {
-      if (jobs === 1) await alignOne(setArgs, { ...streams, stderr: quietTty(streams.stderr) }, lexicons, set.name);
-      else await alignInChild(setArgs, set.name, streams);
-    } catch (error) {
-      failures++;
-      const message = error instanceof Error ? error.message : String(error);
-      const { terminalMessage } = await import('../../core/display/sanitize.js');
-      streams.stderr.write(`${set.name}: ${terminalMessage(message.replace(/^allinea: /, ''))}\n`);
+  if (jobs === 1) {
+    for (const set of sets) {
+      const setArgs: AlignArgs = { ...args, inputs: set.files.map((f) => resolve(base, f)), output: join(outDir, `${set.name}.align.json`), manifest: undefined };
+      try {
+        await alignOne(setArgs, { ...streams, stderr: quietTty(streams.stderr) }, lexicons, set.name);
+      } catch (error) {
+        failures++;
+        const message = error instanceof Error ? error.message : String(error);
+        const { terminalMessage } = await import('../../core/display/sanitize.js');
+        streams.stderr.write(`${set.name}: ${terminalMessage(message.replace(/^allinea: /, ''))}\n`);
+      }
     }
-  };
-  // A simple pool: `jobs` sets in flight, in manifest order.
-  let next = 0;
-  const workers = Array.from({ length: Math.min(jobs, sets.length) }, async () => {
-    while (next < sets.length) await one(sets[next++]!);
-  });
-  await Promise.all(workers);
+  } else {
+    // Child processes of allinea itself (true parallelism on several cores), each aligning a
+    // run of consecutive sets: a process per set would spend more time starting than aligning
+    // thousands of small pairs. Runs are small enough to keep every job busy to the end.
+    const runSize = Math.max(1, Math.min(MAX_SETS_PER_CHILD, Math.ceil(sets.length / (jobs * 8))));
+    const runs: ManifestSet[][] = [];
+    for (let i = 0; i < sets.length; i += runSize) runs.push(sets.slice(i, i + runSize));
+    let next = 0;
+    const workers = Array.from({ length: Math.min(jobs, runs.length) }, async () => {
+      while (next < runs.length) {
+        const run = runs[next++]!;
+        // Awaited first: `failures += await ...` would read `failures` before the other job adds to it.
+        const failed = await alignRunInChild(args, run.map((set) => ({ name: set.name, files: set.files.map((f) => resolve(base, f)) })), outDir, streams);
+        failures += failed;
+      }
+    });
+    await Promise.all(workers);
+  }
   streams.stderr.write(`Done: ${sets.length - failures} aligned, ${failures} failed.\n`);
   return failures > 0 ? 1 : 0;
 }
@@ -358,30 +365,58 @@ function quietTty(stderr: OutStream): OutStream {
   return { write: (s: string) => stderr.write(s), isTTY: false, raw: { write: (s: string) => stderr.write(s), isTTY: false } };
 }
 
-/** Runs one set in a child process of allinea itself (true parallelism on several cores). */
-async function alignInChild(args: AlignArgs, name: string, streams: CliStreams): Promise<void> {
+/** Most sets one child process aligns in a batch with several jobs. */
+const MAX_SETS_PER_CHILD = 100;
+
+/**
+ * Aligns `run` (sets with absolute paths) in one child process of allinea itself, as a batch of
+ * its own with one job; its messages are passed on. Returns how many sets failed.
+ */
+async function alignRunInChild(args: AlignArgs, run: readonly ManifestSet[], outDir: string, streams: CliStreams): Promise<number> {
   const { spawn } = await import('node:child_process');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { PACKAGE_ROOT } = await import('../paths.js');
-  const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', ...args.inputs, '-o', args.output!, '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-batch-'));
+  const manifest = join(dir, 'manifest.tsv');
+  // Names are kept as given (already made unique and file-safe by parseManifest).
+  writeFileSync(manifest, run.map((set) => `${[set.name, ...set.files].join('\t')}\n`).join(''));
+  const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', '--manifest', manifest, '--out-dir', outDir, '--jobs', '1', '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
   if (args.presplit) argv.push('--presplit');
   if (args.lang) argv.push('--lang', args.lang);
   if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');
-  if (args.lexicons?.length) argv.push('--lexicon', ...args.lexicons);
-  await new Promise<void>((resolveDone, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: streams.cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...streams.env } as NodeJS.ProcessEnv });
-    let err = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      err += chunk;
+  for (const lexicon of args.lexicons ?? []) argv.push('--lexicon', lexicon);
+  try {
+    return await new Promise<number>((resolveDone) => {
+      const child = spawn(process.execPath, argv, { cwd: streams.cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...streams.env } as NodeJS.ProcessEnv });
+      let err = '';
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
+        err += chunk;
+      });
+      let finished = false;
+      const finish = (problem: string | undefined) => {
+        if (finished) return;
+        finished = true;
+        let failed: number | undefined;
+        for (const line of err.split('\n').filter(Boolean)) {
+          const done = /^Done: \d+ aligned, (\d+) failed\.$/.exec(line);
+          if (done) failed = Number(done[1]);
+          else if (!line.startsWith('Aligning ')) streams.stderr.write(`${line}\n`);
+        }
+        if (failed === undefined) {
+          // The child ended before its summary: every set of the run counts as failed, and says why.
+          const why = problem ?? err.split('\n').filter(Boolean).at(-1) ?? 'the aligning process ended unexpectedly';
+          for (const set of run) streams.stderr.write(`${set.name}: ${why.replace(/^allinea: /, '')}\n`);
+          failed = run.length;
+        }
+        resolveDone(failed);
+      };
+      child.on('error', (error) => finish(error.message));
+      child.on('close', (code, signal) => finish(code === 0 || code === 1 ? undefined : `the aligning process ended (${signal ?? `exit code ${code}`})`));
     });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lines = err.split('\n').filter(Boolean);
-      if (code === 0) {
-        for (const line of lines) streams.stderr.write(`${name}: ${line}\n`);
-        resolveDone();
-      } else reject(new Error(lines[lines.length - 1] ?? `exited with code ${code}`));
-    });
-  });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -167,15 +167,25 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   let built;
   const written: string[] = [];
   if (args.from !== 'beads' && args.from !== 'ladder') {
-    const units = await readUnits(args.from);
-    const { alignmentFromUnits } = await import('../../core/formats/imported.js');
+    const { UnitsAlignment } = await import('../../core/formats/imported.js');
     const textPath = (lang: string) => `${base}.${lang}.txt`;
-    built = alignmentFromUnits(units.units, {
+    const builder = new UnitsAlignment({
       pathFor: (lang) => storedPath(output, textPath(lang)),
       hash: sha256,
       ...(args.status ? { forceStatus: args.status } : {}),
       titleFor: (lang) => `${lang} (from ${basename(input)})`,
     });
+    // TMX units stream into the builder (a memory's parsed units are never all held at once).
+    const units =
+      args.from === 'tmx'
+        ? {
+            notices: (await import('../../core/formats/tmx-import.js')).readTmxUnits(readInput(input), { name: show(input), maxBytes }, (unit) =>
+              builder.add(unit),
+            ),
+          }
+        : await readUnits(args.from);
+    if ('units' in units) for (const unit of units.units) builder.add(unit);
+    built = builder.finish();
     for (const doc of built.documents) claim(textPath(doc.lang));
     checkBuilt(built.alignment);
     startJournal(built.documents.map((doc) => textPath(doc.lang)));
@@ -231,7 +241,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   return 0;
 
   /** Reads the units; a format's complaint names the file when it does not already. */
-  async function readUnits(format: 'tmx' | 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
+  async function readUnits(format: 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
     try {
       return await readUnitsOf(format);
     } catch (error) {
@@ -242,10 +252,8 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     }
   }
 
-  async function readUnitsOf(format: 'tmx' | 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
+  async function readUnitsOf(format: 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
     switch (format) {
-      case 'tmx':
-        return (await import('../../core/formats/tmx-import.js')).importTmx(readInput(input), { name: show(input), maxBytes });
       case 'tsv':
       case 'csv': {
         const text = readInput(input);

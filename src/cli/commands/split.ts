@@ -44,20 +44,30 @@ export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<nu
   // Lines and text output may reach a terminal: keep document bytes from driving it (unless --raw).
   const safe = out.isTTY === true && args.raw !== true;
   const show = (s: string) => (safe ? sanitizeForTerminal(s) : s.replace(/[\r\n]+/g, ' '));
+  // Output in chunks of about 64 KiB: one write per sentence costs more than segmenting it.
+  let pending = '';
+  const write = (chunk: string): void => {
+    pending += chunk;
+    if (pending.length >= 65536) {
+      out.write(pending);
+      pending = '';
+    }
+  };
   corpus.docs.forEach((doc, d) => {
     const spans = segment(doc.text, doc.lang);
     if (args.format === 'json') {
       const sentences = spans.map(([start, end], index) => ({ index, start, end, text: doc.text.slice(start, end) }));
-      out.write(`${JSON.stringify({ path: doc.path, lang: doc.lang, sentences })}\n`);
+      write(`${JSON.stringify({ path: doc.path, lang: doc.lang, sentences })}\n`);
     } else if (args.format === 'lines') {
-      if (d > 0) out.write('\n');
-      for (const [start, end] of spans) out.write(`${show(doc.text.slice(start, end))}\n`);
+      if (d > 0) write('\n');
+      for (const [start, end] of spans) write(`${show(doc.text.slice(start, end))}\n`);
     } else {
-      if (d > 0) out.write('\n');
-      out.write(`== ${show(doc.path === STDIN_INPUT ? 'standard input' : doc.path)} (${doc.lang}, ${spans.length} sentences)\n`);
+      if (d > 0) write('\n');
+      write(`== ${show(doc.path === STDIN_INPUT ? 'standard input' : doc.path)} (${doc.lang}, ${spans.length} sentences)\n`);
       const width = String(spans.length).length;
-      spans.forEach(([start, end], i) => out.write(`${String(i + 1).padStart(width)}  ${show(doc.text.slice(start, end))}\n`));
+      spans.forEach(([start, end], i) => write(`${String(i + 1).padStart(width)}  ${show(doc.text.slice(start, end))}\n`));
     }
   });
+  if (pending) out.write(pending);
   return 0;
 }
