@@ -5,14 +5,21 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-const outdir = new URL('../dist/', import.meta.url).pathname;
+// --outdir DIR builds elsewhere (tests build a throwaway bundle to check what dist/ runs).
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? process.argv[outdirArg + 1] : new URL('../dist/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 // `prepare` passes --if-possible: a failed bundle must not fail `npm install`, since
 // bin/allinea.js can always run the sources.
 const ifPossible = process.argv.includes('--if-possible');
 try {
   await build({
-  entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname },
+  entryPoints: {
+    main: new URL('../src/cli/main.ts', import.meta.url).pathname,
+    // The workbench's aligner runs in a worker thread, which needs a JavaScript file of its
+    // own: src/tui/workbench-files.ts starts dist/aligner-worker.js when it runs bundled.
+    'aligner-worker': new URL('../src/tui/aligner-worker.ts', import.meta.url).pathname,
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -4,6 +4,7 @@ import { align } from '../core/align/index.js';
 import type { AlignDocument, AlignOptions } from '../core/align/index.js';
 import { bundledLexicons } from '../io/lexicon-files.js';
 
+parentPort!.postMessage({ type: 'ready' });
 const { docs, anchors } = workerData as { docs: AlignDocument[]; anchors: NonNullable<AlignOptions['anchors']> };
 let last = 0;
 // The bundled lexicons, as `allinea align` uses them: the seeds' it-fr slogan needs fr-it.
