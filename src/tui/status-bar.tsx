@@ -30,7 +30,7 @@ export function alignerProgressText(aligner: AlignerState, t: (key: string, para
   const elapsed = aligner.elapsedMs ?? 0;
   if (fraction <= 0.01 || elapsed < 500 || fraction >= 1) return t('ui.aligning', { percent });
   const left = Math.max(1, Math.round((elapsed * (1 - fraction)) / fraction / 1000));
-  const eta = left < 90 ? t('ui.etaSeconds', { count: left }) : t('ui.etaMinutes', { count: Math.round(left / 60) });
+  const eta = left < 90 ? t('ui.etaSeconds', { n: left }) : t('ui.etaMinutes', { n: Math.round(left / 60) });
   return t('ui.aligningEta', { percent, eta });
 }
 
