@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { link } from '../../src/core/model/operations.js';
 import { alignerWorkerUrl, runAligner, runInWorkerForTest, WorkerUnavailable } from '../../src/tui/workbench-files.js';
 import { REPO_ROOT, seedsAlignment } from '../helpers/seeds.js';
@@ -58,6 +58,49 @@ describe('aligner worker entry', () => {
     expect(run.suggestions.length).toBeGreaterThan(0);
     expect(reports).toBeGreaterThan(0);
   }, 60_000);
+
+  it('bundles Ink with the row cache patching the bundled copy of its Output', async () => {
+    // Uses the bundle the previous test built.
+    const chunk = readdirSync(bundleDir).find((f) => /^run-.*\.js$/.test(f));
+    expect(chunk).toBeDefined();
+    const bundled = (await import(pathToFileURL(join(bundleDir, chunk!)).href)) as typeof import('../../src/tui/run.js');
+    const { EventEmitter } = await import('node:events');
+    const { createI18n } = await import('../../src/i18n/index.js');
+    const { seedsState } = await import('../core/session/helpers.js');
+    const frames: string[] = [];
+    const stdout = Object.assign(new EventEmitter(), { isTTY: true, columns: 100, rows: 30, write: (c: string) => (frames.push(c), true) });
+    let pending: string | null = null;
+    const stdin = Object.assign(new EventEmitter(), {
+      isTTY: true,
+      setEncoding() {},
+      setRawMode() {},
+      resume() {},
+      pause() {},
+      ref() {},
+      unref() {},
+      read: () => {
+        const d = pending;
+        pending = null;
+        return d;
+      },
+    });
+    const done = bundled.runWorkbench({
+      initial: seedsState({ columns: 100, rows: 30 }),
+      services: { save: async () => {}, writeRecovery: async () => {}, removeRecovery: async () => {}, runAligner: async () => ({ mode: 'x', suggestions: [] }) },
+      i18n: createI18n('en'),
+      stdin: stdin as never,
+      stdout: stdout as never,
+      stderr: process.stderr,
+      writeRecoverySync: () => {},
+    });
+    await vi.waitFor(() => expect(frames.join('')).toContain('unaligned'), { timeout: 10_000 });
+    const cache = await bundled.installInkRowCache();
+    expect(cache.installed).toBe(true);
+    expect(cache.stats().frames).toBeGreaterThan(0);
+    pending = 'q';
+    stdin.emit('readable');
+    await expect(done).resolves.toBe(0);
+  }, 30_000);
 
   it('stops at once when cancelled', async () => {
     const { alignment, texts } = seedsAlignment();
