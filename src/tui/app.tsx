@@ -43,11 +43,12 @@ function useEffectsRunner(state: EditorState, dispatch: (a: Action) => void, ser
           const controller = new AbortController();
           aligner.current = controller;
           let last = 0;
+          const startedAt = Date.now();
           const onProgress = (done: number, total: number) => {
             const now = Date.now();
             if (now - last < 100 && done < total) return;
             last = now;
-            dispatch({ type: 'aligner-progress', done, total });
+            dispatch({ type: 'aligner-progress', done, total, elapsedMs: now - startedAt });
           };
           // Let the "aligning" frame reach the screen before the aligner takes the CPU.
           setTimeout(() => {
@@ -61,6 +62,8 @@ function useEffectsRunner(state: EditorState, dispatch: (a: Action) => void, ser
                   type: 'aligner-failed',
                   message: error instanceof Error ? error.message : String(error),
                   cancelled: controller.signal.aborted,
+                  // The worker thread did not start: said on screen, never run on this thread instead.
+                  unavailable: error instanceof Error && error.name === 'WorkerUnavailable',
                 }),
             );
           }, 30);

@@ -12,10 +12,7 @@
  * written against (Ink 6.8.0's Output.get and Output.write, checked by hash); with any other
  * version the workbench runs on Ink's own code, correct and slower.
  */
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadInkOutput } from './ink-output.js';
 
 interface WriteOperation {
   readonly type: 'write';
@@ -57,16 +54,6 @@ export interface InkRowCache {
   uninstall(): void;
 }
 
-function sourceHash(Output: OutputClass): string {
-  return createHash('sha256').update(`${Output.prototype.get.toString()}\n${Output.prototype.write.toString()}`).digest('hex');
-}
-
-async function loadOutput(): Promise<OutputClass> {
-  // Ink's package exports only its entry point; Output is the module next to it.
-  const entry = createRequire(import.meta.url).resolve('ink');
-  const module = (await import(pathToFileURL(join(dirname(entry), 'output.js')).href)) as { default: OutputClass };
-  return module.default;
-}
 
 /** The row each y receives, or undefined when the frame is not one write per row from column 0. */
 function rowsOf(output: OutputInstance): (string | undefined)[] | undefined {
@@ -90,9 +77,10 @@ let active: InkRowCache | undefined;
 
 export async function installInkRowCache(): Promise<InkRowCache> {
   if (active) return active;
-  const Output = await loadOutput();
+  // The Output Ink draws with: node_modules' copy from the sources, the bundled one in dist/.
+  const { Output, sourceHash } = await loadInkOutput<OutputClass>();
   const stats = { frames: 0, stockFrames: 0, rowsBuilt: 0, rowsReused: 0 };
-  if (sourceHash(Output) !== KNOWN_SOURCE) return { installed: false, stats: () => ({ ...stats }), uninstall: () => undefined };
+  if (sourceHash !== KNOWN_SOURCE) return { installed: false, stats: () => ({ ...stats }), uninstall: () => undefined };
   const inkGet = Output.prototype.get;
   const cache = new Map<string, string>();
   const rowString = (line: string, width: number): string => {

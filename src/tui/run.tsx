@@ -13,6 +13,8 @@ import type { EditorState } from '../core/session/types.js';
 import { anchoredStdout } from './anchored-stdout.js';
 import { App } from './app.js';
 import { installInkRowCache } from './ink-row-cache.js';
+// Re-exported so a test can ask the dist/ bundle whether its own copy of Ink got the row cache.
+export { installInkRowCache };
 import type { WorkbenchServices } from './services.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';

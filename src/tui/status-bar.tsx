@@ -23,14 +23,22 @@ export interface StatusBarProps {
   readonly group?: { readonly id: string; readonly status: string; readonly score?: number; readonly note?: string };
 }
 
+/** "Aligning… 42% · 12 s left": the ETA from the pace so far, once there is a pace to go by. */
+export function alignerProgressText(aligner: AlignerState, t: (key: string, params?: Record<string, unknown>) => string): string {
+  if (aligner.total <= 0) return t('ui.aligningStart');
+  const fraction = Math.min(1, Math.max(0, aligner.done / aligner.total));
+  const percent = Math.floor(100 * fraction);
+  const elapsed = aligner.elapsedMs ?? 0;
+  if (fraction <= 0.01 || elapsed < 500 || fraction >= 1) return t('ui.aligning', { percent });
+  const left = Math.max(1, Math.round((elapsed * (1 - fraction)) / fraction / 1000));
+  const eta = left < 90 ? t('ui.etaSeconds', { n: left }) : t('ui.etaMinutes', { n: Math.round(left / 60) });
+  return t('ui.aligningEta', { percent, eta });
+}
+
 export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, aligner, colors, group }: StatusBarProps) {
   const { t } = useTranslation();
   const unaligned = documentIds.map((id, d) => `${id} ${counts.unaligned[d] ?? 0}`).join(' · ');
-  const progress = aligner.running
-    ? aligner.total > 0
-      ? t('ui.aligning', { percent: Math.floor((100 * aligner.done) / aligner.total) })
-      : t('ui.aligningStart')
-    : '';
+  const progress = aligner.running ? alignerProgressText(aligner, t) : '';
   const parts = [
     `${fileName} [${dirty ? t('ui.modified') : t('ui.unchanged')}]`,
     t('ui.counts', { confirmed: counts.confirmed, suggested: counts.suggested }),

@@ -54,8 +54,10 @@ export function nodeServices(alignmentPath: string, texts: ReadonlyMap<string, s
 
 /**
  * Runs the automatic aligner with confirmed groups as fixed anchors and rejected links
- * excluded. It runs in a worker thread so the screen keeps answering keys and shows progress;
- * cancelling terminates the worker. Where a worker cannot start, it runs in this thread.
+ * excluded. It always runs in a worker thread, so the screen keeps answering keys and shows
+ * progress; cancelling terminates the worker at once. When the worker cannot start, the run
+ * fails with a WorkerUnavailable error that says why (never a silent run on the UI thread,
+ * which would freeze the screen for as long as the aligner takes).
  */
 export async function runAligner(
   alignment: Alignment,
@@ -67,25 +69,21 @@ export async function runAligner(
   const membersOf = (status: string) =>
     alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
   const anchors = { confirmed: membersOf('confirmed'), rejected: membersOf('rejected') };
-  try {
-    return await runInWorker(docs, anchors, onProgress, signal);
-  } catch (error) {
-    if (signal.aborted || !(error instanceof WorkerUnavailable)) throw error;
-  }
-  const { align } = await import('../core/align/index.js');
-  const result = align(docs, { anchors, onProgress, signal });
-  return { mode: result.mode, suggestions: result.suggestions };
+  return runInWorker(docs, anchors, onProgress, signal);
 }
 
-class WorkerUnavailable extends Error {}
+/** The worker thread could not be started (its entry is missing or failed to load). */
+export class WorkerUnavailable extends Error {
+  override readonly name = 'WorkerUnavailable';
+}
 
 /**
- * The worker module: next to this one when running from the sources; from the dist/ bundle
- * (flat chunks in <package>/dist), the package's own sources, which ship with it.
+ * The worker's JavaScript entry. From the sources (this module is a .ts file run by tsx or
+ * vitest) it is aligner-worker-source.mjs, which registers tsx inside the worker; from the
+ * dist/ bundle (flat chunks) it is the bundled dist/aligner-worker.js beside this chunk.
  */
-function alignerWorkerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./aligner-worker.ts', here) : new URL('../src/tui/aligner-worker.ts', here);
+export function alignerWorkerUrl(here: string = import.meta.url): URL {
+  return /\.[mc]?tsx?$/.test(new URL(here).pathname) ? new URL('./aligner-worker-source.mjs', here) : new URL('./aligner-worker.js', here);
 }
 
 function runInWorker(
@@ -93,42 +91,54 @@ function runInWorker(
   anchors: unknown,
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
+  url: URL = alignerWorkerUrl(),
 ): Promise<AlignerRun> {
   return new Promise((resolvePromise, reject) => {
+    if (signal.aborted) {
+      reject(new Error('cancelled'));
+      return;
+    }
     let worker: Worker;
     try {
-      const url = alignerWorkerUrl();
-      if (!existsSync(fileURLToPath(url))) throw new Error(`${url.href} is missing`);
-      // The worker is TypeScript run through tsx, like the sources.
-      worker = new Worker(url, {
-        workerData: { docs, anchors },
-        execArgv: ['--import', import.meta.resolve('tsx/esm')],
-      });
+      if (!existsSync(fileURLToPath(url))) throw new Error(`${fileURLToPath(url)} is missing`);
+      worker = new Worker(url, { workerData: { docs, anchors } });
     } catch (error) {
-      reject(new WorkerUnavailable(String(error)));
+      reject(new WorkerUnavailable(`the aligner's worker thread could not start: ${error instanceof Error ? error.message : String(error)}`));
       return;
     }
     let started = false;
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      fn();
+    };
     const onAbort = () => {
       void worker.terminate();
-      reject(new Error('cancelled'));
+      settle(() => reject(new Error('cancelled')));
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: { type: 'progress'; done: number; total: number } | ({ type: 'done' } & AlignerRun)) => {
+    // Started means the worker's modules loaded and it said so ('ready'): an error before
+    // that is a worker that cannot start, not an aligner failure.
+    worker.on('message', (message: { type: 'ready' } | { type: 'progress'; done: number; total: number } | ({ type: 'done' } & AlignerRun)) => {
       started = true;
-      if (message.type === 'progress') onProgress(message.done, message.total);
-      else {
-        signal.removeEventListener('abort', onAbort);
-        resolvePromise({ mode: message.mode, suggestions: message.suggestions });
+      if (message.type === 'ready') return;
+      if (message.type === 'progress') {
+        if (!settled) onProgress(message.done, message.total);
+      } else {
+        settle(() => resolvePromise({ mode: message.mode, suggestions: message.suggestions }));
         void worker.terminate();
       }
     });
     worker.on('error', (error) => {
-      signal.removeEventListener('abort', onAbort);
-      reject(started ? error : new WorkerUnavailable(error.message));
+      settle(() => reject(started ? error : new WorkerUnavailable(`the aligner's worker thread could not start: ${error.message}`)));
     });
     worker.on('exit', (code) => {
-      if (code !== 0 && !signal.aborted) reject(started ? new Error(`the aligner stopped (exit code ${code})`) : new WorkerUnavailable(`exit ${code}`));
+      settle(() => reject(new Error(`the aligner stopped (exit code ${code})`)));
     });
   });
 }
+
+/** For tests: runs a worker from a given entry (to check how a failing entry is reported). */
+export const runInWorkerForTest = runInWorker;

@@ -4,10 +4,10 @@
  * listing the modules a real run resolves (a module hook), not by timing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/seeds.js';
 
@@ -29,12 +29,20 @@ writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module'
 function packagesLoaded(args: string[], cwd = REPO_ROOT): { status: number | null; packages: Set<string> } {
   writeFileSync(log, '');
   const child = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(REPO_ROOT, 'bin', 'allinea.js'), ...args], { cwd, encoding: 'utf8' });
-  const packages = new Set(
-    readFileSync(log, 'utf8')
-      .split('\n')
-      .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1])
-      .filter((name): name is string => name !== undefined),
-  );
+  const packageOf = (path: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+  const packages = new Set<string>();
+  for (const url of readFileSync(log, 'utf8').split('\n')) {
+    const name = packageOf(url);
+    if (name !== undefined) packages.add(name);
+    // The dist/ bundle carries its dependencies: a chunk's source map says which it holds.
+    if (url.startsWith('file:') && url.includes('/dist/') && url.endsWith('.js') && existsSync(`${fileURLToPath(url)}.map`)) {
+      const { sources } = JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')) as { sources: string[] };
+      for (const source of sources) {
+        const bundled = packageOf(source.replace(/^(\.\.\/)+/, '/'));
+        if (bundled !== undefined) packages.add(bundled);
+      }
+    }
+  }
   return { status: child.status, packages };
 }
 

@@ -468,6 +468,8 @@ function command(state: EditorState, id: CommandId): EditorState {
       return say(next, 'msg.marked', { count: marks.size });
     }
     case 'clear-marks':
+      // Esc stops a running aligner first (as Ctrl-X does); marks stay.
+      if (state.aligner.running) return request(state, { type: 'cancel-aligner' });
       return state.marks.size === 0 ? { ...state, message: undefined } as EditorState : say({ ...state, marks: new Set() }, 'msg.marksCleared');
     case 'link': {
       const refs = markedRefs(state);
@@ -535,7 +537,7 @@ function command(state: EditorState, id: CommandId): EditorState {
       return openPrompt(state, 'threshold', '0.8');
     case 'run-aligner':
       if (state.aligner.running) return say(state, 'msg.alignerBusy');
-      return say(request({ ...state, aligner: { running: true, done: 0, total: 0 } }, { type: 'run-aligner', alignment }), 'msg.alignerStarted');
+      return say(request({ ...state, aligner: { running: true, done: 0, total: 0, documents: alignment.documents } }, { type: 'run-aligner', alignment }), 'msg.alignerStarted');
     case 'cancel-aligner':
       if (!state.aligner.running) return state;
       return request(state, { type: 'cancel-aligner' });
@@ -641,14 +643,21 @@ export function reduce(state: EditorState, action: Action): EditorState {
     case 'save-failed':
       return fail({ ...state, mode: 'normal' }, 'msg.saveFailed', { message: action.message });
     case 'aligner-progress':
-      return { ...state, aligner: { running: true, done: action.done, total: action.total } };
+      if (!state.aligner.running) return state;
+      return {
+        ...state,
+        aligner: { ...state.aligner, done: action.done, total: action.total, ...(action.elapsedMs !== undefined ? { elapsedMs: action.elapsedMs } : {}) },
+      };
     case 'aligner-done': {
       const stopped = { ...state, aligner: { running: false, done: 0, total: 0 } };
+      // Suggestions name sentences by index: after a split or join they would point elsewhere.
+      if (state.aligner.documents && state.aligner.documents !== state.history.present.documents) return fail(stopped, 'msg.alignerStale');
       const next = change(stopped, 'align', (a) => applySuggestions(a, action.suggestions));
       return say(normalize(next), 'msg.alignerDone', { count: countsOf(next.history.present).suggested, mode: action.mode });
     }
     case 'aligner-failed':
       if (action.cancelled) return say({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerCancelled');
+      if (action.unavailable) return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerNoWorker', { message: action.message });
       return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerFailed', { message: action.message });
     case 'notice':
       return { ...state, message: action.message };

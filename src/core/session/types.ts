@@ -42,6 +42,10 @@ export interface AlignerState {
   readonly running: boolean;
   readonly done: number;
   readonly total: number;
+  /** Milliseconds since the run started, as of the last progress report (for the ETA). */
+  readonly elapsedMs?: number;
+  /** The documents (segmentation) the run started from: suggestions for others are dropped. */
+  readonly documents?: Alignment['documents'];
 }
 
 /** Side effects the reducer asks the shell (src/tui) to perform. */
@@ -95,9 +99,9 @@ export type Action =
   | { readonly type: 'effects-taken'; readonly upTo: number }
   | { readonly type: 'saved'; readonly alignment: Alignment; readonly thenQuit: boolean }
   | { readonly type: 'save-failed'; readonly message: string }
-  | { readonly type: 'aligner-progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'aligner-progress'; readonly done: number; readonly total: number; readonly elapsedMs?: number }
   | { readonly type: 'aligner-done'; readonly suggestions: readonly SuggestedMembers[]; readonly mode: string }
-  | { readonly type: 'aligner-failed'; readonly message: string; readonly cancelled?: boolean }
+  | { readonly type: 'aligner-failed'; readonly message: string; readonly cancelled?: boolean; readonly unavailable?: boolean }
   | { readonly type: 'notice'; readonly message: Message };
 
 /** Every command a key can trigger (see keymap.ts). */

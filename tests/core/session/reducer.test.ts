@@ -227,7 +227,7 @@ describe('session reducer: suggestions', () => {
     const effect = s.effects.find((e) => e.type === 'run-aligner');
     expect(effect).toBeDefined();
     s = reduce(s, { type: 'aligner-progress', done: 1, total: 4 });
-    expect(s.aligner).toEqual({ running: true, done: 1, total: 4 });
+    expect(s.aligner).toMatchObject({ running: true, done: 1, total: 4 });
     const itSlogan = sentenceOf(s, 'it-000', SLOGAN_IT);
     s = reduce(s, {
       type: 'aligner-done',
