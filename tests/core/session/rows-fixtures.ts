@@ -12,25 +12,25 @@ export interface GroupSpec {
 export const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta'];
 
 /** Texts "d<doc> s<n> alpha beta." so each sentence is findable on screen. */
-export function syntheticTexts(counts: readonly number[]): { texts: Map<string, string>; spans: [number, number][][] } {
+export function syntheticTexts(counts: readonly number[], own: Readonly<Record<string, string>> = {}): { texts: Map<string, string>; spans: [number, number][][] } {
   const texts = new Map<string, string>();
   const spans: [number, number][][] = [];
   counts.forEach((n, d) => {
     let text = '';
-    const own: [number, number][] = [];
+    const mine: [number, number][] = [];
     for (let s = 0; s < n; s++) {
-      const sentence = `D${d}S${s} ${WORDS[(s + d) % WORDS.length]} ${WORDS[(s * 3 + d) % WORDS.length]}.`;
-      own.push([text.length, text.length + sentence.length]);
+      const sentence = own[`${d}:${s}`] ?? `D${d}S${s} ${WORDS[(s + d) % WORDS.length]} ${WORDS[(s * 3 + d) % WORDS.length]}.`;
+      mine.push([text.length, text.length + sentence.length]);
       text += `${sentence} `;
     }
     texts.set(`d${d}`, text);
-    spans.push(own);
+    spans.push(mine);
   });
   return { texts, spans };
 }
 
-export function synthetic(counts: readonly number[], groups: readonly GroupSpec[]): { alignment: Alignment; texts: Map<string, string> } {
-  const { texts, spans } = syntheticTexts(counts);
+export function synthetic(counts: readonly number[], groups: readonly GroupSpec[], own: Readonly<Record<string, string>> = {}): { alignment: Alignment; texts: Map<string, string> } {
+  const { texts, spans } = syntheticTexts(counts, own);
   const alignment: Alignment = {
     format: 'allinea-alignment',
     version: 1,
