@@ -247,6 +247,26 @@ function jumpToSuggested(state: EditorState, dir: 1 | -1): EditorState {
   return i === undefined ? say(state, 'msg.noSuggested') : moveCursor(state, state.focus, i, true);
 }
 
+/** After a review: the next suggested group (the focused pane's, or the table's next row), as in the row view. */
+function toNextSuggestion(state: EditorState, reviewed: string): EditorState {
+  const alignment = state.history.present;
+  if (state.view === 'groups') {
+    const rows = groupRows(alignment, state.groupFilter);
+    const at = rows.findIndex((g) => g.id === reviewed);
+    const from = at >= 0 ? at + 1 : state.groupCursor;
+    const r = rows.findIndex((g, i) => i >= from && g.status === 'suggested');
+    return r < 0 ? state : normalize({ ...state, groupCursor: r });
+  }
+  const doc = alignment.documents[state.focus]!;
+  const slots = sentenceGroupIndex(alignment).get(doc.id)!;
+  const start = state.panes[state.focus]!.cursor;
+  for (let s = start + 1; s < slots.length; s++) {
+    const g = slots[s]!;
+    if (g >= 0 && alignment.groups[g]!.status === 'suggested') return moveCursor(state, state.focus, s, true);
+  }
+  return state;
+}
+
 function jumpToBookmark(state: EditorState): EditorState {
   const alignment = state.history.present;
   if (alignment.bookmarks.length === 0) return say(state, 'msg.noBookmarks');
@@ -537,11 +557,12 @@ function command(state: EditorState, id: CommandId): EditorState {
       const status = id === 'accept-suggestion' ? 'confirmed' : 'rejected';
       if (group.status === status) return say(state, status === 'confirmed' ? 'msg.alreadyConfirmed' : 'msg.alreadyRejected', { group: group.id });
       if (status === 'rejected' && group.status === 'confirmed') return fail(state, 'msg.rejectConfirmed', { group: group.id });
-      return normalize(change(state, status === 'confirmed' ? 'accept' : 'reject', (a) => setStatus(a, group.id, status), {
+      const reviewed = normalize(change(state, status === 'confirmed' ? 'accept' : 'reject', (a) => setStatus(a, group.id, status), {
         key: status === 'confirmed' ? 'msg.accepted' : 'msg.rejected',
         params: { group: group.id },
         tone: 'info',
       }));
+      return reviewed.history === state.history ? reviewed : toNextSuggestion(reviewed, group.id);
     }
     case 'accept-above':
       if (countsOf(alignment).suggested === 0) return say(state, 'msg.noSuggestions');
