@@ -16,13 +16,14 @@ import { groupColor } from './colors.js';
 import { ScreenRow } from './screen-row.js';
 import { styled } from './styled.js';
 
-function lineString(line: RowLine, focused: number, colors: boolean): string {
+function lineString(line: RowLine, focused: number, colors: boolean, t: (key: string) => string): string {
   const color = line.groupId ? groupColor(paletteSlot(line.groupId, PALETTE_SIZE), colors) : undefined;
   const prefix = styled(line.prefix, { bold: line.cursor || line.status === 'confirmed', ...(color ? { color } : {}), dim: line.status === 'none' && !line.cursor });
   const cells = line.cells
     .map((cell, i) => styled(cell, { inverse: line.highlight[i] === true, bold: line.cursor && i !== focused, underline: line.cursor && i === focused && line.highlight[i] !== true }) + '│')
     .join('');
-  const note = styled(line.note, { dim: !line.warning, bold: line.warning, ...(line.warning && colors ? { color: 'yellow' } : {}) });
+  const text = line.warningRule ? fit(` ${t(`rowWarn.${line.warningRule}`)}`, line.note.length) : line.note;
+  const note = styled(text, { dim: !line.warning, bold: line.warning, ...(line.warning && colors ? { color: 'yellow' } : {}) });
   return prefix + cells + note;
 }
 
@@ -38,7 +39,7 @@ export function RowView({ state, layout, height }: { state: EditorState; layout:
   rows.push(styled(fit(` ${parts.join(' · ')}`, width), { bold: true, inverse: true }));
   const titles = frame.titles.map((title, i) => styled(title, { bold: true, underline: true, inverse: i === frame.focused }) + '│').join('');
   rows.push(styled(' '.repeat(frame.prefixWidth), { underline: true }) + titles + styled(' '.repeat(frame.noteWidth), { underline: true }));
-  for (const line of frame.lines) rows.push(lineString(line, frame.focused, state.colors));
+  for (const line of frame.lines) rows.push(lineString(line, frame.focused, state.colors, (k) => t(k)));
   if (frame.lines.length === 0) rows.push(fit(` ${t('ui.rowsEmpty')}`, width));
   const blank = ' '.repeat(width);
   while (rows.length < height - frame.detail.length) rows.push(blank);

@@ -51,7 +51,7 @@ describe('row view details on screen', () => {
     out = frame(s, 'it');
     expect(out).toMatch(/▸\?! +3 /);
     expect(out).toContain('! group "g3": numbers differ');
-    expect(out).toContain('number-mismatch');
+    expect(out).toContain('numeri diversi');
     s = press(s, 'tab', 'tab', '-');
     out = frame(s, 'fr');
     expect(out.split('\n')[0]).toContain('1 masqués : d2');

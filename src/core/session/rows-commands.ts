@@ -111,8 +111,12 @@ function review(state: EditorState, status: 'confirmed' | 'rejected'): EditorSta
   const projection = rowProjection(state);
   const row = state.rowView.cursor;
   const group = rowGroupOf(projection, row);
-  if (!group) return say(state, 'msg.rowNotGroup', undefined, 'error');
   let next = state;
+  // On a 1:0 row there is nothing to review: go on to the next unconfirmed row.
+  if (!group) {
+    const target = findRow(projection, row, 1, (r) => isUnconfirmed(projection, r)) ?? findRow(projection, -1, 1, (r) => isUnconfirmed(projection, r));
+    return target === undefined ? say(state, 'msg.rowNotGroup') : moveTo(state, target);
+  }
   if (group.status === status) next = say(state, status === 'confirmed' ? 'msg.alreadyConfirmed' : 'msg.alreadyRejected', { group: group.id });
   else if (status === 'rejected' && group.status === 'confirmed') return say(state, 'msg.rejectConfirmed', { group: group.id }, 'error');
   else {
@@ -125,7 +129,7 @@ function review(state: EditorState, status: 'confirmed' | 'rejected'): EditorSta
   }
   const after = rowProjection(next);
   const target = findRow(after, next.rowView.cursor, 1, (r) => isUnconfirmed(after, r)) ?? findRow(after, -1, 1, (r) => isUnconfirmed(after, r));
-  if (target === undefined) return say(next, 'msg.rowReviewDone', { group: group.id });
+  if (target === undefined || target === next.rowView.cursor) return say(next, 'msg.rowReviewDone', { group: group.id });
   return moveTo(next, target);
 }
 

@@ -221,6 +221,8 @@ export interface RowLine {
   /** Per cell: whether this line belongs to the sentence under the cursor (focused cell only). */
   readonly highlight: readonly boolean[];
   readonly warning: boolean;
+  /** The rule of the first warning, on the row's second line (translated by the view as `rowWarn.<rule>`). */
+  readonly warningRule?: string;
 }
 
 export interface RowsFrame {
@@ -292,9 +294,7 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
           ? ''
           : n === 0
             ? ` ${group?.score !== undefined ? `${group.score.toFixed(2)} ` : ''}${kind}`
-            : n === 1 && warnings.length > 0
-              ? ` ${warnings[0]!.rule}`
-              : '';
+            : '';
       lines.push({
         key: `${r}:${n}`,
         prefix: fit(prefix, geometry.prefixWidth),
@@ -305,6 +305,7 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
         cursor: isCursor,
         highlight: cells.map((c) => c.highlighted.has(n)),
         warning: n === 1 && warnings.length > 0,
+        ...(n === 1 && warnings.length > 0 ? { warningRule: warnings[0]!.rule } : {}),
       });
     }
   }

@@ -44,11 +44,15 @@ describe('row view: confirm and move on', () => {
     expect(statuses(s)).toEqual(['g1:suggested', 'g2:confirmed', 'g3:suggested', 'g4:suggested']);
   });
 
-  it('refuses to reject a confirmed row and to confirm a 1:0 row', () => {
-    let s = state([2, 1], [{ status: 'confirmed', members: { 0: [0], 1: [0] } }]);
+  it('refuses to reject a confirmed row; on a 1:0 row Enter goes to the next unconfirmed row', () => {
+    let s = state([3, 2], [{ status: 'confirmed', members: { 0: [0], 1: [0] } }, { members: { 0: [2], 1: [1] } }]);
     expect(press(s, 'r').message?.key).toBe('msg.rejectConfirmed');
     s = press(s, 'j');
     expect(rows(s)[s.rowView.cursor]).toBe('d0:1');
+    s = press(s, 'enter');
+    expect(rows(s)[s.rowView.cursor]).toBe('d0:2|d1:1');
+    expect(s.history.present.groups[1]!.status).toBe('suggested');
+    s = press(s, 'enter', 'k');
     expect(press(s, 'enter').message?.key).toBe('msg.rowNotGroup');
   });
 });
