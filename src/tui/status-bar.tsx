@@ -82,7 +82,7 @@ export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string,
   for (const binding of bindingsFor(mode, view)) {
     if (!binding.hint || seen.has(binding.description)) continue;
     seen.add(binding.description);
-    const text = binding.command === 'toggle-view' && view === 'groups' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
+    const text = binding.command === 'toggle-view' && view !== 'panes' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
     hints.push(`${keyName(binding.keys[0]!)} ${text}`);
   }
   return hints.join(' · ');

@@ -6,11 +6,13 @@
 import type { History } from '../model/history.js';
 import type { Alignment } from '../model/types.js';
 import type { SuggestedMembers } from '../model/operations.js';
+import type { RealignScope } from './rows-realign.js';
+import type { RowViewState } from './rows-state.js';
 
-export type ViewKind = 'panes' | 'groups';
+export type ViewKind = 'panes' | 'groups' | 'rows';
 
 /** Input modes: which keymap section is active and what the bottom line shows. */
-export type Mode = 'normal' | 'search' | 'note' | 'threshold' | 'split' | 'confirm-quit' | 'help';
+export type Mode = 'normal' | 'search' | 'note' | 'threshold' | 'split' | 'confirm-quit' | 'help' | 'confirm-move';
 
 export type GroupFilter = 'all' | 'confirmed' | 'suggested' | 'rejected';
 export const GROUP_FILTERS: readonly GroupFilter[] = ['all', 'confirmed', 'suggested', 'rejected'];
@@ -88,6 +90,10 @@ export interface EditorState {
   readonly aligner: AlignerState;
   readonly effects: readonly Effect[];
   readonly nextEffectId: number;
+  /** The row view (rows-state.ts). */
+  readonly rowView: RowViewState;
+  /** A re-align from the cursor onward in progress: how its suggestions map back (rows-realign.ts). */
+  readonly rowRealign?: RealignScope;
 }
 
 export type Action =
@@ -155,4 +161,20 @@ export type CommandId =
   | 'caret-word-left'
   | 'caret-word-right'
   | 'save-and-quit'
-  | 'quit-without-saving';
+  | 'quit-without-saving'
+  | 'rows-view'
+  | 'row-shift-up'
+  | 'row-shift-down'
+  | 'row-merge-next'
+  | 'row-split'
+  | 'row-detach'
+  | 'row-next-warning'
+  | 'row-previous-warning'
+  | 'row-lead'
+  | 'row-order'
+  | 'column-left'
+  | 'column-right'
+  | 'column-hide'
+  | 'column-show-all'
+  | 'realign-from-cursor'
+  | 'row-answer-yes';
