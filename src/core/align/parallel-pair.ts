@@ -4,11 +4,11 @@
  * the path), align each stretch in two passes (surface signals, then with a dictionary learned
  * from the first pass), and return links in original sentence numbers.
  */
-import { alignParallel, OffsetPairScorer, type Bead, type ParallelParams } from './parallel.js';
+import { alignParallel, DEFAULT_PARALLEL_PARAMS, OffsetPairScorer, rareKeyChain, type Bead, type ParallelParams } from './parallel.js';
 import { learnDictionaryFromTokens, learningSample } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
 import { preparePair, SignalPairScorer, type PreparedPair } from './signal-scorer.js';
-import { stemTranslations } from './sentence-features.js';
+import { stemTranslations, type FeatureColumns } from './sentence-features.js';
 import type { PairLink } from './n-way.js';
 import type { Lexicon } from './lexicon.js';
 import type { AlignDocument, PairScorer, Scorer, Suggestion } from './types.js';
@@ -95,6 +95,7 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   ): Bead[] => {
     const beads: Bead[] = [];
     const total = la.length || 1;
+    const lengthRatio = previous ? oneToOneLengthRatio(previous, la, lb) : features ? anchorLengthRatio(features, la, lb) : undefined;
     for (const [s0, s1, t0, t1] of stretches) {
       // The second pass searches a narrow band around the first pass's path.
       const guide = previous
@@ -104,6 +105,8 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         ...(guide && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 8 } : {}),
         featureSimilarity: !custom,
         ...(options.params ? { params: options.params } : {}),
+        ...(lengthRatio !== undefined ? { lengthRatio } : {}),
+        ...(lengthRatio !== undefined && previous ? { skipCosts: omissionSkipCosts(options.params?.skipCost ?? DEFAULT_PARALLEL_PARAMS.skipCost, lengthRatio, la, lb, s0, s1, t0, t1) } : {}),
         sourceLengths: la.slice(s0, s1),
         targetLengths: lb.slice(t0, t1),
         scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetPairScorer(scorer, s0, t0),
@@ -173,6 +176,71 @@ export function alignParallelBeads(a: AlignDocument, b: AlignDocument, options: 
   }
   flushTo(a.sentences.length, b.sentences.length);
   return out;
+}
+
+/**
+ * Target characters per source character over the 1-1 beads of an alignment (the second pass
+ * reads it from the first): unlike the ratio of total lengths, it does not count what one side
+ * leaves out. Undefined with too few 1-1 beads to tell.
+ */
+export function oneToOneLengthRatio(beads: readonly Bead[], sourceLengths: readonly number[], targetLengths: readonly number[]): number | undefined {
+  let s = 0;
+  let t = 0;
+  let count = 0;
+  for (let k = 0; k < beads.length; k++) {
+    const b = beads[k]!;
+    if (b.s1 - b.s0 !== 1 || b.t1 - b.t0 !== 1) continue;
+    s += sourceLengths[b.s0]!;
+    t += targetLengths[b.t0]!;
+    count++;
+  }
+  return count >= 20 && s > 0 && t > 0 ? t / s : undefined;
+}
+
+/**
+ * The same ratio before any alignment, over sentence pairs sharing a key that occurs once in
+ * each document (a monotone chain of them): mostly true pairs, whatever either side leaves out.
+ */
+export function anchorLengthRatio(features: { source: FeatureColumns; target: FeatureColumns }, sourceLengths: readonly number[], targetLengths: readonly number[]): number | undefined {
+  const chain = rareKeyChain(features.source, features.target);
+  // The median of the pairs' ratios: a wrong anchor (a name repeated in another sentence) is
+  // one outlier among many, where it could weigh heavily in a ratio of sums.
+  const ratios: number[] = [];
+  for (const [i, j] of chain) if (sourceLengths[i]! > 0 && targetLengths[j]! > 0) ratios.push(targetLengths[j]! / sourceLengths[i]!);
+  if (ratios.length < 20) return undefined;
+  ratios.sort((x, y) => x - y);
+  return ratios[ratios.length >> 1]!;
+}
+
+/** Below this share of missing text, a side keeps the default cost of an unaligned sentence. */
+const OMISSION_BASE = 0.05;
+
+/**
+ * Costs of unaligned source and target sentences for a stretch, from the share of text one
+ * side lacks (its length against the other's at the 1-1 ratio): a target holding a fifth less
+ * text than its source, every fifth source sentence on average has no counterpart, and
+ * leaving a sentence unaligned there should cost less than merging it into a neighbour.
+ */
+export function omissionSkipCosts(
+  skip: number,
+  ratio: number,
+  la: readonly number[],
+  lb: readonly number[],
+  s0: number,
+  s1: number,
+  t0: number,
+  t1: number,
+): [number, number] {
+  let sumS = 0;
+  let sumT = 0;
+  for (let i = s0; i < s1; i++) sumS += la[i]!;
+  for (let j = t0; j < t1; j++) sumT += lb[j]!;
+  const expectedT = sumS * ratio;
+  if (!(expectedT > 0) || !(sumT > 0)) return [skip, skip];
+  const missingT = Math.max(0, 1 - sumT / expectedT);
+  const missingS = Math.max(0, 1 - expectedT / sumT);
+  const cost = (missing: number): number => skip - Math.log(Math.max(OMISSION_BASE, Math.min(0.5, missing)) / OMISSION_BASE);
+  return [cost(missingT), cost(missingS)];
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {
