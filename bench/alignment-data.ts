@@ -120,3 +120,23 @@ export async function hunalignBeads(create: () => Promise<Hunalign>, source: rea
   const ladder = h.run(new Uint8Array(), enc.encode(`${source.join('\n')}\n`), enc.encode(`${target.join('\n')}\n`));
   return ladderToBeads(ladder, source.length, target.length);
 }
+
+/** `copies` copies of a pair one after the other (repetitive text), gold renumbered. */
+export function repeated(p: GoldPair, copies: number): GoldPair {
+  return concatenated(Array<GoldPair>(copies).fill(p), `${p.name} ×${copies}`);
+}
+
+/** Pairs one after the other as one document pair (long documents from the dev sets), gold renumbered. */
+export function concatenated(pairs: readonly GoldPair[], name: string): GoldPair {
+  const source: string[] = [];
+  const target: string[] = [];
+  const gold: BeadPair[] = [];
+  for (const p of pairs) {
+    const ds = source.length;
+    const dt = target.length;
+    for (const s of p.source) source.push(s);
+    for (const t of p.target) target.push(t);
+    for (const b of p.gold) gold.push({ source: b.source.map((x) => x + ds), target: b.target.map((x) => x + dt) });
+  }
+  return { name, source, target, gold };
+}

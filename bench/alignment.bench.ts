@@ -8,7 +8,8 @@
  * sentence pairs in shuffled blocks, with omissions on both sides), each size aligned in a
  * fresh child process so that its peak RSS is its own. Figures only, never pass/fail.
  * Omissions: each gold set with target sentences deleted (issue 11), allinea and hunalign.
- * ALLINEA_BENCH_PART=quality (with omissions), =omissions or =scale runs only that part.
+ * Long and repetitive: band vs full matrix, repeated text (issue 11).
+ * ALLINEA_BENCH_PART=quality (with omissions and long), =omissions, =long or =scale runs only that part.
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -18,7 +19,7 @@ import type { BeadPair } from '../src/core/align/beads.js';
 import { scoreAlignments, type AlignmentScores } from '../src/core/align/bead-scoring.js';
 import { alignParallelBeads } from '../src/core/align/parallel-pair.js';
 import { presplitDocument } from '../src/core/align/presplit.js';
-import { blockDeleted, DATA, dataSets, everyFifthDeleted, hunalignBeads, ladderToBeads, loadHunalign, range, type GoldPair, type GoldSet } from './alignment-data.js';
+import { blockDeleted, concatenated, DATA, repeated, dataSets, everyFifthDeleted, hunalignBeads, ladderToBeads, loadHunalign, range, type GoldPair, type GoldSet } from './alignment-data.js';
 
 const fmt = (s: AlignmentScores): string =>
   `strict P ${s.strict.precision.toFixed(3)} R ${s.strict.recall.toFixed(3)} F1 ${s.strict.f1.toFixed(3)} | lax P ${s.lax.precision.toFixed(3)} R ${s.lax.recall.toFixed(3)} F1 ${s.lax.f1.toFixed(3)}`;
@@ -104,6 +105,57 @@ async function omissions(): Promise<void> {
     row('intact', intact, false);
     row('every 5th target deleted', await strictF1(set, everyFifthDeleted, hunalign), true);
     row('block of 30 targets deleted', await strictF1(set, (p) => blockDeleted(p, 30), hunalign), true);
+  }
+}
+
+/**
+ * Issue 11, point 2: the band against the full matrix (target: never more than 0.02 below) on
+ * the banded dev novels and on 6,500-sentence documents made of the five novels forth and back
+ * (intact, every 5th target deleted, a block of 300 deleted); and repetitive text (textberg-dev
+ * 10, 40 and 60 times; target: within 0.05 of one copy).
+ */
+async function longAndRepetitive(): Promise<void> {
+  const hunalign = await loadHunalign();
+  const sets = dataSets();
+  const transread = sets.find((s) => s.name.startsWith('transread'));
+  const textberg = sets.find((s) => s.name.startsWith('textberg'));
+  const f1 = (p: GoldPair, langs: readonly [string, string], fullMatrix = false): { f1: number; ms: number } => {
+    const t0 = performance.now();
+    const pred = alignParallelBeads(presplitDocument('s', langs[0], p.source), presplitDocument('t', langs[1], p.target), { fullMatrix });
+    const ms = performance.now() - t0;
+    return { f1: scoreAlignments([{ gold: p.gold, pred }]).strict.f1, ms };
+  };
+  const hun = async (p: GoldPair): Promise<string> => (hunalign ? `  | hunalign ${scoreAlignments([{ gold: p.gold, pred: await hunalignBeads(hunalign, p.source, p.target) }]).strict.f1.toFixed(3)}` : '');
+  if (transread) {
+    console.log('Band vs full matrix (strict F1; target: default never more than 0.02 below the full matrix):');
+    const forthAndBack = concatenated([...transread.pairs, ...[...transread.pairs].reverse()], 'five novels forth and back');
+    const docs = [
+      ...transread.pairs.filter((p) => (p.source.length + 1) * (p.target.length + 1) > 400_000),
+      forthAndBack,
+      everyFifthDeleted(forthAndBack),
+      blockDeleted(forthAndBack, 300),
+    ];
+    for (const p of docs) {
+      const d = f1(p, transread.langs);
+      const full = f1(p, transread.langs, true);
+      const gap = full.f1 - d.f1;
+      console.log(
+        `  ${`${p.name} (${p.source.length}×${p.target.length})`.padEnd(72)} default ${d.f1.toFixed(3)} (${Math.round(d.ms)} ms)  full ${full.f1.toFixed(3)} (${Math.round(full.ms)} ms)  gap ${gap.toFixed(3)} (target ≤ 0.020: ${gap <= 0.02 ? 'met' : 'NOT met'})${await hun(p)}`,
+      );
+    }
+  }
+  if (textberg) {
+    console.log('Repetitive text (strict F1; target: within 0.05 of one copy):');
+    const one = f1(textberg.pairs[0]!, textberg.langs);
+    console.log(`  ${'textberg-dev ×1'.padEnd(24)} ${one.f1.toFixed(3)}${await hun(textberg.pairs[0]!)}`);
+    for (const copies of [10, 40, 60]) {
+      const p = repeated(textberg.pairs[0]!, copies);
+      const r = f1(p, textberg.langs);
+      const drop = one.f1 - r.f1;
+      // hunalign is quadratic (about 20 s and 0.7 GB at 20k sentences): only on the shortest.
+      const theirs = copies <= 10 ? await hun(p) : '  | hunalign not run (quadratic at this size)';
+      console.log(`  ${`textberg-dev ×${copies} (${p.source.length}×${p.target.length})`.padEnd(24)} ${r.f1.toFixed(3)} (${Math.round(r.ms)} ms)  drop ${drop.toFixed(3)} (target ≤ 0.050: ${drop <= 0.05 ? 'met' : 'NOT met'})${theirs}`);
+    }
   }
 }
 
@@ -220,8 +272,9 @@ export default async function alignmentBench(): Promise<void> {
     return;
   }
   const part = process.env.ALLINEA_BENCH_PART;
-  if (part !== 'scale' && part !== 'omissions') await quality();
+  if (part === undefined || part === 'quality') await quality();
   if (part === undefined || part === 'quality' || part === 'omissions') await omissions();
+  if (part === undefined || part === 'quality' || part === 'long') await longAndRepetitive();
   if (part === undefined || part === 'scale') await scale();
 }
 

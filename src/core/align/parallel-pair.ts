@@ -4,11 +4,11 @@
  * the path), align each stretch in two passes (surface signals, then with a dictionary learned
  * from the first pass), and return links in original sentence numbers.
  */
-import { alignParallel, DEFAULT_PARALLEL_PARAMS, OffsetPairScorer, rareKeyChain, type Bead, type ParallelParams } from './parallel.js';
+import { alignParallel, DEFAULT_PARALLEL_PARAMS, OffsetPairScorer, rareKeyChain, type Bead, type ParallelParams, type SearchRoute } from './parallel.js';
 import { learnDictionaryFromTokens, learningSample } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
 import { preparePair, SignalPairScorer, type PreparedPair } from './signal-scorer.js';
-import { stemTranslations, type FeatureColumns } from './sentence-features.js';
+import { stemTranslations, type FeatureColumns, type TokenizedTexts } from './sentence-features.js';
 import type { PairLink } from './n-way.js';
 import type { Lexicon } from './lexicon.js';
 import type { AlignDocument, PairScorer, Scorer, Suggestion } from './types.js';
@@ -22,7 +22,7 @@ const FIRST_PASS_MAX_BEAD = 2;
  * very long documents, where a side of 3 costs about a third more time.
  */
 export const DEFAULT_MAX_BEAD = 3;
-export const LONG_DOCUMENT_SENTENCES = 20_000;
+export const LONG_DOCUMENT_SENTENCES = 50_000;
 
 export function defaultMaxBead(sourceSentences: number, targetSentences: number): number {
   return Math.max(sourceSentences, targetSentences) > LONG_DOCUMENT_SENTENCES ? 2 : DEFAULT_MAX_BEAD;
@@ -40,6 +40,19 @@ export interface ParallelPairOptions {
   readonly singlePass?: boolean;
   /** Cost weights of the DP (tuning). */
   readonly params?: ParallelParams;
+  /** Search the full matrix in both passes (slow, quadratic memory: the reference for the band). */
+  readonly fullMatrix?: boolean;
+  /** Told, once the pair is aligned, how the search went (for the user: see ParallelPairReport). */
+  readonly onReport?: (report: ParallelPairReport) => void;
+}
+
+/** How a pair was aligned, for honest reporting. */
+export interface ParallelPairReport {
+  /** How the first pass searched (the second follows its path): the worst stretch's route. */
+  readonly route: 'full matrix' | 'band' | 'band, weak guide';
+  /** When a band lost its way (weak guide): what was tried and kept (the worst stretch). */
+  readonly weakGuide?: NonNullable<SearchRoute['weakGuide']>;
+  readonly maxBead: number;
 }
 
 /** The document restricted to the sentences not used by confirmed groups, with the index map. */
@@ -86,6 +99,7 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   const lb = lengths(rb.doc);
   const maxBead = options.maxBead ?? defaultMaxBead(la.length, lb.length);
   const custom = options.scorer;
+  const routes: SearchRoute[] = [];
   const runAll = (
     scorer: PairScorer,
     features: ReturnType<typeof preparePair> | undefined,
@@ -95,6 +109,9 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   ): Bead[] => {
     const beads: Bead[] = [];
     const total = la.length || 1;
+    const onRoute = previous ? undefined : (r: SearchRoute): void => {
+      routes.push(r);
+    };
     const lengthRatio = previous ? oneToOneLengthRatio(previous, la, lb) : features ? anchorLengthRatio(features, la, lb) : undefined;
     for (const [s0, s1, t0, t1] of stretches) {
       // The second pass searches a narrow band around the first pass's path.
@@ -102,7 +119,9 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
         ?.filter((x) => x.s0 >= s0 && x.s1 <= s1 && x.t0 >= t0 && x.t1 <= t1)
         .map((x) => [x.s1 - s0, x.t1 - t0] as [number, number]);
       const part = alignParallel({
-        ...(guide && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 8 } : {}),
+        ...(guide && !options.fullMatrix && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 8 } : {}),
+        ...(options.fullMatrix ? { fullMatrix: true } : {}),
+        ...(onRoute ? { onRoute } : {}),
         featureSimilarity: !custom,
         ...(options.params ? { params: options.params } : {}),
         ...(lengthRatio !== undefined ? { lengthRatio } : {}),
@@ -135,7 +154,9 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     beads = runAll(new SignalPairScorer(first), first, 0, options.singlePass ? 100 : 50);
     if (!options.singlePass) {
       // The sampled 1-1 beads, read from the tokens the first preparation already has.
-      const examples = learningSample(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)).map((x) => [x.s0, x.t0] as const);
+      const examples = learningSample(distinctPairs(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1), first.sourceTokens!, first.targetTokens!)).map(
+        (x) => [x.s0, x.t0] as const,
+      );
       const learned = stemTranslations(learnDictionaryFromTokens(first.sourceTokens!, first.targetTokens!, examples, { minCount: 3, minDice: 0.3 }));
       const second = preparePair(ra.doc, rb.doc, lexicons, learned, first);
       // The first preparation's target tokens served the learning only: free them for the second pass.
@@ -144,6 +165,14 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     }
   }
 
+  if (options.onReport) {
+    const weak = routes.filter((r) => r.weakGuide).sort((x, y) => y.weakGuide!.unalignedAfter - x.weakGuide!.unalignedAfter)[0]?.weakGuide;
+    options.onReport({
+      route: weak ? 'band, weak guide' : routes.some((r) => r.kind === 'band') ? 'band' : 'full matrix',
+      ...(weak ? { weakGuide: weak } : {}),
+      maxBead,
+    });
+  }
   const links: PairLink[] = [];
   for (let k = 0; k < beads.length; k++) {
     const bead = beads[k]!;
@@ -241,6 +270,32 @@ export function omissionSkipCosts(
   const missingS = Math.max(0, 1 - expectedT / sumT);
   const cost = (missing: number): number => skip - Math.log(Math.max(OMISSION_BASE, Math.min(0.5, missing)) / OMISSION_BASE);
   return [cost(missingT), cost(missingS)];
+}
+
+/**
+ * The 1-1 beads whose sentence pair (as tokens) has not been seen before. Repeated text
+ * (boilerplate, a passage dozens of times) repeats the same pair: counted each time, every
+ * word pair of a sentence pair seen once in the text reached the dictionary's minimum count.
+ */
+export function distinctPairs(beads: readonly Bead[], source: TokenizedTexts, target: TokenizedTexts): Bead[] {
+  const seen = new Set<number>();
+  const out: Bead[] = [];
+  for (let k = 0; k < beads.length; k++) {
+    const b = beads[k]!;
+    // Two 26-bit hashes of the token ids in one exact double.
+    const h = (tokenHash(source, b.s0) % 0x4000000) * 0x4000000 + (tokenHash(target, b.t0) % 0x4000000);
+    if (seen.has(h)) continue;
+    seen.add(h);
+    out.push(b);
+  }
+  return out;
+}
+
+/** FNV-1a over sentence k's token ids. */
+function tokenHash(tokens: TokenizedTexts, k: number): number {
+  let h = 0x811c9dc5;
+  for (let t = tokens.start[k]!; t < tokens.start[k + 1]!; t++) h = Math.imul(h ^ tokens.ids[t]!, 0x01000193);
+  return h >>> 0;
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {

@@ -87,9 +87,39 @@ export interface ParallelInput {
    * differ from `params.skipCost` (a side known to lack part of the other's text).
    */
   readonly skipCosts?: readonly [number, number];
+  /** Search the full matrix whatever the size (the reference the band is measured against). */
+  readonly fullMatrix?: boolean;
+  /** Told how the search was done (full matrix or band; a weak guide and the wider band it got). */
+  readonly onRoute?: (route: SearchRoute) => void;
   /** Use the general DP loop even for beads of up to 2 a side (tests: both loops must agree). */
   readonly generalLoop?: boolean;
 }
+
+export interface SearchRoute {
+  readonly kind: 'full matrix' | 'band';
+  /** Half-width of the first band. */
+  readonly width?: number;
+  /** Share of sentences the band's path left unaligned (coarse-guided bands). */
+  readonly unaligned?: number;
+  /** The band's path left so much unaligned that the search was repeated without the guide. */
+  readonly weakGuide?: {
+    readonly fallback: 'full matrix' | 'wider band';
+    readonly unalignedBefore: number;
+    readonly unalignedAfter: number;
+    /** The result kept: the one leaving fewer sentences unaligned. */
+    readonly kept: 'fallback' | 'band';
+  };
+}
+
+/**
+ * A coarse-guided band whose path leaves more than this share of sentences unaligned has
+ * probably lost the way (even every fifth sentence missing on one side leaves about 11%).
+ */
+const DERAILED = 0.3;
+/** The fallback searches the full matrix up to this many cells (about 150 MB), else a wider band. */
+const FALLBACK_FULL_MATRIX_CELLS = 16_000_000;
+/** Widening of the band around the length diagonal when the full matrix is too large. */
+const WEAK_GUIDE_WIDENING = 4;
 
 /** Inputs up to this many cells get the full matrix. */
 const FULL_MATRIX_CELLS = 400_000;
@@ -101,17 +131,47 @@ export function alignParallel(input: ParallelInput): Bead[] {
   const n = input.sourceLengths.length;
   const m = input.targetLengths.length;
   if (n === 0 || m === 0) return [];
-  if (!input.guide && (n + 1) * (m + 1) <= FULL_MATRIX_CELLS) return runDp(input, fullBand(n, m)).beads;
+  if (input.fullMatrix || (!input.guide && (n + 1) * (m + 1) <= FULL_MATRIX_CELLS)) {
+    input.onRoute?.({ kind: 'full matrix' });
+    return runDp(input, fullBand(n, m)).beads;
+  }
 
   let guide: readonly (readonly [number, number])[] = input.guide ?? [];
   let width = input.guideWidth ?? BAND_WIDTH;
-  if (!input.guide && input.features) {
-    const coarse = coarseGuide(input.features.source, input.features.target);
-    guide = coarse.points;
-    width = Math.max(BAND_WIDTH, coarse.block + 8);
-    input.debug?.(`coarse guide: blocks of ${coarse.block}, band ±${width}`);
+  if (input.guide || !input.features) {
+    input.onRoute?.({ kind: 'band', width });
+    return solveRegion(input, guide, width, 0);
   }
-  return solveRegion(input, guide, width, 0);
+  const coarse = coarseGuide(input.features.source, input.features.target);
+  guide = coarse.points;
+  width = Math.max(BAND_WIDTH, coarse.block + 8);
+  input.debug?.(`coarse guide: blocks of ${coarse.block}, band ±${width}`);
+  const beads = solveRegion(input, guide, width, 0);
+  const unaligned = unalignedShare(beads, n, m);
+  if (unaligned <= DERAILED) {
+    input.onRoute?.({ kind: 'band', width, unaligned });
+    return beads;
+  }
+  // So many sentences left unaligned that the band has most likely lost the true path (the
+  // documents share too little for the coarse guide: no cognates, numbers or names). Search
+  // again where the band cannot mislead: the full matrix when it fits, else a band four times
+  // as wide around the length diagonal; keep whichever leaves fewer sentences unaligned.
+  const fallback = (n + 1) * (m + 1) <= FALLBACK_FULL_MATRIX_CELLS ? runDp(input, fullBand(n, m)).beads : solveRegion(input, [], width * WEAK_GUIDE_WIDENING, 0);
+  const after = unalignedShare(fallback, n, m);
+  const kind = (n + 1) * (m + 1) <= FALLBACK_FULL_MATRIX_CELLS ? 'full matrix' : 'wider band';
+  input.debug?.(`weak guide: ${Math.round(unaligned * 100)}% unaligned in the band, ${Math.round(after * 100)}% with the ${kind}`);
+  input.onRoute?.({ kind: 'band', width, unaligned, weakGuide: { fallback: kind, unalignedBefore: unaligned, unalignedAfter: after, kept: after < unaligned ? 'fallback' : 'band' } });
+  return after < unaligned ? fallback : beads;
+}
+
+/** Share of all sentences (both sides) in 1-0 and 0-1 beads. */
+function unalignedShare(beads: readonly Bead[], n: number, m: number): number {
+  let alone = 0;
+  for (let k = 0; k < beads.length; k++) {
+    const b = beads[k]!;
+    if (b.s1 === b.s0 || b.t1 === b.t0) alone += b.s1 - b.s0 + b.t1 - b.t0;
+  }
+  return alone / Math.max(1, n + m);
 }
 
 /**
