@@ -47,7 +47,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
     )
     .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
-    .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 20,000 sentences)', positiveInt('--max-bead'))
+    .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 50,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
     .option('--manifest <file>', 'batch: a TSV file, one document set per line (tab-separated paths, optional name first)')
     .option('--out-dir <dir>', 'batch: folder for the alignment files')
@@ -218,6 +218,10 @@ async function alignOne(
   writeAlignmentFile(output, updated, texts);
   // The mode goes with success only: a failed run ends with its one error sentence.
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
+  const { formatPairSummary } = await import('../../core/align/index.js');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  // Per pair: how it was searched, what stayed unaligned, and any reason to doubt the result.
+  for (const pair of result.pairs ?? []) for (const line of formatPairSummary(pair)) streams.stderr.write(`${prefix}${sanitizeForTerminal(line)}\n`);
   if (stdinCopy) streams.stderr.write(`${prefix}standard input saved as ${shownPath(stdinCopy.path)} (the alignment's copy of that document)\n`);
   const sample = seeds?.inWorkingFolder ? ' (the bundled seeds are read-only sample data, so their alignment goes in the current folder)' : '';
   streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}${sample}\n`);
