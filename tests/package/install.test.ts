@@ -93,6 +93,14 @@ describe('the packed, installed package', () => {
     commandsWork(false);
   });
 
+  it('runs through npx --package=<tarball> from another folder', () => {
+    const work = mkdtempSync(join(install.root, 'work-npx-'));
+    const env = { ...process.env, ALLINEA_FROM_SOURCE: undefined, npm_config_yes: 'true' };
+    const child = spawnSync('npx', ['--prefer-offline', `--package=${install.tarball}`, 'allinea', '--version'], { cwd: work, env, encoding: 'utf8', timeout: 120_000 });
+    expect(child.stderr).not.toMatch(/Cannot resolve|unexpected error/);
+    expect(child.stdout.trim()).toBe(VERSION);
+  }, 150_000);
+
   it.skipIf(!canRunAsNobody)(
     `runs them as an ordinary user (nobody)${canRunAsNobody ? '' : ' — SKIPPED: this machine cannot run commands as nobody (needs root and runuser)'}`,
     () => {
