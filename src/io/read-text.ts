@@ -94,17 +94,19 @@ export function readFileBounded(path: string, options: ReadOptions = {}): Buffer
     options.onTooLarge?.(bytes);
     throw tooLarge(name, size, limit);
   };
+  const hint = options.stdin ? '; to read standard input, give - as the file name' : '; save its content to a regular file first';
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
+    // A socket (as /dev/stdin is when a program's input comes through a socket pair) cannot be opened.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new AllineaError(`Cannot read ${shownPath(name)}: it is a socket, not a regular file${hint}.`);
     throw describeFsError(error, shownPath(name));
   }
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new AllineaError(`Cannot read ${shownPath(name)}: it is a folder.`);
     if (!stats.isFile()) {
-      const hint = options.stdin ? '; to read standard input, give - as the file name' : '; save its content to a regular file first';
       throw new AllineaError(`Cannot read ${shownPath(name)}: it is ${kindOf(stats)}, not a regular file${hint}.`);
     }
     if (stats.size > limit) over(stats.size, formatSize(stats.size));

@@ -6,15 +6,16 @@
  * creates nothing either). Commands run in-process (tests/helpers/cli.ts's way) to keep the
  * matrix fast; mounts (full disk, read-only) are made only where the machine allows them.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import type { CliStreams } from '../../src/cli/streams.js';
-import { SEEDS_DIR } from '../helpers/seeds.js';
+import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
 
 interface Run {
   code: number;
@@ -532,5 +533,20 @@ describe('bad input matrix: outputs that cannot be written', () => {
     // A batch goes on past a set it cannot write and ends with exit 1 and a line per failed set.
     for (const [name, args] of targets) await row(`full disk: ${name}`, () => args(dir), name === 'align --out-dir' ? 1 : 2);
     expect(filesUnder(dir)).toEqual([join(dir, 'filler')]);
+  });
+});
+
+describe('bad input matrix: standard input of a real process', () => {
+  // In-process rows feed a stream; these two run allinea as a shell pipeline would.
+  const run = (args: string[], input: string) =>
+    spawnSync(process.execPath, ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+
+  it('split - reads a pipe; /dev/stdin (a pipe, not a file) is refused with the way to read it', () => {
+    const piped = run(['split', '-'], IT);
+    expect([piped.status, piped.stderr]).toEqual([0, '']);
+    expect(piped.stdout).toMatch(/^== standard input \(it, \d+ sentences\)\n/);
+    const named = run(['split', '/dev/stdin'], IT);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(/^allinea: Cannot read \/dev\/stdin: it is (a named pipe \(FIFO\)|a socket), not a regular file; to read standard input, give - as the file name\.\n$/);
   });
 });

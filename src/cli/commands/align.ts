@@ -160,7 +160,7 @@ async function alignOne(
   const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
   if (stdin && !args.output) throw new UserError('A document read from standard input ("-") needs -o FILE: the alignment and a copy of that document are saved there.');
   const stdinCopy = stdin ? { path: stdinCopyPath(output), text: stdin.text } : undefined;
-  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) };
+  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true };
 
   let alignment;
   let texts: Map<string, string>;

@@ -39,7 +39,7 @@ export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<nu
   const { readStdinText } = await import('../../io/read-text.js');
   const { STDIN_INPUT } = await import('../../io/corpus.js');
   const stdin = args.files.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
-  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) });
+  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true });
   const out = streams.stdout;
   // Lines and text output may reach a terminal: keep document bytes from driving it (unless --raw).
   const safe = out.isTTY === true && args.raw !== true;
