@@ -9,6 +9,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -284,6 +285,16 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'split --format json on a terminal: C1 controls and bidi marks escaped, the value unchanged',
+    args: () => ['split', '--format', 'json', put('kinds/c1.txt', 'Testo \u009b31m rosso \u202e inverso. Fine \u001b[0m.\n')],
+    tty: true,
+    code: 0,
+    then: (r) => {
+      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect((JSON.parse(r.stdout) as { sentences: { text: string }[] }).sentences.map((s) => s.text).join(' ')).toContain('\u009b31m rosso \u202e');
+    },
+  },
+  {
     name: 'split --raw: escape sequences kept on request',
     args: () => ['split', '--raw', put('kinds/escapes-raw.txt', 'Titolo \u001b[31mrosso\u001b[0m. Fine.\n')],
     tty: true,
@@ -379,7 +390,12 @@ const CASES: readonly Case[] = [
       expect(readFileSync(join(out, 'k.it.txt'), 'utf8')).toBe('Ciao.\nGrazie.\n');
     },
   },
+  { name: 'align --lexicon: a gzip that unpacks past the limit', args: (out) => ['align', good.it(), good.fr(), '--lexicon', put('work/bomb.tsv.gz', gzipSync(Buffer.alloc(30 * 1024 * 1024, 'a'))), '--max-input-size', '10M', '-o', join(out, 'a.align.json'), '--no-bundled-lexicons'], code: 2 },
+  { name: 'align --lexicon: not gzip at all', args: (out) => ['align', good.it(), good.fr(), '--lexicon', put('work/fake.tsv.gz', 'casa\tmaison\n'), '-o', join(out, 'a.align.json'), '--no-bundled-lexicons'], code: 2 },
+  { name: 'align --lexicon: text without entries', args: (out) => ['align', good.it(), good.fr(), '--lexicon', put('work/prose.tsv', `${IT}`), '-o', join(out, 'a.align.json'), '--no-bundled-lexicons'], code: 2 },
+  { name: 'lexicon import: /bin/ls', args: (out) => ['lexicon', 'import', '/bin/ls', '-o', join(out, 'l.tsv')], code: 2 },
   // Eval.
+  { name: 'eval: huge bead index', args: () => ['eval', '--gold', good.beads(), '--pred', put('work/huge.beads', '[1e300]:[0]\n[99999999999999999999]:[1]\n')], code: 2 },
   { name: 'eval: empty gold', args: () => ['eval', '--gold', put('work/empty.beads', ''), '--pred', good.beads()], code: 2 },
   { name: 'eval: empty prediction', args: () => ['eval', '--gold', good.beads(), '--pred', put('work/empty2.beads', '\n\n')], code: 2 },
   { name: 'eval: negative bead index', args: () => ['eval', '--gold', good.beads(), '--pred', put('work/neg.beads', '[-1]:[0]\n')], code: 2 },
