@@ -359,6 +359,9 @@ async function alignInChild(args: AlignArgs, name: string, streams: CliStreams):
   const { join } = await import('node:path');
   const { PACKAGE_ROOT } = await import('../paths.js');
   const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', ...args.inputs, '-o', args.output!, '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
+  // The child reads under this run's input limit, however it was set.
+  const { getMaxInputBytes } = await import('../../io/read-text.js');
+  argv.push('--max-input-size', String(getMaxInputBytes()));
   if (args.presplit) argv.push('--presplit');
   if (args.lang) argv.push('--lang', args.lang);
   if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');
