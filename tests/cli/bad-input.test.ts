@@ -248,7 +248,7 @@ interface Case {
   readonly stdin?: () => Buffer;
   readonly tty?: boolean;
   /** Checks on a successful run beyond the exit code. */
-  readonly then?: (run: Run, out: string) => void;
+  readonly then?: (run: Run, out: string) => void | Promise<void>;
   readonly mayChange?: (path: string) => boolean;
 }
 
@@ -306,6 +306,16 @@ const CASES: readonly Case[] = [
     args: (out) => ['align', put('kinds/cartella è/it testo.txt', IT), put('kinds/cartella è/fr texte.txt', FR), '-o', join(out, 'sp a.align.json'), '--no-bundled-lexicons'],
     code: 0,
     then: (_, out) => expect(existsSync(join(out, 'sp a.align.json'))).toBe(true),
+  },
+  {
+    name: 'import and export: unicode and spaces in the paths',
+    args: (out) => ['import', put('kinds/memoria è/coppie it fr.tsv', 'it\tfr\nCiao.\tSalut.\n'), '--from', 'tsv', '-o', join(out, 'città', 'coppie è.align.json')],
+    code: 0,
+    then: async (_, out) => {
+      const exported = await allinea(['export', join(out, 'città', 'coppie è.align.json'), '--to', 'tsv', '-o', join(out, 'città', 'coppie è.tsv')], root);
+      expect(exported.code).toBe(0);
+      expect(readFileSync(join(out, 'città', 'coppie è.tsv'), 'utf8')).toContain('Ciao.\tSalut.');
+    },
   },
   // Standard input.
   { name: 'split -: standard input', args: () => ['split', '-'], stdin: () => Buffer.from(IT), code: 0, then: (r) => expect(r.stdout).toContain('== standard input (it,') },
@@ -444,7 +454,7 @@ interface RowOptions {
   reportOn?: 'stdout';
   tty?: boolean;
   stdin?: () => Buffer;
-  then?: (run: Run, out: string) => void;
+  then?: (run: Run, out: string) => void | Promise<void>;
   /** Files the row is meant to replace (an interrupted import's left-overs). */
   mayChange?: (path: string) => boolean;
 }
@@ -466,7 +476,7 @@ async function row(name: string, args: (out: string) => string[], code: number, 
     const created = [...after.keys()].filter((p) => !before.has(p));
     expect({ row: name, created }).toEqual({ row: name, created: [] });
   }
-  options.then?.(run, out);
+  await options.then?.(run, out);
 }
 
 beforeAll(async () => {
@@ -564,5 +574,36 @@ describe('bad input matrix: standard input of a real process', () => {
     const named = run(['split', '/dev/stdin'], IT);
     expect(named.status).toBe(2);
     expect(named.stderr).toMatch(/^allinea: Cannot read \/dev\/stdin: it is (a named pipe \(FIFO\)|a socket), not a regular file; to read standard input, give - as the file name\.\n$/);
+  });
+});
+
+describe('bad input matrix: an import that stops half-way', () => {
+  it('leaves a journal that the next run and check name, and the next import completes', async () => {
+    // A document path that is a folder makes the second document's save fail after the first
+    // was written: the same state as a kill between the two writes.
+    const out = join(root, 'out', 'half-way');
+    mkdirSync(join(out, 'h.fr.txt'), { recursive: true });
+    const tsv = join(root, 'work', 'good.tsv');
+    const stopped = await allinea(['import', tsv, '--from', 'tsv', '-o', join(out, 'h.align.json'), '--force'], root);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toMatch(/^allinea: Cannot write [^\n]*h\.fr\.txt: it is a folder\.\n$/);
+    expect(existsSync(join(out, 'h.align.json'))).toBe(false);
+    expect(existsSync(join(out, '.h.align.json.import-incomplete'))).toBe(true);
+    rmSync(join(out, 'h.fr.txt'), { recursive: true });
+    const again = await allinea(['import', tsv, '--from', 'tsv', '-o', join(out, 'h.align.json')], root);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('was interrupted; its files');
+    expect(existsSync(join(out, '.h.align.json.import-incomplete'))).toBe(false);
+    expect((await allinea(['check', join(out, 'h.align.json')], root)).code).toBe(0);
+  });
+
+  it('check warns about an alignment whose import never finished', async () => {
+    const out = join(root, 'out', 'half-way-check');
+    mkdirSync(out, { recursive: true });
+    const tsv = join(root, 'work', 'good.tsv');
+    expect((await allinea(['import', tsv, '--from', 'tsv', '-o', join(out, 'c.align.json')], root)).code).toBe(0);
+    writeFileSync(join(out, '.c.align.json.import-incomplete'), JSON.stringify({ output: join(out, 'c.align.json'), files: [] }));
+    const checked = await allinea(['check', join(out, 'c.align.json')], root);
+    expect(checked.stderr).toMatch(/^allinea: warning: an import into [^\n]*c\.align\.json was interrupted[^\n]*\n$/);
   });
 });
