@@ -543,6 +543,7 @@ describe('bad input matrix: wrong content, odd text, outputs', () => {
 describe('bad input matrix: outputs that cannot be written', () => {
   const targets: [string, (dir: string) => string[]][] = [
     ['align -o', (dir) => ['align', good.it(), good.fr(), '-o', join(dir, 'sub', 'a.align.json'), '--no-bundled-lexicons']],
+    ['align - -o', (dir) => ['align', good.it(), '-', '-o', join(dir, 's.align.json'), '--no-bundled-lexicons']],
     ['align --out-dir', (dir) => ['align', '--manifest', join(root, 'docs', 'manifest.tsv'), '--out-dir', join(dir, 'batch')]],
     ['import -o', (dir) => ['import', join(root, 'work', 'good.tsv'), '--from', 'tsv', '-o', join(dir, 'i.align.json')]],
     ['export -o', (dir) => ['export', good.alignment(), '--to', 'tmx', '--status', 'all', '-o', join(dir, 'e.tmx')]],
@@ -551,13 +552,13 @@ describe('bad input matrix: outputs that cannot be written', () => {
   ];
   it.skipIf(process.getuid?.() === 0 && !MOUNTS)('a read-only folder: one sentence, exit 2', async () => {
     const dir = readOnlyFolder('readonly')!;
-    for (const [name, args] of targets) await row(`read-only: ${name}`, () => args(dir), 2);
+    for (const [name, args] of targets) await row(`read-only: ${name}`, () => args(dir), 2, { stdin: () => Buffer.from(FR) });
   });
   it.skipIf(!MOUNTS)('a full disk (a 4 KiB tmpfs): one sentence, exit 2, nothing half-written left', async () => {
     const dir = mountTmpfs('full', 'size=4k');
     writeFileSync(join(dir, 'filler'), Buffer.alloc(4096, 'x'));
     // A batch goes on past a set it cannot write and ends with exit 1 and a line per failed set.
-    for (const [name, args] of targets) await row(`full disk: ${name}`, () => args(dir), name === 'align --out-dir' ? 1 : 2);
+    for (const [name, args] of targets) await row(`full disk: ${name}`, () => args(dir), name === 'align --out-dir' ? 1 : 2, { stdin: () => Buffer.from(FR) });
     expect(filesUnder(dir)).toEqual([join(dir, 'filler')]);
   });
 });

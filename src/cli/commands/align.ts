@@ -144,6 +144,7 @@ async function alignOne(
   const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
+  const { rmSync } = await import('node:fs');
   const { ensureFolder } = await import('../../io/fs-errors.js');
   const { readStdinText, shownPath } = await import('../../io/read-text.js');
   const { STDIN_INPUT } = await import('../../io/corpus.js');
@@ -210,8 +211,14 @@ async function alignOne(
   const updated = applySuggestions(alignment, result.suggestions);
   const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
   ensureFolder(dirname(output));
-  if (stdinCopy) saveStdinCopy(stdinCopy);
-  writeAlignmentFile(output, updated, texts);
+  const copied = stdinCopy ? saveStdinCopy(stdinCopy) : false;
+  try {
+    writeAlignmentFile(output, updated, texts);
+  } catch (error) {
+    // A failed run leaves nothing behind: the copy was only for this alignment.
+    if (copied) rmSync(stdinCopy!.path, { force: true });
+    throw error;
+  }
   // The mode goes with success only: a failed run ends with its one error sentence.
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   if (stdinCopy) streams.stderr.write(`${prefix}standard input saved as ${shownPath(stdinCopy.path)} (the alignment's copy of that document)\n`);
