@@ -7,145 +7,37 @@
  * matrix fast; mounts (full disk, read-only) are made only where the machine allows them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import type { CliStreams } from '../../src/cli/streams.js';
+import {
+  allinea,
+  FILE_KINDS,
+  fileOfKind as kindFile,
+  filesUnder,
+  Fixture,
+  kindOptions,
+  MOUNTS,
+  mountTmpfs as mountOn,
+  readOnlyFolder as readOnlyIn,
+  snapshot as snapshotOf,
+  type FileKind,
+  type Run,
+} from '../helpers/bad-input.js';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs allinea in-process; `tty` fakes a terminal (the workbench rows), `stdin` feeds standard input. */
-async function allinea(args: string[], cwd: string, options: { tty?: boolean; stdin?: Buffer } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const stdin = Readable.from(options.stdin ? [options.stdin] : []) as Readable & { isTTY?: boolean };
-  if (options.tty) stdin.isTTY = true;
-  const streams: CliStreams = {
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: options.tty ?? false, columns: 100 },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
-    stdin,
-    cwd,
-    env: { NO_COLOR: '1' },
-  };
-  const code = await runCli(args, streams);
-  return { code, stdout, stderr };
-}
-
-let root: string; // the fixture: every file in it is checked for changes after each row
-let big: string; // files too big to hash after every row
-const mounts: string[] = [];
+let fx: Fixture;
+let root: string;
+const put = (rel: string, data: string | Uint8Array): string => fx.put(rel, data);
+const snapshot = (): Map<string, string> => snapshotOf(fx);
+const fileOfKind = (kind: FileKind, name: string): string => kindFile(fx, kind, name);
+const mountTmpfs = (rel: string, options: string): string => mountOn(fx, rel, options);
+const readOnlyFolder = (rel: string): string | undefined => readOnlyIn(fx, rel);
 
 const IT = readFileSync(join(SEEDS_DIR, '000_8f095107cca91a8d.txt'), 'utf8');
 const FR = readFileSync(join(SEEDS_DIR, '003_f35f84bb321ab2af.txt'), 'utf8');
-
-function put(rel: string, data: string | Uint8Array): string {
-  const path = join(root, rel);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, data);
-  return path;
-}
-
-/** Every file under the fixture with a hash of its bytes and its mode. */
-function snapshot(dir = root, out = new Map<string, string>()): Map<string, string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (mounts.some((m) => path === m)) continue;
-    const stats = lstatSync(path);
-    // Size, time, inode and mode: any write (in place or by rename) changes one of them, without hashing every file after every row.
-    if (entry.isDirectory()) snapshot(path, out);
-    else out.set(path, `${stats.isFile() ? 'file' : 'special'}:${stats.size}:${stats.mtimeMs}:${stats.ino}:${stats.mode}`);
-  }
-  return out;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => !e.isDirectory())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
-function canMount(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'allinea-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
-const MOUNTS = canMount();
-
-function mountTmpfs(rel: string, options: string): string {
-  const path = join(root, rel);
-  mkdirSync(path, { recursive: true });
-  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', path]);
-  mounts.push(path);
-  return path;
-}
-
-/** A folder no write can go into: a read-only mount as root (permissions do not stop root), else mode 0555. */
-function readOnlyFolder(rel: string): string | undefined {
-  if (process.getuid?.() === 0) return MOUNTS ? mountTmpfs(rel, 'ro,size=16k') : undefined;
-  const path = join(root, rel);
-  mkdirSync(path, { recursive: true });
-  chmodSync(path, 0o555);
-  return path;
-}
-
-// --- the kinds of input -------------------------------------------------------------------
-
-/** Kinds every file slot gets: each makes (or names) a file and says whether it is valid text. */
-const FILE_KINDS = ['missing', 'directory', 'empty', 'binary', 'latin-1', 'NUL', 'fifo', '/dev/zero', '50 MB line'] as const;
-type FileKind = (typeof FILE_KINDS)[number];
-
-function fileOfKind(kind: FileKind, name: string): string {
-  switch (kind) {
-    case 'missing':
-      return join(root, 'kinds', `missing-${name}`);
-    case 'directory': {
-      const path = join(root, 'kinds', `dir-${name}`);
-      mkdirSync(path, { recursive: true });
-      return path;
-    }
-    case 'empty':
-      return put(`kinds/empty-${name}`, '');
-    case 'binary':
-      return put(`kinds/binary-${name}`, readFileSync(process.execPath).subarray(0, 20_000));
-    case 'latin-1':
-      return put(`kinds/latin1-${name}`, Buffer.from('Caf\xe9 cr\xe8me, d\xe9j\xe0 vu.\tcaf\xe9\n', 'latin1'));
-    case 'NUL':
-      return put(`kinds/nul-${name}`, `Una frase.\u0000 Un'altra frase.\n`);
-    case 'fifo': {
-      const path = join(root, 'kinds', `fifo-${name}`);
-      if (!existsSync(path)) execFileSync('mkfifo', [path]);
-      return path;
-    }
-    case '/dev/zero':
-      return '/dev/zero';
-    case '50 MB line':
-      return join(big, 'line-50mb.txt');
-  }
-}
-
-/** Options a row adds: the 50 MB line is read under a 10 MB limit (the refusal is what is tested). */
-function kindOptions(kind: FileKind): string[] {
-  return kind === '50 MB line' ? ['--max-input-size', '10M'] : [];
-}
 
 // --- the slots: where a command reads a file ----------------------------------------------
 
@@ -480,9 +372,9 @@ async function row(name: string, args: (out: string) => string[], code: number, 
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'allinea-bad-input-'));
-  big = mkdtempSync(join(tmpdir(), 'allinea-bad-input-big-'));
-  writeFileSync(join(big, 'line-50mb.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
+  fx = new Fixture();
+  root = fx.root;
+  writeFileSync(join(fx.big, 'line-50mb.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
   put('docs/it.txt', IT);
   put('docs/fr.txt', FR);
   mkdirSync(join(root, 'work'), { recursive: true });
@@ -499,16 +391,7 @@ beforeAll(async () => {
   expect((await allinea(['export', good.alignment(), '--to', 'tmx', '--status', 'all', '-o', join(root, 'work', 'good.tmx')], root)).code).toBe(0);
 }, 60_000);
 
-afterAll(() => {
-  for (const m of mounts.reverse()) {
-    try {
-      execFileSync('umount', [m], { stdio: 'ignore' });
-    } catch {
-      // already gone
-    }
-  }
-  for (const dir of [root, big]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fx?.cleanup());
 
 describe('bad input matrix: every file slot x every kind of file', () => {
   for (const slot of SLOTS) {
