@@ -111,11 +111,14 @@ export function readFileBounded(path: string, options: ReadOptions = {}): Buffer
     }
     if (stats.size > limit) over(stats.size, formatSize(stats.size));
     // Read to the end rather than trusting the size: a file can grow, and /proc reports 0.
+    // The first read asks for the whole file and one byte more (one read for a regular file);
+    // later reads, usually just the end-of-file probe, use small chunks.
     const chunks: Buffer[] = [];
     let total = 0;
-    const chunkSize = Math.min(Math.max(stats.size + 1, 64 * 1024), limit + 1);
+    let chunkSize = Math.min(stats.size + 1, limit + 1);
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
+      chunkSize = 64 * 1024;
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
