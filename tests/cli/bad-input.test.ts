@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allinea,
@@ -490,4 +491,46 @@ describe('bad input matrix: an import that stops half-way', () => {
     const checked = await allinea(['check', join(out, 'c.align.json')], root);
     expect(checked.stderr).toMatch(/^allinea: warning: an import into [^\n]*c\.align\.json was interrupted[^\n]*\n$/);
   });
+});
+
+describe('bad input matrix: random bytes in every file slot', () => {
+  // Bytes and near-valid text (fragments of the real formats, cut and mixed): whatever comes,
+  // an answer in one sentence with exit 0, 1 or 2, never an unexpected error.
+  const FRAGMENTS = ['{"format":"allinea-alignment","version":1,', '"documents":[', '{"id":"a","path":"x"}', '<tmx version="1.4"><body><tu>', '<tuv xml:lang="it"><seg>', '</seg></tuv>', '</tu>', 'it\tfr\n', 'Ciao.\tSalut.\n', '"a,b",', '[0, 1]:[0]\n', '[-1]:[', '0\t0\t0.5\n', '\u001b[31m', '\uFEFF', '\r\n', '\u0000', ']}', '1e999', '{"format":"allinea-export","version":1,"groups":[{"members":[{"lang":"it","text":"x","sentences":[0]}]}]}'];
+  const content = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+    fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => Buffer.from(parts.join(''))),
+  );
+  const slots: [string, (f: string, out: string) => string[]][] = [
+    ['split', (f) => ['split', f]],
+    ['import tmx', (f, out) => ['import', f, '--from', 'tmx', '-o', join(out, 'r.align.json')]],
+    ['import tsv', (f, out) => ['import', f, '--from', 'tsv', '-o', join(out, 'r.align.json')]],
+    ['import csv', (f, out) => ['import', f, '--from', 'csv', '-o', join(out, 'r.align.json')]],
+    ['import json', (f, out) => ['import', f, '--from', 'json', '-o', join(out, 'r.align.json')]],
+    ['import jsonl', (f, out) => ['import', f, '--from', 'jsonl', '-o', join(out, 'r.align.json')]],
+    ['import ladder', (f, out) => ['import', f, '--from', 'ladder', '--source', good.it(), '--target', good.fr(), '-o', join(out, 'r.align.json')]],
+    ['eval --pred', (f) => ['eval', '--gold', good.beads(), '--pred', f]],
+    ['check', (f) => ['check', f]],
+    ['export', (f, out) => ['export', f, '--to', 'json', '-o', join(out, 'r.json')]],
+    ['lexicon import', (f, out) => ['lexicon', 'import', f, '-o', join(out, 'r.tsv'), '--from', 'it', '--to', 'fr']],
+  ];
+  for (const [name, args] of slots) {
+    it(name, async () => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(content, async (bytes) => {
+          const file = put(`fuzz/${nameOf(name)}-${n}.txt`, bytes);
+          const out = join(root, 'out', 'fuzz', `${nameOf(name)}-${n++}`);
+          const run = await allinea(args(file, out), root);
+          expect([0, 1, 2]).toContain(run.code);
+          expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+          expect(run.stderr).not.toContain('unexpected error');
+          expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+          if (run.code === 2) expect(run.stderr).toMatch(/^allinea: [^\n]+\n$/);
+          if (run.code !== 0) expect(existsSync(out) ? filesUnder(out) : []).toEqual([]); // a failure leaves nothing
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
 });
