@@ -144,6 +144,7 @@ async function alignOne(
   const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
+  const { rmSync } = await import('node:fs');
   const { ensureFolder } = await import('../../io/fs-errors.js');
   const { readStdinText, shownPath } = await import('../../io/read-text.js');
   const { STDIN_INPUT } = await import('../../io/corpus.js');
@@ -164,7 +165,7 @@ async function alignOne(
   const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
   if (stdin && !args.output) throw new UserError('A document read from standard input ("-") needs -o FILE: the alignment and a copy of that document are saved there.');
   const stdinCopy = stdin ? { path: stdinCopyPath(output), text: stdin.text } : undefined;
-  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) };
+  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true };
 
   let alignment;
   let texts: Map<string, string>;
@@ -214,8 +215,14 @@ async function alignOne(
   const updated = applySuggestions(alignment, result.suggestions);
   const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
   ensureFolder(dirname(output));
-  if (stdinCopy) saveStdinCopy(stdinCopy);
-  writeAlignmentFile(output, updated, texts);
+  const copied = stdinCopy ? saveStdinCopy(stdinCopy) : false;
+  try {
+    writeAlignmentFile(output, updated, texts);
+  } catch (error) {
+    // A failed run leaves nothing behind: the copy was only for this alignment.
+    if (copied) rmSync(stdinCopy!.path, { force: true });
+    throw error;
+  }
   // The mode goes with success only: a failed run ends with its one error sentence.
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   const { formatPairSummary } = await import('../../core/align/index.js');
@@ -387,6 +394,9 @@ async function alignRunInChild(args: AlignArgs, run: readonly ManifestSet[], out
   // Names are kept as given (already made unique and file-safe by parseManifest).
   writeFileSync(manifest, run.map((set) => `${[set.name, ...set.files].join('\t')}\n`).join(''));
   const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', '--manifest', manifest, '--out-dir', outDir, '--jobs', '1', '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
+  // The child reads under this run's input limit, however it was set.
+  const { getMaxInputBytes } = await import('../../io/read-text.js');
+  argv.push('--max-input-size', String(getMaxInputBytes()));
   if (args.presplit) argv.push('--presplit');
   if (args.lang) argv.push('--lang', args.lang);
   if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');
