@@ -6,11 +6,12 @@
  * the re-align from the cursor onward. Changes are recorded in the undo history.
  */
 import { record } from '../model/history.js';
+import { primeSentenceGroupIndex, sentenceGroupIndex } from '../model/index-cache.js';
 import { dissolveGroup, setStatus, type SentenceRef } from '../model/operations.js';
 import { ModelError, type Alignment } from '../model/types.js';
 import { screenLayout } from './layout.js';
 import { MoveRefused, planMove, type MoveLoss, type MovePlan, type RowMove } from './row-moves.js';
-import { cellOf, findRow, rowGroupOf, rowOfSentence, type RowProjection } from './rows.js';
+import { carryProjections, cellOf, findRow, rowGroupOf, rowOfSentence, type RowProjection } from './rows.js';
 import { scopeForRealign } from './rows-realign.js';
 import { focusedDoc, normalizeRows, rowGeometry, rowHeight, rowProjection, rowViewOf, type RowViewState } from './rows-state.js';
 import { checkGroups, warningsOf } from './rows-warnings.js';
@@ -121,7 +122,15 @@ function review(state: EditorState, status: 'confirmed' | 'rejected'): EditorSta
   else if (status === 'rejected' && group.status === 'confirmed') return say(state, 'msg.rejectConfirmed', { group: group.id }, 'error');
   else {
     const member = group.members[0]!;
-    next = commit(state, status === 'confirmed' ? 'accept' : 'reject', setStatus(state.history.present, group.id, status), {
+    const before = state.history.present;
+    const changed = setStatus(before, group.id, status);
+    if (status === 'confirmed') {
+      // Suggested to confirmed: the same live groups in the same places, so the sentence index
+      // and the rows carry over instead of being rebuilt (a confirm stays cheap on long texts).
+      primeSentenceGroupIndex(changed, sentenceGroupIndex(before));
+      carryProjections(before, changed);
+    }
+    next = commit(state, status === 'confirmed' ? 'accept' : 'reject', changed, {
       key: status === 'confirmed' ? 'msg.accepted' : 'msg.rejected',
       params: { group: group.id },
       tone: 'info',

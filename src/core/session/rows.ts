@@ -70,6 +70,19 @@ export function projectRows(alignment: Alignment, options: RowProjectionOptions)
   return projection;
 }
 
+/**
+ * Hands the projections computed for `previous` to `next`, an alignment with the same live
+ * groups at the same positions and the same sentences (a confirm: suggested to confirmed).
+ * The caller guarantees that; rows are then identical and need no recomputing.
+ */
+export function carryProjections(previous: Alignment, next: Alignment): void {
+  const byKey = cache.get(previous);
+  if (!byKey || cache.has(next)) return;
+  const carried = new Map<string, RowProjection>();
+  for (const [key, projection] of byKey) carried.set(key, { ...projection, alignment: next });
+  cache.set(next, carried);
+}
+
 /** Collects rows into typed arrays that grow by doubling. */
 class RowBuilder {
   group = new Int32Array(1024);

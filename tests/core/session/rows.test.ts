@@ -171,3 +171,20 @@ describe('row projection properties', () => {
     );
   });
 });
+
+describe('row projection reuse', () => {
+  it('a confirm carries the rows over to the new alignment, equal to a fresh projection', async () => {
+    const { setStatus } = await import('../../../src/core/model/operations.js');
+    const { carryProjections } = await import('../../../src/core/session/rows.js');
+    const { alignment } = beadAlignment([[1, 1], [2, 1], [0, 1], [1, 1]]);
+    const before = all(alignment);
+    const next = setStatus(alignment, alignment.groups[1]!.id, 'confirmed');
+    carryProjections(alignment, next);
+    const carried = all(next);
+    expect(carried.alignment).toBe(next);
+    // Carried, not recomputed: the same row arrays.
+    expect(carried.rowGroup).toBe(before.rowGroup);
+    expect(describeRows(carried)).toEqual(describeRows(projectRows({ ...next }, { docs: [0, 1], lead: 0, order: 'all' })));
+    expect(describeRows(carried)).toEqual(describeRows(before));
+  });
+});
