@@ -71,3 +71,34 @@ describe('row view details on screen', () => {
     expect(raw).toContain('␛');
   });
 });
+
+describe('row view in a small terminal', () => {
+  it('at 80×24 shows the columns that fit, says how many are off screen, and keeps ? help in the hints', () => {
+    let s = press(seedsState({ columns: 80, rows: 24 }), 'R');
+    let out = frame(s);
+    const lines = out.split('\n');
+    expect(lines[0]).toContain('← 0 · 2 → more columns (Tab)');
+    expect(lines[1]).toContain('it-000');
+    expect(lines[1]).not.toContain('fr-003');
+    expect(lines[lines.length - 1]).toContain('? help');
+    s = press(s, 'tab', 'tab', 'tab');
+    out = frame(s);
+    expect(out.split('\n')[1]).toContain('fr-003');
+    expect(out.split('\n')[0]).toContain('← 1 · 1 →');
+  });
+});
+
+describe('switching between the panes and the row view', () => {
+  it('keeps the sentence under the cursor', () => {
+    let s = press(seedsState(), 'tab', 'tab', 'j', 'j', 'j');
+    expect(s.focus).toBe(2);
+    s = press(s, 'R');
+    expect(s.rowView.columns[s.rowView.focus]).toBe('en-002');
+    s = press(s, 'j');
+    s = press(s, 'v');
+    expect(s.view).toBe('panes');
+    expect(s.focus).toBe(2);
+    // The focused document's sentence nearest the row cursor.
+    expect(s.panes[2]!.cursor).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -252,6 +252,12 @@ export function rowCursorSentence(state: EditorState): SentenceRef | undefined {
   const cell = cellOf(projection, state.rowView.cursor, d);
   const s = cell[state.rowView.sub] ?? cell[0];
   if (s !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: s };
+  // The focused document has nothing in this row: its nearest sentence above (else below).
+  const has = (r: number) => cellOf(projection, r, d).length > 0;
+  const above = findRow(projection, state.rowView.cursor, -1, has);
+  if (above !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: cellOf(projection, above, d).at(-1)! };
+  const below = findRow(projection, state.rowView.cursor, 1, has);
+  if (below !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: cellOf(projection, below, d)[0]! };
   for (const e of projection.docs) {
     const c = cellOf(projection, state.rowView.cursor, e);
     if (c.length > 0) return { doc: state.history.present.documents[e]!.id, sentence: c[0]! };
