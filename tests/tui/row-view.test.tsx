@@ -44,6 +44,7 @@ describe('row view details on screen', () => {
     let s = press(base, 'R', 'j');
     let out = frame(s);
     expect(out).toContain('✎ second French series, same slogan');
+    expect(out).toContain(' g2 ✓ · d0 2 · d1 2 · d2 1');
     expect(out).toMatch(/✓ +2 /);
     expect(out).toMatch(/\? +1 .*0\.41 1:1/);
     expect(out).toMatch(/✓ +2 .*1:1:1/);

@@ -173,12 +173,19 @@ function documentIndex(state: EditorState): Map<string, number> {
 function detailLines(state: EditorState, projection: RowProjection, width: number): string[] {
   const r = state.rowView.cursor;
   const group = rowGroupOf(projection, r);
-  if (!group) return [];
-  const lines: string[] = [];
+  // A summary line always (so the body keeps its height as the cursor moves): the group, its
+  // status mark, score and shape, or the 1:0 row's document and sentence number.
+  if (!group) {
+    const d = projection.rowDoc[r];
+    const doc = d === undefined ? undefined : state.history.present.documents[d];
+    return [doc ? `— 1:0 · ${doc.id} ${projection.rowSentence[r]! + 1}` : ''];
+  }
+  const shape = group.members.filter((m) => m.sentences.length > 0).map((m) => `${m.doc} ${m.sentences.map((x) => x + 1).join(',')}`).join(' · ');
+  const lines: string[] = [truncate(`${group.id} ${ROW_STATUS_MARK[group.status === 'confirmed' ? 'confirmed' : 'suggested']}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''} · ${shape}`, width - 1)];
   if (group.note) lines.push(...wrapText(`✎ ${group.note}`, width - 1));
   for (const w of warningsOf(state.history.present, state.texts, group)) lines.push(...wrapText(`! ${w.message}`, width - 1));
   // At most a third of the screen; the rest is cut with an ellipsis.
-  const max = Math.max(1, Math.floor(state.size.rows / 3));
+  const max = Math.max(2, Math.floor(state.size.rows / 3));
   if (lines.length > max) {
     lines.length = max;
     lines[max - 1] = truncate(`${lines[max - 1]!}…`, width - 1);
