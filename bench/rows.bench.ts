@@ -5,6 +5,7 @@
  * view model of the frame) for a cursor move, confirm-and-next and a shift, and the ratio at
  * twice the size. Figures only; nothing passes or fails on time.
  */
+import { cpus, loadavg } from 'node:os';
 import { createEditorState, reduce } from '../src/core/session/reducer.js';
 import { projectRows } from '../src/core/session/rows.js';
 import { rowsFrame } from '../src/core/session/rows-state.js';
@@ -120,7 +121,7 @@ function measure(n: number, kind: 'translation' | 'comparable'): Record<string, 
 }
 
 export default async function run(): Promise<void> {
-  console.log('row view (ms; key press = reducer + view model of the frame, 160×40)');
+  console.log(`row view (ms; key press = reducer + view model of the frame, 160×40); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   for (const kind of ['translation', 'comparable'] as const) {
     for (const base of [20_000, 100_000]) {
       const one = measure(base, kind);

@@ -171,28 +171,39 @@ function mergedRows(alignment: Alignment, docs: readonly number[], lead: number)
   const docIndex = new Map(alignment.documents.map((d, i) => [d.id, i]));
   const slots = slotsOf(alignment, docs);
   const groups = alignment.groups;
-  // How many shown documents each group has sentences in, and how many heads have reached it.
-  const needed = new Int32Array(groups.length);
-  const arrived = new Int32Array(groups.length);
+  // Per document index: each sentence's row so far (-1: not placed), or undefined when not shown.
+  const placed: (Int32Array | undefined)[] = alignment.documents.map((_, d) => rowOf.get(d));
+  // Each live group's members in shown documents, flattened: documents and sentence lists.
+  const memberStart = new Int32Array(groups.length + 1);
+  const memberDoc: number[] = [];
+  const memberSentences: (readonly number[])[] = [];
   for (let g = 0; g < groups.length; g++) {
+    memberStart[g] = memberDoc.length;
     const group = groups[g]!;
     if (!isLive(group.status)) continue;
     for (const member of group.members) {
       const d = docIndex.get(member.doc);
-      if (d !== undefined && rowOf.has(d) && member.sentences.length > 0) needed[g]!++;
+      if (d !== undefined && placed[d] && member.sentences.length > 0) {
+        memberDoc.push(d);
+        memberSentences.push(member.sentences);
+      }
     }
   }
+  memberStart[groups.length] = memberDoc.length;
+  // How many heads have reached each group (it is due when all its documents' heads have).
+  const arrived = new Int32Array(groups.length);
   const head = new Int32Array(alignment.documents.length);
-  const counts = alignment.documents.map((d) => d.sentences.length);
+  const counts = Int32Array.from(alignment.documents, (d) => d.sentences.length);
   const others = docs.filter((d) => d !== lead);
 
   // A head has reached a sentence: it is the group's first unplaced sentence in that document.
   const arrive = (d: number): void => {
-    const placed = rowOf.get(d)!;
+    const own = placed[d]!;
+    const n = counts[d]!;
     let s = head[d]!;
-    while (s < counts[d]! && placed[s]! >= 0) s++;
+    while (s < n && own[s]! >= 0) s++;
     head[d] = s;
-    if (s < counts[d]!) {
+    if (s < n) {
       const g = slots[d]![s]!;
       if (g >= 0) arrived[g]!++;
     }
@@ -203,20 +214,30 @@ function mergedRows(alignment: Alignment, docs: readonly number[], lead: number)
     const s = head[d]!;
     if (s >= counts[d]!) return false;
     const g = slots[d]![s]!;
-    return g < 0 || arrived[g] === needed[g];
+    return g < 0 || arrived[g] === memberStart[g + 1]! - memberStart[g]!;
   };
   const emit = (d: number): void => {
     const s = head[d]!;
     const g = slots[d]![s]!;
     if (g < 0) {
-      rowOf.get(d)![s] = rows.push(-1, d, s);
+      placed[d]![s] = rows.push(-1, d, s);
       arrive(d);
       return;
     }
-    placeGroup(groups[g]!, rows.push(g, -1, -1), docIndex, rowOf);
-    for (const member of groups[g]!.members) {
-      const e = docIndex.get(member.doc);
-      if (e !== undefined && rowOf.has(e) && head[e]! < counts[e]! && rowOf.get(e)![head[e]!]! >= 0) arrive(e);
+    const row = rows.push(g, -1, -1);
+    const from = memberStart[g]!;
+    const to = memberStart[g + 1]!;
+    for (let k = from; k < to; k++) {
+      const own = placed[memberDoc[k]!]!;
+      const sentences = memberSentences[k]!;
+      for (let i = 0; i < sentences.length; i++) {
+        const x = sentences[i]!;
+        if (x >= 0 && x < own.length) own[x] = row;
+      }
+    }
+    for (let k = from; k < to; k++) {
+      const e = memberDoc[k]!;
+      if (head[e]! < counts[e]! && placed[e]![head[e]!]! >= 0) arrive(e);
     }
   };
 
