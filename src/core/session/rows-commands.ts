@@ -75,7 +75,7 @@ function tryMove(state: EditorState, move: RowMove): EditorState {
     throw error;
   }
   if (plan.losses.length > 0) {
-    return { ...state, mode: 'confirm-move', rowView: { ...rowViewOf(state), pending: { move, losses: plan.losses } }, message: question(plan.losses) };
+    return { ...state, mode: 'confirm-move', rowView: { ...rowViewOf(state), pending: { move, losses: plan.losses, base: state.history.present } }, message: question(plan.losses) };
   }
   return applyPlan(state, move, plan);
 }
@@ -86,6 +86,7 @@ function answer(state: EditorState, yes: boolean): EditorState {
   const { pending: _p, ...rest } = view;
   const closed: EditorState = { ...state, mode: 'normal', rowView: rest };
   if (!pending || !yes) return say(closed, 'msg.rowKept');
+  if (pending.base !== closed.history.present) return say(closed, 'msg.rowChangedMeanwhile', undefined, 'error');
   const move = pending.move;
   if (move.type === 'dissolve') {
     try {
@@ -318,7 +319,7 @@ export function rowCommand(state: EditorState, id: CommandId): EditorState | und
       if (!group) return say(state, 'msg.noGroupHere', undefined, 'error');
       const loss: MoveLoss = { group: group.id, leavesConfirmed: group.status === 'confirmed', dissolves: true, ...(group.note ? { note: group.note } : {}) };
       if (loss.leavesConfirmed || loss.note) {
-        return { ...state, mode: 'confirm-move', rowView: { ...view, pending: { move: { type: 'dissolve', group: group.id }, losses: [loss] } }, message: question([loss]) };
+        return { ...state, mode: 'confirm-move', rowView: { ...view, pending: { move: { type: 'dissolve', group: group.id }, losses: [loss], base: state.history.present } }, message: question([loss]) };
       }
       return commit(state, 'dissolve', dissolveGroup(state.history.present, group.id), { key: 'msg.dissolved', params: { group: group.id }, tone: 'info' });
     }

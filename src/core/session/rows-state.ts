@@ -4,7 +4,7 @@
  * focused cell), and what a frame shows. Drawing is src/tui/row-view.tsx's job; keys are
  * rows-commands.ts's.
  */
-import type { Group } from '../model/types.js';
+import type { Alignment, Group } from '../model/types.js';
 import { displayWidth, fit, scrollToShow, truncate, wrapText, type ScreenLayout } from './layout.js';
 import type { MoveLoss, RowMove } from './row-moves.js';
 import { cellOf, projectRows, rowGroupOf, type RowOrder, type RowProjection } from './rows.js';
@@ -29,7 +29,12 @@ export interface RowViewState {
   /** `auto`: `all` unless groups cross a lot (comparable corpora), then `lead`. */
   readonly order: 'auto' | RowOrder;
   /** A move waiting for the user's yes (it would lose a confirmed link, a group or a note). */
-  readonly pending?: { readonly move: RowMove | { readonly type: 'dissolve'; readonly group: string }; readonly losses: readonly MoveLoss[] };
+  readonly pending?: {
+    readonly move: RowMove | { readonly type: 'dissolve'; readonly group: string };
+    readonly losses: readonly MoveLoss[];
+    /** The alignment the question was about: a yes applies only to it (not to one a finished re-align replaced). */
+    readonly base: Alignment;
+  };
 }
 
 export function initialRowView(documentIds: readonly string[]): RowViewState {

@@ -106,6 +106,9 @@ describe('row view: shift, merge, split, detach', () => {
     expect(no.mode).toBe('normal');
     expect(no.history).toBe(base.history);
     expect(no.message?.key).toBe('msg.rowKept');
+    // A re-align finishing while the question is open: the yes no longer applies.
+    const meanwhile = reduce(s, { type: 'aligner-done', suggestions: [{ members: [{ doc: 'd0', sentences: [2] }, { doc: 'd1', sentences: [2] }], score: 0.5 }], mode: 'parallel' });
+    expect(press(meanwhile, 'y').message?.key).toBe('msg.rowChangedMeanwhile');
     const yes = press(s, 'y');
     expect(rows(yes)).toEqual(['d0:0|d1:0', 'd0:1|d1:1,2', 'd0:2']);
     expect(yes.history.present.groups.find((g) => g.id === 'g1')).toMatchObject({ status: 'confirmed', note: 'checked by Ada' });
