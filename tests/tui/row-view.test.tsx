@@ -60,7 +60,7 @@ describe('row view details on screen', () => {
   });
 
   it('never writes escape sequences from document text to the terminal', () => {
-    const s = press(syntheticState([1, 1], [{ members: { 0: [0], 1: [0] } }], undefined, { '0:0': 'Evil \u001b[2J\u001b]0;title\u0007 text.' }), 'R');
+    const s = press(syntheticState([1, 1], [{ note: 'note \u001b[5mblink', members: { 0: [0], 1: [0] } }], undefined, { '0:0': 'Evil \u001b[2J\u001b]0;title\u0007 text.' }), 'R');
     const { lastFrame } = render(
       <I18nextProvider i18n={createI18n('en')}>
         <Screen state={s} />
@@ -69,6 +69,8 @@ describe('row view details on screen', () => {
     const raw = lastFrame() ?? '';
     expect(raw).not.toContain('\u001b[2J');
     expect(raw).not.toContain('\u001b]0;');
+    expect(raw).not.toContain('\u001b[5m');
+    expect(raw).toContain('note ␛blink');
     expect(raw).toContain('␛');
   });
 });

@@ -4,6 +4,7 @@
  * focused cell), and what a frame shows. Drawing is src/tui/row-view.tsx's job; keys are
  * rows-commands.ts's.
  */
+import { sanitizeForTerminal } from '../display/sanitize.js';
 import type { Alignment, Group } from '../model/types.js';
 import { displayWidth, fit, scrollToShow, truncate, wrapText, type ScreenLayout } from './layout.js';
 import type { MoveLoss, RowMove } from './row-moves.js';
@@ -183,10 +184,10 @@ function detailLines(state: EditorState, projection: RowProjection, width: numbe
   if (!group) {
     const d = projection.rowDoc[r];
     const doc = d === undefined ? undefined : state.history.present.documents[d];
-    return [doc ? `— 1:0 · ${doc.id} ${projection.rowSentence[r]! + 1}` : ''];
+    return [doc ? sanitizeForTerminal(`— 1:0 · ${doc.id} ${projection.rowSentence[r]! + 1}`) : ''];
   }
   const shape = group.members.filter((m) => m.sentences.length > 0).map((m) => `${m.doc} ${m.sentences.map((x) => x + 1).join(',')}`).join(' · ');
-  const lines: string[] = [truncate(`${group.id} ${ROW_STATUS_MARK[group.status === 'confirmed' ? 'confirmed' : 'suggested']}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''} · ${shape}`, width - 1)];
+  const lines: string[] = [truncate(sanitizeForTerminal(`${group.id} ${ROW_STATUS_MARK[group.status === 'confirmed' ? 'confirmed' : 'suggested']}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''} · ${shape}`), width - 1)];
   if (group.note) lines.push(...wrapText(`✎ ${group.note}`, width - 1));
   for (const w of warningsOf(state.history.present, state.texts, group)) lines.push(...wrapText(`! ${w.message}`, width - 1));
   // At most a third of the screen; the rest is cut with an ellipsis.
@@ -324,11 +325,11 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
   const titles = geometry.shown.map((c, i) => {
     const doc = alignment.documents[index.get(view.columns[c]!)!]!;
     const lead = doc.id === alignment.documents[projection.lead]?.id ? '◆ ' : '';
-    return fit(` ${lead}${doc.id} · ${doc.lang}`, geometry.widths[i]! - 1);
+    return fit(sanitizeForTerminal(` ${lead}${doc.id} · ${doc.lang}`), geometry.widths[i]! - 1);
   });
   let confirmed = 0;
   for (const g of alignment.groups) if (g.status === 'confirmed') confirmed++;
-  const hidden = alignment.documents.map((d) => d.id).filter((id) => !view.columns.includes(id));
+  const hidden = alignment.documents.map((d) => d.id).filter((id) => !view.columns.includes(id)).map(sanitizeForTerminal);
   const firstShown = geometry.shown[0] ?? 0;
   const lastShown = geometry.shown[geometry.shown.length - 1] ?? 0;
   return {
@@ -350,7 +351,7 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
       confirmed,
       total: countLive(alignment.groups),
       order: projection.order,
-      lead: alignment.documents[projection.lead]?.id ?? '',
+      lead: sanitizeForTerminal(alignment.documents[projection.lead]?.id ?? ''),
       position: projection.length === 0 ? 0 : view.cursor + 1,
       rows: projection.length,
     },
