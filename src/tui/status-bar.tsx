@@ -6,6 +6,7 @@ import { bindingsFor, keyLabel } from '../core/session/keymap.js';
 import { fit } from '../core/session/layout.js';
 import type { Counts } from '../core/session/selectors.js';
 import type { AlignerState, Message, Mode, ViewKind } from '../core/session/types.js';
+import { sanitizeForTerminal } from '../core/display/sanitize.js';
 import { translateMessage } from '../i18n/index.js';
 import { useKeyLabel } from './key-labels.js';
 
@@ -39,7 +40,8 @@ export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, 
       ? [`${group.id} ${t(`status.${group.status}`)}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''}${group.note ? ` ✎ ${group.note}` : ''}`]
       : []),
   ];
-  const left = ` ${parts.join(' │ ')}`;
+  // Group ids, notes and document ids come from the file: never raw to the terminal.
+  const left = sanitizeForTerminal(` ${parts.join(' │ ')}`);
   const right = progress ? ` ${progress} ` : '';
   return (
     <Text wrap="truncate-end">
