@@ -62,7 +62,7 @@ function question(losses: readonly MoveLoss[]): Message {
   return { key, params: { group: loss.group, note: loss.note ?? '' }, tone: 'info' };
 }
 
-function applyPlan(state: EditorState, move: RowMove, plan: MovePlan): EditorState {
+function applyPlan(state: EditorState, plan: MovePlan): EditorState {
   return commit(state, 'row-move', plan.alignment, { key: plan.done.key, params: plan.done.params, tone: 'info' }, plan.anchor);
 }
 
@@ -77,7 +77,7 @@ function tryMove(state: EditorState, move: RowMove): EditorState {
   if (plan.losses.length > 0) {
     return { ...state, mode: 'confirm-move', rowView: { ...rowViewOf(state), pending: { move, losses: plan.losses, base: state.history.present } }, message: question(plan.losses) };
   }
-  return applyPlan(state, move, plan);
+  return applyPlan(state, plan);
 }
 
 function answer(state: EditorState, yes: boolean): EditorState {
@@ -97,7 +97,7 @@ function answer(state: EditorState, yes: boolean): EditorState {
     }
   }
   try {
-    return applyPlan(closed, move, planMove(rowProjection(closed), move));
+    return applyPlan(closed, planMove(rowProjection(closed), move));
   } catch (error) {
     if (error instanceof MoveRefused) return say(closed, error.key, error.params, 'error');
     throw error;
@@ -329,7 +329,7 @@ export function rowCommand(state: EditorState, id: CommandId): EditorState | und
       return jumpToWarning(state, -1);
     case 'row-lead': {
       const lead = view.columns[view.focus]!;
-      return say(keepRow(state, { lead, ...(view.order === 'auto' ? {} : {}) }), 'msg.rowLead', { doc: lead });
+      return say(keepRow(state, { lead }), 'msg.rowLead', { doc: lead });
     }
     case 'row-order': {
       const order = projection.order === 'all' ? 'lead' : 'all';
@@ -354,9 +354,6 @@ export function rowCommand(state: EditorState, id: CommandId): EditorState | und
       const started = { ...state, aligner: { running: true, done: 0, total: 0 }, rowRealign: scope };
       return say(request(started, { type: 'run-aligner', alignment: scope.input }), 'msg.rowRealignStarted', { row: row + 1, count: scope.sentences });
     }
-    case 'toggle-view':
-    case 'rows-view':
-      return undefined;
     default:
       return undefined;
   }

@@ -6,7 +6,7 @@
  */
 import { sanitizeForTerminal } from '../display/sanitize.js';
 import type { Alignment, Group } from '../model/types.js';
-import { displayWidth, fit, scrollToShow, truncate, wrapText, type ScreenLayout } from './layout.js';
+import { fit, scrollToShow, truncate, wrapText, type ScreenLayout } from './layout.js';
 import type { MoveLoss, RowMove } from './row-moves.js';
 import { cellOf, projectRows, rowGroupOf, type RowOrder, type RowProjection } from './rows.js';
 import { warningsOf, type RowWarning } from './rows-warnings.js';
@@ -239,7 +239,6 @@ export interface RowLine {
 }
 
 export interface RowsFrame {
-  readonly header: string;
   readonly titles: readonly string[];
   readonly prefixWidth: number;
   readonly noteWidth: number;
@@ -334,7 +333,6 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
   const lastShown = geometry.shown[geometry.shown.length - 1] ?? 0;
   return {
     frame: {
-      header: '',
       titles,
       prefixWidth: geometry.prefixWidth,
       noteWidth: geometry.noteWidth,
@@ -358,5 +356,3 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
   };
 }
 
-/** Display width, re-exported for the view's header layout. */
-export { displayWidth };
