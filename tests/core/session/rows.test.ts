@@ -188,3 +188,13 @@ describe('row projection reuse', () => {
     expect(describeRows(carried)).toEqual(describeRows(before));
   });
 });
+
+describe('row projection cache', () => {
+  it('keeps rows for the last few alignments only, not for every state of the undo history', () => {
+    const { alignment } = beadAlignment([[1, 1], [1, 1]]);
+    const first = all(alignment);
+    expect(all(alignment)).toBe(first);
+    for (let k = 0; k < 10; k++) all({ ...alignment });
+    expect(all(alignment)).not.toBe(first);
+  });
+});
