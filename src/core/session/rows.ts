@@ -56,6 +56,12 @@ export interface RowCell {
   readonly sentences: readonly number[];
 }
 
+/** Loop steps of the last merge (heads advanced plus choices made): a complexity test counts them. */
+let mergeSteps = 0;
+export function lastMergeSteps(): number {
+  return mergeSteps;
+}
+
 /** Projections by alignment, most recently used last; at most CACHED_ALIGNMENTS alignments. */
 const cache = new Map<Alignment, Map<string, RowProjection>>();
 const CACHED_ALIGNMENTS = 4;
@@ -212,7 +218,10 @@ function mergedRows(alignment: Alignment, docs: readonly number[], lead: number)
     const own = placed[d]!;
     const n = counts[d]!;
     let s = head[d]!;
-    while (s < n && own[s]! >= 0) s++;
+    while (s < n && own[s]! >= 0) {
+      s++;
+      mergeSteps++;
+    }
     head[d] = s;
     if (s < n) {
       const g = slots[d]![s]!;
@@ -253,7 +262,9 @@ function mergedRows(alignment: Alignment, docs: readonly number[], lead: number)
   };
 
   let crossings = 0;
+  mergeSteps = 0;
   for (;;) {
+    mergeSteps += docs.length;
     // Of the units that are due, the one furthest back in its document (relative position,
     // the lead first on a tie): gaps in several documents then interleave as a bitext reads.
     let best = -1;

@@ -198,3 +198,26 @@ describe('row projection cache', () => {
     expect(all(alignment)).not.toBe(first);
   });
 });
+
+describe('row projection complexity', () => {
+  it('the merge does work linear in sentences, translation-like or crossing (counted, not timed)', async () => {
+    const { lastMergeSteps } = await import('../../../src/core/session/rows.js');
+    const steps = (n: number, crossing: boolean) => {
+      const beads = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? [1, 0, 1] : i % 11 === 0 ? [2, 1, 1] : [1, 1, 1]));
+      let { alignment } = beadAlignment(beads);
+      if (crossing) {
+        // Reverse the second document's sentence numbers: every group crosses every other.
+        const count = alignment.documents[1]!.sentences.length;
+        alignment = { ...alignment, groups: alignment.groups.map((g) => ({ ...g, members: g.members.map((m) => (m.doc === 'd1' ? { ...m, sentences: m.sentences.map((x) => count - 1 - x).sort((a, b) => a - b) } : m)) })) };
+      }
+      all(alignment);
+      return lastMergeSteps();
+    };
+    for (const crossing of [false, true]) {
+      const small = steps(2000, crossing);
+      const large = steps(4000, crossing);
+      expect(large / small, `crossing ${crossing}`).toBeLessThan(2.2);
+      expect(small).toBeLessThan(2000 * 3 * 8);
+    }
+  });
+});
