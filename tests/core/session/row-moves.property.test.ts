@@ -9,6 +9,7 @@ import { createEditorState } from '../../../src/core/session/reducer.js';
 import { rowProjection } from '../../../src/core/session/rows-state.js';
 import { rowCells } from '../../../src/core/session/rows.js';
 import { findViolations } from '../../../src/core/model/invariants.js';
+import { buildSentenceGroupIndex, sentenceGroupIndex } from '../../../src/core/model/index-cache.js';
 import type { Alignment } from '../../../src/core/model/types.js';
 import { press } from './helpers.js';
 import { synthetic, type GroupSpec } from './rows-fixtures.js';
@@ -63,6 +64,9 @@ describe('row moves: properties', () => {
           const before = s;
           s = press(s, key);
           expect(findViolations(s.history.present)).toEqual([]);
+          // Moves that record the sentence index instead of rebuilding it record the right one.
+          const index = sentenceGroupIndex(s.history.present);
+          for (const [doc, slots] of buildSentenceGroupIndex(s.history.present)) expect([...index.get(doc)!]).toEqual([...slots]);
           // Without a yes to the question, no sentence leaves a confirmed group and no note is lost.
           const answeredYes = before.mode === 'confirm-move' && (key === 'y' || key === 'enter');
           if (!answeredYes && key !== 'u') expect(losses(before.history.present, s.history.present), key).toEqual([]);

@@ -217,3 +217,14 @@ describe('row view: columns, leading document, warnings', () => {
     expect(s.history.present.groups.map((g) => g.status)).toEqual(['confirmed', 'confirmed']);
   });
 });
+
+describe('row moves keep the sentence index right', () => {
+  it('a shift into a group records an index equal to a fresh build', async () => {
+    const { buildSentenceGroupIndex, sentenceGroupIndex } = await import('../../../src/core/model/index-cache.js');
+    let s = state([3, 3], [{ members: { 0: [0], 1: [0, 1] } }, { members: { 0: [1], 1: [2] } }, { members: { 0: [2], 1: [0] } }].slice(0, 2));
+    s = press(s, 'tab', 'J');
+    const a = s.history.present;
+    expect(rows(s)).toEqual(['d0:0|d1:0', 'd0:1|d1:1,2', 'd0:2']);
+    expect([...sentenceGroupIndex(a)].map(([k, v]) => [k, [...v]])).toEqual([...buildSentenceGroupIndex(a)].map(([k, v]) => [k, [...v]]));
+  });
+});
