@@ -10,9 +10,11 @@
  * corpora, a wrong suggestion) make a cycle; the cycle is broken by the leading document,
  * whose order is always kept.
  *
- * Order `lead` (comparable corpora): rows follow the leading document only; the other
- * documents show their sentences of the row's group, and their unaligned sentences (and
- * groups without the leading document) have no row until another document leads.
+ * Order `lead` (comparable corpora): rows follow the leading document; the other documents
+ * show their sentences of the row's group. Groups without a sentence in the leading document
+ * get rows where they fall: after the row of the nearest preceding sentence in their
+ * documents. Every leading sentence and every grouped sentence is in exactly one row; the
+ * other documents' unaligned sentences have no row until one of them leads.
  *
  * The projection is linear in sentences plus group members (typed arrays, no per-row
  * objects) and cached for the last few alignment objects (the present one, the one undo goes
@@ -166,17 +168,70 @@ function placeGroup(group: Group, row: number, docIndex: ReadonlyMap<string, num
 function leadRows(alignment: Alignment, docs: readonly number[], lead: number): RowProjection {
   const rowOf = emptyRowOf(alignment, docs);
   const rows = new RowBuilder();
+  const leadRowOf = rowOf.get(lead);
+  if (!leadRowOf) return finish(alignment, docs, lead, 'lead', rows, rowOf, 0);
   const docIndex = new Map(alignment.documents.map((d, i) => [d.id, i]));
   const slots = slotsOf(alignment, docs);
-  const leadSlots = slots[lead];
-  const leadRowOf = rowOf.get(lead);
-  if (leadSlots && leadRowOf) {
-    for (let s = 0; s < leadSlots.length; s++) {
-      if (leadRowOf[s]! >= 0) continue;
-      const g = leadSlots[s]!;
-      if (g < 0) leadRowOf[s] = rows.push(-1, lead, s);
-      else placeGroup(alignment.groups[g]!, rows.push(g, -1, -1), docIndex, rowOf);
+  const leadSlots = slots[lead]!;
+  const groups = alignment.groups;
+  mergeSteps = 0;
+  // 1. The leading document's units in its order: its unaligned sentences and its groups.
+  //    `unitOf` numbers them 0, 1, ... (their rows before the other groups are slotted in).
+  const units = new RowBuilder();
+  const unitOf = emptyRowOf(alignment, docs);
+  const unitOfLead = unitOf.get(lead)!;
+  for (let s = 0; s < leadSlots.length; s++) {
+    mergeSteps++;
+    if (unitOfLead[s]! >= 0) continue;
+    const g = leadSlots[s]!;
+    if (g < 0) unitOfLead[s] = units.push(-1, lead, s);
+    else placeGroup(groups[g]!, units.push(g, -1, -1), docIndex, unitOf);
+  }
+  // 2. The groups with no sentence in the leading document go where they fall: after the unit
+  //    of the nearest preceding sentence (that has a unit) in each of their documents, the
+  //    furthest down of those. Scanning the documents in order lists them by their first
+  //    document and sentence, which orders the ones sharing a place.
+  const after = new Int32Array(groups.length).fill(-2);
+  const others: number[] = [];
+  for (const e of docs) {
+    if (e === lead) continue;
+    const own = slots[e]!;
+    const placedUnit = unitOf.get(e)!;
+    let last = -1;
+    for (let s = 0; s < own.length; s++) {
+      mergeSteps++;
+      const u = placedUnit[s]!;
+      if (u >= 0) {
+        last = u;
+        continue;
+      }
+      const g = own[s]!;
+      if (g < 0) continue;
+      if (after[g] === -2) others.push(g);
+      if (last > after[g]!) after[g] = last;
     }
+  }
+  // 3. Rows: the units in order, each followed by the groups placed after it (a counting sort).
+  const start = new Int32Array(units.length + 2);
+  for (const g of others) start[after[g]! + 2]!++;
+  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const slotted = new Int32Array(others.length);
+  const fill = start.slice();
+  for (const g of others) slotted[fill[after[g]! + 1]!++] = g;
+  const emitAfter = (u: number): void => {
+    for (let k = start[u + 1]!; k < start[u + 2]!; k++) {
+      mergeSteps++;
+      const g = slotted[k]!;
+      placeGroup(groups[g]!, rows.push(g, -1, -1), docIndex, rowOf);
+    }
+  };
+  emitAfter(-1);
+  for (let u = 0; u < units.length; u++) {
+    mergeSteps++;
+    const g = units.group[u]!;
+    if (g < 0) leadRowOf[units.sentence[u]!] = rows.push(-1, lead, units.sentence[u]!);
+    else placeGroup(groups[g]!, rows.push(g, -1, -1), docIndex, rowOf);
+    emitAfter(u);
   }
   return finish(alignment, docs, lead, 'lead', rows, rowOf, 0);
 }

@@ -218,6 +218,36 @@ describe('row view: columns, leading document, warnings', () => {
   });
 });
 
+describe('row view: "lead" order shows the groups of the other documents', () => {
+  it('on the curated seeds plus suggestions without it-000, confirm-and-next reaches every suggestion', async () => {
+    const { openAlignment } = await import('../../../src/io/alignment-file.js');
+    const { segment } = await import('../../../src/core/text/segment.js');
+    const { REPO_ROOT } = await import('../../helpers/seeds.js');
+    const { join } = await import('node:path');
+    const opened = openAlignment(join(REPO_ROOT, 'alignments', 'seeds.align.json'), segment);
+    const taken = new Set<string>();
+    for (const g of opened.alignment.groups) if (g.status !== 'rejected') for (const m of g.members) for (const x of m.sentences) taken.add(`${m.doc}:${x}`);
+    const free = (doc: string) => opened.alignment.documents.find((d) => d.id === doc)!.sentences.map((_, x) => x).filter((x) => !taken.has(`${doc}:${x}`));
+    // Suggestions like the aligner's: one with it-000, two between the other documents only.
+    const withSuggestions = applySuggestions(opened.alignment, [
+      { members: [{ doc: 'it-000', sentences: [free('it-000')[0]!] }, { doc: 'it-001', sentences: [free('it-001')[0]!] }], score: 0.6 },
+      { members: [{ doc: 'en-002', sentences: [free('en-002')[0]!] }, { doc: 'en-004', sentences: [free('en-004')[0]!] }], score: 0.5 },
+      { members: [{ doc: 'it-001', sentences: [free('it-001').at(-1)!] }, { doc: 'fr-003', sentences: [free('fr-003').at(-1)!] }], score: 0.4 },
+    ]);
+    let s = createEditorState({ alignment: withSuggestions, texts: opened.texts, fileName: 'seeds.align.json', size: { columns: 160, rows: 40 }, colors: false });
+    s = press(s, 'R');
+    if (rowProjection(s).order !== 'lead') s = press(s, 'O');
+    expect(rowProjection(s).order).toBe('lead');
+    // Every live group is a row, the confirmed ones between other documents too.
+    const p = rowProjection(s);
+    const shown = new Set(Array.from(p.rowGroup).filter((g) => g >= 0).map((g) => s.history.present.groups[g]!.id));
+    expect([...shown].sort()).toEqual(s.history.present.groups.filter((g) => g.status !== 'rejected').map((g) => g.id).sort());
+    for (let n = 0; n < 4; n++) s = press(s, 'enter');
+    expect(s.history.present.groups.filter((g) => g.status === 'suggested')).toEqual([]);
+    expect(s.message?.key).toBe('msg.rowReviewDone');
+  });
+});
+
 describe('row moves keep the sentence index right', () => {
   it('a shift into a group records an index equal to a fresh build', async () => {
     const { buildSentenceGroupIndex, sentenceGroupIndex } = await import('../../../src/core/model/index-cache.js');

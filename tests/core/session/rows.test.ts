@@ -29,6 +29,25 @@ describe('row projection', () => {
     expect(describeRows(all(alignment, 1, 'lead'))).toEqual(['d0:0|d1:0', 'd1:1', 'd0:2,3|d1:2']);
   });
 
+  it('in "lead" order, places groups without a leading sentence after the row of their nearest preceding sentence', () => {
+    // d1/d2 groups never touch d0: g2 follows d1:0's row, g4 follows d2:2's (and d1:2's) row.
+    const { alignment } = synthetic([3, 4, 4], [
+      { members: { 0: [0], 1: [0], 2: [0] } },
+      { members: { 1: [1], 2: [1] } },
+      { members: { 0: [1], 1: [2], 2: [2] } },
+      { members: { 1: [3], 2: [3] } },
+    ]);
+    expect(describeRows(all(alignment, 0, 'lead'))).toEqual(['d0:0|d1:0|d2:0', 'd1:1|d2:1', 'd0:1|d1:2|d2:2', 'd2:3|d1:3', 'd0:2'].map((r) => r.split('|').sort().join('|')));
+    // A group before every sentence with a row comes first; one in hidden documents only has no row.
+    const early = synthetic([2, 3, 2], [
+      { members: { 1: [0], 2: [0] } },
+      { members: { 0: [0], 1: [1] } },
+      { members: { 1: [2], 2: [1] } },
+    ]).alignment;
+    expect(describeRows(all(early, 0, 'lead'))).toEqual(['d1:0|d2:0', 'd0:0|d1:1', 'd1:2|d2:1', 'd0:1']);
+    expect(describeRows(projectRows(early, { docs: [0, 1], lead: 0, order: 'lead' }))).toEqual(['d1:0', 'd0:0|d1:1', 'd1:2', 'd0:1']);
+  });
+
   it('places a gap after the row of its previous sentence, every document in its own order', () => {
     // d2's group with d1 only comes after d2's sentence 0, which is unaligned.
     const { alignment } = synthetic([2, 3, 2], [
@@ -148,7 +167,39 @@ describe('row projection properties', () => {
           previous = first;
         }
         for (let s = 0; s < a.documents[lead]!.sentences.length; s++) expect(seen.get(`${lead}:${s}`)).toHaveLength(1);
-        if (order === 'lead') for (let r = 0; r < p.length; r++) expect(cellOf(p, r, lead).length).toBeGreaterThan(0);
+        // Every live group with a sentence in a shown document is a row (the groups of the
+        // others where they fall), and no row is empty.
+        const shownIds = new Set(docs.map((d) => a.documents[d]!.id));
+        const rowGroups = new Set(Array.from(p.rowGroup).filter((g) => g >= 0));
+        a.groups.forEach((g, k) => {
+          const shown = g.status !== 'rejected' && g.members.some((m) => shownIds.has(m.doc) && m.sentences.length > 0);
+          expect(rowGroups.has(k), g.id).toBe(shown);
+        });
+        for (let r = 0; r < p.length; r++) expect(rowCells(p, r).length).toBeGreaterThan(0);
+        // rowOf agrees with the rows.
+        for (const [key, rows] of seen) expect(p.rowOf.get(Number(key.split(':')[0]))![Number(key.split(':')[1])]).toBe(rows[0]);
+        if (order === 'lead') {
+          // A row without the leading document comes right after (no leading row between) the
+          // furthest down of the rows of its sentences' nearest preceding sentences that are in
+          // a row of the leading document.
+          const leads = (r: number) => cellOf(p, r, lead).length > 0;
+          for (let r = 0; r < p.length; r++) {
+            if (leads(r)) continue;
+            let anchor = -1;
+            for (const cell of rowCells(p, r)) {
+              const rows = p.rowOf.get(cell.doc)!;
+              for (const x of cell.sentences) {
+                for (let s = x - 1; s >= 0; s--) {
+                  if (rows[s]! < 0 || !leads(rows[s]!)) continue;
+                  anchor = Math.max(anchor, rows[s]!);
+                  break;
+                }
+              }
+            }
+            expect(anchor, `row ${r}`).toBeLessThan(r);
+            for (let k = anchor + 1; k < r; k++) expect(leads(k), `row ${k} between ${anchor} and ${r}`).toBe(false);
+          }
+        }
       }),
       { numRuns: 300 },
     );
@@ -214,6 +265,15 @@ describe('row projection complexity', () => {
       return lastMergeSteps();
     };
     for (const crossing of [false, true]) {
+      // Half the groups leave out the leading document in "lead" order: they are slotted in.
+      const lead = (n: number) => {
+        const beads = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? [0, 1, 1] : i % 7 === 0 ? [1, 0, 0] : [1, 1, 1]));
+        const { alignment } = beadAlignment(beads);
+        all(alignment, 0, 'lead');
+        return lastMergeSteps();
+      };
+      expect(lead(4000) / lead(2000)).toBeLessThan(2.2);
+      expect(lead(2000)).toBeLessThan(2000 * 3 * 8);
       const small = steps(2000, crossing);
       const large = steps(4000, crossing);
       expect(large / small, `crossing ${crossing}`).toBeLessThan(2.2);
