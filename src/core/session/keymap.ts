@@ -37,9 +37,9 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'cycle-filter', keys: ['f'], modes: ['normal'], views: ['groups'], section: 'move', description: 'keys.cycleFilter', hint: true },
   { command: 'open-group', keys: ['enter'], modes: ['normal'], views: ['groups'], section: 'move', description: 'keys.openGroup', hint: true },
 
-  { command: 'search', keys: ['/'], modes: ['normal'], views: ['panes'], section: 'find', description: 'keys.search', hint: true },
-  { command: 'search-next', keys: ['n'], modes: ['normal'], views: ['panes'], section: 'find', description: 'keys.searchNext' },
-  { command: 'search-previous', keys: ['N'], modes: ['normal'], views: ['panes'], section: 'find', description: 'keys.searchPrevious' },
+  { command: 'search', keys: ['/'], modes: ['normal'], views: ['panes', 'rows'], section: 'find', description: 'keys.search', hint: true },
+  { command: 'search-next', keys: ['n'], modes: ['normal'], views: ['panes', 'rows'], section: 'find', description: 'keys.searchNext' },
+  { command: 'search-previous', keys: ['N'], modes: ['normal'], views: ['panes', 'rows'], section: 'find', description: 'keys.searchPrevious' },
   { command: 'next-unaligned', keys: [']'], modes: ['normal'], views: ['panes'], section: 'find', description: 'keys.nextUnaligned' },
   { command: 'previous-unaligned', keys: ['['], modes: ['normal'], views: ['panes'], section: 'find', description: 'keys.previousUnaligned' },
   { command: 'next-suggested', keys: ['}'], modes: ['normal'], views: ['panes'], section: 'find', description: 'keys.nextSuggested' },

@@ -38,7 +38,7 @@ import {
   sentenceHeight,
   targetGroup,
 } from './selectors.js';
-import { enterRows, rowCommand, rowCursorSentence } from './rows-commands.js';
+import { enterRows, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
 import { applyRealign } from './rows-realign.js';
 import { initialRowView, normalizeRows } from './rows-state.js';
 import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type TerminalSize } from './types.js';
@@ -408,6 +408,10 @@ function command(state: EditorState, id: CommandId): EditorState {
     if (step !== 0) return { ...state, helpTop: Math.min(KEYMAP.length, Math.max(0, state.helpTop + step)) };
     if (id === 'close') return { ...state, mode: 'normal' };
     return state;
+  }
+  // Search in the row view: the panes' search from the row cursor's sentence, onto the match's row.
+  if (state.view === 'rows' && ((state.mode === 'normal' && (id === 'search-next' || id === 'search-previous')) || (state.mode === 'search' && id === 'submit'))) {
+    return searchInRows(state, (panes) => command(panes, id));
   }
   // The row view's own commands and its move question (rows-commands.ts).
   const rowResult = rowCommand(state, id);

@@ -358,3 +358,42 @@ export function rowCommand(state: EditorState, id: CommandId): EditorState | und
       return undefined;
   }
 }
+
+/**
+ * Search in the row view: the panes' search (`run`, on a state showing the panes) starts from
+ * the sentence under the row cursor, and the row cursor goes to the row holding the match,
+ * on the match's cell. A match in a hidden document shows its column again; a match with no
+ * row (another document's unaligned sentence while rows follow one document) makes its
+ * document lead, and says so. Whatever `run` says (found, "3 of 9", not found) is kept.
+ */
+export function searchInRows(state: EditorState, run: (panes: EditorState) => EditorState): EditorState {
+  const alignment = state.history.present;
+  const from = rowCursorSentence(state);
+  const d0 = from ? alignment.documents.findIndex((x) => x.id === from.doc) : state.focus;
+  const panes = state.panes.map((p, d) => (from && d === d0 ? { ...p, cursor: from.sentence } : p));
+  const before: EditorState = { ...state, view: 'panes', focus: d0 >= 0 ? d0 : state.focus, panes };
+  const after = run(before);
+  const back: EditorState = { ...after, view: 'rows' };
+  const d = after.focus;
+  const s = after.panes[d]?.cursor;
+  const moved = s !== undefined && (d !== before.focus || s !== before.panes[before.focus]?.cursor);
+  if (!moved || after.history.present !== alignment) return { ...back, rowView: state.rowView };
+  const id = alignment.documents[d]!.id;
+  let view = rowViewOf({ ...back, rowView: state.rowView });
+  let lead = false;
+  if (!view.columns.includes(id)) view = { ...view, columns: [...view.columns, id] };
+  let next: EditorState = { ...back, rowView: view };
+  let projection = rowProjection(next);
+  let row = rowOfSentence(projection, d, s);
+  if (row < 0) {
+    lead = true;
+    next = { ...next, rowView: { ...view, lead: id } };
+    projection = rowProjection(next);
+    row = rowOfSentence(projection, d, s);
+  }
+  view = rowViewOf(next);
+  const focus = view.columns.indexOf(id);
+  const sub = Math.max(0, cellOf(projection, row, d).indexOf(s));
+  next = normalizeRows({ ...next, rowView: { ...view, cursor: Math.max(0, row), focus: Math.max(0, focus), sub } }, layout(next));
+  return lead ? say(next, 'msg.rowSearchLead', { doc: id, sentence: s + 1 }) : next;
+}
