@@ -14,6 +14,8 @@ export interface ViewArgs {
   readonly alignment?: string;
   readonly lang?: string;
   readonly docLang?: string;
+  /** The view to open in; by default the row view for translations, the panes otherwise. */
+  readonly view?: 'rows' | 'panes' | 'groups';
 }
 
 export function registerView(program: Command, streams: CliStreams, setExit: SetExit): void {
@@ -24,15 +26,17 @@ export function registerView(program: Command, streams: CliStreams, setExit: Set
     .option('-a, --alignment <file>', 'alignment file to open or create on first save (default: alignments/<corpus>.align.json)')
     .addOption(new Option('--lang <lang>', 'interface language (default: from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'it', 'fr']))
     .option('--doc-lang <lang>', 'language of the documents when creating a new alignment (default: manifest, else detected)')
+    .addOption(new Option('--view <view>', 'view to open in: rows (one unit a row), panes (one pane a document) or groups (default: rows for translations, panes for comparable corpora)').choices(['rows', 'panes', 'groups']))
     .addHelpText('after', '\nInside the workbench, press ? for every key. Ctrl-S saves; q quits (asking about unsaved changes).\n')
     .action(
-      action(streams, setExit, async (inputs: string[], options: { alignment?: string; lang?: string; docLang?: string }) =>
+      action(streams, setExit, async (inputs: string[], options: { alignment?: string; lang?: string; docLang?: string; view?: ViewArgs['view'] }) =>
         runView(
           {
             inputs,
             ...(options.alignment ? { alignment: options.alignment } : {}),
             ...(options.lang ? { lang: options.lang } : {}),
             ...(options.docLang ? { docLang: options.docLang } : {}),
+            ...(options.view ? { view: options.view } : {}),
           },
           streams,
         ),
@@ -112,6 +116,8 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     texts: workspace.texts,
     fileName: basename(alignmentPath),
     size,
+    // Translations open in the row view, comparable corpora (like the seeds) in the panes.
+    view: args.view ?? (await import('../../core/session/rows-state.js')).preferredView(recovered ?? workspace.alignment),
     colors: colorsEnabled(streams.env),
     message,
   });

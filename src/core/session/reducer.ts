@@ -41,7 +41,7 @@ import {
 import { enterRows, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
 import { applyRealign } from './rows-realign.js';
 import { initialRowView, normalizeRows } from './rows-state.js';
-import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type TerminalSize } from './types.js';
+import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type TerminalSize, type ViewKind } from './types.js';
 
 export interface InitOptions {
   readonly alignment: Alignment;
@@ -54,6 +54,8 @@ export interface InitOptions {
   readonly size: TerminalSize;
   readonly colors: boolean;
   readonly message?: Message;
+  /** The view to open in (default: the document panes); see preferredView for the CLI's choice. */
+  readonly view?: ViewKind;
 }
 
 export function createEditorState(options: InitOptions): EditorState {
@@ -85,7 +87,10 @@ export function createEditorState(options: InitOptions): EditorState {
     nextEffectId: 1,
     rowView: initialRowView(options.alignment.documents.map((d) => d.id)),
   };
-  return normalize(state);
+  const initial = normalize(state);
+  // The row view starts on its first row (the top of the bitext).
+  if (options.view === 'rows') return normalizeRows({ ...initial, view: 'rows' }, layoutOf(initial));
+  return options.view === 'groups' ? normalize({ ...initial, view: 'groups' }) : initial;
 }
 
 function say(state: EditorState, key: string, params?: Message['params'], tone: Message['tone'] = 'info'): EditorState {

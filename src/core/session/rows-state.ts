@@ -70,6 +70,33 @@ export function rowProjection(state: EditorState): RowProjection {
   return merged.crossings > Math.max(2, live * AUTO_LEAD_CROSSINGS) ? projectRows(alignment, { docs, lead, order: 'lead' }) : merged;
 }
 
+/** Sentence counts of translations are close; below this ratio documents are not each other's translations. */
+const TRANSLATION_COUNT_RATIO = 0.6;
+
+/**
+ * The view to open an alignment in: the row view when it looks like a translation (two
+ * documents, or more whose groups never cross, with sentence counts close), the document
+ * panes for comparable corpora (independent texts whose groups cross, like the seeds) and
+ * for several documents with no groups yet. Cheap: one row projection (cached, and the row
+ * view reuses it) and no look at the texts.
+ */
+export function preferredView(alignment: Alignment): 'rows' | 'panes' {
+  const docs = alignment.documents;
+  if (docs.length < 2) return 'panes';
+  let fewest = Infinity;
+  let most = 0;
+  for (const d of docs) {
+    fewest = Math.min(fewest, d.sentences.length);
+    most = Math.max(most, d.sentences.length);
+  }
+  if (most === 0 || fewest / most < TRANSLATION_COUNT_RATIO) return 'panes';
+  const live = countLive(alignment.groups);
+  if (live === 0) return docs.length === 2 ? 'rows' : 'panes';
+  const { crossings } = projectRows(alignment, { docs: docs.map((_, d) => d), lead: 0, order: 'all' });
+  // Two documents: the row view's own rule for following every document's order.
+  return crossings <= (docs.length === 2 ? Math.max(2, live * AUTO_LEAD_CROSSINGS) : 0) ? 'rows' : 'panes';
+}
+
 const liveCounts = new WeakMap<readonly Group[], number>();
 function countLive(groups: readonly Group[]): number {
   let n = liveCounts.get(groups);
