@@ -104,7 +104,8 @@ export function BottomLine({ width, mode, view, input, message, promptGroup, col
   const hints = hintText(mode, view, (k) => t(k), keyName);
   if (message) {
     const text = translateMessage(t, message);
-    const withHints = mode === 'confirm-quit' || mode === 'split' ? `${text}  ${hints}` : text;
+    const asks = mode === 'confirm-quit' || mode === 'split' || mode === 'confirm-loss' || mode === 'confirm-overwrite';
+    const withHints = asks ? `${text}  ${hints}` : text;
     return (
       <Text wrap="truncate-end" color={message.tone === 'error' && colors ? 'red' : undefined} bold={message.tone === 'error'}>
         {fit(withHints, width)}

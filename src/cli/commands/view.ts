@@ -91,12 +91,16 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const { corpus, alignmentPath } = resolveViewPaths(args, streams.cwd);
   const workspace = openWorkspace({ corpus, alignmentPath, cwd: streams.cwd, segment, ...(args.docLang ? { lang: args.docLang } : {}) });
 
-  const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath }, { colorsEnabled }, { runWorkbench }] = await ui;
+  const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath, setAsideRecovery }, { colorsEnabled }, { runWorkbench }] = await ui;
   const recovered = findRecovery(alignmentPath, workspace.alignment);
+  // A recovery file not restored may still hold unsaved work: renamed aside, never deleted.
+  const setAside = recovered ? undefined : setAsideRecovery(alignmentPath, workspace.alignment);
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
   const message = recovered
     ? { key: 'msg.restored', params: { file: basename(recoveryPath(alignmentPath)) }, tone: 'info' as const }
-    : workspace.reanchored.length > 0
+    : setAside
+      ? { key: 'msg.recoverySetAside', params: { file: basename(setAside) }, tone: 'error' as const }
+      : workspace.reanchored.length > 0
       ? { key: 'msg.reanchored', tone: 'info' as const }
       : { key: 'msg.welcome', tone: 'info' as const };
   const initial = createEditorState({
@@ -110,7 +114,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     colors: colorsEnabled(streams.env),
     message,
   });
-  const services = nodeServices(alignmentPath, workspace.texts);
+  const services = nodeServices(alignmentPath, workspace.texts, { adoptRecovery: recovered !== undefined });
   // ALLINEA_AUTOSAVE_MS tunes how soon unsaved work reaches the recovery file (default 2 s).
   const autosave = Number(streams.env.ALLINEA_AUTOSAVE_MS);
   return runWorkbench({

@@ -83,6 +83,9 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'quit-without-saving', keys: ['d', 'n'], modes: ['confirm-quit'], section: 'prompt', description: 'keys.quitWithoutSaving', hint: true },
   { command: 'close', keys: ['escape', 'ctrl+c'], modes: ['split', 'confirm-quit', ...PROMPTS], section: 'prompt', description: 'keys.cancel', hint: true },
   { command: 'close', keys: ['escape', '?', 'q', 'ctrl+c'], modes: ['help'], section: 'prompt', description: 'keys.closeHelp', hint: true },
+  // Questions before an edit that loses reviewed work, and before overwriting a file changed on disk.
+  { command: 'confirm-yes', keys: ['y'], modes: ['confirm-loss', 'confirm-overwrite'], section: 'prompt', description: 'keys.confirmYes', hint: true },
+  { command: 'close', keys: ['n', 'escape', 'ctrl+c'], modes: ['confirm-loss', 'confirm-overwrite'], section: 'prompt', description: 'keys.confirmNo', hint: true },
 ];
 
 export const KEYMAP_SECTIONS: readonly KeymapSection[] = ['move', 'find', 'align', 'review', 'edit', 'file'];

@@ -38,7 +38,9 @@ import {
   sentenceHeight,
   targetGroup,
 } from './selectors.js';
-import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type TerminalSize } from './types.js';
+import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type PendingChange, type TerminalSize } from './types.js';
+import { lossesOf, type Loss } from './losses.js';
+import { remapMarks } from './marks.js';
 
 export interface InitOptions {
   readonly alignment: Alignment;
@@ -96,8 +98,19 @@ function request(state: EditorState, effect: EffectRequest): EditorState {
   return { ...state, effects: [...state.effects, { ...effect, id: state.nextEffectId } as EditorState['effects'][number]], nextEffectId: state.nextEffectId + 1 };
 }
 
-/** Applies a model operation, recording it for undo; model errors become a message. */
-function change(state: EditorState, label: string, operation: (a: Alignment) => Alignment, done?: Message): EditorState {
+/**
+ * Applies a model operation, recording it for undo; model errors become a message. An edit
+ * that changes nothing records no step. An edit that would take sentences out of a confirmed
+ * group, dissolve one or drop a note is not applied yet: the user is asked first (y / n, Esc).
+ * `after` runs once the edit is recorded (now or on the user's yes).
+ */
+function change(
+  state: EditorState,
+  label: string,
+  operation: (a: Alignment) => Alignment,
+  done?: Message,
+  after?: (s: EditorState) => EditorState,
+): EditorState {
   let next: Alignment;
   try {
     next = operation(state.history.present);
@@ -105,14 +118,52 @@ function change(state: EditorState, label: string, operation: (a: Alignment) => 
     if (error instanceof ModelError) return fail(state, 'msg.modelError', { message: error.message });
     throw error;
   }
-  if (next === state.history.present) return say(state, 'msg.nothingChanged');
-  const segmentationChanged = next.documents !== state.history.present.documents;
+  const present = state.history.present;
+  if (next === present || sameContent(present, next)) return say(state, 'msg.nothingChanged');
+  // Writing a note is the user's own choice of text; anything else that loses work asks.
+  const losses = label === 'note' ? [] : lossesOf(present, next);
+  if (losses.length > 0) return askBeforeLoss(state, { base: present, next, label, ...(done ? { done } : {}), ...(after ? { after } : {}) }, losses);
+  return applyChange(state, label, next, done, after);
+}
+
+function applyChange(state: EditorState, label: string, next: Alignment, done?: Message, after?: (s: EditorState) => EditorState): EditorState {
   const changed: EditorState = {
     ...state,
     history: record(state.history, next, label),
-    marks: segmentationChanged ? new Set() : state.marks,
+    // Marks follow their sentences through splits and joins.
+    marks: remapMarks(state.marks, state.history.present, next),
   };
-  return done ? { ...changed, message: done } : changed;
+  const withMessage = done ? { ...changed, message: done } : changed;
+  return after ? after(withMessage) : withMessage;
+}
+
+function askBeforeLoss(state: EditorState, pending: PendingChange, losses: readonly Loss[]): EditorState {
+  const first = losses[0]!;
+  // A dissolved group's note is said with it; "more" counts the other groups concerned.
+  const noteOfFirst = losses.find((l): l is Extract<Loss, { kind: 'drop-note' }> => l.kind === 'drop-note' && l.group === first.group);
+  const kind = first.kind === 'dissolve' && noteOfFirst ? 'dissolve-note' : first.kind;
+  const note = first.kind === 'drop-note' ? first.note : noteOfFirst?.note;
+  const params: Record<string, string | number> = { whatKey: `loss.${kind}`, group: first.group, count: first.kind === 'take-out' ? first.count : 1 };
+  if (note !== undefined) params.note = note.length > 40 ? `${note.slice(0, 39)}…` : note;
+  const more = new Set(losses.map((l) => l.group)).size - 1;
+  if (more > 0) params.more = more;
+  return { ...state, mode: 'confirm-loss', pending, message: { key: more > 0 ? 'msg.confirmLossMore' : 'msg.confirmLoss', params, tone: 'info' } };
+}
+
+/** Same content (a model operation may rebuild objects without changing anything). */
+function sameContent(a: Alignment, b: Alignment): boolean {
+  if (a.documents !== b.documents && JSON.stringify(a.documents) !== JSON.stringify(b.documents)) return false;
+  if (a.groups.length !== b.groups.length) return false;
+  for (let g = 0; g < a.groups.length; g++) {
+    const x = a.groups[g]!;
+    const y = b.groups[g]!;
+    if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  const rest = (al: Alignment) => {
+    const { documents: _d, groups: _g, ...others } = al;
+    return JSON.stringify(others);
+  };
+  return rest(a) === rest(b);
 }
 
 function setPane(state: EditorState, d: number, pane: PaneState): EditorState {
@@ -478,21 +529,27 @@ function command(state: EditorState, id: CommandId): EditorState {
       if (ref && !refs.some((r) => r.doc === doc.id)) refs.push(ref);
       if (new Set(refs.map((r) => r.doc)).size < 2) return fail(state, 'msg.needTwoDocuments');
       let groupId = '';
-      const next = change(state, 'link', (a) => {
-        const result = link(a, refs);
-        groupId = result.groupId;
-        return result.alignment;
-      });
-      if (next.history === state.history) return next;
-      return say({ ...next, marks: new Set() }, 'msg.linked', { group: groupId, count: refs.length });
+      return change(
+        state,
+        'link',
+        (a) => {
+          const result = link(a, refs);
+          groupId = result.groupId;
+          return result.alignment;
+        },
+        undefined,
+        (s) => say({ ...s, marks: new Set() }, 'msg.linked', { group: groupId, count: refs.length }),
+      );
     }
     case 'add-to-group': {
       const group = ref ? groupAt(alignment, ref.doc, ref.sentence) : undefined;
       if (!group) return fail(state, 'msg.noGroupHere');
       const refs = markedRefs(state);
       if (refs.length === 0) return fail(state, 'msg.markFirst');
-      const next = change(state, 'add', (a) => addMembers(a, group.id, refs), { key: 'msg.added', params: { group: group.id, count: refs.length }, tone: 'info' });
-      return next.history === state.history ? next : { ...next, marks: new Set() };
+      return change(state, 'add', (a) => addMembers(a, group.id, refs), { key: 'msg.added', params: { group: group.id, count: refs.length }, tone: 'info' }, (s) => ({
+        ...s,
+        marks: new Set(),
+      }));
     }
     case 'remove-from-group': {
       if (!ref || !groupAt(alignment, ref.doc, ref.sentence)) return fail(state, 'msg.notInGroup');
@@ -507,12 +564,13 @@ function command(state: EditorState, id: CommandId): EditorState {
         if (g && g.id !== into.id) others.add(g.id);
       }
       if (others.size === 0) return fail(state, 'msg.markOtherGroup');
-      const next = change(state, 'merge', (a) => [...others].reduce((acc, other) => mergeGroups(acc, into.id, other), a), {
-        key: 'msg.merged',
-        params: { group: into.id, others: [...others].join(', ') },
-        tone: 'info',
-      });
-      return next.history === state.history ? next : { ...next, marks: new Set() };
+      return change(
+        state,
+        'merge',
+        (a) => [...others].reduce((acc, other) => mergeGroups(acc, into.id, other), a),
+        { key: 'msg.merged', params: { group: into.id, others: [...others].join(', ') }, tone: 'info' },
+        (s) => ({ ...s, marks: new Set() }),
+      );
     }
     case 'dissolve-group': {
       const group = targetGroup(state);
@@ -567,8 +625,7 @@ function command(state: EditorState, id: CommandId): EditorState {
       const history = id === 'undo' ? undo(state.history) : redo(state.history);
       if (history === state.history) return say(state, id === 'undo' ? 'msg.nothingToUndo' : 'msg.nothingToRedo');
       const label = id === 'undo' ? state.history.label ?? '' : history.label ?? '';
-      const segmentationChanged = history.present.documents !== state.history.present.documents;
-      return say(normalize({ ...state, history, marks: segmentationChanged ? new Set() : state.marks }), id === 'undo' ? 'msg.undone' : 'msg.redone', { changeKey: `change.${label || 'edit'}` });
+      return say(normalize({ ...state, history, marks: remapMarks(state.marks, state.history.present, history.present) }), id === 'undo' ? 'msg.undone' : 'msg.redone', { changeKey: `change.${label || 'edit'}` });
     }
     case 'save':
       return say(request(state, { type: 'save', alignment, thenQuit: false }), 'msg.saving');
@@ -582,8 +639,19 @@ function command(state: EditorState, id: CommandId): EditorState {
     case 'help':
       return { ...state, mode: 'help', helpTop: 0 };
     case 'close': {
-      const { message: _m, ...rest } = state;
+      const { message: _m, pending: _p, ...rest } = state;
+      // Esc or n to "this would lose reviewed work" / "overwrite a file changed on disk": nothing happens.
+      if (state.mode === 'confirm-loss') return say({ ...rest, mode: 'normal', input: { text: '' } }, 'msg.lossDeclined');
+      if (state.mode === 'confirm-overwrite') return say({ ...rest, mode: 'normal', input: { text: '' } }, 'msg.overwriteDeclined');
       return { ...rest, mode: 'normal', input: { text: '' } };
+    }
+    case 'confirm-yes': {
+      const { pending, ...rest } = state;
+      const cleared: EditorState = { ...rest, mode: 'normal' };
+      if (state.mode === 'confirm-overwrite') return say(request(cleared, { type: 'save', alignment, thenQuit: state.overwriteThenQuit ?? false, force: true }), 'msg.saving');
+      if (!pending) return cleared;
+      if (pending.base !== alignment) return fail(cleared, 'msg.changedMeanwhile');
+      return normalize(applyChange(cleared, pending.label, pending.next, pending.done, pending.after));
     }
     case 'submit':
       return submit(state);
@@ -606,9 +674,18 @@ function command(state: EditorState, id: CommandId): EditorState {
 
 /** Messages last until the next key: then the hints come back. Prompt and quit questions stay. */
 function clearMessage(state: EditorState): EditorState {
-  if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split') return state;
+  if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split' || state.mode === 'confirm-loss' || state.mode === 'confirm-overwrite') return state;
   const { message: _m, ...rest } = state;
   return rest;
+}
+
+/** How soon after a failed command (or the previous key typed after it) keys count as typed text. */
+export const TYPED_AFTER_FAILURE_MS = 400;
+
+/** A key that types text: a printable character, a space, or Enter ending a typed line. */
+function isTypedKey(action: { readonly name: string | undefined; readonly text: string }): boolean {
+  if (action.name === 'enter' || action.name === 'space') return true;
+  return action.text !== '' && (action.name === undefined || [...action.name].length === 1);
 }
 
 // Typed text keeps no control characters: a prompt is one line of plain text.
@@ -619,8 +696,23 @@ export function reduce(state: EditorState, action: Action): EditorState {
     case 'command':
       return command(clearMessage(state), action.command);
     case 'key': {
+      // Keys typed right after a failed command (a burst, a paste) are text the user meant
+      // for the prompt that did not open: kept and shown, never run as commands.
+      const failure = state.afterFailure;
+      if (failure && action.at !== undefined && action.at - failure.at <= TYPED_AFTER_FAILURE_MS && state.mode === 'normal' && isTypedKey(action)) {
+        const text = failure.text + (action.name === 'enter' ? '' : action.text.replace(CONTROL, ''));
+        const params: Record<string, string | number> = { ...(failure.failed.params ?? {}), errorKey: failure.failed.key, text: text.length > 40 ? `…${text.slice(-39)}` : text };
+        return { ...state, afterFailure: { ...failure, at: action.at, text }, message: { key: 'msg.typedAfterFailure', params, tone: 'error' } };
+      }
       const id = action.name === undefined ? undefined : commandForKey(action.name, state.mode, state.view);
-      if (id) return command(clearMessage(state), id);
+      if (id) {
+        const { afterFailure: _f, ...base } = state;
+        const next = command(clearMessage(base), id);
+        if (action.at !== undefined && next.message?.tone === 'error' && next.history === state.history && next.mode === 'normal') {
+          return { ...next, afterFailure: { at: action.at, text: '', failed: next.message } };
+        }
+        return next;
+      }
       if (isPromptMode(state.mode) && action.text !== '' && (action.name === undefined || [...action.name].length === 1 || action.name === 'space')) {
         return reduce(state, { type: 'type', text: action.text });
       }
@@ -640,6 +732,8 @@ export function reduce(state: EditorState, action: Action): EditorState {
       const next = say({ ...state, saved: action.alignment }, 'msg.saved', { file: state.fileName });
       return action.thenQuit ? request(next, { type: 'quit' }) : next;
     }
+    case 'save-conflict':
+      return { ...state, mode: 'confirm-overwrite', overwriteThenQuit: action.thenQuit, message: { key: 'msg.confirmOverwrite', params: { file: state.fileName }, tone: 'error' } };
     case 'save-failed':
       return fail({ ...state, mode: 'normal' }, 'msg.saveFailed', { message: action.message });
     case 'aligner-progress':
@@ -652,8 +746,10 @@ export function reduce(state: EditorState, action: Action): EditorState {
       const stopped = { ...state, aligner: { running: false, done: 0, total: 0 } };
       // Suggestions name sentences by index: after a split or join they would point elsewhere.
       if (state.aligner.documents && state.aligner.documents !== state.history.present.documents) return fail(stopped, 'msg.alignerStale');
-      const next = change(stopped, 'align', (a) => applySuggestions(a, action.suggestions));
-      return say(normalize(next), 'msg.alignerDone', { count: countsOf(next.history.present).suggested, mode: action.mode });
+      const doneMessage = (s: EditorState) => say(s, 'msg.alignerDone', { count: countsOf(s.history.present).suggested, mode: action.mode });
+      const next = change(stopped, 'align', (a) => applySuggestions(a, action.suggestions), undefined, doneMessage);
+      if (next.mode === 'confirm-loss') return next;
+      return normalize(next.history === stopped.history && next.message?.key === 'msg.nothingChanged' ? doneMessage(next) : next);
     }
     case 'aligner-failed':
       if (action.cancelled) return say({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerCancelled');

@@ -161,9 +161,11 @@ describe('session reducer: aligning', () => {
     const group = s.history.present.groups[0]!;
     expect(group.members.map((m) => m.doc)).toEqual(['it-000', 'en-002', 'fr-003']);
     s = press(s, 'x');
+    expect(s.mode).toBe('confirm-loss'); // x takes a sentence out of a confirmed group: asked first
+    s = press(s, 'y');
     expect(s.history.present.groups[0]!.members.map((m) => m.doc)).toEqual(['en-002', 'fr-003']);
     s = search(s, 'ne pardonne');
-    s = press(s, 'd');
+    s = press(s, 'd', 'y'); // dissolving a confirmed group asks first
     expect(s.history.present.groups).toHaveLength(0);
   });
 
