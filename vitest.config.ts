@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Commands the tests start run the sources being tested, never a stale dist/ bundle
+    // (tests/package/ installs the packed bundle and clears this on purpose).
+    env: { ALLINEA_FROM_SOURCE: '1' },
   },
 });

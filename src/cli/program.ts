@@ -5,8 +5,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { CliStreams } from './streams.js';
-import { reportError } from './errors.js';
+import { messageStream, type CliStreams } from './streams.js';
+import { reportError, UserError } from './errors.js';
+import { terminalMessage } from '../core/display/sanitize.js';
+import { DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_ENV, formatSize, parseSize, setMaxInputBytes } from '../io/read-text.js';
 import { registerSplit } from './commands/split.js';
 import { registerView } from './commands/view.js';
 import { registerAlign } from './commands/align.js';
@@ -15,6 +17,9 @@ import { registerLexicon } from './commands/lexicon.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerCheck } from './commands/check.js';
+import { registerCompletion } from './commands/completion.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
 const { version } = packageJson;
 
@@ -24,13 +29,27 @@ export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
   const program = new Command('allinea')
     .description('Sentence alignment for parallel and comparable corpora: segment, align, review in the terminal, export.')
     .version(version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => streams.stdout.write(s),
       writeErr: (s) => streams.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'allinea: ')),
+      // One line: the message (made safe: it may quote an argument) and where usage is explained.
+      outputError: (s, write) => write(`${terminalMessage(s.replace(/^error: /, '')).trim().replace(/^/, 'allinea: ')} (run with --help for usage)\n`),
     })
-    .exitOverride();
+    .option('--max-input-size <size>', `largest file allinea reads, e.g. 512M or 2G (default: ${formatSize(DEFAULT_MAX_INPUT_BYTES)}, or ${MAX_INPUT_ENV})`)
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .hook('preAction', (root) => {
+      // Every read of this run obeys one limit: the option, else the environment, else the default.
+      const given = (root.opts() as { maxInputSize?: string }).maxInputSize;
+      const source = given !== undefined ? `--max-input-size ${given}` : `${MAX_INPUT_ENV}=${streams.env[MAX_INPUT_ENV]}`;
+      const value = given ?? streams.env[MAX_INPUT_ENV];
+      if (value === undefined || value === '') return;
+      const bytes = parseSize(value);
+      if (bytes === undefined) throw new UserError(`${source}: give a size such as 512M, 2G or a number of bytes.`);
+      setMaxInputBytes(bytes);
+    })
+    // The docs ship with the package: point to the installed copy, wherever that is.
+    .addHelpText('after', `\nDocumentation: ${join(PACKAGE_ROOT, 'docs')} (workbench.md, formats.md, check.md, github-actions.md).\n`);
   registerView(program, streams, setExit);
   registerSplit(program, streams, setExit);
   registerAlign(program, streams, setExit);
@@ -39,12 +58,15 @@ export function buildProgram(streams: CliStreams, setExit: SetExit): Command {
   registerExport(program, streams, setExit);
   registerImport(program, streams, setExit);
   registerCheck(program, streams, setExit);
+  registerCompletion(program, streams, setExit);
   return program;
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
   let code = 0;
+  setMaxInputBytes(DEFAULT_MAX_INPUT_BYTES);
+  streams = { ...streams, stderr: messageStream(streams.stderr) };
   const program = buildProgram(streams, (c) => {
     code = c;
   });

@@ -7,10 +7,10 @@ import { AllineaError } from '../core/errors.js';
 import { judgeAlignment } from '../core/model/schema.js';
 import { parseAlignment, type FileProblem, type JsonPath, type Position } from '../core/model/parse.js';
 import { reanchorDocument, type ReanchorReport } from '../core/model/reanchor.js';
-import { serializeAlignment } from '../core/model/serialize.js';
+import { serializeAlignmentChunks } from '../core/model/serialize.js';
 import type { SegmentFn } from '../core/model/create.js';
 import type { Alignment } from '../core/model/types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 import { readTextFile } from './read-text.js';
 import { readSources } from './alignment-sources.js';
 import { describeFsError } from './fs-errors.js';
@@ -44,6 +44,8 @@ export interface OpenedAlignment extends AlignmentFile {
   readonly alignment: Alignment;
   readonly texts: Map<string, string>;
   readonly reanchored: readonly ReanchorReport[];
+  /** The alignment as the file holds it (before re-anchoring): what "saved" means until the next save. */
+  readonly onDisk: Alignment;
 }
 
 /**
@@ -58,18 +60,19 @@ export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment
   let alignment = file.alignment;
   const reanchored: ReanchorReport[] = [];
   for (const drift of sources.drifted) {
-    const result = reanchorDocument(alignment, drift.doc, sources.texts.get(drift.doc)!, drift.sha256, segment);
+    const result = reanchorDocument(alignment, drift.doc, sources.texts.get(drift.doc)!, drift.sha256, segment, file.alignment);
     alignment = result.alignment;
     reanchored.push(result.report);
   }
-  return { ...file, alignment, texts: sources.texts, reanchored };
+  return { ...file, alignment, texts: sources.texts, reanchored, onDisk: file.alignment };
 }
 
 /** Saves atomically in the stable layout, with member texts taken from the sources. */
-export function writeAlignmentFile(path: string, alignment: Alignment, texts?: ReadonlyMap<string, string>): void {
+export function writeAlignmentFile(path: string, alignment: Alignment, texts?: ReadonlyMap<string, string>, options?: AtomicWriteOptions): void {
   try {
-    writeFileAtomic(path, serializeAlignment(alignment, texts));
+    writeFileAtomic(path, serializeAlignmentChunks(alignment, texts), options);
   } catch (error) {
+    if (error instanceof AllineaError) throw error; // a refusal from options.beforeReplace says why itself
     throw describeFsError(error, path, 'write');
   }
 }

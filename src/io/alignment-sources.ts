@@ -6,15 +6,17 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Alignment } from '../core/model/types.js';
 import { readTextFileWithHash, type TextWithHash } from './read-text.js';
+import { followLinks } from './follow-links.js';
 
 /** Path of a document as stored in an alignment file: relative to the file, POSIX separators. */
 export function storedPath(alignmentPath: string, documentPath: string): string {
-  return relative(dirname(resolve(alignmentPath)), resolve(documentPath)).split(sep).join('/');
+  return relative(dirname(followLinks(alignmentPath)), resolve(documentPath)).split(sep).join('/');
 }
 
 /** Absolute path of a document named in an alignment file. */
 export function documentPath(alignmentPath: string, stored: string): string {
-  return isAbsolute(stored) ? stored : resolve(dirname(resolve(alignmentPath)), stored);
+  // Relative to the file itself: an alignment opened through a symbolic link is beside its target.
+  return isAbsolute(stored) ? stored : resolve(dirname(followLinks(alignmentPath)), stored);
 }
 
 export interface SourceStatus {

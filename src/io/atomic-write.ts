@@ -2,26 +2,168 @@
  * Atomic file replacement: write a temporary file in the same folder, fsync it, rename it
  * over the target, fsync the folder. A crash at any point leaves either the old file or
  * the new one, never a half-written file.
+ *
+ * What the user set is kept: a symbolic link is followed and the file it points to is
+ * replaced (the link stays a link); an existing file's permission bits are kept (0600 stays
+ * 0600) and so is its owner and group where the process may set them (root, or a group the
+ * user belongs to). A new file gets 0666 minus the umask, like any program's.
+ *
+ * Temporary files are `.NAME.PID.RANDOM.tmp`. One is removed on every exit path this process
+ * can catch: a failed write, and a SIGINT/SIGTERM/SIGHUP that arrives during the write when
+ * nobody else handles it (the write is synchronous, so the signal is seen once the file is in
+ * place; the temporary file is gone and the signal is raised again). A kill that cannot be
+ * caught (SIGKILL, power loss) leaves one behind: the next save of that file, and
+ * `allinea check`, remove those whose process is gone (removeStaleTempFiles).
+ *
+ * Why not npm's write-file-atomic: it follows links and keeps mode and owner too, but it does
+ * not fsync the folder after the rename and names its temporary files with a hash that does
+ * not say which process wrote them, so stale ones cannot be told from another process's
+ * write in progress.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { followLinks } from './follow-links.js';
 
-export function writeFileAtomic(path: string, data: string): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+export interface AtomicWriteOptions {
+  /**
+   * Called after the new content is on disk, just before it replaces the target: throw to
+   * leave the target as it is (for example when it changed since it was read).
+   */
+  readonly beforeReplace?: (target: string) => void;
+}
+
+const TEMP = /^\.(.+)\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/;
+
+function processIsGone(pid: number): boolean {
+  if (pid === process.pid) return false;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, data, null, 'utf8');
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'; // EPERM: alive, someone else's
+  }
+}
+
+/**
+ * Removes `.NAME.PID….tmp` files left beside `path` by saves whose process no longer runs.
+ * Returns the names removed. Never fails: cleaning up must not stop a save or a check.
+ */
+export function removeStaleTempFiles(path: string): string[] {
+  const target = followLinks(path);
+  const dir = dirname(target);
+  const name = basename(target);
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const m = TEMP.exec(entry);
+    if (!m || m[1] !== name || !processIsGone(Number(m[2]))) continue;
+    try {
+      rmSync(join(dir, entry), { force: true });
+      removed.push(entry);
+    } catch {
+      // not ours to remove (permissions): leave it
+    }
+  }
+  return removed;
+}
+
+/** Temporary files of writes in progress in this process, removed if a signal ends it. */
+const inFlight = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let guarded = false;
+
+/**
+ * Runs when a signal arrives (after a synchronous write has finished). When the program has
+ * its own handler (the workbench restores the terminal and exits on its own terms), that
+ * handler decides; otherwise the signal does what it would have done: this listener removes
+ * itself and raises the signal again, which ends the process as if nobody had listened.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of inFlight) rmSync(tmp, { force: true });
+  inFlight.clear();
+  if (process.listenerCount(signal) > 1) return;
+  process.off(signal, onSignal);
+  process.kill(process.pid, signal);
+}
+
+/**
+ * Listens for the signals that would otherwise end the process in the middle of a write.
+ * Installed at the first write and kept: removing it after each write could lose a signal
+ * that arrived during the write and is delivered only on the next turn of the event loop.
+ */
+function guardSignals(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+
+function keepOwnerAndMode(fd: number, old: Stats | undefined): void {
+  if (!old) return;
+  fchmodSync(fd, old.mode & 0o7777);
+  const uid = process.geteuid?.();
+  const gid = process.getegid?.();
+  if (uid === undefined || (old.uid === uid && old.gid === gid)) return;
+  try {
+    fchownSync(fd, old.uid, old.gid);
+  } catch {
+    try {
+      fchownSync(fd, -1, old.gid); // an ordinary user may still keep the group
+    } catch {
+      // The new file belongs to whoever saves it; the rename still replaces the content.
+    }
+  }
+  // chown can clear set-id bits: put the mode back.
+  fchmodSync(fd, old.mode & 0o7777);
+}
+
+/** `data`: the text, or its pieces in order (a large file need not be one string). */
+export function writeFileAtomic(path: string, data: string | Iterable<string>, options: AtomicWriteOptions = {}): void {
+  const target = followLinks(path);
+  const dir = dirname(target);
+  removeStaleTempFiles(target);
+  let old: Stats | undefined;
+  try {
+    old = statSync(target);
+  } catch {
+    old = undefined;
+  }
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  guardSignals();
+  inFlight.add(tmp);
+  try {
+    fd = openSync(tmp, 'wx', 0o666);
+    keepOwnerAndMode(fd, old);
+    for (const chunk of typeof data === 'string' ? [data] : data) writeSync(fd, chunk, null, 'utf8');
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, path);
+    options.beforeReplace?.(target);
+    renameSync(tmp, target);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw error;
+  } finally {
+    inFlight.delete(tmp);
   }
   try {
     const dirFd = openSync(dir, 'r');

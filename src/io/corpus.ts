@@ -8,7 +8,11 @@ import { AllineaError } from '../core/errors.js';
 import { detectLanguage } from '../core/corpus/detect-language.js';
 import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
 import { formatPath } from '../core/model/parse.js';
-import { readTextFile, readTextFileWithHash } from './read-text.js';
+import { excerpt } from '../core/display/sanitize.js';
+import { readTextFile, readTextFileWithHash, shownPath, STDIN_NAME, type TextWithHash } from './read-text.js';
+
+/** The corpus input that stands for standard input (`allinea split -`, `allinea align a.txt -`). */
+export const STDIN_INPUT = '-';
 
 export interface CorpusDocument {
   readonly id: string;
@@ -38,17 +42,18 @@ function loadManifest(folder: string): LoadedCorpus {
     data = JSON.parse(readTextFile(manifestPath));
   } catch (error) {
     if (error instanceof AllineaError) throw error;
-    throw new AllineaError(`Cannot read ${manifestPath}: ${(error as Error).message}.`);
+    // JSON.parse quotes the text around the error: a short, safe excerpt of it at most.
+    throw new AllineaError(`${shownPath(manifestPath)} is not valid JSON: ${excerpt((error as Error).message.replace(/\.$/, ''), 100)}; fix it or remove it to read the folder's text files.`);
   }
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    throw new AllineaError(`${manifestPath}: ${formatPath(path)}: ${issue.message}.`);
+    throw new AllineaError(`${shownPath(manifestPath)}: ${excerpt(formatPath(path), 60)}: ${excerpt(issue.message, 120)}.`);
   }
   const ids = parsed.data.documents.map((d) => d.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw new AllineaError(`${manifestPath}: document id "${duplicate}" is used twice.`);
+  if (duplicate) throw new AllineaError(`${shownPath(manifestPath)}: document id "${excerpt(duplicate)}" is used twice.`);
   const langSource = new Map<string, 'manifest'>();
   const docs = parsed.data.documents.map((entry) => {
     const path = resolve(folder, entry.file);
@@ -59,11 +64,11 @@ function loadManifest(folder: string): LoadedCorpus {
   return { docs, root: folder, langSource };
 }
 
-function fromFiles(paths: readonly string[], lang: string | undefined, root?: string): LoadedCorpus {
-  const ids = uniqueIds(paths.map((p) => idFromFileName(basename(p))));
+function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash): LoadedCorpus {
+  const ids = uniqueIds(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : idFromFileName(basename(p)))));
   const langSource = new Map<string, 'option' | 'detected'>();
   const docs = paths.map((path, i) => {
-    const { text, sha256 } = readTextFileWithHash(path);
+    const { text, sha256 } = path === STDIN_INPUT ? stdin! : readTextFileWithHash(path, { stdin: stdin !== undefined });
     const id = ids[i]!;
     langSource.set(id, lang ? 'option' : 'detected');
     return { id, path, lang: lang ?? detectLanguage(text), text, sha256 };
@@ -76,11 +81,18 @@ function fromFiles(paths: readonly string[], lang: string | undefined, root?: st
  * resolved against `cwd`. An alignment file (*.align.json) among the inputs is refused
  * with a hint, since it is opened with --alignment.
  */
-export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string }): LoadedCorpus {
+export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string; stdin?: TextWithHash }): LoadedCorpus {
   if (inputs.length === 0) throw new AllineaError('No corpus given: name a folder or text files.');
-  const paths = inputs.map((p) => resolve(options.cwd, p));
+  const stdinCount = inputs.filter((p) => p === STDIN_INPUT).length;
+  if (stdinCount > 0 && !options.stdin) throw new AllineaError(`"-" (${STDIN_NAME}) cannot be read here: name a file.`);
+  if (stdinCount > 1) throw new AllineaError(`"-" (${STDIN_NAME}) can be given only once.`);
+  const paths = inputs.map((p) => (p === STDIN_INPUT ? p : resolve(options.cwd, p)));
   for (const path of paths) {
-    if (!existsSync(path)) throw new AllineaError(`Cannot read ${path}: it does not exist.`);
+    if (path !== STDIN_INPUT && !existsSync(path)) throw new AllineaError(`Cannot read ${shownPath(path)}: it does not exist.`);
+  }
+  if (stdinCount > 0) {
+    if (paths.some((p) => p !== STDIN_INPUT && statSync(p).isDirectory())) throw new AllineaError(`Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
+    return fromFiles(paths, options.lang, undefined, options.stdin);
   }
   const folders = paths.filter((p) => statSync(p).isDirectory());
   if (folders.length > 0) {

@@ -3,12 +3,13 @@
  * and the lexicons bundled in lexicons/. Used by `align`, `lexicon import` and the
  * workbench's aligner.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { AllineaError } from '../core/errors.js';
 import { langPairFromName, parseFreedict, parseHunalignDictionary, parseTsvLexicon, type Lexicon } from '../core/align/lexicon.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { formatSize, getMaxInputBytes, readFileBounded, shownPath, textBytes } from './read-text.js';
 
 /** Where Debian's dict-freedict-* packages put their databases. */
 const DICTD_DIR = '/usr/share/dictd';
@@ -28,27 +29,33 @@ export function readLexiconFile(
   if (!existsSync(path) && /^[a-z]{3}-[a-z]{3}$/.test(spec)) path = `${DICTD_DIR}/freedict-${spec}.index`;
   if (!existsSync(path)) {
     const hint = /^[a-z]{3}-[a-z]{3}$/.test(spec) ? ` (install it with: apt-get install dict-freedict-${spec})` : '';
-    throw new AllineaError(`Lexicon ${spec} does not exist${hint}.`);
+    throw new AllineaError(`Lexicon ${shownPath(spec)} does not exist${hint}.`);
   }
   const pair = langPairFromName(path);
   const a = langs.a ?? pair?.a;
   const b = langs.b ?? pair?.b;
   const meta = { name: basename(path), ...(a ? { a } : {}), ...(b ? { b } : {}) };
-  const read = (p: string): Buffer => {
+  // Regular files only, within the input size limit (also once decompressed), and UTF-8 text.
+  const read = (p: string): Buffer => readFileBounded(p);
+  const gunzip = (p: string): Buffer => {
+    const limit = getMaxInputBytes();
     try {
-      return readFileSync(p);
+      return gunzipSync(read(p), { maxOutputLength: limit });
     } catch (error) {
-      throw new AllineaError(`Cannot read lexicon ${p}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+      if (error instanceof AllineaError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE') throw new AllineaError(`Cannot read lexicon ${shownPath(p)}: it unpacks to more than ${formatSize(limit)}, the input limit; raise it with --max-input-size.`);
+      throw new AllineaError(`Cannot read lexicon ${shownPath(p)}: it is not a valid gzip file.`);
     }
   };
   if (path.endsWith('.index')) {
     const stem = path.slice(0, -'.index'.length);
-    const dict = existsSync(`${stem}.dict.dz`) ? gunzipSync(read(`${stem}.dict.dz`)) : existsSync(`${stem}.dict`) ? read(`${stem}.dict`) : undefined;
-    if (!dict) throw new AllineaError(`FreeDict index ${path} has no ${basename(stem)}.dict.dz beside it.`);
-    return parseFreedict(read(path).toString('utf8'), dict, meta);
+    const dict = existsSync(`${stem}.dict.dz`) ? gunzip(`${stem}.dict.dz`) : existsSync(`${stem}.dict`) ? read(`${stem}.dict`) : undefined;
+    if (!dict) throw new AllineaError(`FreeDict index ${shownPath(path)} has no ${shownPath(basename(stem))}.dict.dz beside it.`);
+    textBytes(dict, `${stem}.dict`); // refuses a binary or non-UTF-8 database; offsets index the bytes as they are
+    return parseFreedict(textBytes(read(path), path).toString('utf8'), dict, meta);
   }
-  const raw = read(path);
-  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const text = textBytes(path.endsWith('.gz') ? gunzip(path) : read(path), path).toString('utf8');
   if (/\.dic$/i.test(path) || (!text.includes('\t') && text.includes(' @ '))) {
     return parseHunalignDictionary(text, { name: meta.name, ...(a ? { source: a } : {}), ...(b ? { target: b } : {}) });
   }
@@ -65,5 +72,14 @@ export function bundledLexicons(): Lexicon[] {
 
 /** The bundled lexicons (unless turned off) followed by the files given with --lexicon. */
 export function loadLexicons(files: readonly string[], cwd: string, options: { bundled: boolean }): Lexicon[] {
-  return [...(options.bundled ? bundledLexicons() : []), ...files.map((f) => readLexiconFile(f, cwd))];
+  return [...(options.bundled ? bundledLexicons() : []), ...files.map((f) => readUserLexicon(f, cwd))];
+}
+
+/** A lexicon the user named: one that yields no entries is a wrong file, not an empty help. */
+export function readUserLexicon(spec: string, cwd: string, langs: { a?: string | undefined; b?: string | undefined } = {}): Lexicon {
+  const lexicon = readLexiconFile(spec, cwd, langs);
+  if (lexicon.entries.size === 0) {
+    throw new AllineaError(`Lexicon ${shownPath(spec)} holds no entries: give a TSV file (headword<TAB>translations), a hunalign .dic or a FreeDict dictionary.`);
+  }
+  return lexicon;
 }

@@ -10,6 +10,7 @@ import type { Alignment } from '../core/model/types.js';
 import { loadCorpus } from './corpus.js';
 import { openAlignment } from './alignment-file.js';
 import { storedPath } from './alignment-sources.js';
+import { shownPath } from './read-text.js';
 
 export interface Workspace {
   readonly alignmentPath: string;
@@ -18,6 +19,8 @@ export interface Workspace {
   /** True when the alignment file does not exist yet (created on first save). */
   readonly isNew: boolean;
   readonly reanchored: readonly ReanchorReport[];
+  /** The alignment as on disk when it differs from `alignment` (re-anchored sources): the work is unsaved. */
+  readonly onDisk?: Alignment;
 }
 
 export interface OpenWorkspaceOptions {
@@ -32,13 +35,22 @@ export interface OpenWorkspaceOptions {
 export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
   if (existsSync(options.alignmentPath)) {
     const opened = openAlignment(options.alignmentPath, options.segment);
-    return { alignmentPath: options.alignmentPath, alignment: opened.alignment, texts: opened.texts, isNew: false, reanchored: opened.reanchored };
+    return {
+      alignmentPath: options.alignmentPath,
+      alignment: opened.alignment,
+      texts: opened.texts,
+      isNew: false,
+      reanchored: opened.reanchored,
+      ...(opened.alignment !== opened.onDisk ? { onDisk: opened.onDisk } : {}),
+    };
   }
   if (options.corpus.length === 0) {
     throw new AllineaError(`${options.alignmentPath} does not exist and no corpus was given to create it from.`);
   }
   const corpus = loadCorpus(options.corpus, { cwd: options.cwd, ...(options.lang ? { lang: options.lang } : {}) });
   if (corpus.docs.length < 2) throw new AllineaError('Alignment needs at least two documents.');
+  const empty = corpus.docs.find((d) => d.text.trim() === '');
+  if (empty) throw new AllineaError(`${shownPath(empty.path)} is empty: there is nothing in it to align.`);
   const alignment = createAlignment(
     corpus.docs.map((doc) => ({ ...doc, path: storedPath(options.alignmentPath, doc.path) })),
     options.segment,

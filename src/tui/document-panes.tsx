@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { fit } from '../core/session/layout.js';
 import { CARET, type PaneLine, type PaneView } from '../core/session/selectors.js';
 import { groupColor } from './colors.js';
+import { sanitizeForTerminal } from '../core/display/sanitize.js';
 import { ScreenRow } from './screen-row.js';
 import { styled, type Style } from './styled.js';
 
@@ -52,8 +53,8 @@ function lineString(line: PaneLine, focused: boolean, colors: boolean, search?: 
 export function paneRows(pane: PaneView, height: number, colors: boolean, progress: string, search?: RegExp): string[] {
   const inner = pane.width - (pane.separator ? 1 : 0);
   const sep = pane.separator ? '│' : '';
-  const head = styled(fit(`${pane.focused ? '▶ ' : ''}${pane.id} · ${pane.lang} · ${progress}`, inner), { bold: true, inverse: pane.focused });
-  const rows = [head + sep, styled(fit(pane.title, inner), { dim: true }) + sep];
+  const head = styled(fit(sanitizeForTerminal(`${pane.focused ? '▶ ' : ''}${pane.id} · ${pane.lang} · ${progress}`), inner), { bold: true, inverse: pane.focused });
+  const rows = [head + sep, styled(fit(sanitizeForTerminal(pane.title), inner), { dim: true }) + sep];
   for (const line of pane.lines) rows.push(lineString(line, pane.focused, colors, search) + sep);
   const blank = ' '.repeat(Math.max(0, inner)) + sep;
   while (rows.length < height + 2) rows.push(blank);

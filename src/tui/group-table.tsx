@@ -6,22 +6,23 @@ import { useTranslation } from 'react-i18next';
 import { fit } from '../core/session/layout.js';
 import type { GroupTableView } from '../core/session/selectors.js';
 import { groupColor } from './colors.js';
+import { sanitizeForTerminal } from '../core/display/sanitize.js';
 
 const STATUS_MARK = { confirmed: '■', suggested: '?', rejected: '✗' } as const;
 
 export function GroupTable({ table, height, filterKey, colors }: { table: GroupTableView; height: number; filterKey: string; colors: boolean }) {
   const { t } = useTranslation();
   const title = fit(t('ui.groupsTitle', { filter: t(filterKey), position: table.position, total: table.total }), table.prefixWidth + table.columns.reduce((a, c) => a + c.width, 0));
-  const header = fit(t('ui.group'), table.prefixWidth) + table.columns.map((c) => fit(`${c.id} · ${c.lang}`, c.width)).join('');
+  const header = fit(t('ui.group'), table.prefixWidth) + table.columns.map((c) => fit(sanitizeForTerminal(`${c.id} · ${c.lang}`), c.width)).join('');
   const lines: ReactElement[] = [];
   for (const row of table.rows) {
     const color = groupColor(row.groupSlot, colors);
     for (let n = 0; n < row.height; n++) {
       const prefix =
         n === 0
-          ? `${row.cursor ? '▸' : ' '}${STATUS_MARK[row.status]}${row.id}${row.score !== undefined ? ` ${row.score.toFixed(2)}` : ''}`
+          ? `${row.cursor ? '▸' : ' '}${STATUS_MARK[row.status]}${sanitizeForTerminal(row.id)}${row.score !== undefined ? ` ${row.score.toFixed(2)}` : ''}`
           : n === 1 && row.note
-            ? `  ✎ ${row.note}`
+            ? `  ✎ ${sanitizeForTerminal(row.note)}`
             : '';
       lines.push(
         <Text key={`${row.key}:${n}`} wrap="truncate-end">

@@ -7,6 +7,7 @@ import type { EditorState } from '../core/session/types.js';
 import { DocumentPanes } from './document-panes.js';
 import { GroupTable } from './group-table.js';
 import { HelpOverlay } from './help-overlay.js';
+import { RowView } from './row-view.js';
 import { BottomLine, StatusBar } from './status-bar.js';
 
 export function Screen({ state }: { state: EditorState }) {
@@ -27,6 +28,7 @@ export function Screen({ state }: { state: EditorState }) {
   const areaHeight = layout.bodyHeight + 2;
   let main;
   if (state.mode === 'help') main = <HelpOverlay width={layout.columns} height={areaHeight} top={state.helpTop} />;
+  else if (state.view === 'rows') main = <RowView state={state} layout={layout} height={areaHeight} />;
   else if (state.view === 'groups') {
     main = <GroupTable table={groupTable(state, layout)} height={layout.bodyHeight} filterKey={`filter.${state.groupFilter}`} colors={state.colors} />;
   } else {

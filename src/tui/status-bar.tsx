@@ -8,6 +8,7 @@ import type { Counts } from '../core/session/selectors.js';
 import type { AlignerState, Message, Mode, ViewKind } from '../core/session/types.js';
 import { translateMessage } from '../i18n/index.js';
 import { useKeyLabel } from './key-labels.js';
+import { sanitizeForTerminal } from '../core/display/sanitize.js';
 
 export interface StatusBarProps {
   readonly width: number;
@@ -47,7 +48,8 @@ export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, 
       ? [`${group.id} ${t(`status.${group.status}`)}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''}${group.note ? ` ✎ ${group.note}` : ''}`]
       : []),
   ];
-  const left = ` ${parts.join(' │ ')}`;
+  // File names, ids and notes come from files: made safe for the terminal.
+  const left = sanitizeForTerminal(` ${parts.join(' │ ')}`);
   const right = progress ? ` ${progress} ` : '';
   return (
     <Text wrap="truncate-end">
@@ -80,7 +82,7 @@ export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string,
   for (const binding of bindingsFor(mode, view)) {
     if (!binding.hint || seen.has(binding.description)) continue;
     seen.add(binding.description);
-    const text = binding.command === 'toggle-view' && view === 'groups' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
+    const text = binding.command === 'toggle-view' && view !== 'panes' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
     hints.push(`${keyName(binding.keys[0]!)} ${text}`);
   }
   return hints.join(' · ');
@@ -90,8 +92,8 @@ export function BottomLine({ width, mode, view, input, message, promptGroup, col
   const { t } = useTranslation();
   const keyName = useKeyLabel();
   if (mode === 'search' || mode === 'note' || mode === 'threshold') {
-    const prompt = mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold');
-    const error = message?.tone === 'error' ? `  ${translateMessage(t, message)}` : '';
+    const prompt = sanitizeForTerminal(mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold'));
+    const error = message?.tone === 'error' ? `  ${sanitizeForTerminal(translateMessage(t, message))}` : '';
     return (
       <Text wrap="truncate-start">
         <Text bold>{prompt}</Text>
@@ -108,7 +110,7 @@ export function BottomLine({ width, mode, view, input, message, promptGroup, col
     const withHints = asks ? `${text}  ${hints}` : text;
     return (
       <Text wrap="truncate-end" color={message.tone === 'error' && colors ? 'red' : undefined} bold={message.tone === 'error'}>
-        {fit(withHints, width)}
+        {fit(sanitizeForTerminal(withHints), width)}
       </Text>
     );
   }

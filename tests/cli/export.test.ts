@@ -95,10 +95,30 @@ describe('allinea export', () => {
     await writeSeedsWorkspace(drift);
     const fr = join(drift, 'seeds', '003_f35f84bb321ab2af.txt');
     writeFileSync(fr, readFileSync(fr, 'utf8').replace('On ne pardonne pas. On n’oublie pas.', 'On ne pardonne jamais.'));
-    const result = await cli(['export', 'seeds.align.json', '--to', 'tsv', '--pair', 'it-fr', '-o', '-'], { cwd: drift, env });
+    // The aligned sentences lost or re-attached to a changed text: listed, nothing written, exit 1.
+    const refused = await cli(['export', 'seeds.align.json', '--to', 'tsv', '--pair', 'it-fr', '-o', 'drifted.tsv'], { cwd: drift, env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^allinea: warning: document "fr-003" changed since the alignment was saved; not exporting its current text; /);
+    expect(refused.stderr).toContain('\n  changed: fr-003 sentence 1 (group slogan) is now sentence 1, whose text differs: "«On ne pardonne pas. On n’oublie pas.» : ');
+    expect(refused.stderr).toContain('allinea: nothing was exported: review the changes (allinea check --fix seeds.align.json, or open it in the workbench) and save, or pass --allow-drift to export anyway.\n');
+    expect(existsSync(join(drift, 'drifted.tsv'))).toBe(false);
+    // --allow-drift: the same warning, and the export of the current text.
+    const result = await cli(['export', 'seeds.align.json', '--to', 'tsv', '--pair', 'it-fr', '-o', '-', '--allow-drift'], { cwd: drift, env });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^allinea: warning: document "fr-003" changed since the alignment was saved; exporting its current text/);
     expect(result.stdout.split('\n')[1]).toBe('Non dimentichiamo. Non perdoniamo.\t«On ne pardonne jamais.» : Anonymous en croisade après l’attentat de Nice (VIDEOS)');
+  });
+
+  it('exports a document that only moved (identical sentence texts) with a warning and exit 0', async () => {
+    const drift = mkdtempSync(join(tmpdir(), 'allinea-export-moved-'));
+    await writeSeedsWorkspace(drift);
+    const fr = join(drift, 'seeds', '003_f35f84bb321ab2af.txt');
+    const before = await cli(['export', 'seeds.align.json', '--to', 'tsv', '--pair', 'it-fr', '-o', '-'], { cwd: drift, env });
+    writeFileSync(fr, `Un paragraphe ajouté en tête.\n\n${readFileSync(fr, 'utf8').replace(/\n/g, '\r\n')}`);
+    const result = await cli(['export', 'seeds.align.json', '--to', 'tsv', '--pair', 'it-fr', '-o', '-'], { cwd: drift, env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^allinea: warning: document "fr-003" changed since the alignment was saved; exporting its current text; \d+ aligned sentences found again with their text at a new place\.\n/);
+    expect(result.stdout).toBe(before.stdout);
   });
 
   it('has --help with the formats and examples', async () => {

@@ -58,8 +58,8 @@ describe('readTextFile', () => {
     for (const [name, bytes] of Object.entries(invalid)) {
       const path = file(`${name}.txt`, Uint8Array.from(bytes));
       expect(decodedLikeTextDecoder(Uint8Array.from(bytes))).toBeUndefined();
-      expect(() => readTextFile(path)).toThrow(`Cannot read ${path}: it is not valid UTF-8 text.`);
-      expect(() => readTextFileWithHash(path)).toThrow(`Cannot read ${path}: it is not valid UTF-8 text.`);
+      expect(() => readTextFile(path)).toThrow(`Cannot read ${path}: it is not valid UTF-8 text (if it is Latin-1, convert it first, e.g. iconv -f latin1 -t utf-8).`);
+      expect(() => readTextFileWithHash(path)).toThrow(`Cannot read ${path}: it is not valid UTF-8 text (if it is Latin-1, convert it first, e.g. iconv -f latin1 -t utf-8).`);
     }
   });
 
@@ -96,7 +96,7 @@ describe('readTextFile', () => {
         const path = file('random.txt', bytes);
         const expected = decodedLikeTextDecoder(bytes);
         if (expected === undefined) {
-          expect(() => readTextFileWithHash(path)).toThrow('is not valid UTF-8 text.');
+          expect(() => readTextFileWithHash(path)).toThrow('is not valid UTF-8 text (');
           return;
         }
         valid++;

@@ -7,7 +7,7 @@ import { link } from '../../src/core/model/operations.js';
 import { readAlignmentFile } from '../../src/io/alignment-file.js';
 import { findRecovery, recoveryPath, saveAlignment } from '../../src/tui/workbench-files.js';
 import { cli } from '../helpers/cli.js';
-import { seedsAlignment, tempWorkspace } from '../helpers/seeds.js';
+import { REPO_ROOT, seedsAlignment, tempWorkspace } from '../helpers/seeds.js';
 
 describe('allinea view', () => {
   it('exits 2 with one sentence when there is no terminal, with or without arguments', async () => {
@@ -29,7 +29,9 @@ describe('allinea view', () => {
   });
 
   it('opens the seeds by default and puts a new alignment under alignments/', () => {
-    expect(resolveViewPaths({ inputs: [] }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: DEFAULT_ALIGNMENT });
+    // Outside the repository the seeds' alignment is saved in the working folder, never in the package.
+    expect(resolveViewPaths({ inputs: [] }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: '/x/seeds.align.json' });
+    expect(resolveViewPaths({ inputs: [] }, REPO_ROOT)).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: DEFAULT_ALIGNMENT });
     expect(resolveViewPaths({ inputs: ['corpus'] }, '/x')).toEqual({ corpus: ['/x/corpus'], alignmentPath: '/x/alignments/corpus.align.json' });
     expect(resolveViewPaths({ inputs: ['a.align.json'] }, '/x')).toEqual({ corpus: [], alignmentPath: '/x/a.align.json' });
     expect(resolveViewPaths({ inputs: ['c'], alignment: 'out/b.align.json' }, '/x').alignmentPath).toBe('/x/out/b.align.json');

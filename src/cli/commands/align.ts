@@ -4,7 +4,7 @@
  * document sets, optionally in parallel jobs and in deterministic shards.
  */
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams, OutStream } from '../streams.js';
 import type { AlignMode } from '../../core/align/types.js';
@@ -28,7 +28,7 @@ export interface AlignArgs {
 
 const positiveInt = (name: string) => (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not "${value}".`);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number.`);
   return n;
 };
 
@@ -47,7 +47,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
     )
     .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
-    .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 20,000 sentences)', positiveInt('--max-bead'))
+    .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 50,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
     .option('--manifest <file>', 'batch: a TSV file, one document set per line (tab-separated paths, optional name first)')
     .option('--out-dir <dir>', 'batch: folder for the alignment files')
@@ -135,9 +135,8 @@ async function alignOne(
   label = '',
 ): Promise<string> {
   const { resolve, basename, dirname } = await import('node:path');
-  const { mkdirSync } = await import('node:fs');
   const { UserError } = await import('../errors.js');
-  const { DEFAULT_CORPUS, DEFAULT_ALIGNMENT } = await import('../paths.js');
+  const { DEFAULT_CORPUS, PACKAGE_ROOT, isCheckout, isInside, seedsAlignmentPath } = await import('../paths.js');
   const { loadCorpus } = await import('../../io/corpus.js');
   const { segment } = await import('../../core/text/segment.js');
   const { createAlignment } = await import('../../core/model/create.js');
@@ -145,17 +144,33 @@ async function alignOne(
   const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
+  const { ensureFolder } = await import('../../io/fs-errors.js');
+  const { readStdinText, shownPath } = await import('../../io/read-text.js');
+  const { STDIN_INPUT } = await import('../../io/corpus.js');
+  const { saveStdinCopy, stdinCopyPath } = await import('../../io/stdin-copy.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
+  const seeds = !args.output && args.inputs.length === 0 ? seedsAlignmentPath(streams.cwd) : undefined;
   const output = args.output
     ? resolve(streams.cwd, args.output)
-    : args.inputs.length === 0
-      ? DEFAULT_ALIGNMENT
+    : seeds
+      ? seeds.path
       : resolve(streams.cwd, `${basename(resolve(streams.cwd, inputs[0]!)).replace(/\.[^.]+$/, '')}.align.json`);
+  if (!isCheckout() && isInside(output, PACKAGE_ROOT)) {
+    throw new UserError(`Refusing to write ${output}: it is inside allinea's installation; choose another file with -o.`);
+  }
   const segmentFn = args.presplit ? (text: string) => lineSpans(text) : segment;
+  // A document from standard input is kept beside the alignment, which must name a file to reopen.
+  const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
+  if (stdin && !args.output) throw new UserError('A document read from standard input ("-") needs -o FILE: the alignment and a copy of that document are saved there.');
+  const stdinCopy = stdin ? { path: stdinCopyPath(output), text: stdin.text } : undefined;
+  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) };
 
   let alignment;
   let texts: Map<string, string>;
+  if (args.inputs.some((p) => p !== STDIN_INPUT && resolve(streams.cwd, p) === output)) {
+    throw new UserError(`-o ${shownPath(output)} is one of the documents to align; name a new file, e.g. -o ${shownPath(basename(output).replace(/\.[^.]*$/, ''))}.align.json.`);
+  }
   if (alignmentExists(output)) {
     // Re-align an existing file: its documents and segmentation (overrides included) stand,
     // its confirmed and rejected groups are anchors, its old suggestions are replaced.
@@ -163,18 +178,20 @@ async function alignOne(
     alignment = opened.alignment;
     texts = opened.texts;
     if (args.inputs.length > 0) {
-      const corpus = loadCorpus(args.inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
-      const wanted = new Set(corpus.docs.map((d) => d.path));
+      const corpus = loadCorpus(args.inputs, corpusOptions);
+      const wanted = new Set(corpus.docs.map((d) => (d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path)));
       const have = new Set(alignment.documents.map((d) => documentPath(output, d.path)));
       if (wanted.size !== have.size || [...wanted].some((p) => !have.has(p))) {
         throw new UserError(`${output} already aligns other documents; choose another file with -o.`);
       }
     }
   } else {
-    const corpus = loadCorpus(inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
+    const corpus = loadCorpus(inputs, corpusOptions);
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
+    const empty = corpus.docs.find((d) => d.text.trim() === '');
+    if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);
     alignment = createAlignment(
-      corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path) })),
+      corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path) })),
       segmentFn,
     );
     texts = new Map(corpus.docs.map((d) => [d.id, d.text]));
@@ -183,7 +200,7 @@ async function alignOne(
   const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id) ?? '', sentences: d.sentences }));
   const live = (status: string) => alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
   const total = docs.reduce((n, d) => n + d.sentences.length, 0);
-  const progress = progressReporter(streams.stderr, label || 'aligning', total);
+  const progress = progressReporter(streams.stderr.raw ?? streams.stderr, label || 'aligning', total);
   const result = align(docs, {
     mode: args.mode ?? 'auto',
     ...(args.maxBead !== undefined ? { maxBead: args.maxBead } : {}),
@@ -194,16 +211,20 @@ async function alignOne(
   progress.done();
   const prefix = label ? `${label}: ` : '';
   const why = args.mode && args.mode !== 'auto' ? '' : ` (${result.modeReason})`;
-  streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   const updated = applySuggestions(alignment, result.suggestions);
   const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
-  try {
-    mkdirSync(dirname(output), { recursive: true });
-  } catch {
-    // writeAlignmentFile reports the problem in one sentence.
-  }
+  ensureFolder(dirname(output));
+  if (stdinCopy) saveStdinCopy(stdinCopy);
   writeAlignmentFile(output, updated, texts);
-  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${output}\n`);
+  // The mode goes with success only: a failed run ends with its one error sentence.
+  streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
+  const { formatPairSummary } = await import('../../core/align/index.js');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  // Per pair: how it was searched, what stayed unaligned, and any reason to doubt the result.
+  for (const pair of result.pairs ?? []) for (const line of formatPairSummary(pair)) streams.stderr.write(`${prefix}${sanitizeForTerminal(line)}\n`);
+  if (stdinCopy) streams.stderr.write(`${prefix}standard input saved as ${shownPath(stdinCopy.path)} (the alignment's copy of that document)\n`);
+  const sample = seeds?.inWorkingFolder ? ' (the bundled seeds are read-only sample data, so their alignment goes in the current folder)' : '';
+  streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}${sample}\n`);
   return output;
 }
 
@@ -282,21 +303,18 @@ export function shardOf<T>(items: readonly T[], shard: string | undefined): T[] 
 }
 
 async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
-  const { readFileSync, existsSync, mkdirSync } = await import('node:fs');
+  const { existsSync } = await import('node:fs');
   const { resolve, dirname, join } = await import('node:path');
   const { UserError } = await import('../errors.js');
   if (!args.outDir) throw new UserError('--manifest needs --out-dir, the folder for the alignment files.');
   if (args.inputs.length > 0 || args.output) throw new UserError('With --manifest, give the documents in the manifest, not as arguments or -o.');
   const manifestPath = resolve(streams.cwd, args.manifest!);
-  let text: string;
-  try {
-    text = readFileSync(manifestPath, 'utf8');
-  } catch (error) {
-    const { describeFsError } = await import('../../io/fs-errors.js');
-    throw describeFsError(error, manifestPath);
-  }
+  const { readTextFile, shownPath } = await import('../../io/read-text.js');
+  const { ensureFolder } = await import('../../io/fs-errors.js');
+  const text = readTextFile(manifestPath);
   const base = dirname(manifestPath);
   const all = parseManifest(text, (p) => existsSync(resolve(base, p)));
+  if (all.length === 0) throw new UserError(`${shownPath(manifestPath)} lists no document sets: give one set per line, tab-separated paths (optionally a name first).`);
   let sets: ManifestSet[];
   try {
     sets = shardOf(all, args.shard);
@@ -304,7 +322,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
     throw new UserError((error as Error).message);
   }
   const outDir = resolve(streams.cwd, args.outDir);
-  mkdirSync(outDir, { recursive: true });
+  ensureFolder(outDir);
   const jobs = Math.max(1, args.jobs ?? 1);
   const shardNote = args.shard ? ` (shard ${args.shard} of ${all.length} sets)` : '';
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
@@ -312,61 +330,97 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   const { loadLexicons } = await import('../../io/lexicon-files.js');
   const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
   let failures = 0;
-  const one = async (set: ManifestSet): Promise<void> => {
-    const setArgs: AlignArgs = {
-      ...args,
-      inputs: set.files.map((f) => resolve(base, f)),
-      output: join(outDir, `${set.name}.align.json`),
-      manifest: undefined,
-    };
-    try {
-      if (jobs === 1) await alignOne(setArgs, { ...streams, stderr: quietTty(streams.stderr) }, lexicons, set.name);
-      else await alignInChild(setArgs, set.name, streams);
-    } catch (error) {
-      failures++;
-      const message = error instanceof Error ? error.message : String(error);
-      streams.stderr.write(`${set.name}: ${message.replace(/^allinea: /, '')}\n`);
+  if (jobs === 1) {
+    for (const set of sets) {
+      const setArgs: AlignArgs = { ...args, inputs: set.files.map((f) => resolve(base, f)), output: join(outDir, `${set.name}.align.json`), manifest: undefined };
+      try {
+        await alignOne(setArgs, { ...streams, stderr: quietTty(streams.stderr) }, lexicons, set.name);
+      } catch (error) {
+        failures++;
+        const message = error instanceof Error ? error.message : String(error);
+        const { terminalMessage } = await import('../../core/display/sanitize.js');
+        streams.stderr.write(`${set.name}: ${terminalMessage(message.replace(/^allinea: /, ''))}\n`);
+      }
     }
-  };
-  // A simple pool: `jobs` sets in flight, in manifest order.
-  let next = 0;
-  const workers = Array.from({ length: Math.min(jobs, sets.length) }, async () => {
-    while (next < sets.length) await one(sets[next++]!);
-  });
-  await Promise.all(workers);
+  } else {
+    // Child processes of allinea itself (true parallelism on several cores), each aligning a
+    // run of consecutive sets: a process per set would spend more time starting than aligning
+    // thousands of small pairs. Runs are small enough to keep every job busy to the end.
+    const runSize = Math.max(1, Math.min(MAX_SETS_PER_CHILD, Math.ceil(sets.length / (jobs * 8))));
+    const runs: ManifestSet[][] = [];
+    for (let i = 0; i < sets.length; i += runSize) runs.push(sets.slice(i, i + runSize));
+    let next = 0;
+    const workers = Array.from({ length: Math.min(jobs, runs.length) }, async () => {
+      while (next < runs.length) {
+        const run = runs[next++]!;
+        // Awaited first: `failures += await ...` would read `failures` before the other job adds to it.
+        const failed = await alignRunInChild(args, run.map((set) => ({ name: set.name, files: set.files.map((f) => resolve(base, f)) })), outDir, streams);
+        failures += failed;
+      }
+    });
+    await Promise.all(workers);
+  }
   streams.stderr.write(`Done: ${sets.length - failures} aligned, ${failures} failed.\n`);
   return failures > 0 ? 1 : 0;
 }
 
 /** In batch mode the per-set progress line would interleave; keep only the messages. */
 function quietTty(stderr: OutStream): OutStream {
-  return { write: (s: string) => stderr.write(s), isTTY: false };
+  return { write: (s: string) => stderr.write(s), isTTY: false, raw: { write: (s: string) => stderr.write(s), isTTY: false } };
 }
 
-/** Runs one set in a child process of allinea itself (true parallelism on several cores). */
-async function alignInChild(args: AlignArgs, name: string, streams: CliStreams): Promise<void> {
+/** Most sets one child process aligns in a batch with several jobs. */
+const MAX_SETS_PER_CHILD = 100;
+
+/**
+ * Aligns `run` (sets with absolute paths) in one child process of allinea itself, as a batch of
+ * its own with one job; its messages are passed on. Returns how many sets failed.
+ */
+async function alignRunInChild(args: AlignArgs, run: readonly ManifestSet[], outDir: string, streams: CliStreams): Promise<number> {
   const { spawn } = await import('node:child_process');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { PACKAGE_ROOT } = await import('../paths.js');
-  const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', ...args.inputs, '-o', args.output!, '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-batch-'));
+  const manifest = join(dir, 'manifest.tsv');
+  // Names are kept as given (already made unique and file-safe by parseManifest).
+  writeFileSync(manifest, run.map((set) => `${[set.name, ...set.files].join('\t')}\n`).join(''));
+  const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', '--manifest', manifest, '--out-dir', outDir, '--jobs', '1', '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
   if (args.presplit) argv.push('--presplit');
   if (args.lang) argv.push('--lang', args.lang);
   if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');
-  if (args.lexicons?.length) argv.push('--lexicon', ...args.lexicons);
-  await new Promise<void>((resolveDone, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: streams.cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...streams.env } as NodeJS.ProcessEnv });
-    let err = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      err += chunk;
+  for (const lexicon of args.lexicons ?? []) argv.push('--lexicon', lexicon);
+  try {
+    return await new Promise<number>((resolveDone) => {
+      const child = spawn(process.execPath, argv, { cwd: streams.cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...streams.env } as NodeJS.ProcessEnv });
+      let err = '';
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
+        err += chunk;
+      });
+      let finished = false;
+      const finish = (problem: string | undefined) => {
+        if (finished) return;
+        finished = true;
+        let failed: number | undefined;
+        for (const line of err.split('\n').filter(Boolean)) {
+          const done = /^Done: \d+ aligned, (\d+) failed\.$/.exec(line);
+          if (done) failed = Number(done[1]);
+          else if (!line.startsWith('Aligning ')) streams.stderr.write(`${line}\n`);
+        }
+        if (failed === undefined) {
+          // The child ended before its summary: every set of the run counts as failed, and says why.
+          const why = problem ?? err.split('\n').filter(Boolean).at(-1) ?? 'the aligning process ended unexpectedly';
+          for (const set of run) streams.stderr.write(`${set.name}: ${why.replace(/^allinea: /, '')}\n`);
+          failed = run.length;
+        }
+        resolveDone(failed);
+      };
+      child.on('error', (error) => finish(error.message));
+      child.on('close', (code, signal) => finish(code === 0 || code === 1 ? undefined : `the aligning process ended (${signal ?? `exit code ${code}`})`));
     });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lines = err.split('\n').filter(Boolean);
-      if (code === 0) {
-        for (const line of lines) streams.stderr.write(`${name}: ${line}\n`);
-        resolveDone();
-      } else reject(new Error(lines[lines.length - 1] ?? `exited with code ${code}`));
-    });
-  });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -9,6 +9,8 @@ import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../core/check/reporters/types.js';
 import type { SegmentFn } from '../../core/model/create.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../io/package-root.js';
 
 export interface CheckArgs {
   readonly paths: readonly string[];
@@ -54,7 +56,7 @@ export function registerCheck(program: Command, streams: CliStreams, setExit: Se
         '2 usage, config or I/O problems.',
         '',
         'Formats: pretty (people), json, github (workflow annotations), junit (one testcase per file),',
-        'sarif (2.1.0, for code scanning). Rules and options: docs/check.md.',
+        `sarif (2.1.0, for code scanning). Rules and options: ${join(PACKAGE_ROOT, 'docs', 'check.md')}.`,
         '',
         'Examples:',
         '  allinea check',
@@ -114,10 +116,14 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
 
   let segmenter: Promise<SegmentFn> | undefined;
   const results = [];
+  const { removeStaleTempFiles } = await import('../../io/atomic-write.js');
   for (const path of files) {
+    // Temporary files of saves that were killed (their process is gone) are litter: remove them.
+    for (const name of removeStaleTempFiles(path)) streams.stderr.write(`allinea: removed ${name}, left over by an interrupted save.\n`);
+    const text = readTextFile(path);
     const result = await checkFile({
       file: io.displayPath(path, streams.cwd),
-      text: readTextFile(path),
+      text,
       rules,
       fix: args.fix ?? false,
       host: {
@@ -126,7 +132,14 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
         writeAlignment: async (alignment, texts) => {
           // The writer loads zod (through the loader): only --fix needs it.
           const { writeAlignmentFile } = await import('../../io/alignment-file.js');
-          writeAlignmentFile(path, alignment, texts);
+          // Another program (a git pull, the workbench) may have saved the file since it was read: never overwrite that.
+          writeAlignmentFile(path, alignment, texts, {
+            beforeReplace: () => {
+              if (readTextFile(path) !== text) {
+                throw new AllineaError(`${io.displayPath(path, streams.cwd)} changed on disk while allinea check --fix was working on it; it was not overwritten. Run the check again.`);
+              }
+            },
+          });
           return readTextFile(path);
         },
       },

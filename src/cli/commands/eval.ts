@@ -79,17 +79,33 @@ async function readBeadSets(file: string, cwd: string, role: 'gold' | 'pred'): P
   const { readTextFile } = await import('../../io/read-text.js');
   const { UserError } = await import('../errors.js');
   const { parseBeads } = await import('../../core/align/beads.js');
+  const { shownPath } = await import('../../io/read-text.js');
   const path = resolve(cwd, file);
   const text = readTextFile(path);
+  const name = shownPath(file);
+  if (text.trim() === '') throw new UserError(`${name} (the ${role === 'gold' ? 'gold' : 'predicted'} file) holds no beads: it is empty.`);
   if (text.trimStart().startsWith('{')) {
     const { readAlignmentFile } = await import('../../io/alignment-file.js');
-    return alignmentBeads(readAlignmentFile(path).alignment, role);
+    const { readSources } = await import('../../io/alignment-sources.js');
+    const { alignment } = readAlignmentFile(path);
+    // Sentence indices mean something only against the documents: they must be readable and unchanged.
+    const sources = readSources(path, alignment);
+    const missing = sources.missing[0];
+    if (missing) throw new UserError(`${name}: document "${missing.doc}" cannot be read (${missing.reason.replace(/\.$/, '')}), so its sentences cannot be scored.`);
+    const drifted = sources.drifted[0];
+    if (drifted) throw new UserError(`${name}: document "${drifted.doc}" changed since the alignment was saved; run allinea check --fix on it before scoring.`);
+    const beads = alignmentBeads(alignment, role);
+    if (beads.size === 0) throw new UserError(`${name} (the ${role === 'gold' ? 'gold' : 'predicted'} file) holds no beads: it aligns fewer than two documents.`);
+    return beads;
   }
+  let beads: BeadPair[];
   try {
-    return new Map([['source\ttarget', parseBeads(text)]]);
+    beads = parseBeads(text);
   } catch (error) {
-    throw new UserError(`${file}: ${(error as Error).message}`);
+    throw new UserError(`${name}: ${(error as Error).message}`);
   }
+  if (beads.length === 0) throw new UserError(`${name} (the ${role === 'gold' ? 'gold' : 'predicted'} file) holds no beads.`);
+  return new Map([['source\ttarget', beads]]);
 }
 
 /**

@@ -16,6 +16,7 @@ export interface ExportArgs {
   readonly rawCells?: boolean;
   readonly bom?: boolean;
   readonly verbose?: boolean;
+  readonly allowDrift?: boolean;
 }
 
 const HELP = `
@@ -28,12 +29,19 @@ Formats:
   csv    the same as RFC 4180 CSV (add --bom for Excel)
   moses  one plain-text file per language, line-aligned: -o corpus gives corpus.it, corpus.fr
   beads  with --pair (two languages, or two document ids): both documents one sentence
-         per line and a Vecalign-style bead file
+         per line and a Vecalign-style bead file (unaligned sentences as 1-0/0-1 beads)
 
 Groups: confirmed only unless --status all; rejected groups never. Languages given with
 --langs or --pair must be in every group written. Whatever is left out is summarised on
-stderr (listed with --verbose, and in the "omitted" field of the JSON export).
+stderr (listed with --verbose, and in the "omitted" field of the JSON export). An export
+that would write nothing exits 1 and says why.
 Set SOURCE_DATE_EPOCH (seconds) for a reproducible TMX creationdate.
+
+Changed sources: a document whose text changed since the alignment was saved is re-anchored
+(its sentences found again by their recorded text) and exported with its current text. When
+that loses sentences, dissolves groups or re-attaches sentences to a changed text, export
+lists what happened, writes nothing and exits 1; --allow-drift exports anyway. Review and
+save the alignment first (allinea check --fix, or the workbench) to export it as confirmed.
 
 Examples:
   allinea export alignments/seeds.align.json --to tmx -o seeds.tmx
@@ -54,9 +62,10 @@ export function registerExport(program: Command, streams: CliStreams, setExit: S
     .addOption(new Option('-s, --status <which>', 'groups to export').choices(['confirmed', 'all']).default('confirmed'))
     .option('--langs <list>', 'languages to write, in order, e.g. it,fr,en (each one required in a group)')
     .option('--pair <L1-L2>', 'a two-language export, e.g. it-fr (pt-BR:en when a tag has a hyphen)')
-    .option('--raw-cells', 'TSV/CSV: do not neutralise cells starting with = + - @')
+    .option('--raw-cells', 'TSV/CSV: do not neutralise cells a spreadsheet would run as formulas (=, @, +/- followed by an operand)')
     .option('--bom', 'CSV/TSV: start with a UTF-8 byte order mark (for Excel)')
     .option('-v, --verbose', 'list every group left out')
+    .option('--allow-drift', 'export even when re-anchoring a changed document lost or changed aligned sentences')
     .addHelpText('after', HELP)
     .action(
       action(streams, setExit, async (file: string, options: Omit<ExportArgs, 'file'>) => runExport({ file, ...options }, streams)),
@@ -96,10 +105,20 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   }
 
   const opened = openAlignment(input, segment);
+  const { driftLines, isLossy } = await import('../../core/model/drift-report.js');
+  const { sanitizeForTerminal: clean } = await import('../../core/display/sanitize.js');
+  const lossy = opened.reanchored.filter((r) => isLossy(r) && (r.lost.length > 0 || r.changed.length > 0 || r.dissolvedGroups.length > 0));
   for (const report of opened.reanchored) {
     const lost = report.lost.length > 0 ? `; ${report.lost.length} aligned sentence${report.lost.length === 1 ? ' was' : 's were'} not found again` : '';
+    const changed = report.changed.length > 0 ? `; ${report.changed.length} aligned sentence${report.changed.length === 1 ? ' was' : 's were'} re-attached to a changed text` : '';
     const dissolved = report.dissolvedGroups.length > 0 ? ` and ${report.dissolvedGroups.length} group${report.dissolvedGroups.length === 1 ? '' : 's'} dissolved (${report.dissolvedGroups.join(', ')})` : '';
-    streams.stderr.write(`allinea: warning: document "${report.doc}" changed since the alignment was saved; exporting its current text${lost}${dissolved}. Open it in the workbench to review.\n`);
+    const moved = report.moved > 0 && !lost && !changed && !dissolved ? `; ${report.moved} aligned sentence${report.moved === 1 ? '' : 's'} found again with ${report.moved === 1 ? 'its' : 'their'} text at a new place` : '';
+    streams.stderr.write(clean(`allinea: warning: document "${report.doc}" changed since the alignment was saved; ${lossy.includes(report) && !args.allowDrift ? 'not exporting' : 'exporting'} its current text${moved}${lost}${changed}${dissolved}.`) + '\n');
+    if (lossy.includes(report)) for (const line of driftLines(report).slice(0, 20)) streams.stderr.write(`  ${clean(line)}\n`);
+  }
+  if (lossy.length > 0 && !args.allowDrift) {
+    streams.stderr.write(`allinea: nothing was exported: review the changes (allinea check --fix ${args.file}, or open it in the workbench) and save, or pass --allow-drift to export anyway.\n`);
+    return 1;
   }
   const exportInput = { alignment: opened.alignment, texts: opened.texts };
   const selection = { status: args.status, ...(langs ? { langs } : {}), ...(pair ? { pair } : {}) };
@@ -131,10 +150,23 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
       break;
   }
 
+  // An export that would write nothing is a failure to report, not an empty file to leave behind.
+  if (result.written === 0) {
+    const { summarizeOmissions: summarize } = await import('../../core/formats/selection.js');
+    const suggested = result.omitted.filter((o) => o.reason === 'suggested').length;
+    const why =
+      opened.alignment.groups.length === 0 ? 'the alignment has no groups yet'
+      : suggested > 0 && args.status !== 'all' ? `no group is confirmed and ${suggested} ${suggested === 1 ? 'is' : 'are'} only suggested (add --status all to export suggestions, or confirm groups in the workbench)`
+      : `no group qualifies (${summarize(result.omitted).replace(/^left out /, '') || 'none has text in the selected languages'})`;
+    throw new AllineaError(`Nothing to export from ${args.file}: ${why}; no file was written.`, 1);
+  }
+
   // Never write over the alignment or its source texts: bad options must not destroy saved work.
-  const protectedPaths = new Set([input, ...opened.alignment.documents.map((d) => resolve(dirname(input), d.path))]);
+  const { documentPath } = await import('../../io/alignment-sources.js');
+  const { followLinks } = await import('../../io/follow-links.js');
+  const protectedPaths = new Set([input, followLinks(input), ...opened.alignment.documents.map((d) => followLinks(documentPath(input, d.path)))]);
   const refuseProtected = (path: string) => {
-    if (protectedPaths.has(path)) throw new AllineaError(`Refusing to write ${path}: it is the alignment file or one of its documents.`);
+    if (protectedPaths.has(path) || protectedPaths.has(followLinks(path))) throw new AllineaError(`Refusing to write ${path}: it is the alignment file or one of its documents.`);
   };
   const save = (path: string, data: string) => {
     refuseProtected(path);
@@ -170,8 +202,8 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
 
   const unit = args.to === 'json' ? 'group' : args.to === 'tmx' ? 'translation unit' : args.to === 'beads' ? 'bead' : 'row';
   const where = written.length > 0 ? ` to ${written.join(', ')}` : '';
-  streams.stderr.write(`allinea: wrote ${result.written} ${unit}${result.written === 1 ? '' : 's'}${where}.\n`);
-  if (result.written === 0) streams.stderr.write('allinea: warning: nothing was exported.\n');
+  const unalignedNote = result.unaligned ? ` and ${result.unaligned} 1-0/0-1 bead${result.unaligned === 1 ? '' : 's'} for sentences no group aligns` : '';
+  streams.stderr.write(`allinea: wrote ${result.written} ${args.to === 'beads' ? 'aligned ' : ''}${unit}${result.written === 1 ? '' : 's'}${unalignedNote}${where}.\n`);
   const summary = summarizeOmissions(result.omitted);
   if (summary) streams.stderr.write(`allinea: ${summary}${args.verbose ? ':' : ' (--verbose lists them)'}\n`);
   // Messages quote group ids from the file: keep their bytes from driving the terminal.

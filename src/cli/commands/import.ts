@@ -62,7 +62,7 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
     .option('--source-lang <lang>', 'beads/ladder: language of the source file (default: a two-letter extension, else detected)')
     .option('--target-lang <lang>', 'beads/ladder: language of the target file (default: a two-letter extension, else detected)')
     .addOption(new Option('-s, --status <status>', 'status of every imported group').choices(['confirmed', 'suggested']))
-    .option('--max-size <MiB>', 'refuse inputs larger than this many MiB', '256')
+    .option('--max-size <MiB>', 'refuse inputs larger than this many MiB (default: the --max-input-size limit, 256 MiB)')
     .option('--raw-cells', 'TSV/CSV: keep leading apostrophes (do not undo formula neutralisation)')
     .option('--force', 'replace existing output files')
     .addHelpText('after', HELP)
@@ -72,32 +72,32 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
 }
 
 export async function runImport(args: ImportArgs, streams: CliStreams): Promise<number> {
-  const { basename, dirname, extname, join, relative, resolve } = await import('node:path');
-  const { existsSync, mkdirSync, readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { basename, dirname, extname, isAbsolute, join, relative, resolve } = await import('node:path');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  const { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } = await import('node:fs');
   const { AllineaError } = await import('../../core/errors.js');
   const { checkSize } = await import('../../core/formats/xml-guard.js');
   const { findViolations } = await import('../../core/model/invariants.js');
   const { writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { storedPath } = await import('../../io/alignment-sources.js');
   const { writeFileAtomic } = await import('../../io/atomic-write.js');
-  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { describeFsError, ensureFolder } = await import('../../io/fs-errors.js');
   const { sha256 } = await import('../../io/hash.js');
 
-  const show = (path: string) => relative(streams.cwd, path) || path;
-  const maxMiB = Number(args.maxSize ?? '256');
+  // Inside the working folder a path is shown relative to it, elsewhere in full.
+  const show = (path: string) => {
+    const rel = relative(streams.cwd, path);
+    return sanitizeForTerminal(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
+  };
+  const { getMaxInputBytes, readFileBounded, readTextFile } = await import('../../io/read-text.js');
+  const maxMiB = args.maxSize !== undefined ? Number(args.maxSize) : getMaxInputBytes() / (1024 * 1024);
   if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new AllineaError(`--max-size must be a positive number of MiB, not "${args.maxSize}".`);
   const maxBytes = Math.floor(maxMiB * 1024 * 1024);
 
   /** Reads a text file within the size limit: UTF-8 (BOM dropped) or UTF-16 with a BOM (Trados writes TMX that way). */
   const readInput = (path: string): string => {
-    let buffer: Buffer;
-    try {
-      checkSize(statSync(path).size, maxBytes, show(path));
-      buffer = readFileSync(path);
-    } catch (error) {
-      if (error instanceof AllineaError) throw error;
-      throw describeFsError(error, show(path));
-    }
+    // Regular files only (a FIFO or /dev/zero would never end), never more than the limit.
+    const buffer = readFileBounded(path, { maxBytes, name: show(path), onTooLarge: (bytes) => checkSize(bytes, maxBytes, show(path)) as never });
     const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf-16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf-16be' : undefined;
     if (!utf16 && buffer.subarray(0, 8000).includes(0)) throw new AllineaError(`Cannot read ${show(path)}: it looks like a binary file, not text.`);
     try {
@@ -105,7 +105,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     } catch {
       const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(buffer.subarray(0, 200).toString('latin1'))?.[1];
       const hint = declared && !/^utf-?(8|16)$/i.test(declared) ? ` (it declares ${declared}: convert it first, e.g. iconv -f ${declared} -t UTF-8)` : '';
-      throw new AllineaError(`Cannot read ${show(path)}: it is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text${hint}.`);
+      throw new AllineaError(`Cannot read ${show(path)}: it is not valid ${utf16 ? 'UTF-16' : 'UTF-8'} text${hint || (utf16 ? '' : ' (if it is Latin-1, convert it first, e.g. iconv -f latin1 -t utf-8)')}.`);
     }
   };
 
@@ -121,34 +121,74 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     ...mosesFiles.map((f) => f.path),
     ...[args.source, args.target].filter((p): p is string => p !== undefined).map((p) => resolve(streams.cwd, p)),
   ]);
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  const realInputs = new Set([...inputs].map(real));
+  // An import writes several files, the alignment last. Until it is written a journal beside it
+  // lists the files of this import, so a run killed half-way is named on the next run, and its
+  // left-over files are replaced without --force (they belong to the import that never ended).
+  const journal = join(dirname(output), `.${basename(output)}.import-incomplete`);
+  const leftovers = readJournal(journal);
   const claim = (path: string) => {
-    if (inputs.has(path)) throw new AllineaError(`Refusing to write ${show(path)}: it is one of the files being imported.`);
-    if (existsSync(path) && !args.force) throw new AllineaError(`${show(path)} already exists; use --force to replace it or -o to write elsewhere.`);
+    if (inputs.has(path) || (existsSync(path) && realInputs.has(real(path)))) throw new AllineaError(`Refusing to write ${show(path)}: it is one of the files being imported.`);
+    if (existsSync(path) && !args.force && !leftovers.has(path)) {
+      const interrupted = leftovers.size > 0 ? ` (an earlier import into ${show(output)} was interrupted and did not write it)` : '';
+      throw new AllineaError(`${show(path)} already exists${interrupted}; use --force to replace it or -o to write elsewhere.`);
+    }
   };
   const save = (path: string, data: string) => {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      ensureFolder(dirname(path));
       writeFileAtomic(path, data);
     } catch (error) {
       throw describeFsError(error, show(path), 'write');
     }
   };
   claim(output);
+  if (leftovers.size > 0) {
+    const left = [...leftovers].filter((p) => existsSync(p)).map(show);
+    streams.stderr.write(`allinea: note: an earlier import into ${show(output)} was interrupted${left.length > 0 ? `; its files ${left.join(', ')} are out of step and will be replaced` : ''}.\n`);
+  }
+  const startJournal = (paths: readonly string[]) => {
+    try {
+      ensureFolder(dirname(journal));
+      writeFileAtomic(journal, `${JSON.stringify({ output, files: [...new Set([...leftovers, ...paths, output])] })}\n`);
+    } catch (error) {
+      if (error instanceof AllineaError) throw error;
+      throw describeFsError(error, show(output), 'write');
+    }
+  };
 
   let built;
   const written: string[] = [];
   if (args.from !== 'beads' && args.from !== 'ladder') {
-    const units = await readUnits(args.from);
-    const { alignmentFromUnits } = await import('../../core/formats/imported.js');
+    const { UnitsAlignment } = await import('../../core/formats/imported.js');
     const textPath = (lang: string) => `${base}.${lang}.txt`;
-    built = alignmentFromUnits(units.units, {
+    const builder = new UnitsAlignment({
       pathFor: (lang) => storedPath(output, textPath(lang)),
       hash: sha256,
       ...(args.status ? { forceStatus: args.status } : {}),
       titleFor: (lang) => `${lang} (from ${basename(input)})`,
     });
+    // TMX units stream into the builder (a memory's parsed units are never all held at once).
+    const units =
+      args.from === 'tmx'
+        ? {
+            notices: (await import('../../core/formats/tmx-import.js')).readTmxUnits(readInput(input), { name: show(input), maxBytes }, (unit) =>
+              builder.add(unit),
+            ),
+          }
+        : await readUnits(args.from);
+    if ('units' in units) for (const unit of units.units) builder.add(unit);
+    built = builder.finish();
     for (const doc of built.documents) claim(textPath(doc.lang));
     checkBuilt(built.alignment);
+    startJournal(built.documents.map((doc) => textPath(doc.lang)));
     for (const doc of built.documents) {
       save(textPath(doc.lang), doc.text);
       const count = built.alignment.documents.find((d) => d.id === doc.id)!.sentences.length;
@@ -192,24 +232,34 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
     built = alignmentFromBeads(sides[0]!, sides[1]!, beads, { hash: sha256, status: args.status ?? 'suggested' });
     checkBuilt(built.alignment);
   }
-  try {
-    mkdirSync(dirname(output), { recursive: true });
-  } catch (error) {
-    throw describeFsError(error, show(dirname(output)), 'write');
-  }
+  ensureFolder(dirname(output));
   writeAlignmentFile(output, built.alignment, built.texts);
+  rmSync(journal, { force: true });
   const groups = built.alignment.groups.length;
   streams.stderr.write(`allinea: wrote ${show(output)} (${groups} group${groups === 1 ? '' : 's'})${written.length > 0 ? ` and ${written.join(', ')}` : ''}.\n`);
   for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
 
-  async function readUnits(format: 'tmx' | 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
+  /** Reads the units; a format's complaint names the file when it does not already. */
+  async function readUnits(format: 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
+    try {
+      return await readUnitsOf(format);
+    } catch (error) {
+      if (!(error instanceof AllineaError) || format === 'moses') throw error;
+      const name = show(input);
+      if (error.message.includes(name)) throw error;
+      throw new AllineaError(/^The file\b/.test(error.message) ? error.message.replace(/^The file\b/, name) : `${name}: ${error.message}`, error.exitCode);
+    }
+  }
+
+  async function readUnitsOf(format: 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
     switch (format) {
-      case 'tmx':
-        return (await import('../../core/formats/tmx-import.js')).importTmx(readInput(input), { name: show(input), maxBytes });
       case 'tsv':
-      case 'csv':
-        return (await import('../../core/formats/delimited.js')).importDelimited(format, readInput(input), { rawCells: args.rawCells === true });
+      case 'csv': {
+        const text = readInput(input);
+        refuseTruncated(format, text);
+        return (await import('../../core/formats/delimited.js')).importDelimited(format, text, { rawCells: args.rawCells === true });
+      }
       case 'json':
         return (await import('../../core/formats/json.js')).importJson(readInput(input), show(input));
       case 'jsonl':
@@ -241,6 +291,38 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
       throw new AllineaError(`Moses import reads PREFIX.<lang> files, and ${show(prefix)}.<lang> matches ${found.length === 0 ? 'none' : `only ${show(found[0]!.path)}`}: give the prefix (e.g. out/corpus) or --langs.`);
     }
     return found;
+  }
+
+  /**
+   * A table cut short (a copy or download that stopped) must not become an alignment quietly:
+   * its last line has no line end and fewer cells than the header, or a quoted cell never closes.
+   */
+  function refuseTruncated(format: 'tsv' | 'csv', text: string): void {
+    const body = text.replace(/^\uFEFF/, '');
+    if (body === '' || body.endsWith('\n')) return;
+    const lines = body.split('\n');
+    if (lines.length < 2) return; // a header alone: importDelimited says the file holds no text
+    const separator = format === 'tsv' ? '\t' : ',';
+    const cells = (line: string) => line.split(separator).length;
+    const last = lines[lines.length - 1]!.replace(/\r$/, '');
+    const unclosedQuote = format === 'csv' && (body.match(/"/g)?.length ?? 0) % 2 === 1;
+    if (unclosedQuote || (last.trim() !== '' && cells(last) < cells(lines[0]!.replace(/\r$/, '')))) {
+      throw new AllineaError(
+        `${show(input)} looks cut short: its last line ends without a line break${unclosedQuote ? ' inside a quoted cell' : ` and has ${cells(last)} of the header's ${cells(lines[0]!)} cells`}; fetch the whole file again (or end it with a line break if it is complete).`,
+      );
+    }
+  }
+
+  /** The files an interrupted import into this output left, from its journal (none when there is no journal). */
+  function readJournal(path: string): Set<string> {
+    if (!existsSync(path)) return new Set();
+    try {
+      const data = JSON.parse(readTextFile(path)) as { output?: unknown; files?: unknown };
+      if (data.output !== output || !Array.isArray(data.files)) return new Set();
+      return new Set(data.files.filter((f): f is string => typeof f === 'string' && (f === output || f.startsWith(`${base}.`))));
+    } catch {
+      return new Set();
+    }
   }
 
   function checkBuilt(alignment: import('../../core/model/types.js').Alignment): void {

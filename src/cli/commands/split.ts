@@ -9,22 +9,25 @@ export interface SplitArgs {
   readonly files: readonly string[];
   readonly lang?: string;
   readonly format: SplitFormat;
+  /** Write documents' bytes as they are even to a terminal. */
+  readonly raw?: boolean;
 }
 
 export function registerSplit(program: Command, streams: CliStreams, setExit: SetExit): void {
   program
     .command('split')
     .description('Split documents into sentences and print them with their character offsets.')
-    .argument('<files...>', 'text files, or one corpus folder')
+    .argument('<files...>', 'text files, or one corpus folder; - reads a document from standard input')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'lines', 'json']).default('text'))
+    .option('--raw', 'write control characters and escape sequences from the documents as they are, even to a terminal')
     .addHelpText(
       'after',
       '\nFormats:\n  text   numbered sentences under a header per document\n  lines  one sentence per line, documents separated by a blank line\n  json   one object per document per line: {"path","lang","sentences":[{"index","start","end","text"}]}\n',
     )
     .action(
-      action(streams, setExit, async (files: string[], options: { lang?: string; format: SplitFormat }) =>
-        runSplit({ files, format: options.format, ...(options.lang ? { lang: options.lang } : {}) }, streams),
+      action(streams, setExit, async (files: string[], options: { lang?: string; format: SplitFormat; raw?: boolean }) =>
+        runSplit({ files, format: options.format, raw: options.raw === true, ...(options.lang ? { lang: options.lang } : {}) }, streams),
       ),
     );
 }
@@ -33,24 +36,38 @@ export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<nu
   const { loadCorpus } = await import('../../io/corpus.js');
   const { segment } = await import('../../core/text/segment.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
-  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
+  const { readStdinText } = await import('../../io/read-text.js');
+  const { STDIN_INPUT } = await import('../../io/corpus.js');
+  const stdin = args.files.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
+  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) });
   const out = streams.stdout;
-  // Lines and text output may reach a terminal: keep document bytes from driving it.
-  const show = (s: string) => (out.isTTY ? sanitizeForTerminal(s) : s.replace(/[\r\n]+/g, ' '));
+  // Lines and text output may reach a terminal: keep document bytes from driving it (unless --raw).
+  const safe = out.isTTY === true && args.raw !== true;
+  const show = (s: string) => (safe ? sanitizeForTerminal(s) : s.replace(/[\r\n]+/g, ' '));
+  // Output in chunks of about 64 KiB: one write per sentence costs more than segmenting it.
+  let pending = '';
+  const write = (chunk: string): void => {
+    pending += chunk;
+    if (pending.length >= 65536) {
+      out.write(pending);
+      pending = '';
+    }
+  };
   corpus.docs.forEach((doc, d) => {
     const spans = segment(doc.text, doc.lang);
     if (args.format === 'json') {
       const sentences = spans.map(([start, end], index) => ({ index, start, end, text: doc.text.slice(start, end) }));
-      out.write(`${JSON.stringify({ path: doc.path, lang: doc.lang, sentences })}\n`);
+      write(`${JSON.stringify({ path: doc.path, lang: doc.lang, sentences })}\n`);
     } else if (args.format === 'lines') {
-      if (d > 0) out.write('\n');
-      for (const [start, end] of spans) out.write(`${show(doc.text.slice(start, end))}\n`);
+      if (d > 0) write('\n');
+      for (const [start, end] of spans) write(`${show(doc.text.slice(start, end))}\n`);
     } else {
-      if (d > 0) out.write('\n');
-      out.write(`== ${doc.path} (${doc.lang}, ${spans.length} sentences)\n`);
+      if (d > 0) write('\n');
+      write(`== ${show(doc.path === STDIN_INPUT ? 'standard input' : doc.path)} (${doc.lang}, ${spans.length} sentences)\n`);
       const width = String(spans.length).length;
-      spans.forEach(([start, end], i) => out.write(`${String(i + 1).padStart(width)}  ${show(doc.text.slice(start, end))}\n`));
+      spans.forEach(([start, end], i) => write(`${String(i + 1).padStart(width)}  ${show(doc.text.slice(start, end))}\n`));
     }
   });
+  if (pending) out.write(pending);
   return 0;
 }

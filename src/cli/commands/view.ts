@@ -7,7 +7,7 @@ import { Option } from 'commander';
 import { basename, resolve } from 'node:path';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
-import { DEFAULT_ALIGNMENT, DEFAULT_CORPUS } from '../paths.js';
+import { DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
 
 export interface ViewArgs {
   readonly inputs: readonly string[];
@@ -49,7 +49,8 @@ export function resolveViewPaths(args: ViewArgs, cwd: string): { corpus: string[
     alignment = inputs[alignmentInput];
     inputs.splice(alignmentInput, 1);
   }
-  if (inputs.length === 0 && !alignment) return { corpus: [DEFAULT_CORPUS], alignmentPath: DEFAULT_ALIGNMENT };
+  // The bundled seeds are sample data: outside the repository their alignment is saved in the working folder.
+  if (inputs.length === 0 && !alignment) return { corpus: [DEFAULT_CORPUS], alignmentPath: seedsAlignmentPath(cwd).path };
   const corpus = inputs.map((p) => resolve(cwd, p));
   if (alignment) return { corpus, alignmentPath: resolve(cwd, alignment) };
   const stem = basename(corpus[0]!).replace(/\.[^.]*$/, '') || 'corpus';
@@ -89,6 +90,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   ui.catch(() => undefined); // an import failure is reported where it is awaited
   const [{ openWorkspace }, { segment }] = await Promise.all([import('../../io/workspace.js'), import('../../core/text/segment.js')]);
   const { corpus, alignmentPath } = resolveViewPaths(args, streams.cwd);
+  const seedsCopy = args.inputs.length === 0 && !args.alignment && basename(alignmentPath) === SEEDS_ALIGNMENT_NAME && !isInside(alignmentPath, PACKAGE_ROOT);
   const workspace = openWorkspace({ corpus, alignmentPath, cwd: streams.cwd, segment, ...(args.docLang ? { lang: args.docLang } : {}) });
 
   const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath, setAsideRecovery }, { colorsEnabled }, { runWorkbench }] = await ui;
@@ -101,13 +103,16 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     : setAside
       ? { key: 'msg.recoverySetAside', params: { file: basename(setAside) }, tone: 'error' as const }
       : workspace.reanchored.length > 0
-      ? { key: 'msg.reanchored', tone: 'info' as const }
-      : { key: 'msg.welcome', tone: 'info' as const };
+        ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
+        : seedsCopy
+          ? { key: 'msg.seedsInWorkingFolder', params: { file: alignmentPath }, tone: 'info' as const }
+          : { key: 'msg.welcome', tone: 'info' as const };
   const initial = createEditorState({
     alignment: recovered ?? workspace.alignment,
     ...(recovered ? { restoredFrom: workspace.alignment } : {}),
-    // A new file is unsaved work from the start only once something changes.
-    saved: workspace.alignment,
+    // A new file is unsaved work from the start only once something changes; a re-anchored
+    // one is unsaved at once (the file on disk still describes the old texts).
+    saved: workspace.onDisk ?? workspace.alignment,
     texts: workspace.texts,
     fileName: basename(alignmentPath),
     size,
@@ -124,7 +129,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     i18n,
     stdin,
     stdout,
-    stderr: streams.stderr as NodeJS.WriteStream,
+    stderr: (streams.stderr.raw ?? streams.stderr) as NodeJS.WriteStream,
     writeRecoverySync: services.writeRecoverySync,
   });
 }

@@ -71,8 +71,11 @@ function blockWarp(
   for (let k = 0; k < keyCount; k++) postingStart[k + 1]! += postingStart[k]!;
   const postings = fillBlockPostings(target, block, keyCount, postingStart);
   const sourceBlocks = countSourceBlocks(source, block, keyCount);
-  // Keys in many blocks say little about where a block goes.
-  const maxDf = Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb))));
+  // Keys in many blocks say little about where a block goes, and cost a posting per block
+  // pair; but in repetitive text (the same passage dozens of times) every key is in many
+  // blocks, and dropping them all left nothing to warp on. Keys are taken from the rarest up
+  // while their block pairs fit a budget proportional to the band.
+  const maxDf = frequencyCutoff(postingStart, sourceBlocks, keyCount, Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb)))), Math.max(WORK_FLOOR, WORK_PER_CELL * total));
   const sim = blockSimilarity(source, block, band, offset, keyCount, postingStart, postings, sourceBlocks, maxDf, mb);
   centreRows(sim, offset, nb);
   const { acc, from } = warp(sim, offset, lo, hi, nb, total);
@@ -94,6 +97,35 @@ function blockWarp(
   }
   cells.reverse();
   return cells;
+}
+
+/** Block pairs the similarity may visit per band cell (and at least this many in all). */
+const WORK_PER_CELL = 8;
+const WORK_FLOOR = 4_000_000;
+
+/**
+ * The largest block frequency (source or target blocks holding a key) at which keys are still
+ * used: at least `minimum`, and beyond it as far as the keys' block pairs (source blocks ×
+ * target blocks, an upper bound of the postings visited) fit in `budget`.
+ */
+export function frequencyCutoff(postingStart: Int32Array, sourceBlocks: Int32Array, keyCount: number, minimum: number, budget: number): number {
+  // Work per frequency, frequencies capped at the histogram's end (those keys are never taken).
+  const limit = 1 << 16;
+  const work = new Float64Array(limit + 1);
+  for (let k = 0; k < keyCount; k++) {
+    const t = postingStart[k + 1]! - postingStart[k]!;
+    const sb = sourceBlocks[k]!;
+    if (t === 0 || sb === 0) continue;
+    work[Math.min(limit, Math.max(t, sb))]! += t * sb;
+  }
+  let spent = 0;
+  let cutoff = 0;
+  for (let d = 1; d < limit; d++) {
+    spent += work[d]!;
+    if (spent > budget) break;
+    cutoff = d;
+  }
+  return Math.max(minimum, cutoff);
 }
 
 /** Offsets of band rows in the flat cell arrays. */

@@ -7,7 +7,8 @@
 import { alignComparablePair, keyDocumentFrequency } from './comparable.js';
 import { decideMode } from './mode.js';
 import { combineLinks, pairKey, type PairLink } from './n-way.js';
-import { alignParallelPair, DEFAULT_MAX_BEAD } from './parallel-pair.js';
+import { alignParallelPair, DEFAULT_MAX_BEAD, type ParallelPairReport } from './parallel-pair.js';
+import { pairId, summarizePairs } from './report.js';
 import type { AlignDocument, AlignOptions, AlignResult, Suggestion } from './types.js';
 
 export type { AlignDocument, AlignMode, AlignOptions, AlignResult, PairScorer, Scorer, Suggestion } from './types.js';
@@ -17,6 +18,7 @@ export { parseBeads, formatBeads, type BeadPair } from './beads.js';
 export { scoreAlignments, type AlignmentScores, type PrfScores } from './bead-scoring.js';
 export { alignParallelBeads } from './parallel-pair.js';
 export { signalScorer } from './signal-scorer.js';
+export { formatPairSummary, type PairSummary } from './report.js';
 
 export function align(docs: readonly AlignDocument[], options: AlignOptions = {}): AlignResult {
   const ids = new Set<string>();
@@ -51,6 +53,7 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
   const pairs: [AlignDocument, AlignDocument][] = [];
   for (let x = 0; x < docs.length; x++) for (let y = x + 1; y < docs.length; y++) pairs.push([docs[x]!, docs[y]!]);
   const links: PairLink[] = [];
+  const searches = new Map<string, ParallelPairReport>();
   const documentFrequency = mode === 'comparable' ? keyDocumentFrequency(docs) : undefined;
   pairs.forEach(([a, b], k) => {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('Aborted.');
@@ -63,6 +66,7 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
         scorer: options.scorer,
         signal: options.signal,
         onProgress: report,
+        onReport: (r) => searches.set(pairId(a.id, b.id), r),
       });
       for (const link of found) if (!hasRejected(link, rejectedPairs)) links.push(link);
     } else {
@@ -73,7 +77,8 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
   const maxPerDoc = mode === 'parallel' ? Math.max(1, options.maxBead ?? DEFAULT_MAX_BEAD) : 2;
   const suggestions: Suggestion[] = combineLinks(links, { maxPerDoc, rejectedPairs, requireSupport: mode === 'comparable', contiguous: mode === 'parallel' });
   options.onProgress?.(1, 1);
-  return { mode, modeReason, suggestions };
+  const pairSummaries = summarizePairs(docs, [...confirmed, ...suggestions.map((x) => x.members)], mode, searches);
+  return { mode, modeReason, suggestions, pairs: pairSummaries };
 }
 
 function hasRejected(link: PairLink, rejected: ReadonlySet<string>): boolean {

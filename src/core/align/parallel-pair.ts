@@ -4,11 +4,11 @@
  * the path), align each stretch in two passes (surface signals, then with a dictionary learned
  * from the first pass), and return links in original sentence numbers.
  */
-import { alignParallel, OffsetPairScorer, type Bead, type ParallelParams } from './parallel.js';
+import { alignParallel, DEFAULT_PARALLEL_PARAMS, OffsetPairScorer, rareKeyChain, type Bead, type ParallelParams, type SearchRoute } from './parallel.js';
 import { learnDictionaryFromTokens, learningSample } from './learned-dictionary.js';
 import { longestMonotoneChain } from './band.js';
 import { preparePair, SignalPairScorer, type PreparedPair } from './signal-scorer.js';
-import { stemTranslations } from './sentence-features.js';
+import { stemTranslations, type FeatureColumns, type TokenizedTexts } from './sentence-features.js';
 import type { PairLink } from './n-way.js';
 import type { Lexicon } from './lexicon.js';
 import type { AlignDocument, PairScorer, Scorer, Suggestion } from './types.js';
@@ -22,7 +22,7 @@ const FIRST_PASS_MAX_BEAD = 2;
  * very long documents, where a side of 3 costs about a third more time.
  */
 export const DEFAULT_MAX_BEAD = 3;
-export const LONG_DOCUMENT_SENTENCES = 20_000;
+export const LONG_DOCUMENT_SENTENCES = 50_000;
 
 export function defaultMaxBead(sourceSentences: number, targetSentences: number): number {
   return Math.max(sourceSentences, targetSentences) > LONG_DOCUMENT_SENTENCES ? 2 : DEFAULT_MAX_BEAD;
@@ -40,6 +40,19 @@ export interface ParallelPairOptions {
   readonly singlePass?: boolean;
   /** Cost weights of the DP (tuning). */
   readonly params?: ParallelParams;
+  /** Search the full matrix in both passes (slow, quadratic memory: the reference for the band). */
+  readonly fullMatrix?: boolean;
+  /** Told, once the pair is aligned, how the search went (for the user: see ParallelPairReport). */
+  readonly onReport?: (report: ParallelPairReport) => void;
+}
+
+/** How a pair was aligned, for honest reporting. */
+export interface ParallelPairReport {
+  /** How the first pass searched (the second follows its path): the worst stretch's route. */
+  readonly route: 'full matrix' | 'band' | 'band, weak guide';
+  /** When a band lost its way (weak guide): what was tried and kept (the worst stretch). */
+  readonly weakGuide?: NonNullable<SearchRoute['weakGuide']>;
+  readonly maxBead: number;
 }
 
 /** The document restricted to the sentences not used by confirmed groups, with the index map. */
@@ -86,6 +99,7 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   const lb = lengths(rb.doc);
   const maxBead = options.maxBead ?? defaultMaxBead(la.length, lb.length);
   const custom = options.scorer;
+  const routes: SearchRoute[] = [];
   const runAll = (
     scorer: PairScorer,
     features: ReturnType<typeof preparePair> | undefined,
@@ -95,15 +109,23 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
   ): Bead[] => {
     const beads: Bead[] = [];
     const total = la.length || 1;
+    const onRoute = previous ? undefined : (r: SearchRoute): void => {
+      routes.push(r);
+    };
+    const lengthRatio = previous ? oneToOneLengthRatio(previous, la, lb) : features ? anchorLengthRatio(features, la, lb) : undefined;
     for (const [s0, s1, t0, t1] of stretches) {
       // The second pass searches a narrow band around the first pass's path.
       const guide = previous
         ?.filter((x) => x.s0 >= s0 && x.s1 <= s1 && x.t0 >= t0 && x.t1 <= t1)
         .map((x) => [x.s1 - s0, x.t1 - t0] as [number, number]);
       const part = alignParallel({
-        ...(guide && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 8 } : {}),
+        ...(guide && !options.fullMatrix && (s1 - s0) * (t1 - t0) > 1_000_000 ? { guide, guideWidth: 8 } : {}),
+        ...(options.fullMatrix ? { fullMatrix: true } : {}),
+        ...(onRoute ? { onRoute } : {}),
         featureSimilarity: !custom,
         ...(options.params ? { params: options.params } : {}),
+        ...(lengthRatio !== undefined ? { lengthRatio } : {}),
+        ...(lengthRatio !== undefined && previous ? { skipCosts: omissionSkipCosts(options.params?.skipCost ?? DEFAULT_PARALLEL_PARAMS.skipCost, lengthRatio, la, lb, s0, s1, t0, t1) } : {}),
         sourceLengths: la.slice(s0, s1),
         targetLengths: lb.slice(t0, t1),
         scorer: s0 === 0 && t0 === 0 ? scorer : new OffsetPairScorer(scorer, s0, t0),
@@ -132,7 +154,9 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     beads = runAll(new SignalPairScorer(first), first, 0, options.singlePass ? 100 : 50);
     if (!options.singlePass) {
       // The sampled 1-1 beads, read from the tokens the first preparation already has.
-      const examples = learningSample(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1)).map((x) => [x.s0, x.t0] as const);
+      const examples = learningSample(distinctPairs(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1), first.sourceTokens!, first.targetTokens!)).map(
+        (x) => [x.s0, x.t0] as const,
+      );
       const learned = stemTranslations(learnDictionaryFromTokens(first.sourceTokens!, first.targetTokens!, examples, { minCount: 3, minDice: 0.3 }));
       const second = preparePair(ra.doc, rb.doc, lexicons, learned, first);
       // The first preparation's target tokens served the learning only: free them for the second pass.
@@ -141,6 +165,14 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     }
   }
 
+  if (options.onReport) {
+    const weak = routes.filter((r) => r.weakGuide).sort((x, y) => y.weakGuide!.unalignedAfter - x.weakGuide!.unalignedAfter)[0]?.weakGuide;
+    options.onReport({
+      route: weak ? 'band, weak guide' : routes.some((r) => r.kind === 'band') ? 'band' : 'full matrix',
+      ...(weak ? { weakGuide: weak } : {}),
+      maxBead,
+    });
+  }
   const links: PairLink[] = [];
   for (let k = 0; k < beads.length; k++) {
     const bead = beads[k]!;
@@ -173,6 +205,97 @@ export function alignParallelBeads(a: AlignDocument, b: AlignDocument, options: 
   }
   flushTo(a.sentences.length, b.sentences.length);
   return out;
+}
+
+/**
+ * Target characters per source character over the 1-1 beads of an alignment (the second pass
+ * reads it from the first): unlike the ratio of total lengths, it does not count what one side
+ * leaves out. Undefined with too few 1-1 beads to tell.
+ */
+export function oneToOneLengthRatio(beads: readonly Bead[], sourceLengths: readonly number[], targetLengths: readonly number[]): number | undefined {
+  let s = 0;
+  let t = 0;
+  let count = 0;
+  for (let k = 0; k < beads.length; k++) {
+    const b = beads[k]!;
+    if (b.s1 - b.s0 !== 1 || b.t1 - b.t0 !== 1) continue;
+    s += sourceLengths[b.s0]!;
+    t += targetLengths[b.t0]!;
+    count++;
+  }
+  return count >= 20 && s > 0 && t > 0 ? t / s : undefined;
+}
+
+/**
+ * The same ratio before any alignment, over sentence pairs sharing a key that occurs once in
+ * each document (a monotone chain of them): mostly true pairs, whatever either side leaves out.
+ */
+export function anchorLengthRatio(features: { source: FeatureColumns; target: FeatureColumns }, sourceLengths: readonly number[], targetLengths: readonly number[]): number | undefined {
+  const chain = rareKeyChain(features.source, features.target);
+  // The median of the pairs' ratios: a wrong anchor (a name repeated in another sentence) is
+  // one outlier among many, where it could weigh heavily in a ratio of sums.
+  const ratios: number[] = [];
+  for (const [i, j] of chain) if (sourceLengths[i]! > 0 && targetLengths[j]! > 0) ratios.push(targetLengths[j]! / sourceLengths[i]!);
+  if (ratios.length < 20) return undefined;
+  ratios.sort((x, y) => x - y);
+  return ratios[ratios.length >> 1]!;
+}
+
+/** Below this share of missing text, a side keeps the default cost of an unaligned sentence. */
+const OMISSION_BASE = 0.05;
+
+/**
+ * Costs of unaligned source and target sentences for a stretch, from the share of text one
+ * side lacks (its length against the other's at the 1-1 ratio): a target holding a fifth less
+ * text than its source, every fifth source sentence on average has no counterpart, and
+ * leaving a sentence unaligned there should cost less than merging it into a neighbour.
+ */
+export function omissionSkipCosts(
+  skip: number,
+  ratio: number,
+  la: readonly number[],
+  lb: readonly number[],
+  s0: number,
+  s1: number,
+  t0: number,
+  t1: number,
+): [number, number] {
+  let sumS = 0;
+  let sumT = 0;
+  for (let i = s0; i < s1; i++) sumS += la[i]!;
+  for (let j = t0; j < t1; j++) sumT += lb[j]!;
+  const expectedT = sumS * ratio;
+  if (!(expectedT > 0) || !(sumT > 0)) return [skip, skip];
+  const missingT = Math.max(0, 1 - sumT / expectedT);
+  const missingS = Math.max(0, 1 - expectedT / sumT);
+  const cost = (missing: number): number => skip - Math.log(Math.max(OMISSION_BASE, Math.min(0.5, missing)) / OMISSION_BASE);
+  return [cost(missingT), cost(missingS)];
+}
+
+/**
+ * The 1-1 beads whose sentence pair (as tokens) has not been seen before. Repeated text
+ * (boilerplate, a passage dozens of times) repeats the same pair: counted each time, every
+ * word pair of a sentence pair seen once in the text reached the dictionary's minimum count.
+ */
+export function distinctPairs(beads: readonly Bead[], source: TokenizedTexts, target: TokenizedTexts): Bead[] {
+  const seen = new Set<number>();
+  const out: Bead[] = [];
+  for (let k = 0; k < beads.length; k++) {
+    const b = beads[k]!;
+    // Two 26-bit hashes of the token ids in one exact double.
+    const h = (tokenHash(source, b.s0) % 0x4000000) * 0x4000000 + (tokenHash(target, b.t0) % 0x4000000);
+    if (seen.has(h)) continue;
+    seen.add(h);
+    out.push(b);
+  }
+  return out;
+}
+
+/** FNV-1a over sentence k's token ids. */
+function tokenHash(tokens: TokenizedTexts, k: number): number {
+  let h = 0x811c9dc5;
+  for (let t = tokens.start[k]!; t < tokens.start[k + 1]!; t++) h = Math.imul(h ^ tokens.ids[t]!, 0x01000193);
+  return h >>> 0;
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {

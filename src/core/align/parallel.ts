@@ -33,6 +33,17 @@ export interface ParallelParams {
   readonly skipCost: number;
   /** Extra cost of a many-to-many bead per sentence beyond 1-1. */
   readonly mergeCost: number;
+  /**
+   * Weight of missing evidence: for each sentence of a bead, how many matched keys it lacks to
+   * reach `expectedSimilarity` of its own keys (matched with the other side of the bead). The
+   * bead's Dice similarity alone is blind to which sentence matches: a sentence with no
+   * counterpart costs little merged into a neighbour's bead, since the neighbour's matches
+   * carry the bead. Counted per sentence, a sentence that matches nothing costs in proportion to
+   * its keys wherever it is aligned, so leaving it unaligned (1-0, 0-1) becomes the cheaper path.
+   */
+  readonly evidenceWeight: number;
+  /** Share of its keys a sentence usually matches in its bead (no evidence cost above it). */
+  readonly expectedSimilarity: number;
 }
 
 export const DEFAULT_PARALLEL_PARAMS: ParallelParams = {
@@ -40,6 +51,8 @@ export const DEFAULT_PARALLEL_PARAMS: ParallelParams = {
   lexicalWeight: 6,
   skipCost: 6,
   mergeCost: 2.5,
+  evidenceWeight: 0.5,
+  expectedSimilarity: 0.2,
 };
 
 export interface ParallelInput {
@@ -63,7 +76,50 @@ export interface ParallelInput {
   readonly guide?: readonly (readonly [number, number])[];
   /** Half-width of the band around `guide`. */
   readonly guideWidth?: number;
+  /**
+   * Target characters per source character for the length cost. Default: the ratio of the
+   * documents' total lengths, which an omission skews (a target missing a fifth of the text
+   * makes every true 1-1 bead look too long on the target side, so merges win).
+   */
+  readonly lengthRatio?: number;
+  /**
+   * Costs of leaving a source sentence (1-0) and a target sentence (0-1) unaligned, when they
+   * differ from `params.skipCost` (a side known to lack part of the other's text).
+   */
+  readonly skipCosts?: readonly [number, number];
+  /** Search the full matrix whatever the size (the reference the band is measured against). */
+  readonly fullMatrix?: boolean;
+  /** Told how the search was done (full matrix or band; a weak guide and the wider band it got). */
+  readonly onRoute?: (route: SearchRoute) => void;
+  /** Use the general DP loop even for beads of up to 2 a side (tests: both loops must agree). */
+  readonly generalLoop?: boolean;
 }
+
+export interface SearchRoute {
+  readonly kind: 'full matrix' | 'band';
+  /** Half-width of the first band. */
+  readonly width?: number;
+  /** Share of sentences the band's path left unaligned (coarse-guided bands). */
+  readonly unaligned?: number;
+  /** The band's path left so much unaligned that the search was repeated without the guide. */
+  readonly weakGuide?: {
+    readonly fallback: 'full matrix' | 'wider band';
+    readonly unalignedBefore: number;
+    readonly unalignedAfter: number;
+    /** The result kept: the one leaving fewer sentences unaligned. */
+    readonly kept: 'fallback' | 'band';
+  };
+}
+
+/**
+ * A coarse-guided band whose path leaves more than this share of sentences unaligned has
+ * probably lost the way (even every fifth sentence missing on one side leaves about 11%).
+ */
+const DERAILED = 0.3;
+/** The fallback searches the full matrix up to this many cells (about 150 MB), else a wider band. */
+const FALLBACK_FULL_MATRIX_CELLS = 16_000_000;
+/** Widening of the band around the length diagonal when the full matrix is too large. */
+const WEAK_GUIDE_WIDENING = 4;
 
 /** Inputs up to this many cells get the full matrix. */
 const FULL_MATRIX_CELLS = 400_000;
@@ -75,17 +131,47 @@ export function alignParallel(input: ParallelInput): Bead[] {
   const n = input.sourceLengths.length;
   const m = input.targetLengths.length;
   if (n === 0 || m === 0) return [];
-  if (!input.guide && (n + 1) * (m + 1) <= FULL_MATRIX_CELLS) return runDp(input, fullBand(n, m)).beads;
+  if (input.fullMatrix || (!input.guide && (n + 1) * (m + 1) <= FULL_MATRIX_CELLS)) {
+    input.onRoute?.({ kind: 'full matrix' });
+    return runDp(input, fullBand(n, m)).beads;
+  }
 
   let guide: readonly (readonly [number, number])[] = input.guide ?? [];
   let width = input.guideWidth ?? BAND_WIDTH;
-  if (!input.guide && input.features) {
-    const coarse = coarseGuide(input.features.source, input.features.target);
-    guide = coarse.points;
-    width = Math.max(BAND_WIDTH, coarse.block + 8);
-    input.debug?.(`coarse guide: blocks of ${coarse.block}, band ±${width}`);
+  if (input.guide || !input.features) {
+    input.onRoute?.({ kind: 'band', width });
+    return solveRegion(input, guide, width, 0);
   }
-  return solveRegion(input, guide, width, 0);
+  const coarse = coarseGuide(input.features.source, input.features.target);
+  guide = coarse.points;
+  width = Math.max(BAND_WIDTH, coarse.block + 8);
+  input.debug?.(`coarse guide: blocks of ${coarse.block}, band ±${width}`);
+  const beads = solveRegion(input, guide, width, 0);
+  const unaligned = unalignedShare(beads, n, m);
+  if (unaligned <= DERAILED) {
+    input.onRoute?.({ kind: 'band', width, unaligned });
+    return beads;
+  }
+  // So many sentences left unaligned that the band has most likely lost the true path (the
+  // documents share too little for the coarse guide: no cognates, numbers or names). Search
+  // again where the band cannot mislead: the full matrix when it fits, else a band four times
+  // as wide around the length diagonal; keep whichever leaves fewer sentences unaligned.
+  const fallback = (n + 1) * (m + 1) <= FALLBACK_FULL_MATRIX_CELLS ? runDp(input, fullBand(n, m)).beads : solveRegion(input, [], width * WEAK_GUIDE_WIDENING, 0);
+  const after = unalignedShare(fallback, n, m);
+  const kind = (n + 1) * (m + 1) <= FALLBACK_FULL_MATRIX_CELLS ? 'full matrix' : 'wider band';
+  input.debug?.(`weak guide: ${Math.round(unaligned * 100)}% unaligned in the band, ${Math.round(after * 100)}% with the ${kind}`);
+  input.onRoute?.({ kind: 'band', width, unaligned, weakGuide: { fallback: kind, unalignedBefore: unaligned, unalignedAfter: after, kept: after < unaligned ? 'fallback' : 'band' } });
+  return after < unaligned ? fallback : beads;
+}
+
+/** Share of all sentences (both sides) in 1-0 and 0-1 beads. */
+function unalignedShare(beads: readonly Bead[], n: number, m: number): number {
+  let alone = 0;
+  for (let k = 0; k < beads.length; k++) {
+    const b = beads[k]!;
+    if (b.s1 === b.s0 || b.t1 === b.t0) alone += b.s1 - b.s0 + b.t1 - b.t0;
+  }
+  return alone / Math.max(1, n + m);
 }
 
 /**
@@ -259,6 +345,9 @@ class DpGrid {
   readonly cumT: Float64Array;
   readonly ratio: number;
   readonly invRatio: number;
+  /** Costs of a 1-0 and of a 0-1 bead. */
+  skipSource: number;
+  skipTarget: number;
   /** Shared keys of source sentence x-1 and target sentence y-1 at rowBase[x] + y, or null (custom scorer). */
   pairMatches: Uint8Array | null = null;
   /** Prefix sums of own-key counts (the Dice denominators). */
@@ -277,6 +366,7 @@ class DpGrid {
     readonly scorer: PairScorer,
     sourceLengths: ArrayLike<number>,
     targetLengths: ArrayLike<number>,
+    lengthRatio?: number,
   ) {
     const cumS = prefixSums(sourceLengths, n);
     const cumT = prefixSums(targetLengths, m);
@@ -284,7 +374,7 @@ class DpGrid {
     this.cumT = cumT;
     const sumS = cumS[n]!;
     const sumT = cumT[m]!;
-    this.ratio = sumS > 0 && sumT > 0 ? sumT / sumS : 1;
+    this.ratio = lengthRatio !== undefined && lengthRatio > 0 && Number.isFinite(lengthRatio) ? lengthRatio : sumS > 0 && sumT > 0 ? sumT / sumS : 1;
     this.invRatio = 1 / this.ratio;
     const { rowBase, cells } = rowOffsets(lo, hi, n);
     if (cells > 2 ** 31 - 1) throw new Error('The alignment band is too large.');
@@ -296,6 +386,8 @@ class DpGrid {
     this.back = new Uint8Array(cells);
     this.cumOwnS = this.cumS;
     this.cumOwnT = this.cumT;
+    this.skipSource = params.skipCost;
+    this.skipTarget = params.skipCost;
   }
 
   /** Offset of cell (i, j) in the flat arrays, or -1 outside the band. */
@@ -428,7 +520,11 @@ function rowOffsets(lo: Int32Array, hi: Int32Array, n: number): { rowBase: Int32
 function runDp(input: ParallelInput, band: Band): DpResult {
   const maxBead = Math.max(1, input.maxBead ?? 2);
   const { n, m, lo, hi } = band;
-  const g = new DpGrid(n, m, lo, hi, maxBead, input.params ?? DEFAULT_PARALLEL_PARAMS, input.scorer, input.sourceLengths, input.targetLengths);
+  const g = new DpGrid(n, m, lo, hi, maxBead, input.params ?? DEFAULT_PARALLEL_PARAMS, input.scorer, input.sourceLengths, input.targetLengths, input.lengthRatio);
+  if (input.skipCosts) {
+    g.skipSource = input.skipCosts[0];
+    g.skipTarget = input.skipCosts[1];
+  }
   const feat = input.featureSimilarity ? input.features : undefined;
   if (feat) countPairMatches(g, feat.source, feat.target);
   const window = new Int32Array(maxBead * maxBead);
@@ -437,7 +533,7 @@ function runDp(input: ParallelInput, band: Band): DpResult {
   for (let i = 0; i <= n; i += chunk) {
     if (input.signal?.aborted) throw input.signal.reason ?? new Error('Aborted.');
     input.onProgress?.(i, n);
-    if (maxBead === 2 && g.pairMatches !== null) fillRowsPairs(g, i, Math.min(n + 1, i + chunk));
+    if (maxBead === 2 && g.pairMatches !== null && !input.generalLoop) fillRowsPairs(g, i, Math.min(n + 1, i + chunk));
     else fillRows(g, i, Math.min(n + 1, i + chunk), window);
   }
   input.onProgress?.(n, n);
@@ -447,7 +543,8 @@ function runDp(input: ParallelInput, band: Band): DpResult {
 /** DP over rows [i0, i1) of the band: best cost and bead type into each cell. */
 function fillRows(g: DpGrid, i0: number, i1: number, window: Int32Array): void {
   const { lo, hi, rowBase, cost, back, cumS, cumT, ratio, invRatio, maxBead, pairMatches, cumOwnS, cumOwnT, featSource, featTarget, scorer } = g;
-  const { skipCost: skip, lengthWeight, lexicalWeight, mergeCost } = g.params;
+  const { lengthWeight, lexicalWeight, mergeCost, evidenceWeight, expectedSimilarity } = g.params;
+  const { skipSource, skipTarget } = g;
   for (let i = i0; i < i1; i++) {
     const rowLo = lo[i]!;
     const rowHi = hi[i]!;
@@ -463,14 +560,14 @@ function fillRows(g: DpGrid, i0: number, i1: number, window: Int32Array): void {
       let bestType = 0;
       // Same order and strict comparisons as over the type list: ties go to the first type.
       if (j >= upLo && j <= upHi) {
-        const v = cost[upBase + j]! + skip;
+        const v = cost[upBase + j]! + skipSource;
         if (v < best) {
           best = v;
           bestType = 0;
         }
       }
       if (j > rowLo) {
-        const v = cost[base + j - 1]! + skip;
+        const v = cost[base + j - 1]! + skipTarget;
         if (v < best) {
           best = v;
           bestType = 1;
@@ -522,6 +619,7 @@ function fillRows(g: DpGrid, i0: number, i1: number, window: Int32Array): void {
               sim = matched * 2 >= den ? 1 : (2 * matched) / den;
             }
             lexical = lexicalWeight * (1 - sim) * ((a + b) / 2);
+            if (evidenceWeight > 0) lexical += evidenceWeight * windowShortfall(window, maxBead, a, b, i, j, cumOwnS, cumOwnT, expectedSimilarity);
             if (!(floor + lexical < best)) continue;
           }
           // Gale-Church length cost (as fastLengthCost, inlined: called tens of millions of
@@ -556,6 +654,42 @@ function fillRows(g: DpGrid, i0: number, i1: number, window: Int32Array): void {
   }
 }
 
+/** Matched keys a sentence with `own` keys lacks to reach the expected share (see `ParallelParams.evidenceWeight`). */
+function shortfall(own: number, matched: number, expected: number): number {
+  const want = own * expected;
+  return want > matched ? want - matched : 0;
+}
+
+/**
+ * Missing evidence of the a-b bead ending at (i, j), summed over its sentences, from the
+ * window of pair-match sums (window[(r-1)·maxBead + (c-1)]: rows i-r+1..i, columns j-c+1..j).
+ */
+function windowShortfall(
+  window: Int32Array,
+  maxBead: number,
+  a: number,
+  b: number,
+  i: number,
+  j: number,
+  cumOwnS: Float64Array,
+  cumOwnT: Float64Array,
+  expected: number,
+): number {
+  let total = 0;
+  // Source sentence i-r (row i-r+1): its matches with the bead's b target sentences.
+  for (let r = 1; r <= a; r++) {
+    const upTo = window[(r - 1) * maxBead + b - 1]!;
+    const before = r > 1 ? window[(r - 2) * maxBead + b - 1]! : 0;
+    total += shortfall(cumOwnS[i - r + 1]! - cumOwnS[i - r]!, upTo - before, expected);
+  }
+  for (let c = 1; c <= b; c++) {
+    const upTo = window[(a - 1) * maxBead + c - 1]!;
+    const before = c > 1 ? window[(a - 1) * maxBead + c - 2]! : 0;
+    total += shortfall(cumOwnT[j - c + 1]! - cumOwnT[j - c]!, upTo - before, expected);
+  }
+  return total;
+}
+
 /** Gale-Church length cost, tabulated tail (as fastLengthCost; small enough to be inlined). */
 function galeChurch(sLen: number, tLen: number, ratio: number, invRatio: number): number {
   const mean = (sLen + tLen * invRatio) * 0.5;
@@ -575,7 +709,8 @@ function galeChurch(sLen: number, tLen: number, ratio: number, invRatio: number)
 function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
   const { lo, hi, rowBase, cost, back, cumS, cumT, ratio, invRatio, cumOwnS, cumOwnT, featSource, featTarget } = g;
   const pairMatches = g.pairMatches!;
-  const { skipCost: skip, lengthWeight, lexicalWeight, mergeCost } = g.params;
+  const { lengthWeight, lexicalWeight, mergeCost, evidenceWeight: ew, expectedSimilarity: es } = g.params;
+  const { skipSource, skipTarget } = g;
   const merge2 = mergeCost * 2;
   for (let i = i0; i < i1; i++) {
     const rowLo = lo[i]!;
@@ -599,14 +734,14 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
       let best = Infinity;
       let bestType = 0;
       if (j >= upLo && j <= upHi) {
-        const v = cost[upBase + j]! + skip;
+        const v = cost[upBase + j]! + skipSource;
         if (v < best) {
           best = v;
           bestType = 0;
         }
       }
       if (j > rowLo) {
-        const v = cost[base + j - 1]! + skip;
+        const v = cost[base + j - 1]! + skipTarget;
         if (v < best) {
           best = v;
           bestType = 1;
@@ -636,7 +771,7 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
         if (floor < best) {
           const den = oi - oi1 + oj - oj1;
           const sim = den === 0 ? NEUTRAL_SIMILARITY : mIJ * 2 >= den ? 1 : (2 * mIJ) / den;
-          const lexical = lexicalWeight * (1 - sim) * 1;
+          const lexical = lexicalWeight * (1 - sim) * 1 + (ew > 0 ? ew * (shortfall(oi - oi1, mIJ, es) + shortfall(oj - oj1, mIJ, es)) : 0);
           if (floor + lexical < best) {
             const withLength = floor + lengthWeight * galeChurch(ci - ci1, cj - cj1, ratio, invRatio);
             if (withLength < best) {
@@ -657,7 +792,8 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
           mIJ1 = j - 1 >= rowLo ? pairMatches[base + j - 1]! : sharedKeys(featSource!, i - 1, featTarget!, j - 2);
           const matched = mIJ + mIJ1;
           const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
-          const lexical = lexicalWeight * (1 - sim) * 1.5;
+          const lexical =
+            lexicalWeight * (1 - sim) * 1.5 + (ew > 0 ? ew * (shortfall(oi - oi1, matched, es) + shortfall(oj - oj1, mIJ, es) + shortfall(oj1 - oj2, mIJ1, es)) : 0);
           if (floor + lexical < best) {
             const withLength = floor + lengthWeight * galeChurch(ci - ci1, cj - cj2, ratio, invRatio);
             if (withLength < best) {
@@ -678,7 +814,8 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
           mI1J = j >= upLo && j <= upHi ? pairMatches[upBase + j]! : sharedKeys(featSource!, i - 2, featTarget!, j - 1);
           const matched = mIJ + mI1J;
           const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
-          const lexical = lexicalWeight * (1 - sim) * 1.5;
+          const lexical =
+            lexicalWeight * (1 - sim) * 1.5 + (ew > 0 ? ew * (shortfall(oi - oi1, mIJ, es) + shortfall(oi1 - oi2, mI1J, es) + shortfall(oj - oj1, matched, es)) : 0);
           if (floor + lexical < best) {
             const withLength = floor + lengthWeight * galeChurch(ci - ci2, cj - cj1, ratio, invRatio);
             if (withLength < best) {
@@ -701,7 +838,12 @@ function fillRowsPairs(g: DpGrid, i0: number, i1: number): void {
           const mI1J1 = j - 1 >= upLo && j - 1 <= upHi ? pairMatches[upBase + j - 1]! : sharedKeys(featSource!, i - 2, featTarget!, j - 2);
           const matched = mIJ + mIJ1 + mI1J + mI1J1;
           const sim = den === 0 ? NEUTRAL_SIMILARITY : matched * 2 >= den ? 1 : (2 * matched) / den;
-          const lexical = lexicalWeight * (1 - sim) * 2;
+          const lexical =
+            lexicalWeight * (1 - sim) * 2 +
+            (ew > 0
+              ? ew *
+                (shortfall(oi - oi1, mIJ + mIJ1, es) + shortfall(oi1 - oi2, mI1J + mI1J1, es) + shortfall(oj - oj1, mIJ + mI1J, es) + shortfall(oj1 - oj2, mIJ1 + mI1J1, es))
+              : 0);
           if (floor + lexical < best) {
             const withLength = floor + lengthWeight * galeChurch(ci - ci2, cj - cj2, ratio, invRatio);
             if (withLength < best) {

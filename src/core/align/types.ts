@@ -20,7 +20,7 @@ export interface Suggestion {
 export interface AlignOptions {
   /** Default 'auto'. */
   mode?: AlignMode;
-  /** Parallel mode: maximum sentences per side of a bead (default 3, or 2 beyond 20,000 sentences). */
+  /** Parallel mode: maximum sentences per side of a bead (default 3, or 2 beyond 50,000 sentences). */
   maxBead?: number;
   /** Bilingual lexicons; each is used in both directions for the language pairs it covers. */
   lexicons?: readonly Lexicon[];
@@ -39,6 +39,8 @@ export interface AlignResult {
   mode: 'parallel' | 'comparable';
   modeReason: string;
   suggestions: Suggestion[];
+  /** Per document pair: how it was aligned, what was left unaligned, warnings. */
+  pairs?: import('./report.js').PairSummary[];
 }
 
 /**

@@ -7,6 +7,7 @@ import type { SegmentFn } from '../model/create.js';
 import type { FileProblem, JsonPath, Position } from '../model/parse.js';
 import { parseAlignment, parseAlignmentExplained } from '../model/parse.js';
 import type { Alignment } from '../model/types.js';
+import { driftLines } from '../model/drift-report.js';
 import type { ResolvedRules } from './config.js';
 import { checkQuality, type MemberTextFn } from './quality.js';
 import { missingDocuments, overrideMismatches, planReanchoring, sourceChanges, textDrift, type ReanchorPlan, type SourceState } from './sources.js';
@@ -78,7 +79,25 @@ export async function checkFile(input: CheckFileInput): Promise<FileResult> {
     plan = planReanchoring(alignment, toReanchor, sources, await host.loadSegmenter());
   }
 
-  if (input.fix && plan) return applyFix(input, plan, sources);
+  // Re-anchoring reads the file's structure (which document is which, which sentences a
+  // member holds): on a broken structure it would move or dissolve the wrong groups.
+  const structural = input.fix && plan ? parsed.problems.filter((p) => p.rule !== 'score-out-of-range') : [];
+  if (input.fix && plan && structural.length === 0) return applyFix(input, plan, sources);
+  if (structural.length > 0) {
+    // One entry per rule: "unknown-document (8, first at 48:86)".
+    const byRule = new Map<string, FileProblem[]>();
+    for (const p of structural) byRule.set(p.rule, [...(byRule.get(p.rule) ?? []), p]);
+    const shown = [...byRule].map(([rule, list]) => `${rule} (${list.length === 1 ? `at ${list[0]!.line}:${list[0]!.column}` : `${list.length}, first at ${list[0]!.line}:${list[0]!.column}`})`);
+    const more = '';
+    findings.push({
+      rule: 'source-changed',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      path: [],
+      message: `--fix did not change the file: its structure is invalid, and re-anchoring it would move or dissolve the wrong groups; fix ${structural.length === 1 ? 'this error' : `these ${structural.length} errors`} first (listed here), then run --fix again: ${shown.join(', ')}${more}`,
+    });
+  }
 
   if (isOn(rules, 'source-changed')) sourceChanges(alignment, sources, drift, plan).forEach(add);
   const reanchored = new Set(toReanchor);
@@ -137,6 +156,27 @@ async function applyFix(input: CheckFileInput, plan: ReanchorPlan, sources: Sour
       });
     }
   }
+  for (const report of plan.reports) {
+    const d = plan.alignment.documents.findIndex((doc) => doc.id === report.doc);
+    const path: JsonPath = ['documents', d];
+    if (report.lostOverrides.length > 0) {
+      lossFindings.push({
+        rule: 'source-changed',
+        severity: 'warning',
+        ...reparsed.locate(path),
+        path,
+        message: `--fix dropped ${report.lostOverrides.length} segmentation ${report.lostOverrides.length === 1 ? 'override' : 'overrides'} of document "${report.doc}" that could not be moved with their text (listed above)`,
+      });
+    }
+    if (report.changed.length === 0) continue;
+    lossFindings.push({
+      rule: 'source-changed',
+      severity: 'warning',
+      ...reparsed.locate(path),
+      path,
+      message: `--fix re-attached ${report.changed.length} grouped or bookmarked ${report.changed.length === 1 ? 'sentence' : 'sentences'} of document "${report.doc}" to a changed text (listed above): review ${report.changed.length === 1 ? 'it' : 'them'} before relying on the alignment`,
+    });
+  }
   const fixed: FixReport = {
     documents: plan.reports.map((r) => ({
       doc: r.doc,
@@ -145,8 +185,11 @@ async function applyFix(input: CheckFileInput, plan: ReanchorPlan, sources: Sour
       lost: r.lost.length,
       droppedOverrides: r.droppedOverrides.length,
       dissolvedGroups: r.dissolvedGroups,
+      ...(r.normalized > 0 ? { normalized: r.normalized } : {}),
+      ...(r.movedOverrides + r.addedOverrides > 0 ? { movedOverrides: r.movedOverrides + r.addedOverrides } : {}),
     })),
     lost,
+    details: plan.reports.flatMap((r) => driftLines(r)),
   };
   return { file: input.file, findings: sortFindings([...after.findings, ...lossFindings]), fixed };
 }

@@ -6,6 +6,7 @@
  */
 import type { SegmentFn } from '../model/create.js';
 import { reanchorDocument, type ReanchorReport } from '../model/reanchor.js';
+import { describeReanchoring } from '../model/drift-report.js';
 import type { Alignment, SegmentationOverride } from '../model/types.js';
 import type { JsonPath } from '../model/parse.js';
 import type { RawFinding } from './types.js';
@@ -111,7 +112,7 @@ export function planReanchoring(
     const text = sources.texts.get(doc);
     if (text === undefined) continue;
     const sha = sources.changed.get(doc) ?? alignment.documents.find((d) => d.id === doc)!.sha256;
-    const result = reanchorDocument(current, doc, text, sha, segment);
+    const result = reanchorDocument(current, doc, text, sha, segment, alignment);
     current = result.alignment;
     reports.push(result.report);
   }
@@ -122,26 +123,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function clip(text: string, max = 50): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/** "find 3 of 4 grouped or bookmarked sentences again (2 exactly, 1 fuzzily), lose sentence 12 of group g3 ("…") and dissolve group g3" */
-export function describeReanchoring(report: ReanchorReport): string {
-  const found = report.exact + report.fuzzy;
-  const total = found + report.lost.length;
-  const how = `(${report.exact} exactly, ${report.fuzzy} fuzzily)`;
-  const parts = [report.lost.length === 0 ? `find all ${plural(total, 'grouped or bookmarked sentence')} again ${how}` : `find ${found} of ${plural(total, 'grouped or bookmarked sentence')} again ${how}`];
-  if (report.lost.length > 0) {
-    const shown = report.lost.slice(0, 3).map((l) => `sentence ${l.sentence}${l.group ? ` of group ${l.group}` : ' (a bookmark)'}${l.text !== undefined ? ` ("${clip(l.text)}")` : ''}`);
-    const more = report.lost.length > 3 ? ` and ${report.lost.length - 3} more` : '';
-    parts.push(`lose ${shown.join(', ')}${more}`);
-  }
-  if (report.droppedOverrides.length > 0) parts.push(`drop ${plural(report.droppedOverrides.length, 'segmentation override')}`);
-  if (report.dissolvedGroups.length > 0) parts.push(`dissolve ${report.dissolvedGroups.length === 1 ? 'group' : 'groups'} ${report.dissolvedGroups.join(', ')}`);
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
+export { describeReanchoring };
 
 /**
  * One source-changed finding per drifted document, saying what re-anchoring would do

@@ -28,9 +28,15 @@ export interface FixReport {
     readonly lost: number;
     readonly droppedOverrides: number;
     readonly dissolvedGroups: readonly string[];
+    /** Found up to line endings, Unicode normalisation and whitespace. */
+    readonly normalized?: number;
+    /** Segmentation overrides moved with their text, or added to keep a recorded sentence whole. */
+    readonly movedOverrides?: number;
   }[];
   /** One line per sentence that could not be found again (doc, sentence, group, text). */
   readonly lost: readonly string[];
+  /** One line per sentence re-attached to a changed text, override dropped and group dissolved. */
+  readonly details?: readonly string[];
 }
 
 export interface FileResult {

@@ -18,3 +18,24 @@ export function sanitizeForTerminal(text: string): string {
       return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
     });
 }
+
+/**
+ * A short, safe quotation of text from a file for a message: sanitized, on one line, at most
+ * `max` characters (cut with an ellipsis).
+ */
+export function excerpt(text: string, max = 40): string {
+  const head = [...text.slice(0, max * 2 + 8)];
+  const cut = head.length > max || text.length > max * 2 + 8;
+  return sanitizeForTerminal((cut ? head.slice(0, max).join('') : head.join('')).trim()) + (cut ? '…' : '');
+}
+
+/**
+ * A message made safe and bounded for stderr: one line, no control characters, and, when
+ * something quoted a whole file into it, its head and tail only (the end says what to do).
+ */
+export function terminalMessage(message: string, max = 600): string {
+  const safe = sanitizeForTerminal(message);
+  if (safe.length <= max) return safe;
+  const tail = Math.floor(max / 3);
+  return `${safe.slice(0, max - tail - 1)}…${safe.slice(safe.length - tail)}`;
+}

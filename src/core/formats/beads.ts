@@ -4,8 +4,9 @@
  * cost after a second colon (`[0]:[0]:0.123`). The sentence files hold one sentence per line.
  *
  * Export (`--to beads --pair L1-L2`) writes the two documents' sentences one per line
- * (every sentence, so line numbers are sentence indices) and one bead per group; groups are
- * written in source order, without a cost (allinea's score is a confidence, not a cost).
+ * (every sentence, so line numbers are sentence indices) and one bead per group, in source
+ * order, without a cost (allinea's score is a confidence, not a cost); sentences no group
+ * aligns are written as 1-0 and 0-1 beads, as Vecalign does.
  */
 import { AllineaError } from '../errors.js';
 import { sanitizeForTerminal } from '../display/sanitize.js';
@@ -51,6 +52,30 @@ function onlyDocuments(input: ExportInput, ids: readonly [string, string]): Expo
 }
 
 /**
+ * Every sentence in exactly one bead, as Vecalign writes them: each sentence that no written
+ * group aligns becomes a 1-0 bead (`[4]:[]`) or a 0-1 bead (`[]:[7]`), placed where it falls
+ * between the aligned beads (before the first bead that starts after it). Leaving them out
+ * would make a scorer count only the aligned beads and inflate precision.
+ */
+export function withUnaligned(aligned: readonly Bead[], sourceCount: number, targetCount: number): Bead[] {
+  const usedSource = new Set(aligned.flatMap((b) => b.source));
+  const usedTarget = new Set(aligned.flatMap((b) => b.target));
+  const out: Bead[] = [];
+  let s = 0;
+  let t = 0;
+  const flush = (sourceUpTo: number, targetUpTo: number) => {
+    for (; s < sourceUpTo; s++) if (!usedSource.has(s)) out.push({ source: [s], target: [] });
+    for (; t < targetUpTo; t++) if (!usedTarget.has(t)) out.push({ source: [], target: [t] });
+  };
+  for (const bead of aligned) {
+    flush(Math.min(...bead.source), Math.min(...bead.target));
+    out.push(bead);
+  }
+  flush(sourceCount, targetCount);
+  return out;
+}
+
+/**
  * `pair` names two languages with one document each, or two document ids
  * (`--pair it-000:fr-003`) when a language has several documents.
  */
@@ -89,11 +114,12 @@ export function exportBeads(input: ExportInput, options: SelectionOptions): Expo
         .join(''),
     );
   }
-  const beads = selection.groups
+  const aligned = selection.groups
     .map(({ byLang }) => ({ source: byLang.get(srcLang)![0]!.sentences, target: byLang.get(tgtLang)![0]!.sentences }))
     .sort((a, b) => a.source[0]! - b.source[0]!);
+  const beads = withUnaligned(aligned, src.sentences.length, tgt.sentences.length);
   files.set('beads', beads.map((b) => `[${b.source.join(', ')}]:[${b.target.join(', ')}]\n`).join(''));
   const notices: Notice[] = removed > 0 ? [{ code: 'removed-characters', message: `removed ${removed} control or non-XML characters from the sentences` }] : [];
   const omitted: readonly Omission[] = selection.omitted;
-  return { output: files, omitted, notices, written: beads.length };
+  return { output: files, omitted, notices, written: aligned.length, unaligned: beads.length - aligned.length };
 }

@@ -1,12 +1,25 @@
 /**
  * TSV and CSV: one column per language with a header row of language codes, one row per
- * unit. Cells hold one line (exports never write tabs or line breaks in a text), so TSV
- * needs no quoting; CSV follows RFC 4180 (quotes when needed, CRLF line ends).
+ * unit. Cells hold one line (exports never write tabs or line breaks in a text).
  *
- * Formula neutralisation: a spreadsheet runs a cell starting with = + - or @ as a formula
- * (CSV injection). By default such cells get a leading apostrophe, and so do cells that
- * already start with apostrophes followed by one of those, which keeps it reversible: the
- * importer takes exactly one apostrophe off such cells and gets the original text back.
+ * Dialects, chosen so that Python's csv module and pandas read the files back exactly with
+ * their default settings (`csv.reader(f, delimiter="\t")`, `pandas.read_csv(path, sep="\t")`):
+ * - TSV: tab-separated, LF line ends, UTF-8. A cell is quoted only when a reader would
+ *   otherwise take it apart: when it starts with a double quote (readers open a quoted field
+ *   there), or holds a tab or line break (exports never write those). A quoted cell is
+ *   enclosed in double quotes with its quotes doubled, as Python's csv writer does; a quote
+ *   inside an unquoted cell is plain text to every such reader, so cells like `il "Califfo"`
+ *   stay as they are for tools that just split lines on tabs.
+ * - CSV: RFC 4180 (quotes when needed, CRLF line ends).
+ *
+ * Formula neutralisation (spreadsheets open both formats): a cell a spreadsheet would run as
+ * a formula (CSV injection) gets a leading apostrophe, and so does a cell that already starts
+ * with apostrophes followed by such a text, which keeps it reversible: the importer takes
+ * exactly one apostrophe off such cells and gets the original text back. A spreadsheet runs
+ * a cell that starts with `=` or `@`, or with `+`/`-` directly followed by an operand
+ * (`-2+3`, `+39 06`, `-cmd|...`, `+HYPERLINK(...)`). A sign followed by a space or another
+ * dash is text (the dialogue dashes of French fiction: `- Oui.`, `-- Non.`), unless what
+ * follows is a DDE call (`|`) or a function call (`- SUM(`), which a spreadsheet still runs.
  */
 import { AllineaError } from '../errors.js';
 import { sanitizeForTerminal } from '../display/sanitize.js';
@@ -23,19 +36,35 @@ export interface DelimitedExportOptions extends SelectionOptions {
   readonly bom?: boolean;
 }
 
-const FORMULA = /^'*[=+\-@]/;
-const NEUTRALISED = /^'+[=+\-@]/;
+/** A sign directly followed by an operand: a number, a name, a bracket, a quote, a reference. */
+const SIGNED_OPERAND = /^[+-][^\s+-]/;
+/** After signs and spaces: a DDE call (`cmd|' /C calc'!A0`) or a function call (`SUM(`). */
+const CALL_AFTER_SIGNS = /^[+\-\s]+(?:[^|]*\||[\p{L}_][\p{L}\p{N}_.]*\s*\()/u;
+
+/** Whether a spreadsheet opening the file would run the cell as a formula. */
+export function runsAsFormula(cell: string): boolean {
+  const first = cell[0];
+  if (first === '=' || first === '@' || first === '\t' || first === '\r') return true;
+  if (first !== '+' && first !== '-') return false;
+  return SIGNED_OPERAND.test(cell) || CALL_AFTER_SIGNS.test(cell);
+}
+
+const withoutApostrophes = (cell: string) => cell.replace(/^'+/, '');
 
 export function neutraliseCell(cell: string): string {
-  return FORMULA.test(cell) ? `'${cell}` : cell;
+  return runsAsFormula(withoutApostrophes(cell)) ? `'${cell}` : cell;
 }
 
 export function restoreCell(cell: string): string {
-  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && runsAsFormula(withoutApostrophes(cell)) ? cell.slice(1) : cell;
 }
 
 function csvField(cell: string): string {
   return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+function tsvField(cell: string): string {
+  return cell.startsWith('"') || /[\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 export function exportDelimited(kind: Delimited, input: ExportInput, options: DelimitedExportOptions = {}): ExportResult {
@@ -56,10 +85,10 @@ export function exportDelimited(kind: Delimited, input: ExportInput, options: De
   }
   const output =
     kind === 'tsv'
-      ? rows.map((r) => `${r.join('\t')}\n`).join('')
+      ? rows.map((r) => `${r.map(tsvField).join('\t')}\n`).join('')
       : rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
   const more: Notice[] = neutralised > 0
-    ? [{ code: 'neutralised-cells', message: `prefixed ${neutralised} cell${neutralised === 1 ? '' : 's'} starting with = + - @ with an apostrophe so spreadsheets do not run them (--raw-cells to keep them as they are)` }]
+    ? [{ code: 'neutralised-cells', message: `prefixed ${neutralised} cell${neutralised === 1 ? '' : 's'} that a spreadsheet would run as a formula with an apostrophe (--raw-cells keeps them as they are)` }]
     : [];
   return {
     output: (options.bom ? '\uFEFF' : '') + output,
@@ -76,7 +105,6 @@ function countLineFeeds(text: string, from: number, to: number): number {
   return n;
 }
 
-const COMMA = 44;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -86,7 +114,8 @@ const LF = 10;
  * quoted field only at the start of a field; elsewhere it is text. Text between delimiters
  * is taken in slices, not character by character.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, delimiter = ','): string[][] {
+  const DELIMITER = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -110,7 +139,7 @@ export function parseCsv(text: string): string[][] {
         field += '"'; // a doubled quote
         from = quote + 2;
       }
-    } else if (c === COMMA) {
+    } else if (c === DELIMITER) {
       row.push(field);
       field = '';
       i++;
@@ -125,7 +154,7 @@ export function parseCsv(text: string): string[][] {
       let end = i + 1;
       while (end < n) {
         const d = text.charCodeAt(end);
-        if (d === COMMA || d === CR || d === LF || d === QUOTE) break;
+        if (d === DELIMITER || d === CR || d === LF || d === QUOTE) break;
         end++;
       }
       field += text.slice(i, end); // a quote that is not at the start of a field is text: the next slice starts with it
@@ -139,10 +168,17 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** TSV as Python's csv module and pandas write it: quoted fields where needed, tab-separated. */
 function parseTsv(text: string): string[][] {
-  const lines = text.split(/\r?\n/);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => l.split('\t'));
+  return parseCsv(text, '\t');
+}
+
+/** pandas' to_csv writes its index as a first column with an empty header: leave it out. */
+function withoutPandasIndex(rows: string[][]): string[][] {
+  const header = rows[0];
+  if (!header || header.length < 2 || header[0] !== '' || header[1]!.trim() === '') return rows;
+  const body = rows.slice(1).filter((r) => r.some((c) => c !== ''));
+  return body.every((r) => /^\d+$/.test(r[0] ?? '')) ? rows.map((r) => r.slice(1)) : rows;
 }
 
 export interface DelimitedImportOptions {
@@ -152,7 +188,7 @@ export interface DelimitedImportOptions {
 
 /** Reads a TSV/CSV with a header row of language codes; each row becomes one unit. */
 export function importDelimited(kind: Delimited, text: string, options: DelimitedImportOptions = {}): ImportedUnits {
-  const rows = kind === 'tsv' ? parseTsv(text.replace(/^\uFEFF/, '')) : parseCsv(text.replace(/^\uFEFF/, ''));
+  const rows = withoutPandasIndex(kind === 'tsv' ? parseTsv(text.replace(/^\uFEFF/, '')) : parseCsv(text.replace(/^\uFEFF/, '')));
   const header = rows[0];
   if (!header || header.every((h) => h.trim() === '')) throw new AllineaError('The file is empty: the first row must name the languages, one per column.');
   const langs = header.map((h) => normalizeLang(h));

@@ -10,7 +10,7 @@
  */
 import { AllineaError } from '../errors.js';
 import { sanitizeForTerminal } from '../display/sanitize.js';
-import type { Alignment, DocumentRef, Group, GroupStatus, Member, Span } from '../model/types.js';
+import type { Alignment, DocumentRef, Group, GroupOrigin, GroupStatus, Member, Span } from '../model/types.js';
 import { cleanText } from './clean-text.js';
 import type { Bead, ImportedUnit, Notice } from './types.js';
 
@@ -68,12 +68,21 @@ function assignIds(wanted: readonly (string | undefined)[]): { ids: string[]; re
  * The order of the new documents: every unit's language order respected where they agree
  * (a TMX's <tuv> order, a TSV's columns), ties broken by first appearance.
  */
-export function languageOrder(units: readonly ImportedUnit[]): string[] {
-  const first: string[] = [];
-  const after = new Map<string, Set<string>>(); // lang -> languages that must come after it
-  const before = new Map<string, number>(); // lang -> number of languages that must come before it
-  for (const unit of units) {
-    const langs = [...new Set(unit.variants.map((v) => v.lang))];
+export function languageOrder(units: Iterable<ImportedUnit>): string[] {
+  const order = new LanguageOrder();
+  for (const unit of units) order.add(unit.variants.map((v) => v.lang));
+  return order.result();
+}
+
+/** languageOrder, fed one unit at a time. */
+class LanguageOrder {
+  private readonly first: string[] = [];
+  private readonly after = new Map<string, Set<string>>(); // lang -> languages that must come after it
+  private readonly before = new Map<string, number>(); // lang -> number of languages that must come before it
+
+  add(unitLangs: readonly string[]): void {
+    const { first, after, before } = this;
+    const langs = unitLangs.length === 1 ? unitLangs : [...new Set(unitLangs)];
     for (const lang of langs) {
       if (!after.has(lang)) {
         first.push(lang);
@@ -81,93 +90,161 @@ export function languageOrder(units: readonly ImportedUnit[]): string[] {
         before.set(lang, 0);
       }
     }
-    langs.forEach((a, i) => {
-      for (const b of langs.slice(i + 1)) {
+    for (let i = 0; i < langs.length; i++) {
+      const a = langs[i]!;
+      for (let k = i + 1; k < langs.length; k++) {
+        const b = langs[k]!;
         if (!after.get(a)!.has(b)) {
           after.get(a)!.add(b);
           before.set(b, before.get(b)! + 1);
         }
       }
-    });
+    }
   }
-  const order: string[] = [];
-  const left = new Set(first);
-  while (left.size > 0) {
-    // Conflicting orders (a cycle): take the earliest language left.
-    const next = first.find((l) => left.has(l) && before.get(l) === 0) ?? first.find((l) => left.has(l))!;
-    left.delete(next);
-    order.push(next);
-    for (const b of after.get(next)!) before.set(b, before.get(b)! - 1);
+
+  result(): string[] {
+    const { first, after } = this;
+    const before = new Map(this.before);
+    const order: string[] = [];
+    const left = new Set(first);
+    while (left.size > 0) {
+      const next = first.find((l) => left.has(l) && before.get(l) === 0) ?? first.find((l) => left.has(l))!;
+      left.delete(next);
+      order.push(next);
+      for (const b of after.get(next)!) before.set(b, before.get(b)! - 1);
+    }
+    return order;
   }
-  return order;
 }
 
-export function alignmentFromUnits(units: readonly ImportedUnit[], options: UnitsToAlignmentOptions): BuiltAlignment & { documents: NewDocument[] } {
-  const lines = new Map<string, string[]>(); // lang -> sentences
-  const grouped: { unit: ImportedUnit; members: Map<string, number[]> }[] = [];
-  let singles = 0;
-  let dropped = 0;
-  for (const unit of units) {
-    const members = new Map<string, number[]>();
+/**
+ * A new document's text, one sentence per line, built as the sentences come. Sentences are
+ * joined into blocks every few hundred: a sentence read from XML is often a slice of a larger
+ * string (a run of the memory), and joining copies it out so that the run can be collected.
+ */
+class DocumentText {
+  private readonly blocks: string[] = [];
+  private pending: string[] = [];
+  private at = 0;
+  readonly spans: Span[] = [];
+
+  /** Appends a sentence; returns its index. */
+  add(sentence: string): number {
+    this.pending.push(sentence);
+    this.spans.push([this.at, this.at + sentence.length]);
+    this.at += sentence.length + 1;
+    if (this.pending.length === 64) this.flush();
+    return this.spans.length - 1;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.blocks.push(`${this.pending.join('\n')}\n`);
+    this.pending = [];
+  }
+
+  finish(): { text: string; spans: Span[] } {
+    this.flush();
+    return { text: this.blocks.join(''), spans: this.spans };
+  }
+}
+
+/** What a grouped unit leaves once its texts are in the documents. */
+interface PendingGroup {
+  readonly id: string | undefined;
+  readonly status: GroupStatus | undefined;
+  readonly origin: GroupOrigin | undefined;
+  readonly score: number | undefined;
+  readonly note: string | undefined;
+  /** [lang, sentence indices] in order of first appearance. */
+  readonly members: Array<[string, number[]]>;
+}
+
+export function alignmentFromUnits(units: Iterable<ImportedUnit>, options: UnitsToAlignmentOptions): BuiltAlignment & { documents: NewDocument[] } {
+  const builder = new UnitsAlignment(options);
+  for (const unit of units) builder.add(unit);
+  return builder.finish();
+}
+
+/**
+ * alignmentFromUnits one unit at a time, for importers that stream their units (TMX): a unit
+ * object dies as soon as it is added, and only its sentences and group data are kept.
+ */
+export class UnitsAlignment {
+  private readonly lines = new Map<string, DocumentText>(); // lang -> its text so far
+  private readonly grouped: PendingGroup[] = [];
+  private readonly order = new LanguageOrder();
+  private singles = 0;
+  private dropped = 0;
+
+  constructor(private readonly options: UnitsToAlignmentOptions) {}
+
+  add(unit: ImportedUnit): void {
+    const { lines } = this;
+    const members: Array<[string, number[]]> = [];
     for (const variant of unit.variants) {
-      // The language names a document and its file (OUT.<lang>.txt): only tag characters, never a path.
       if (!LANGUAGE_TAG.test(variant.lang)) {
         throw new AllineaError(`"${sanitizeForTerminal(variant.lang.slice(0, 40))}" is not a language tag (like it, fr or pt-BR), so it cannot name a document.`);
       }
       const text = cleanText(variant.text).text;
       if (text === '') {
-        dropped++;
+        this.dropped++;
         continue;
       }
       let doc = lines.get(variant.lang);
-      if (!doc) lines.set(variant.lang, (doc = []));
-      doc.push(text);
-      const indices = members.get(variant.lang);
-      if (indices) indices.push(doc.length - 1);
-      else members.set(variant.lang, [doc.length - 1]);
+      if (!doc) lines.set(variant.lang, (doc = new DocumentText()));
+      const index = doc.add(text);
+      const member = members.find((m) => m[0] === variant.lang);
+      if (member) member[1].push(index);
+      else members.push([variant.lang, [index]]);
     }
-    if (members.size >= 2) grouped.push({ unit, members });
-    else if (members.size === 1) singles++;
+    this.order.add(unit.variants.map((v) => v.lang));
+    if (members.length >= 2) {
+      this.grouped.push({ id: unit.id, status: unit.status, origin: unit.origin, score: unit.score, note: unit.note, members });
+    } else if (members.length === 1) this.singles++;
   }
-  if (lines.size === 0) throw new AllineaError('The file holds no text to import.');
 
-  const documents: NewDocument[] = [];
-  const refs: DocumentRef[] = [];
-  const texts = new Map<string, string>();
-  for (const lang of languageOrder(units)) {
-    const sentences = lines.get(lang);
-    if (!sentences) continue;
-    const text = sentences.map((s) => `${s}\n`).join('');
-    const spans: Span[] = [];
-    let at = 0;
-    for (const s of sentences) {
-      spans.push([at, at + s.length]);
-      at += s.length + 1;
+  finish(): BuiltAlignment & { documents: NewDocument[] } {
+    const { lines, grouped, options, singles, dropped } = this;
+    if (lines.size === 0) throw new AllineaError('The file holds no text to import.');
+
+    const documents: NewDocument[] = [];
+    const refs: DocumentRef[] = [];
+    const texts = new Map<string, string>();
+    for (const lang of this.order.result()) {
+      const doc = lines.get(lang);
+      if (!doc) continue;
+      const { text, spans } = doc.finish();
+      lines.delete(lang);
+      const path = options.pathFor(lang);
+      const title = options.titleFor?.(lang);
+      documents.push({ id: lang, lang, path, text });
+      refs.push({ id: lang, path, lang, sha256: options.hash(text), ...(title ? { title } : {}), sentences: spans });
+      texts.set(lang, text);
     }
-    const path = options.pathFor(lang);
-    const title = options.titleFor?.(lang);
-    documents.push({ id: lang, lang, path, text });
-    refs.push({ id: lang, path, lang, sha256: options.hash(text), ...(title ? { title } : {}), sentences: spans });
-    texts.set(lang, text);
+    const { ids, renamed } = assignIds(grouped.map((g) => g.id));
+    const groups: Group[] = grouped.map((unit, i) => {
+      const status = options.forceStatus ?? unit.status ?? options.status ?? 'confirmed';
+      return {
+        id: ids[i]!,
+        status,
+        origin: unit.origin ?? 'manual',
+        ...(unit.score !== undefined ? { score: unit.score } : {}),
+        ...(unit.note !== undefined && unit.note !== '' ? { note: unit.note } : {}),
+        members: refs.flatMap((d): Member[] => {
+          const member = unit.members.find((m) => m[0] === d.id);
+          return member ? [{ doc: d.id, sentences: member[1] }] : [];
+        }),
+      };
+    });
+    grouped.length = 0;
+    const notices: Notice[] = [];
+    if (singles > 0) notices.push({ code: 'single-language-units', message: `${singles} unit${singles === 1 ? ' has' : 's have'} text in one language only: kept as unlinked sentences` });
+    if (dropped > 0) notices.push({ code: 'empty-texts', message: `skipped ${dropped} empty text${dropped === 1 ? '' : 's'}` });
+    if (renamed > 0) notices.push({ code: 'renamed-groups', message: `${renamed} unit id${renamed === 1 ? ' was' : 's were'} repeated or unusable: those groups got new ids` });
+    const alignment: Alignment = { format: 'allinea-alignment', version: 1, documents: refs, groups, overrides: [], bookmarks: [] };
+    return { alignment, texts, documents, notices };
   }
-  const { ids, renamed } = assignIds(grouped.map((g) => g.unit.id));
-  const groups: Group[] = grouped.map(({ unit, members }, i) => {
-    const status = options.forceStatus ?? unit.status ?? options.status ?? 'confirmed';
-    return {
-      id: ids[i]!,
-      status,
-      origin: unit.origin ?? 'manual',
-      ...(unit.score !== undefined ? { score: unit.score } : {}),
-      ...(unit.note !== undefined && unit.note !== '' ? { note: unit.note } : {}),
-      members: refs.filter((d) => members.has(d.id)).map((d): Member => ({ doc: d.id, sentences: members.get(d.id)! })),
-    };
-  });
-  const notices: Notice[] = [];
-  if (singles > 0) notices.push({ code: 'single-language-units', message: `${singles} unit${singles === 1 ? ' has' : 's have'} text in one language only: kept as unlinked sentences` });
-  if (dropped > 0) notices.push({ code: 'empty-texts', message: `skipped ${dropped} empty text${dropped === 1 ? '' : 's'}` });
-  if (renamed > 0) notices.push({ code: 'renamed-groups', message: `${renamed} unit id${renamed === 1 ? ' was' : 's were'} repeated or unusable: those groups got new ids` });
-  const alignment: Alignment = { format: 'allinea-alignment', version: 1, documents: refs, groups, overrides: [], bookmarks: [] };
-  return { alignment, texts, documents, notices };
 }
 
 /** Spans of the non-blank lines of a one-sentence-per-line text; `lineToSentence[i]` is -1 for blank lines. */

@@ -5,6 +5,7 @@
  * `importJson` reads it back (each member's text in its language), for round trips.
  */
 import { AllineaError } from '../errors.js';
+import { excerpt } from '../display/sanitize.js';
 import { normalizeLang } from './lang-tag.js';
 import { selectGroups } from './selection.js';
 import type { ExportInput, ExportResult, ImportedUnit, ImportedUnits, SelectionOptions } from './types.js';
@@ -56,7 +57,7 @@ export function importJson(text: string, name = 'The JSON file'): ImportedUnits 
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new AllineaError(`${name} is not valid JSON: ${(error as Error).message.replace(/\.$/, '')}.`);
+    throw new AllineaError(`${name} is not valid JSON: ${excerpt((error as Error).message.replace(/\.$/, ''), 120)}.`);
   }
   const root = data as Record<string, Json>;
   if (typeof data !== 'object' || data === null || root.format !== JSON_EXPORT_FORMAT) {
@@ -73,11 +74,24 @@ export function importJson(text: string, name = 'The JSON file'): ImportedUnits 
       const member = m as Record<string, Json> | null;
       if (typeof member?.lang !== 'string' || member.lang.trim() === '') fail(name, `${at}.members[${k}].lang`, 'must be a language tag');
       if (typeof member.text !== 'string') fail(name, `${at}.members[${k}].text`, 'must be a string');
+      // The indices are not used (the text is), but wrong ones mean the file is not what it claims.
+      const sentences = member.sentences;
+      if (sentences !== undefined) {
+        if (!Array.isArray(sentences) || sentences.length === 0) fail(name, `${at}.members[${k}].sentences`, 'must be a non-empty list of sentence numbers');
+        const bad = (sentences as Json[]).findIndex((n) => typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0);
+        if (bad >= 0) fail(name, `${at}.members[${k}].sentences[${bad}]`, `is ${excerpt(JSON.stringify((sentences as Json[])[bad]) ?? 'undefined')}, not a sentence number (0 or more)`);
+      }
       return { lang: normalizeLang(member.lang), text: member.text };
     });
     const status = group.status;
     const origin = group.origin;
     const score = group.score;
+    if (score !== undefined && score !== null && !(typeof score === 'number' && score >= 0 && score <= 1)) {
+      fail(name, `${at}.score`, `is ${excerpt(JSON.stringify(score) ?? 'undefined')}, not a score between 0 and 1`);
+    }
+    if (status !== undefined && status !== 'confirmed' && status !== 'suggested' && status !== 'rejected') {
+      fail(name, `${at}.status`, `is ${excerpt(JSON.stringify(status) ?? 'undefined')}, not "confirmed", "suggested" or "rejected"`);
+    }
     return {
       ...(typeof group.id === 'string' ? { id: group.id } : {}),
       ...(status === 'confirmed' || status === 'suggested' || status === 'rejected' ? { status } : {}),

@@ -128,7 +128,11 @@ function isWellFormed(text: string, file: string): boolean {
 function checkWellFormed(text: string, file: string): void {
   const valid = validate(text, file);
   if (valid !== true) {
-    throw new AllineaError(`${file} is not well-formed XML: ${valid.err.msg.replace(/\.$/, '')} (line ${valid.err.line}, column ${valid.err.col}).`);
+    // The validator names unclosed elements as a JSON list ("Invalid '[ "tmx", "body" ]' found"): say it plainly.
+    const open = /^Invalid '\[([^\]]*)\]' found/.exec(valid.err.msg)?.[1];
+    const what = open !== undefined ? `it ends before ${open.replace(/[\s"]+/g, '').split(',').filter(Boolean).map((t) => `<${t}>`).join(' ')} ${open.includes(',') ? 'are' : 'is'} closed (is the file cut short?)` : valid.err.msg.replace(/\.$/, '');
+    const where = open !== undefined ? '' : ` (line ${valid.err.line}${valid.err.col !== undefined ? `, column ${valid.err.col}` : ''})`;
+    throw new AllineaError(`${file} is not well-formed XML: ${what}${where}.`);
   }
 }
 
@@ -152,12 +156,15 @@ const ORIGINS = new Set<GroupOrigin>(['manual', 'auto']);
 
 /** Reads <tu> elements into units, counting what it flattens and skips. */
 class UnitReader {
-  readonly units: ImportedUnit[] = [];
   private flattened = 0;
   private noLang = 0;
   private emptySegs = 0;
 
-  constructor(private readonly file: string) {}
+  /** `sink` receives each unit as soon as it is read: a memory's units need not all be held. */
+  constructor(
+    private readonly file: string,
+    private readonly sink: (unit: ImportedUnit) => void,
+  ) {}
 
   /** Reads the <tu> children among `nodes` (a body's content). */
   read(nodes: readonly XmlNode[]): void {
@@ -203,7 +210,7 @@ class UnitReader {
     if (variants.length === 0) return;
     const value = score !== undefined ? Number(score) : undefined;
     const id = attribute(tu, 'tuid', file)?.trim();
-    this.units.push({
+    this.sink({
       ...(id ? { id } : {}),
       ...(status && STATUSES.has(status as GroupStatus) ? { status: status as GroupStatus } : {}),
       ...(origin && ORIGINS.has(origin as GroupOrigin) ? { origin: origin as GroupOrigin } : {}),
@@ -229,13 +236,13 @@ class UnitReader {
  * Reads the body run by run; returns undefined (having read nothing) when the document
  * cannot be cut or some piece is not well-formed, for the whole-document path to take over.
  */
-function readInRuns(text: string, file: string, unitsPerRun: number): UnitReader | undefined {
+function readInRuns(text: string, file: string, unitsPerRun: number, sink: (unit: ImportedUnit) => void): UnitReader | undefined {
   const pieces = cutTmxBody(text, unitsPerRun);
   if (!pieces || !isWellFormed(pieces.skeleton, file)) return undefined;
   for (const run of pieces.runs) if (!isWellFormed(`<body>${run}</body>`, file)) return undefined;
   const body = bodyOf(parseWith(STRUCTURE, pieces.skeleton, file), file);
   if (children(body, 'body').length > 0) return undefined; // the cut was not this body's content
-  const reader = new UnitReader(file);
+  const reader = new UnitReader(file, sink);
   for (const run of pieces.runs) {
     const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
     if (wrapper) reader.read(children(wrapper, 'body'));
@@ -244,14 +251,27 @@ function readInRuns(text: string, file: string, unitsPerRun: number): UnitReader
 }
 
 export function importTmx(source: string, options: TmxImportOptions = {}): ImportedUnits {
+  const units: ImportedUnit[] = [];
+  const notices = readTmxUnits(source, options, (unit) => units.push(unit));
+  return { kind: 'units', units, notices };
+}
+
+/**
+ * importTmx for large memories: each unit goes to `sink` as it is read (in document order),
+ * so that the caller can keep what it needs and let the rest go. Well-formedness is checked
+ * before the first unit is delivered (all the runs, else the whole document, for the exact
+ * position of an error); an error found later (a bad character reference, markup nested too
+ * deep) still throws, and the caller must then drop what it received. Returns the notices.
+ */
+export function readTmxUnits(source: string, options: TmxImportOptions, sink: (unit: ImportedUnit) => void): Notice[] {
   const file = options.name ?? 'The TMX file';
   checkSize(source.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
   const text = guardXml(source.replace(/^\uFEFF/, ''), file);
-  let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN));
+  let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN), sink);
   if (!reader) {
     checkWellFormed(text, file);
-    reader = new UnitReader(file);
+    reader = new UnitReader(file, sink);
     reader.read(children(bodyOf(parseWith(STRUCTURE, text, file), file), 'body'));
   }
-  return { kind: 'units', units: reader.units, notices: reader.notices() };
+  return reader.notices();
 }

@@ -45,8 +45,10 @@ export interface ExportResult {
   readonly output: string | ReadonlyMap<string, string>;
   readonly omitted: readonly Omission[];
   readonly notices: readonly Notice[];
-  /** Number of records written (TMX units, rows, lines, groups). */
+  /** Number of records written (TMX units, rows, lines, groups; for beads the aligned beads). */
   readonly written: number;
+  /** Beads: the 1-0 and 0-1 beads written for sentences no group aligns. */
+  readonly unaligned?: number;
 }
 
 /** A translation unit read from a file: some texts per language, with optional group data. */

@@ -1,11 +1,19 @@
 /**
- * Source drift: a document's text changed after the alignment was written. The document
- * is segmented again, overrides that still fit are replayed, and every grouped or
- * bookmarked sentence is found again by its recorded text: exactly first (the occurrence
- * nearest its old place), then fuzzily. What cannot be found is reported, never dropped
- * silently.
+ * Source drift: a document's text changed after the alignment was written. The document is
+ * segmented again; the user's splits and joins are moved with the text they cut (found by
+ * their context: recorded with the override, or, in files that did not record it, taken from
+ * the recorded texts of the sentences around the cut) and replayed; then every grouped or
+ * bookmarked sentence is found again by its recorded text:
+ *   1. a sentence with exactly that text, nearest its expected place;
+ *   2. a sentence with the same text up to line endings, Unicode normalisation and whitespace;
+ *   3. that text elsewhere, where it can be cut out as a sentence (the segmentation is then
+ *      adjusted with recorded overrides, so that it survives the next re-segmentation);
+ *   4. a similar sentence (reported with its old and new text: never silent);
+ * and what cannot be found is reported by group and text. Nothing is moved silently onto a
+ * different text, and nothing is dropped silently.
  */
 import type { SegmentFn } from './create.js';
+import { keyIndexAt, normalizedView, occurrences, originalRange, textKey, type NormalizedView } from './text-match.js';
 import type { Alignment, Bookmark, Group, Member, SegmentationOverride, Span } from './types.js';
 
 export interface LostSentence {
@@ -16,21 +24,55 @@ export interface LostSentence {
   readonly group?: string;
 }
 
+/** A grouped or bookmarked sentence re-attached to a sentence whose text differs from the recorded one. */
+export interface ChangedSentence {
+  readonly doc: string;
+  /** Old and new index of the sentence. */
+  readonly sentence: number;
+  readonly to: number;
+  /** The groups holding it (empty for a bookmark only). */
+  readonly groups: readonly string[];
+  readonly text: string;
+  readonly newText: string;
+  readonly similarity: number;
+}
+
+export interface LostOverride {
+  readonly override: SegmentationOverride;
+  /** text-gone: the text it cut is no longer in the document; not-recorded: the file does not say what text it cut; unfit: it no longer fits the segmentation. */
+  readonly reason: 'text-gone' | 'not-recorded' | 'unfit';
+  /** The text around the cut, as far as it is known ("before|after"). */
+  readonly context?: string;
+}
+
 export interface ReanchorReport {
   readonly doc: string;
   /** Sentences found again with identical text. */
   readonly exact: number;
-  /** Sentences found again with similar text (similarity >= FUZZY_THRESHOLD). */
+  /** Sentences found again with the same text up to line endings, Unicode normalisation and whitespace. */
+  readonly normalized: number;
+  /** Sentences found again only after the segmentation was adjusted around them (counted in exact or normalized too). */
+  readonly recut: number;
+  /** Sentences re-attached to a similar text (similarity >= FUZZY_THRESHOLD): listed in `changed`. */
   readonly fuzzy: number;
+  /** Grouped or bookmarked sentences whose index changed. */
+  readonly moved: number;
+  readonly changed: readonly ChangedSentence[];
   readonly lost: readonly LostSentence[];
+  /** Overrides that could not be carried over (the objects of the alignment given). */
   readonly droppedOverrides: readonly SegmentationOverride[];
+  readonly lostOverrides: readonly LostOverride[];
+  /** Overrides carried over to a new offset. */
+  readonly movedOverrides: number;
+  /** Overrides added to keep a recorded sentence whole in the new segmentation. */
+  readonly addedOverrides: number;
   /** Groups dissolved because they were left linking fewer than two documents. */
   readonly dissolvedGroups: readonly string[];
 }
 
 /** Similarity in [0, 1] of two strings: Dice coefficient of character bigrams (whitespace folded). */
 export function similarity(a: string, b: string): number {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
   const x = norm(a);
   const y = norm(b);
   if (x === y) return 1;
@@ -53,8 +95,23 @@ export function similarity(a: string, b: string): number {
 }
 
 export const FUZZY_THRESHOLD = 0.75;
+/** How many characters of text on each side of a cut an override's context keeps. */
+export const OVERRIDE_CONTEXT = 32;
 
-/** Replays overrides on a fresh segmentation; returns the spans and the overrides that no longer fit. */
+/** The text around offset `at` that identifies a cut: [before, after]. */
+export function overrideContext(text: string, at: number): [string, string] {
+  return [text.slice(Math.max(0, at - OVERRIDE_CONTEXT), at), text.slice(at, at + OVERRIDE_CONTEXT)];
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && /\s/u.test(ch);
+}
+
+/**
+ * Replays overrides on a fresh segmentation. A split where a sentence already starts, or a
+ * join where none starts, is already satisfied and kept; the overrides that no longer fit
+ * (offset outside every sentence, or on whitespace) are returned as dropped.
+ */
 export function replayOverrides(
   text: string,
   spans: readonly Span[],
@@ -63,61 +120,82 @@ export function replayOverrides(
   let sentences = spans.slice();
   const dropped: SegmentationOverride[] = [];
   for (const o of overrides) {
+    if (o.at >= text.length || isSpace(text[o.at])) {
+      dropped.push(o);
+      continue;
+    }
     if (o.op === 'split') {
-      const i = sentences.findIndex(([s, e]) => o.at > s && o.at < e);
-      let firstEnd = o.at;
-      while (i >= 0 && firstEnd > sentences[i]![0] && /\s/u.test(text[firstEnd - 1] ?? '')) firstEnd--;
-      if (i < 0 || firstEnd <= sentences[i]![0] || /\s/u.test(text[o.at] ?? ' ')) {
+      const i = sentences.findIndex(([s, e]) => o.at >= s && o.at < e);
+      if (i < 0) {
         dropped.push(o);
         continue;
       }
       const [s, e] = sentences[i]!;
-      sentences = [...sentences.slice(0, i), [s, firstEnd], [o.at, e], ...sentences.slice(i + 1)];
-    } else {
-      const i = sentences.findIndex(([s]) => s === o.at);
-      if (i <= 0) {
+      if (s === o.at) continue; // already a boundary
+      let firstEnd = o.at;
+      while (firstEnd > s && isSpace(text[firstEnd - 1])) firstEnd--;
+      if (firstEnd <= s) {
         dropped.push(o);
         continue;
       }
+      sentences = [...sentences.slice(0, i), [s, firstEnd], [o.at, e], ...sentences.slice(i + 1)];
+    } else {
+      const i = sentences.findIndex(([s]) => s === o.at);
+      if (i === 0) {
+        dropped.push(o);
+        continue;
+      }
+      if (i < 0) continue; // no boundary there any more: already joined
       sentences = [...sentences.slice(0, i - 1), [sentences[i - 1]![0], sentences[i]![1]], ...sentences.slice(i + 1)];
     }
   }
   return { sentences, dropped };
 }
 
-/** How far from its expected place a sentence is looked for fuzzily (exact matches: anywhere). */
+/** How far (in sentences) from its expected place a sentence is looked for fuzzily. */
 const FUZZY_WINDOW = 500;
+/** Characters that end a sentence, for judging whether a found text can be cut out as one. */
+const SENTENCE_END = /[.!?…»"”’)\]:;]/u;
 
-/** Finds a sentence with `wanted` text in the new segmentation, nearest to `near`. */
-function finder(text: string, sentences: readonly Span[]) {
-  const byText = new Map<string, number[]>();
-  sentences.forEach(([s, e], i) => {
-    const key = text.slice(s, e);
-    const list = byText.get(key);
-    if (list) list.push(i);
-    else byText.set(key, [i]);
-  });
-  return (wanted: string | undefined, near: number, taken: ReadonlySet<number>): { index: number; exact: boolean } | undefined => {
-    if (wanted === undefined) return undefined;
-    const exact = (byText.get(wanted) ?? []).filter((i) => !taken.has(i));
-    if (exact.length > 0) {
-      const index = exact.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
-      return { index, exact: true };
-    }
-    let best: { index: number; score: number } | undefined;
-    const from = Math.max(0, near - FUZZY_WINDOW);
-    const to = Math.min(sentences.length, near + FUZZY_WINDOW + 1);
-    for (let i = from; i < to; i++) {
-      if (taken.has(i)) continue;
-      const [s, e] = sentences[i]!;
-      const score = similarity(text.slice(s, e), wanted);
-      if (score < FUZZY_THRESHOLD) continue;
-      if (!best || score > best.score || (score === best.score && Math.abs(i - near) < Math.abs(best.index - near))) {
-        best = { index: i, score };
-      }
-    }
-    return best && { index: best.index, exact: false };
-  };
+function nearest<T>(candidates: readonly T[], place: (c: T) => number, target: number): T {
+  let best = candidates[0] as T;
+  for (const c of candidates) if (Math.abs(place(c) - target) < Math.abs(place(best) - target)) best = c;
+  return best;
+}
+
+/** Index of the span starting at `at`, or -1 (spans sorted). */
+function spanStartingAt(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = spans[mid]![0];
+    if (s === at) return mid;
+    if (s < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Index of the span holding offset `at` strictly after its start, or -1. */
+function spanHolding(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const [s, e] = spans[mid]!;
+    if (at > s && at < e) return mid;
+    if (at <= s) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return -1;
+}
+
+interface Found {
+  range: Span;
+  how: 'exact' | 'normalized' | 'fuzzy';
+  recut: boolean;
+  similarity?: number;
 }
 
 export function reanchorDocument(
@@ -126,33 +204,212 @@ export function reanchorDocument(
   newText: string,
   newSha256: string,
   segment: SegmentFn,
+  /**
+   * The alignment before any document was re-anchored, when several are in turn: a group
+   * dissolved by an earlier document still tells this one its recorded texts (for cuts).
+   */
+  original: Alignment = alignment,
 ): { alignment: Alignment; report: ReanchorReport } {
   const d = alignment.documents.findIndex((x) => x.id === docId);
   const doc = alignment.documents[d];
   if (!doc) throw new Error(`unknown document ${docId}`);
-  const ownOverrides = alignment.overrides.filter((o) => o.doc === docId);
-  const { sentences, dropped } = replayOverrides(newText, segment(newText, doc.lang), ownOverrides);
-  const lost: LostSentence[] = [];
-  let exact = 0;
-  let fuzzy = 0;
-  const taken = new Set<number>();
-  const scale = doc.sentences.length > 0 ? sentences.length / doc.sentences.length : 1;
-  const find = finder(newText, sentences);
-  // One lookup per old sentence: a group member and a bookmark on the same sentence move together.
-  const moved = new Map<number, number | undefined>();
-  const relocate = (old: number, wanted: string | undefined): number | undefined => {
-    if (moved.has(old)) return moved.get(old);
-    const hit = find(wanted, Math.round(old * scale), taken);
-    moved.set(old, hit?.index);
-    if (!hit) return undefined;
-    taken.add(hit.index);
-    if (hit.exact) exact++;
-    else fuzzy++;
-    return hit.index;
+  const oldSpans = doc.sentences;
+
+  // The recorded text of every grouped or bookmarked sentence, by old index. A text whose
+  // length differs from its old span does not describe that span and is not trusted for cuts.
+  const recorded = new Map<number, string>();
+  const source = original.documents.find((x) => x.id === docId)?.sentences === oldSpans ? original : alignment;
+  for (const group of source.groups) {
+    for (const member of group.members) {
+      if (member.doc !== docId || !member.texts) continue;
+      member.sentences.forEach((s, i) => {
+        const t = member.texts![i];
+        if (t !== undefined && !recorded.has(s)) recorded.set(s, t);
+      });
+    }
+  }
+  for (const b of source.bookmarks) if (b.doc === docId && b.text !== undefined && !recorded.has(b.sentence)) recorded.set(b.sentence, b.text);
+  const fits = (s: number): string | undefined => {
+    const t = recorded.get(s);
+    const span = oldSpans[s];
+    return t !== undefined && span && span[1] - span[0] === t.length ? t : undefined;
   };
 
+  const view = normalizedView(newText);
+  const raw = segment(newText, doc.lang);
+
+  // Anchors: recorded sentences whose text occurs once in the raw segmentation, giving the
+  // shift between old and new offsets around them (to choose between repeated texts).
+  const rawByKey = new Map<string, number[]>();
+  raw.forEach(([s, e], i) => {
+    const key = textKey(newText.slice(s, e));
+    const list = rawByKey.get(key);
+    if (list) list.push(i);
+    else rawByKey.set(key, [i]);
+  });
+  const recordedKeyCount = new Map<string, number>();
+  const recordedKey = new Map<number, string>();
+  for (const [s, t] of recorded) {
+    const key = textKey(t);
+    recordedKey.set(s, key);
+    recordedKeyCount.set(key, (recordedKeyCount.get(key) ?? 0) + 1);
+  }
+  const anchors: [oldStart: number, delta: number][] = [];
+  for (const [s, key] of recordedKey) {
+    const hits = rawByKey.get(key);
+    const span = oldSpans[s];
+    if (span && hits?.length === 1 && recordedKeyCount.get(key) === 1) anchors.push([span[0], raw[hits[0]!]![0] - span[0]]);
+  }
+  anchors.sort((a, b) => a[0] - b[0]);
+  const oldLength = oldSpans.length > 0 ? oldSpans[oldSpans.length - 1]![1] : 0;
+  const expected = (oldOffset: number): number => {
+    if (anchors.length === 0) return oldLength > 0 ? Math.round((oldOffset * newText.length) / oldLength) : oldOffset;
+    let lo = 0;
+    let hi = anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (anchors[mid]![0] <= oldOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = anchors[lo - 1];
+    const after = anchors[lo];
+    const pick = !before ? after! : !after ? before : oldOffset - before[0] <= after[0] - oldOffset ? before : after;
+    return oldOffset + pick[1];
+  };
+
+  // 1. Move the overrides with the text they cut.
+  const own = alignment.overrides.filter((o) => o.doc === docId);
+  const lostOverrides: LostOverride[] = [];
+  const relocated: SegmentationOverride[] = [];
+  const origin = new Map<SegmentationOverride, SegmentationOverride>();
+  let movedOverrides = 0;
+  for (const o of own) {
+    const context = o.context ?? derivedContext(o, oldSpans, fits);
+    const shown = context ? `${context[0]}|${context[1]}` : undefined;
+    const [kb, ka] = context ? [textKey(context[0]), textKey(context[1])] : ['', ''];
+    if (kb + ka === '') {
+      lostOverrides.push({ override: o, reason: 'not-recorded' });
+      continue;
+    }
+    // The whole context, else one side of it when the other side's text is gone (a sentence
+    // deleted next to the cut): the side that is left still says where the cut goes.
+    const target = keyIndexAt(view, expected(o.at));
+    let cut = -1;
+    // (A split is found by the text it starts; when that is gone, so is the cut.)
+    const tries = o.op === 'split' ? ([[kb + ka, kb.length], [ka, 0]] as const) : ([[kb + ka, kb.length], [ka, 0], [kb, kb.length]] as const);
+    for (const [needle, offset] of tries) {
+      if (needle.length < (needle === kb + ka ? 1 : 8)) continue;
+      const hits = occurrences(view, needle, target - offset);
+      if (hits.length === 0) continue;
+      cut = nearest(hits, (h) => h + offset, target) + offset;
+      break;
+    }
+    if (cut < 0 || cut >= view.key.length) {
+      lostOverrides.push({ override: o, reason: 'text-gone', ...(shown !== undefined ? { context: shown } : {}) });
+      continue;
+    }
+    const at = view.from[cut]!;
+    if (at !== o.at) movedOverrides++;
+    if (relocated.some((r) => r.op === o.op && r.at === at)) continue; // two cuts that now fall together
+    const moved: SegmentationOverride = { doc: o.doc, op: o.op, at, context: overrideContext(newText, at) };
+    relocated.push(moved);
+    origin.set(moved, o);
+  }
+  const replayed = replayOverrides(newText, raw, relocated);
+  for (const o of replayed.dropped) lostOverrides.push({ override: origin.get(o)!, reason: 'unfit' });
+  const droppedReplay = new Set(replayed.dropped);
+  let overrides = relocated.filter((o) => !droppedReplay.has(o));
+  let sentences = replayed.sentences;
+
+  // 2. Find every recorded sentence again.
+  const found = new Map<number, Found>();
+  const claimed = new Set<number>(); // starts of new sentences already taken
+  const byText = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
+  sentences.forEach(([s, e], i) => {
+    const t = newText.slice(s, e);
+    const push = (map: Map<string, number[]>, k: string) => {
+      const list = map.get(k);
+      if (list) list.push(i);
+      else map.set(k, [i]);
+    };
+    push(byText, t);
+    push(byKey, textKey(t));
+  });
+  const olds = [...recorded.keys()].sort((a, b) => a - b);
+  const placeOf = (s: number) => expected(oldSpans[s]?.[0] ?? 0);
+  for (const [how, map] of [['exact', byText], ['normalized', byKey]] as const) {
+    for (const s of olds) {
+      if (found.has(s)) continue;
+      const wanted = how === 'exact' ? recorded.get(s)! : recordedKey.get(s)!;
+      const free = (map.get(wanted) ?? []).filter((i) => !claimed.has(sentences[i]![0]));
+      if (free.length === 0) continue;
+      const i = nearest(free, (x) => sentences[x]![0], placeOf(s));
+      found.set(s, { range: sentences[i]!, how, recut: false });
+      claimed.add(sentences[i]![0]);
+    }
+  }
+
+  // 3. The text elsewhere, cut out as a sentence where the new text allows it.
+  const forced: Span[] = [];
+  const taken = (a: number, b: number) =>
+    [...found.values()].some(({ range }) => range[0] < b && a < range[1]) || forced.some(([x, y]) => x < b && a < y);
+  for (const s of olds) {
+    if (found.has(s)) continue;
+    const key = recordedKey.get(s)!;
+    if (key === '') continue;
+    const near = keyIndexAt(view, placeOf(s));
+    const candidates: { range: Span; penalty: number }[] = [];
+    for (const h of occurrences(view, key, near)) {
+      const [a, b] = originalRange(view, h, key.length);
+      if (taken(a, b)) continue;
+      const penalty = cutPenalty(newText, sentences, a, b);
+      if (penalty !== undefined) candidates.push({ range: [a, b], penalty });
+    }
+    if (candidates.length === 0) continue;
+    const least = Math.min(...candidates.map((c) => c.penalty));
+    const best = nearest(candidates.filter((c) => c.penalty === least), (c) => c.range[0], placeOf(s));
+    forced.push(best.range);
+    found.set(s, { range: best.range, how: newText.slice(...best.range) === recorded.get(s) ? 'exact' : 'normalized', recut: true });
+  }
+  let addedOverrides = 0;
+  for (const range of forced) {
+    const cut = carve(newText, sentences, overrides, range, docId);
+    sentences = cut.sentences;
+    overrides = cut.overrides;
+    addedOverrides += cut.added;
+  }
+  const startIndex = new Map<number, number>();
+  sentences.forEach(([s], i) => startIndex.set(s, i));
+
+  // 4. A similar sentence nearby, reported with both texts.
+  const takenStarts = new Set([...found.values()].map((f) => f.range[0]));
+  for (const s of olds) {
+    if (found.has(s)) continue;
+    const wanted = recorded.get(s)!;
+    const place = placeOf(s);
+    let centre = sentences.findIndex(([a]) => a >= place);
+    if (centre < 0) centre = sentences.length - 1;
+    let best: { i: number; score: number } | undefined;
+    for (let i = Math.max(0, centre - FUZZY_WINDOW); i < Math.min(sentences.length, centre + FUZZY_WINDOW + 1); i++) {
+      if (takenStarts.has(sentences[i]![0])) continue;
+      const score = similarity(newText.slice(...sentences[i]!), wanted);
+      if (score < FUZZY_THRESHOLD) continue;
+      if (!best || score > best.score || (score === best.score && Math.abs(i - centre) < Math.abs(best.i - centre))) best = { i, score };
+    }
+    if (!best) continue;
+    found.set(s, { range: sentences[best.i]!, how: 'fuzzy', recut: false, similarity: best.score });
+    takenStarts.add(sentences[best.i]![0]);
+  }
+
+  const newIndex = (s: number): number | undefined => {
+    const f = found.get(s);
+    return f ? startIndex.get(f.range[0]) : undefined;
+  };
+  const lost: LostSentence[] = [];
   const dissolvedGroups: string[] = [];
   const groups: Group[] = [];
+  const groupsOf = new Map<number, string[]>();
   for (const group of alignment.groups) {
     const members: Member[] = [];
     for (const member of group.members) {
@@ -162,10 +419,13 @@ export function reanchorDocument(
       }
       const kept: number[] = [];
       member.sentences.forEach((s, i) => {
+        const at = newIndex(s);
         const wanted = member.texts?.[i];
-        const at = relocate(s, wanted);
         if (at === undefined) lost.push({ doc: docId, sentence: s, group: group.id, ...(wanted !== undefined ? { text: wanted } : {}) });
-        else kept.push(at);
+        else {
+          kept.push(at);
+          groupsOf.set(s, [...(groupsOf.get(s) ?? []), group.id]);
+        }
       });
       if (kept.length > 0) members.push({ doc: docId, sentences: [...new Set(kept)].sort((a, b) => a - b) });
     }
@@ -178,21 +438,159 @@ export function reanchorDocument(
       bookmarks.push(bookmark);
       continue;
     }
-    const at = relocate(bookmark.sentence, bookmark.text);
+    const at = newIndex(bookmark.sentence);
     if (at === undefined) lost.push({ doc: docId, sentence: bookmark.sentence, ...(bookmark.text !== undefined ? { text: bookmark.text } : {}) });
-    else bookmarks.push({ ...bookmark, sentence: at });
+    else if (!bookmarks.some((b) => b.doc === docId && b.sentence === at)) bookmarks.push({ ...bookmark, sentence: at });
   }
+
+  let exact = 0;
+  let normalized = 0;
+  let recut = 0;
+  let moved = 0;
+  const changed: ChangedSentence[] = [];
+  for (const s of olds) {
+    const f = found.get(s);
+    const to = newIndex(s);
+    if (!f || to === undefined) continue;
+    if (to !== s) moved++;
+    if (f.recut) recut++;
+    if (f.how === 'exact') exact++;
+    else if (f.how === 'normalized') normalized++;
+    else changed.push({ doc: docId, sentence: s, to, groups: groupsOf.get(s) ?? [], text: recorded.get(s)!, newText: newText.slice(...f.range), similarity: Math.round(f.similarity! * 1000) / 1000 });
+  }
+  // Sentences of members that recorded no text cannot be looked for: they are lost above.
   const documents = alignment.documents.slice();
   documents[d] = { ...doc, sha256: newSha256, sentences };
-  const droppedSet = new Set(dropped);
+  const others = alignment.overrides.filter((o) => o.doc !== docId);
+  const dropped = lostOverrides.map((l) => l.override);
   return {
     alignment: {
       ...alignment,
       documents,
       groups,
       bookmarks,
-      overrides: alignment.overrides.filter((o) => !droppedSet.has(o)),
+      overrides: [...others, ...overrides].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.at - b.at)),
     },
-    report: { doc: docId, exact, fuzzy, lost, droppedOverrides: dropped, dissolvedGroups },
+    report: {
+      doc: docId,
+      exact,
+      normalized,
+      recut,
+      fuzzy: changed.length,
+      moved,
+      changed,
+      lost,
+      droppedOverrides: dropped,
+      lostOverrides,
+      movedOverrides,
+      addedOverrides,
+      dissolvedGroups,
+    },
   };
+}
+
+/**
+ * The context of an override that recorded none (files of version 1): the recorded texts of
+ * the sentences on both sides of a split, or of the sentence a join made.
+ */
+function derivedContext(o: SegmentationOverride, spans: readonly Span[], fits: (s: number) => string | undefined): [string, string] | undefined {
+  if (o.op === 'split') {
+    const k = spanStartingAt(spans, o.at);
+    if (k < 0) return undefined;
+    const before = k > 0 ? (fits(k - 1) ?? '') : '';
+    const after = fits(k) ?? '';
+    if (before === '' && after === '') return undefined;
+    return [before.slice(-4 * OVERRIDE_CONTEXT), after.slice(0, 4 * OVERRIDE_CONTEXT)];
+  }
+  const j = spanHolding(spans, o.at);
+  const t = j >= 0 ? fits(j) : undefined;
+  if (t === undefined) return undefined;
+  const rel = o.at - spans[j]![0];
+  return [t.slice(Math.max(0, rel - 4 * OVERRIDE_CONTEXT), rel), t.slice(rel, rel + 4 * OVERRIDE_CONTEXT)];
+}
+
+/**
+ * Whether [a, b) can be cut out of the new text as a sentence, and at what cost: 0 when it
+ * is already a run of whole sentences (joins only), 1 or 2 for each end that has to be split
+ * off a sentence, which is allowed only where the text itself has a sentence boundary (a line
+ * break, or sentence-final punctuation and a space). undefined: not a sentence there.
+ */
+function cutPenalty(text: string, sentences: readonly Span[], a: number, b: number): number | undefined {
+  let penalty = 0;
+  if (spanStartingAt(sentences, a) < 0) {
+    let p = a - 1;
+    let newline = false;
+    while (p >= 0 && isSpace(text[p])) {
+      if (text[p] === '\n' || text[p] === '\r') newline = true;
+      p--;
+    }
+    if (!(p < 0 || newline || (p < a - 1 && SENTENCE_END.test(text[p]!)))) return undefined;
+    penalty++;
+  }
+  const endsSentence = sentences.some(([, e]) => e === b);
+  if (!endsSentence) {
+    let p = b;
+    let newline = false;
+    while (p < text.length && isSpace(text[p])) {
+      if (text[p] === '\n' || text[p] === '\r') newline = true;
+      p++;
+    }
+    if (!(p >= text.length || newline || (p > b && SENTENCE_END.test(text[b - 1]!)))) return undefined;
+    penalty++;
+  }
+  return penalty;
+}
+
+/**
+ * Makes [a, b) one sentence: splits it off the sentences it starts or ends inside and joins
+ * the sentences within it, recording each change as an override (or removing the override
+ * that made the boundary) so that replaying the overrides gives the same segmentation.
+ */
+function carve(
+  text: string,
+  sentences: readonly Span[],
+  overrides: readonly SegmentationOverride[],
+  [a, b]: Span,
+  docId: string,
+): { sentences: Span[]; overrides: SegmentationOverride[]; added: number } {
+  const inside: number[] = [];
+  sentences.forEach(([s, e], i) => {
+    if (e > a && s < b) inside.push(i);
+  });
+  if (inside.length === 0) return { sentences: sentences.slice(), overrides: overrides.slice(), added: 0 };
+  const first = inside[0]!;
+  const last = inside[inside.length - 1]!;
+  const pieces: Span[] = [];
+  let out = overrides.slice();
+  let added = 0;
+  const note = (op: 'split' | 'join', at: number) => {
+    const opposite = out.findIndex((o) => o.at === at && o.op !== op);
+    if (opposite >= 0) out = out.filter((_, i) => i !== opposite);
+    else {
+      out.push({ doc: docId, op, at, context: overrideContext(text, at) });
+      added++;
+    }
+  };
+  const [fs] = sentences[first]!;
+  if (fs < a) {
+    let end = a;
+    while (end > fs && isSpace(text[end - 1])) end--;
+    if (end > fs) pieces.push([fs, end]);
+    note('split', a);
+  }
+  pieces.push([a, b]);
+  for (let i = first; i <= last; i++) {
+    const s = sentences[i]![0];
+    if (s > a && s < b) note('join', s);
+  }
+  const [, le] = sentences[last]!;
+  if (le > b) {
+    let start = b;
+    while (start < le && isSpace(text[start])) start++;
+    if (start < le) {
+      pieces.push([start, le]);
+      note('split', start);
+    }
+  }
+  return { sentences: [...sentences.slice(0, first), ...pieces, ...sentences.slice(last + 1)], overrides: out, added };
 }

@@ -47,18 +47,36 @@ function list(lines: string[], indent: string): string {
 }
 
 export function serializeAlignment(alignment: Alignment, texts?: TextsById): string {
+  return [...serializeAlignmentChunks(alignment, texts)].join('');
+}
+
+/** Groups per chunk of serializeAlignmentChunks. */
+const GROUPS_PER_CHUNK = 2000;
+
+/**
+ * serializeAlignment in pieces (their concatenation is exactly serializeAlignment's string), so
+ * that a file of a million groups is written without its whole text in memory at once.
+ */
+export function* serializeAlignmentChunks(alignment: Alignment, texts?: TextsById): Generator<string> {
   const documents = alignment.documents.map((doc) => {
     const head = [`"id": ${j(doc.id)}`, `"path": ${j(doc.path)}`, `"lang": ${j(doc.lang)}`, `"sha256": ${j(doc.sha256)}`];
     if (doc.title !== undefined) head.push(`"title": ${j(doc.title)}`);
     const spans = doc.sentences.map(([s, e]) => `[${s}, ${e}]`).join(', ');
     return `{\n      ${head.join(',\n      ')},\n      "sentences": [${spans}]\n    }`;
   });
-  return [
-    '{',
-    `  "format": "allinea-alignment",`,
-    `  "version": 1,`,
-    `  "documents": ${list(documents, '    ')},`,
-    `  "groups": ${list(alignment.groups.map((g) => groupJson(g, alignment, texts)), '    ')},`,
+  yield ['{', `  "format": "allinea-alignment",`, `  "version": 1,`, `  "documents": ${list(documents, '    ')},`, ''].join('\n');
+  documents.length = 0;
+  const { groups } = alignment;
+  if (groups.length === 0) yield '  "groups": [],\n';
+  else {
+    for (let start = 0; start < groups.length; start += GROUPS_PER_CHUNK) {
+      const lines: string[] = [];
+      for (let g = start; g < Math.min(groups.length, start + GROUPS_PER_CHUNK); g++) lines.push(`    ${groupJson(groups[g]!, alignment, texts)}`);
+      yield `${start === 0 ? '  "groups": [\n' : ',\n'}${lines.join(',\n')}`;
+    }
+    yield '\n  ],\n';
+  }
+  yield [
     `  "overrides": ${list(alignment.overrides.map((o) => `{"doc": ${j(o.doc)}, "op": ${j(o.op)}, "at": ${o.at}}`), '    ')},`,
     `  "bookmarks": ${list(alignment.bookmarks.map((b) => bookmarkJson(b, alignment, texts)), '    ')}`,
     '}',

@@ -56,6 +56,12 @@ export interface SegmentationOverride {
   readonly doc: string;
   readonly op: 'split' | 'join';
   readonly at: number;
+  /**
+   * The text on both sides of the cut ([before, after], up to 32 characters each), so that
+   * the override moves with its text when the document changes. Written by the serializer
+   * from the source text; absent in files of version 1 and in overrides made in memory.
+   */
+  readonly context?: readonly [before: string, after: string];
 }
 
 export interface Bookmark {

@@ -7,7 +7,7 @@
  */
 import type { CommandId, Mode, ViewKind } from './types.js';
 
-export type KeymapSection = 'move' | 'find' | 'align' | 'review' | 'edit' | 'file' | 'prompt';
+export type KeymapSection = 'move' | 'find' | 'align' | 'review' | 'rows' | 'edit' | 'file' | 'prompt';
 
 export interface KeyBinding {
   readonly command: CommandId;
@@ -31,8 +31,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'page-up', keys: ['pageup', 'ctrl+u'], modes: ['normal', 'help'], section: 'move', description: 'keys.pageUp' },
   { command: 'first', keys: ['g', 'home'], modes: ['normal'], section: 'move', description: 'keys.first' },
   { command: 'last', keys: ['G', 'end'], modes: ['normal'], section: 'move', description: 'keys.last' },
-  { command: 'next-pane', keys: ['tab', 'l', 'right'], modes: ['normal'], views: ['panes'], section: 'move', description: 'keys.nextPane', hint: true },
-  { command: 'previous-pane', keys: ['shift+tab', 'h', 'left'], modes: ['normal'], views: ['panes'], section: 'move', description: 'keys.previousPane' },
+  { command: 'next-pane', keys: ['tab', 'l', 'right'], modes: ['normal'], views: ['panes', 'rows'], section: 'move', description: 'keys.nextPane', hint: true },
+  { command: 'previous-pane', keys: ['shift+tab', 'h', 'left'], modes: ['normal'], views: ['panes', 'rows'], section: 'move', description: 'keys.previousPane' },
   { command: 'toggle-view', keys: ['v'], modes: ['normal'], section: 'move', description: 'keys.toggleView', hint: true },
   { command: 'cycle-filter', keys: ['f'], modes: ['normal'], views: ['groups'], section: 'move', description: 'keys.cycleFilter', hint: true },
   { command: 'open-group', keys: ['enter'], modes: ['normal'], views: ['groups'], section: 'move', description: 'keys.openGroup', hint: true },
@@ -86,9 +86,30 @@ export const KEYMAP: readonly KeyBinding[] = [
   // Questions before an edit that loses reviewed work, and before overwriting a file changed on disk.
   { command: 'confirm-yes', keys: ['y'], modes: ['confirm-loss', 'confirm-overwrite'], section: 'prompt', description: 'keys.confirmYes', hint: true },
   { command: 'close', keys: ['n', 'escape', 'ctrl+c'], modes: ['confirm-loss', 'confirm-overwrite'], section: 'prompt', description: 'keys.confirmNo', hint: true },
+
+  // The row view (rows-commands.ts) and its question before a move that would lose something.
+  { command: 'rows-view', keys: ['R'], modes: ['normal'], section: 'rows', description: 'keys.rowsView', hint: true },
+  { command: 'accept-suggestion', keys: ['enter'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowConfirmNext', hint: true },
+  { command: 'reject-suggestion', keys: ['r'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowRejectNext' },
+  { command: 'row-shift-up', keys: ['K'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowShiftUp', hint: true },
+  { command: 'row-shift-down', keys: ['J'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowShiftDown', hint: true },
+  { command: 'row-merge-next', keys: ['m'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowMergeNext' },
+  { command: 'row-split', keys: ['s'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowSplit' },
+  { command: 'row-detach', keys: ['x'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowDetach' },
+  { command: 'row-next-warning', keys: ['w'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowNextWarning' },
+  { command: 'row-previous-warning', keys: ['W'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowPreviousWarning' },
+  { command: 'row-lead', keys: ['o'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowLead' },
+  { command: 'row-order', keys: ['O'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowOrder' },
+  { command: 'column-left', keys: ['<'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.columnLeft' },
+  { command: 'column-right', keys: ['>'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.columnRight' },
+  { command: 'column-hide', keys: ['-'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.columnHide' },
+  { command: 'column-show-all', keys: ['+'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.columnShowAll' },
+  { command: 'realign-from-cursor', keys: ['F'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.realignFromCursor' },
+  { command: 'row-answer-yes', keys: ['y', 'enter'], modes: ['confirm-move'], section: 'prompt', description: 'keys.answerYes', hint: true },
+  { command: 'close', keys: ['escape', 'n', 'ctrl+c'], modes: ['confirm-move'], section: 'prompt', description: 'keys.answerNo', hint: true },
 ];
 
-export const KEYMAP_SECTIONS: readonly KeymapSection[] = ['move', 'find', 'align', 'review', 'edit', 'file'];
+export const KEYMAP_SECTIONS: readonly KeymapSection[] = ['move', 'find', 'align', 'review', 'rows', 'edit', 'file'];
 
 /** Modes where unbound printable input is typed into the prompt. */
 export function isPromptMode(mode: Mode): boolean {

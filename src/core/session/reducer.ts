@@ -38,6 +38,9 @@ import {
   sentenceHeight,
   targetGroup,
 } from './selectors.js';
+import { enterRows, rowCommand, rowCursorSentence } from './rows-commands.js';
+import { applyRealign } from './rows-realign.js';
+import { initialRowView, normalizeRows } from './rows-state.js';
 import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type PendingChange, type TerminalSize } from './types.js';
 import { lossesOf, type Loss } from './losses.js';
 import { remapMarks } from './marks.js';
@@ -82,6 +85,7 @@ export function createEditorState(options: InitOptions): EditorState {
     aligner: { running: false, done: 0, total: 0 },
     effects: [],
     nextEffectId: 1,
+    rowView: initialRowView(options.alignment.documents.map((d) => d.id)),
   };
   return normalize(state);
 }
@@ -294,6 +298,26 @@ function jumpToSuggested(state: EditorState, dir: 1 | -1): EditorState {
   return i === undefined ? say(state, 'msg.noSuggested') : moveCursor(state, state.focus, i, true);
 }
 
+/** After a review: the next suggested group (the focused pane's, or the table's next row), as in the row view. */
+function toNextSuggestion(state: EditorState, reviewed: string): EditorState {
+  const alignment = state.history.present;
+  if (state.view === 'groups') {
+    const rows = groupRows(alignment, state.groupFilter);
+    const at = rows.findIndex((g) => g.id === reviewed);
+    const from = at >= 0 ? at + 1 : state.groupCursor;
+    const r = rows.findIndex((g, i) => i >= from && g.status === 'suggested');
+    return r < 0 ? state : normalize({ ...state, groupCursor: r });
+  }
+  const doc = alignment.documents[state.focus]!;
+  const slots = sentenceGroupIndex(alignment).get(doc.id)!;
+  const start = state.panes[state.focus]!.cursor;
+  for (let s = start + 1; s < slots.length; s++) {
+    const g = slots[s]!;
+    if (g >= 0 && alignment.groups[g]!.status === 'suggested') return moveCursor(state, state.focus, s, true);
+  }
+  return state;
+}
+
 function jumpToBookmark(state: EditorState): EditorState {
   const alignment = state.history.present;
   if (alignment.bookmarks.length === 0) return say(state, 'msg.noBookmarks');
@@ -435,6 +459,15 @@ function command(state: EditorState, id: CommandId): EditorState {
     if (step !== 0) return { ...state, helpTop: Math.min(KEYMAP.length, Math.max(0, state.helpTop + step)) };
     if (id === 'close') return { ...state, mode: 'normal' };
     return state;
+  }
+  // The row view's own commands and its move question (rows-commands.ts).
+  const rowResult = rowCommand(state, id);
+  if (rowResult) return rowResult;
+  if (id === 'rows-view' || (id === 'toggle-view' && state.view === 'rows')) {
+    if (state.view !== 'rows') return enterRows(state);
+    const at = rowCursorSentence(state);
+    const d = at ? alignment.documents.findIndex((x) => x.id === at.doc) : -1;
+    return d >= 0 ? moveCursor({ ...state, view: 'panes' }, d, at!.sentence, true) : normalize({ ...state, view: 'panes' });
   }
   if (state.view === 'groups' && state.mode === 'normal') {
     const rows = groupRows(alignment, state.groupFilter);
@@ -584,11 +617,12 @@ function command(state: EditorState, id: CommandId): EditorState {
       const status = id === 'accept-suggestion' ? 'confirmed' : 'rejected';
       if (group.status === status) return say(state, status === 'confirmed' ? 'msg.alreadyConfirmed' : 'msg.alreadyRejected', { group: group.id });
       if (status === 'rejected' && group.status === 'confirmed') return fail(state, 'msg.rejectConfirmed', { group: group.id });
-      return normalize(change(state, status === 'confirmed' ? 'accept' : 'reject', (a) => setStatus(a, group.id, status), {
+      const reviewed = normalize(change(state, status === 'confirmed' ? 'accept' : 'reject', (a) => setStatus(a, group.id, status), {
         key: status === 'confirmed' ? 'msg.accepted' : 'msg.rejected',
         params: { group: group.id },
         tone: 'info',
       }));
+      return reviewed.history === state.history ? reviewed : toNextSuggestion(reviewed, group.id);
     }
     case 'accept-above':
       if (countsOf(alignment).suggested === 0) return say(state, 'msg.noSuggestions');
@@ -674,7 +708,7 @@ function command(state: EditorState, id: CommandId): EditorState {
 
 /** Messages last until the next key: then the hints come back. Prompt and quit questions stay. */
 function clearMessage(state: EditorState): EditorState {
-  if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split' || state.mode === 'confirm-loss' || state.mode === 'confirm-overwrite') return state;
+  if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split' || state.mode === 'confirm-move' || state.mode === 'confirm-loss' || state.mode === 'confirm-overwrite') return state;
   const { message: _m, ...rest } = state;
   return rest;
 }
@@ -691,7 +725,7 @@ function isTypedKey(action: { readonly name: string | undefined; readonly text: 
 // Typed text keeps no control characters: a prompt is one line of plain text.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-export function reduce(state: EditorState, action: Action): EditorState {
+function reduceEditor(state: EditorState, action: Action): EditorState {
   switch (action.type) {
     case 'command':
       return command(clearMessage(state), action.command);
@@ -743,15 +777,20 @@ export function reduce(state: EditorState, action: Action): EditorState {
         aligner: { ...state.aligner, done: action.done, total: action.total, ...(action.elapsedMs !== undefined ? { elapsedMs: action.elapsedMs } : {}) },
       };
     case 'aligner-done': {
-      const stopped = { ...state, aligner: { running: false, done: 0, total: 0 } };
+      const { rowRealign: scope, ...rest } = state;
+      const stopped = { ...rest, aligner: { running: false, done: 0, total: 0 } };
+      if (scope && scope.base.documents !== state.history.present.documents) return fail(normalize(stopped), 'msg.rowRealignStale');
       // Suggestions name sentences by index: after a split or join they would point elsewhere.
       if (state.aligner.documents && state.aligner.documents !== state.history.present.documents) return fail(stopped, 'msg.alignerStale');
       const doneMessage = (s: EditorState) => say(s, 'msg.alignerDone', { count: countsOf(s.history.present).suggested, mode: action.mode });
-      const next = change(stopped, 'align', (a) => applySuggestions(a, action.suggestions), undefined, doneMessage);
+      // A re-align from the cursor onward: its suggestions replace the scope's only.
+      const apply = scope ? (a: Alignment) => applyRealign(a, scope, action.suggestions) : (a: Alignment) => applySuggestions(a, action.suggestions);
+      const next = change(stopped, 'align', apply, undefined, doneMessage);
       if (next.mode === 'confirm-loss') return next;
       return normalize(next.history === stopped.history && next.message?.key === 'msg.nothingChanged' ? doneMessage(next) : next);
     }
     case 'aligner-failed':
+      if (state.rowRealign) return reduceEditor({ ...state, rowRealign: undefined } as EditorState, action);
       if (action.cancelled) return say({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerCancelled');
       if (action.unavailable) return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerNoWorker', { message: action.message });
       return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerFailed', { message: action.message });
@@ -760,4 +799,10 @@ export function reduce(state: EditorState, action: Action): EditorState {
     default:
       return state;
   }
+}
+
+export function reduce(state: EditorState, action: Action): EditorState {
+  const next = reduceEditor(state, action);
+  // The row view's cursor and scroll follow every change (edits, undo, resizes).
+  return next.view === 'rows' && next !== state ? normalizeRows(next, layoutOf(next)) : next;
 }

@@ -6,6 +6,7 @@
 import { sentenceGroupIndex } from '../model/index-cache.js';
 import type { Alignment, DocumentRef, Group } from '../model/types.js';
 import { digits, fit, gutterWidth, screenLayout, textWidth, wrapText, GROUP_ROW_MAX_LINES, type ScreenLayout } from './layout.js';
+import { rowTargetGroup } from './rows-state.js';
 import type { EditorState, GroupFilter } from './types.js';
 
 /** Stand-in for the split caret while wrapping; drawn as a bar by the view. */
@@ -133,6 +134,7 @@ export function groupRows(alignment: Alignment, filter: GroupFilter): readonly G
 export function targetGroup(state: EditorState): Group | undefined {
   const alignment = state.history.present;
   if (state.view === 'groups') return groupRows(alignment, state.groupFilter)[state.groupCursor];
+  if (state.view === 'rows') return rowTargetGroup(state);
   const doc = alignment.documents[state.focus];
   const pane = state.panes[state.focus];
   return doc && pane ? groupAt(alignment, doc.id, pane.cursor) : undefined;

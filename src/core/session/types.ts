@@ -6,11 +6,13 @@
 import type { History } from '../model/history.js';
 import type { Alignment } from '../model/types.js';
 import type { SuggestedMembers } from '../model/operations.js';
+import type { RealignScope } from './rows-realign.js';
+import type { RowViewState } from './rows-state.js';
 
-export type ViewKind = 'panes' | 'groups';
+export type ViewKind = 'panes' | 'groups' | 'rows';
 
 /** Input modes: which keymap section is active and what the bottom line shows. */
-export type Mode = 'normal' | 'search' | 'note' | 'threshold' | 'split' | 'confirm-quit' | 'help' | 'confirm-loss' | 'confirm-overwrite';
+export type Mode = 'normal' | 'search' | 'note' | 'threshold' | 'split' | 'confirm-quit' | 'help' | 'confirm-move' | 'confirm-loss' | 'confirm-overwrite';
 
 /** An edit waiting for the user's yes because it would lose reviewed work (see losses.ts). */
 export interface PendingChange {
@@ -109,6 +111,10 @@ export interface EditorState {
    * TYPED_AFTER_FAILURE_MS of the previous key) are kept as text, not run as commands.
    */
   readonly afterFailure?: { readonly at: number; readonly text: string; readonly failed: Message };
+  /** The row view (rows-state.ts). */
+  readonly rowView: RowViewState;
+  /** A re-align from the cursor onward in progress: how its suggestions map back (rows-realign.ts). */
+  readonly rowRealign?: RealignScope;
 }
 
 export type Action =
@@ -179,4 +185,20 @@ export type CommandId =
   | 'caret-word-right'
   | 'save-and-quit'
   | 'quit-without-saving'
-  | 'confirm-yes';
+  | 'confirm-yes'
+  | 'rows-view'
+  | 'row-shift-up'
+  | 'row-shift-down'
+  | 'row-merge-next'
+  | 'row-split'
+  | 'row-detach'
+  | 'row-next-warning'
+  | 'row-previous-warning'
+  | 'row-lead'
+  | 'row-order'
+  | 'column-left'
+  | 'column-right'
+  | 'column-hide'
+  | 'column-show-all'
+  | 'realign-from-cursor'
+  | 'row-answer-yes';

@@ -11,6 +11,7 @@ import { isCloser, isDigit, isLower, isOpener, isTerminal, isUpper, isWhitespace
 import { abbreviationKind, type LanguageRules } from './language-rules.js';
 import type { ListLayout } from './lists.js';
 import type { EnclosingRegions } from './quotes.js';
+import { scanWork } from './scan.js';
 
 export interface LineContext {
   readonly text: string;
@@ -122,7 +123,7 @@ function decidePeriod(line: LineContext, c: Candidate, sentenceStart: number): b
     // abbreviation is rarely shorter than four words ("At 5 a.m. Mr. Smith"). Without a
     // layer, the base decides, and an initial is taken for a name.
     if (!rules.sentenceStarters) return base && !initial && !abbreviationAhead(line, c.next);
-    return opensSentence(line, c.next) && wordCount(text, sentenceStart, c.end) >= 4;
+    return opensSentence(line, c.next) && hasWords(text, sentenceStart, c.end, 4);
   }
   if (!base) return false;
   if (rules.wordsEndInVowels && isLower(next) && TRUNCATED_WORD.test(word)) return false; // meteor. si
@@ -194,16 +195,22 @@ function abbreviationAhead(line: LineContext, i: number): boolean {
   return word.endsWith('.') && line.rules.abbreviations.lookup(word.slice(0, -1)) === 'abbreviation';
 }
 
-/** Words in text[from, to), not counting stand-alone punctuation. */
-function wordCount(text: string, from: number, to: number): number {
+/**
+ * Whether text[from, to) holds at least `wanted` words, not counting stand-alone punctuation.
+ * Stops at the `wanted`-th word: a long sentence with many abbreviations is not re-read from its
+ * start at each of them.
+ */
+function hasWords(text: string, from: number, to: number, wanted: number): boolean {
   let count = 0;
   let inWord = false;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  for (; i < to && count < wanted; i++) {
     const space = isWhitespace(text[i]);
     if (!space && !inWord && !isTerminal(text[i])) count++;
     inWord = !space;
   }
-  return count;
+  scanWork.chars += i - from;
+  return count >= wanted;
 }
 
 function countDots(s: string): number {

@@ -4,7 +4,8 @@
  * sentence is decided later (boundaries.ts); punctuation followed by anything else
  * (1.23, Jane.Doe@example.com, Sig.ra, Jr.'s, tel.:0123) never ends one.
  */
-import { isCloser, isTerminal, isWhitespace } from './chars.js';
+import { isCloser, isTerminal, isWhitespace, TERMINALS } from './chars.js';
+import { charTable, findIn, scanWork } from './scan.js';
 
 export interface Candidate {
   /** Offset of the first punctuation mark of the run. */
@@ -15,7 +16,7 @@ export interface Candidate {
   readonly next: number;
 }
 
-const TERMINAL_SEARCH = /[.!?…。．！？‼⁇⁈⁉]/g;
+const TERMINAL_TABLE = charTable(TERMINALS);
 
 /**
  * `closingMarks`: offsets of the line's paired closing marks, so that one detached by a space
@@ -23,17 +24,16 @@ const TERMINAL_SEARCH = /[.!?…。．！？‼⁇⁈⁉]/g;
  */
 export function findCandidates(text: string, start: number, end: number, closingMarks?: ReadonlySet<number>): Candidate[] {
   const candidates: Candidate[] = [];
-  TERMINAL_SEARCH.lastIndex = start;
-  for (;;) {
-    const match = TERMINAL_SEARCH.exec(text);
-    if (!match || match.index >= end) break;
-    const runStart = match.index;
+  // Bounded to the line (a global search would read on to the next mark anywhere in the text).
+  for (let runStart = findIn(text, start, end, TERMINAL_TABLE); runStart < end; ) {
     const runEnd = extendRun(text, runStart, end, closingMarks);
-    TERMINAL_SEARCH.lastIndex = runEnd;
-    if (runEnd >= end || !isWhitespace(text[runEnd])) continue;
-    let next = runEnd;
-    while (next < end && isWhitespace(text[next])) next++;
-    candidates.push({ start: runStart, end: runEnd, next });
+    if (runEnd < end && isWhitespace(text[runEnd])) {
+      let next = runEnd;
+      while (next < end && isWhitespace(text[next])) next++;
+      candidates.push({ start: runStart, end: runEnd, next });
+    }
+    scanWork.chars += runEnd - runStart;
+    runStart = findIn(text, runEnd, end, TERMINAL_TABLE);
   }
   return candidates;
 }

@@ -4,6 +4,7 @@
  * This also bounds the effect of a stray quotation mark to its own line.
  */
 import { isWhitespace } from './chars.js';
+import { scanWork } from './scan.js';
 
 /** A trimmed, non-empty line as [start, end) offsets into the text. */
 export type LineRange = readonly [start: number, end: number];
@@ -14,6 +15,7 @@ export function lineRanges(text: string): LineRange[] {
   const lines: LineRange[] = [];
   let lineStart = 0;
   LINE_BREAK.lastIndex = 0;
+  scanWork.chars += text.length; // one forward search through the whole text
   for (;;) {
     const match = LINE_BREAK.exec(text);
     const lineEnd = match ? match.index : text.length;

@@ -9,6 +9,7 @@
  * simply ignored: an unpaired quote never turns splitting off for the rest of the text.
  */
 import { isLetter, isOpener, isTerminal, isUpper, isWhitespace } from './chars.js';
+import { charTable, findIn } from './scan.js';
 
 export type RegionKind = 'bracket' | 'quote';
 
@@ -43,7 +44,7 @@ const CLOSING_MARKS: Readonly<Record<string, string>> = {
 };
 const BRACKET_OPENERS = '([{';
 const QUOTE_OPENERS = '«‹“„‘‚"\'';
-const PAIR_CHARS = /[()[\]{}«»‹›“”„‘’‚"']/g;
+const PAIR_CHARS = charTable('()[]{}«»‹›“”„‘’‚"\'');
 
 interface OpenMark {
   readonly mark: string;
@@ -53,10 +54,9 @@ interface OpenMark {
 export function pairRegions(text: string, start: number, end: number): PairRegion[] {
   const regions: PairRegion[] = [];
   const stack: OpenMark[] = [];
-  PAIR_CHARS.lastIndex = start;
-  for (let match = PAIR_CHARS.exec(text); match && match.index < end; match = PAIR_CHARS.exec(text)) {
-    const i = match.index;
-    const ch = match[0];
+  // Bounded to the line: a search through the whole text would read on to the next mark anywhere.
+  for (let i = findIn(text, start, end, PAIR_CHARS); i < end; i = findIn(text, i + 1, end, PAIR_CHARS)) {
+    const ch = text[i]!;
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     switch (ch) {

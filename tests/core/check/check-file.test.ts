@@ -46,7 +46,7 @@ describe('checkFile', () => {
     const result = await checkFile({ file: 'x.align.json', text: file, rules: defaultRules(), host: host(changed) });
     const errors = result.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.path, f.message]);
     expect(errors).toEqual([
-      ['source-changed', ['documents', 0], expect.stringMatching(/^the text of document "it-000" \(\.\.\/seeds\/000_8f095107cca91a8d\.txt\) changed since the file was written; re-anchoring would find 0 of 1 grouped or bookmarked sentence again \(0 exactly, 0 fuzzily\), lose sentence \d+ of group g1 \("Molti membri dell'Isis, .*…"\), drop 1 segmentation override and dissolve group g1 \(allinea check --fix applies it\)$/)],
+      ['source-changed', ['documents', 0], expect.stringMatching(/^the text of document "it-000" \(\.\.\/seeds\/000_8f095107cca91a8d\.txt\) changed since the file was written; re-anchoring would find 0 of 1 grouped or bookmarked sentence again \(0 exactly, 0 with a changed text\), lose sentence \d+ of group g1 \("Molti membri dell'Isis, .*…"\), drop 1 segmentation override: split at \d+ \(its text is gone\) and dissolve group g1 \(allinea check --fix applies it\)$/)],
       ['override-mismatch', ['overrides', 0], `override 0 (split at ${at} in "it-000") no longer fits the changed text and re-anchoring would drop it`],
     ]);
   });

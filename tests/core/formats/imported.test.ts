@@ -44,3 +44,25 @@ describe('alignments from imported units', () => {
     expect(built.alignment.groups[0]!.status).toBe('confirmed');
   });
 });
+
+describe('UnitsAlignment (units added one at a time)', () => {
+  it('builds what alignmentFromUnits builds, with texts joined across its blocks', async () => {
+    const { UnitsAlignment } = await import('../../../src/core/formats/imported.js');
+    const units = Array.from({ length: 1000 }, (_, i) => ({
+      ...(i % 7 === 0 ? { id: `t${i % 3}` } : {}),
+      variants: i % 11 === 0 ? [{ lang: 'it', text: `Solo ${i}.` }] : [{ lang: 'fr', text: `Phrase ${i}.` }, { lang: 'it', text: ` Frase\n${i}. ` }, ...(i % 5 === 0 ? [{ lang: 'it', text: `Altra ${i}.` }] : [])],
+    }));
+    const options = { pathFor: (l: string) => `out.${l}.txt`, hash: (t: string) => `h${t.length}` };
+    const builder = new UnitsAlignment(options);
+    for (const unit of units) builder.add(unit);
+    const built = builder.finish();
+    expect(built).toEqual(alignmentFromUnits(units, options));
+    // Each sentence is one line of its document, at the span the alignment records.
+    for (const doc of built.alignment.documents) {
+      const text = built.texts.get(doc.id)!;
+      expect(text.split('\n').slice(0, -1)).toEqual(doc.sentences.map(([s, e]) => text.slice(s, e)));
+    }
+    const it = built.alignment.documents.find((d) => d.id === 'it')!;
+    expect(built.texts.get('it')!.slice(...it.sentences[1]!)).toBe('Frase 1.');
+  });
+});

@@ -119,3 +119,20 @@ describe('TMX import limits', () => {
     expect(() => importTmx(deep, { name: 'deep.tmx' })).toThrow(/^deep\.tmx (cannot be read as XML|nests elements more than 64 deep)/);
   });
 });
+
+describe('readTmxUnits (streaming)', () => {
+  it('delivers the units of importTmx one by one, in order, with the same notices', async () => {
+    const { readTmxUnits } = await import('../../../src/core/formats/tmx-import.js');
+    const units = Array.from(
+      { length: 300 },
+      (_, i) => `<tu tuid="u${i}"><prop type="x-status">suggested</prop><tuv xml:lang="it"><seg>Frase ${i} &amp; <hi>altro</hi>.</seg></tuv><tuv xml:lang="fr"><seg>Phrase ${i}.</seg></tuv></tu>`,
+    );
+    const text = `<?xml version="1.0"?><tmx version="1.4"><header srclang="it"/><body>${units.join('\n')}</body></tmx>`;
+    const whole = importTmx(text, { unitsPerRun: 7 });
+    const streamed: unknown[] = [];
+    const notices = readTmxUnits(text, { unitsPerRun: 7 }, (unit) => streamed.push(unit));
+    expect(streamed).toEqual(whole.units);
+    expect(streamed).toHaveLength(300);
+    expect(notices).toEqual(whole.notices);
+  });
+});

@@ -109,3 +109,40 @@ describe('errors name the place', () => {
     expect(lineLocator('ab\ncd\n')(4)).toEqual({ line: 2, column: 2 });
   });
 });
+
+describe('serializeAlignmentChunks (large files written in pieces)', () => {
+  it('cuts a file of many groups into several pieces that round-trip, one group per line, and writes it so', async () => {
+    const { serializeAlignmentChunks } = await import('../../../src/core/model/serialize.js');
+    const { writeAlignmentFile } = await import('../../../src/io/alignment-file.js');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const [a, b] = rich.documents;
+    const n = Math.min(a!.sentences.length, b!.sentences.length);
+    const groups = Array.from({ length: 4500 }, (_, i) => ({
+      id: `x${i}`,
+      status: 'suggested' as const,
+      origin: 'auto' as const,
+      score: 0.5,
+      members: [
+        { doc: a!.id, sentences: [i % n] },
+        { doc: b!.id, sentences: [i % n] },
+      ],
+    }));
+    const many = { ...rich, groups: [...rich.groups, ...groups] };
+    const chunks = [...serializeAlignmentChunks(many, texts)];
+    expect(chunks.length).toBeGreaterThan(3);
+    const text = chunks.join('');
+    expect(text).toBe(serializeAlignment(many, texts));
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.trimStart().startsWith('{"id": "')).length).toBe(many.groups.length);
+    const parsed = parseAlignment(text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.alignment.groups.map((g) => g.id)).toEqual(many.groups.map((g) => g.id));
+    // Without groups the layout is the same as ever.
+    expect([...serializeAlignmentChunks({ ...rich, groups: [] }, texts)].join('')).toContain('  "groups": [],\n  "overrides"');
+    const file = join(mkdtempSync(join(tmpdir(), 'allinea-chunks-')), 'many.align.json');
+    writeAlignmentFile(file, many, texts);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});

@@ -201,9 +201,15 @@ describe('session reducer: suggestions', () => {
     expect(targetGroup(s)?.status).toBe('suggested');
     const accepted = press(s, 'y');
     expect(accepted.history.present.groups[0]!.status).toBe('confirmed');
+    // Then on to the next suggested group of the pane, as confirm-and-next in the row view.
+    expect(accepted.panes[0]!.cursor).toBe(1);
+    expect(targetGroup(accepted)?.id).toBe(accepted.history.present.groups[1]!.id);
     const rejected = press(s, 'r');
     expect(rejected.history.present.groups[0]!.status).toBe('rejected');
-    expect(press(accepted, 'r').message?.key).toBe('msg.rejectConfirmed');
+    expect(press(accepted, 'k', 'r').message?.key).toBe('msg.rejectConfirmed');
+    // In the groups table the cursor moves to the next suggested row.
+    const table = press(press(s, 'v'), 'y');
+    expect(table.groupCursor).toBe(1);
   });
 
   it('accepts every suggestion above a typed score', () => {

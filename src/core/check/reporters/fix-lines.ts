@@ -9,9 +9,12 @@ export function fixLines(fixed: FixReport): string[] {
       d.droppedOverrides > 0 ? `${d.droppedOverrides} segmentation overrides dropped` : '',
       d.dissolvedGroups.length > 0 ? `groups dissolved: ${d.dissolvedGroups.join(', ')}` : '',
     ].filter(Boolean);
-    out.push(`fixed: re-anchored "${d.doc}": ${d.exact} sentences found exactly, ${d.fuzzy} fuzzily${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`);
+    const normalized = d.normalized ? `, ${d.normalized} up to line endings, Unicode or whitespace` : '';
+    const overrides = d.movedOverrides ? `, ${d.movedOverrides} segmentation overrides moved with their text` : '';
+    out.push(`fixed: re-anchored "${d.doc}": ${d.exact} sentences found exactly${normalized}, ${d.fuzzy} with a changed text${overrides}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`);
   }
   for (const line of fixed.lost) out.push(`lost: ${line}`);
+  for (const line of fixed.details ?? []) if (!line.startsWith('lost: ')) out.push(line);
   return out;
 }
 

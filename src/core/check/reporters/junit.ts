@@ -1,6 +1,12 @@
 /**
  * JUnit XML, as CI test-report viewers read it: one testcase per file, a <failure> listing
  * its errors when it has any; warnings go to the testcase's <system-out>.
+ *
+ * Made for Jenkins (junit and xunit plugins), GitLab and GitHub test-report actions, and kept
+ * to what the schema Jenkins' xunit plugin validates with (junit-10.xsd) allows: that is the
+ * strictest of them. So a testcase carries only name, classname and time (no `file`
+ * attribute, which that schema refuses; the name is the file's path), and the suites carry
+ * name, tests, failures, errors, skipped and time.
  */
 import { describeCounts, fixLines } from './fix-lines.js';
 import type { Reporter } from './types.js';
@@ -30,10 +36,10 @@ export const junitReporter: Reporter = ({ results, summary }) => {
     }
     const out = [...warnings.map(line), ...(r.fixed ? fixLines(r.fixed) : [])];
     if (out.length > 0) parts.push(`      <system-out>${escapeXml(out.join('\n'))}</system-out>`);
-    const open = `    <testcase classname="allinea.check" name="${escapeXml(r.file)}" file="${escapeXml(r.file)}"`;
+    const open = `    <testcase classname="allinea.check" name="${escapeXml(r.file)}" time="0"`;
     return parts.length === 0 ? `${open}/>` : `${open}>\n${parts.join('\n')}\n    </testcase>`;
   });
-  const counts = `tests="${summary.files}" failures="${failures}" errors="0"`;
+  const counts = `tests="${summary.files}" failures="${failures}" errors="0" time="0"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="allinea check" ${counts}>`,

@@ -1,0 +1,122 @@
+/**
+ * Text identity across the edits that do not change what a sentence says: line endings
+ * (git's autocrlf), Unicode normalisation (NFC/NFD) and whitespace (spaces added, removed,
+ * lines re-wrapped). Two texts are "the same sentence" when their keys are equal; a key is
+ * the NFC text with every whitespace character left out.
+ *
+ * A document's normalised view keeps, for each code unit of its key, where it came from in
+ * the original text, so that a place found in the key (a recorded sentence, the context of
+ * a split) is a place in the document.
+ */
+
+/** Whitespace left out of keys: \s (which covers NBSP and the Unicode spaces), zero-width space, word joiner, BOM. */
+const SKIPPED = /[\s\u200b\u2060\ufeff]/u;
+const SKIPPED_ALL = /[\s\u200b\u2060\ufeff]+/gu;
+const COMBINING = /\p{M}/u;
+
+/** The comparison key of a text: NFC, whitespace removed. */
+export function textKey(text: string): string {
+  return text.normalize('NFC').replace(SKIPPED_ALL, '');
+}
+
+export interface NormalizedView {
+  readonly key: string;
+  /** Original offset of the first code unit behind key[i]. */
+  readonly from: Int32Array;
+  /** Original offset just past the last code unit behind key[i]. */
+  readonly to: Int32Array;
+}
+
+function isSkipped(code: number, ch: string): boolean {
+  if (code === 32 || code === 10 || code === 13 || code === 9) return true;
+  return code > 127 && SKIPPED.test(ch);
+}
+
+/** The normalised view of a whole document. */
+export function normalizedView(text: string): NormalizedView {
+  const from = new Int32Array(text.length + 1);
+  const to = new Int32Array(text.length + 1);
+  let key = '';
+  const parts: string[] = [];
+  let n = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // Fast path: a character below U+0300 not followed by a combining mark is its own NFC.
+    if (code < 0x300) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0x300 && COMBINING.test(text[i + 1]!))) {
+        if (!isSkipped(code, text[i]!)) {
+          parts.push(text[i]!);
+          from[n] = i;
+          to[n] = i + 1;
+          n++;
+        }
+        i++;
+        continue;
+      }
+    }
+    // A cluster: one code point and the combining marks after it, normalised together.
+    const start = i;
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    const first = text.slice(start, i);
+    if (isSkipped(cp, first)) continue;
+    while (i < text.length) {
+      const mark = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(mark);
+      if (!COMBINING.test(ch)) break;
+      i += ch.length;
+    }
+    const nfc = text.slice(start, i).normalize('NFC');
+    for (let k = 0; k < nfc.length; k++) {
+      from[n] = start;
+      to[n] = i;
+      n++;
+    }
+    parts.push(nfc);
+    if (parts.length > 4096) {
+      key += parts.join('');
+      parts.length = 0;
+    }
+  }
+  key += parts.join('');
+  return { key, from: from.subarray(0, n), to: to.subarray(0, n) };
+}
+
+/** Original [start, end) of key[i, i + length). */
+export function originalRange(view: NormalizedView, i: number, length: number): [number, number] {
+  return [view.from[i]!, view.to[i + length - 1]!];
+}
+
+/** Index in the key of the first key unit at or after original offset `at` (key.length when none). */
+export function keyIndexAt(view: NormalizedView, at: number): number {
+  let lo = 0;
+  let hi = view.from.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (view.from[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every index where `needle` occurs in the key, searched first within `window` key units of
+ * `near` (the usual case: text moved a little), then everywhere when nothing is found there.
+ * At most `limit` hits are returned.
+ */
+export function occurrences(view: NormalizedView, needle: string, near: number, window = 20000, limit = 64): number[] {
+  if (needle === '') return [];
+  const search = (from: number, to: number): number[] => {
+    const hits: number[] = [];
+    let at = view.key.indexOf(needle, Math.max(0, from));
+    while (at >= 0 && at <= to && hits.length < limit) {
+      hits.push(at);
+      at = view.key.indexOf(needle, at + 1);
+    }
+    return hits;
+  };
+  const local = search(near - window, near + window);
+  return local.length > 0 || (near - window <= 0 && near + window >= view.key.length) ? local : search(0, view.key.length);
+}

@@ -1,0 +1,347 @@
+/**
+ * Commands of the row view (and the review moves' question): cursor moves over rows and the
+ * focused cell's sentences, column order and leading document, confirm/reject and move on,
+ * the shift/merge/split/detach moves (row-moves.ts) with a question before any move that
+ * would lose a confirmed link, a group or a note, jumps to rows with quality warnings, and
+ * the re-align from the cursor onward. Changes are recorded in the undo history.
+ */
+import { record } from '../model/history.js';
+import { dissolveGroup, setStatus, type SentenceRef } from '../model/operations.js';
+import { ModelError, type Alignment } from '../model/types.js';
+import { screenLayout } from './layout.js';
+import { MoveRefused, planMove, type MoveLoss, type MovePlan, type RowMove } from './row-moves.js';
+import { cellOf, findRow, rowGroupOf, rowOfSentence, type RowProjection } from './rows.js';
+import { scopeForRealign } from './rows-realign.js';
+import { focusedDoc, normalizeRows, rowGeometry, rowHeight, rowProjection, rowViewOf, type RowViewState } from './rows-state.js';
+import { checkGroups, warningsOf } from './rows-warnings.js';
+import type { CommandId, EditorState, EffectRequest, Message } from './types.js';
+
+function say(state: EditorState, key: string, params?: Message['params'], tone: Message['tone'] = 'info'): EditorState {
+  return { ...state, message: params ? { key, params, tone } : { key, tone } };
+}
+
+function layout(state: EditorState) {
+  return screenLayout(state.size, state.history.present.documents.length);
+}
+
+function withView(state: EditorState, patch: Partial<RowViewState>): EditorState {
+  return normalizeRows({ ...state, rowView: { ...rowViewOf(state), ...patch } }, layout(state));
+}
+
+function moveTo(state: EditorState, row: number, sub = 0): EditorState {
+  return withView(state, { cursor: row, sub });
+}
+
+/** Records a new alignment for undo; the cursor goes to the row holding `anchor`. */
+function commit(state: EditorState, label: string, next: Alignment, message: Message, anchor?: SentenceRef): EditorState {
+  if (next === state.history.present) return say(state, 'msg.nothingChanged');
+  let changed: EditorState = { ...state, history: record(state.history, next, label), message };
+  if (anchor) {
+    const projection = rowProjection(changed);
+    const d = next.documents.findIndex((doc) => doc.id === anchor.doc);
+    const row = rowOfSentence(projection, d, anchor.sentence);
+    if (row >= 0) {
+      const view = rowViewOf(changed);
+      const focus = view.columns.indexOf(anchor.doc);
+      const cell = cellOf(projection, row, d);
+      changed = { ...changed, rowView: { ...view, cursor: row, ...(focus >= 0 ? { focus, sub: Math.max(0, cell.indexOf(anchor.sentence)) } : {}) } };
+    }
+  }
+  return normalizeRows(changed, layout(changed));
+}
+
+function request(state: EditorState, effect: EffectRequest): EditorState {
+  return { ...state, effects: [...state.effects, { ...effect, id: state.nextEffectId } as EditorState['effects'][number]], nextEffectId: state.nextEffectId + 1 };
+}
+
+/** The question for a move that would lose something: the first loss decides the wording. */
+function question(losses: readonly MoveLoss[]): Message {
+  const loss = losses[0]!;
+  const key = loss.dissolves ? (loss.note ? 'msg.rowAskDissolveNote' : 'msg.rowAskDissolve') : 'msg.rowAskLeaveConfirmed';
+  return { key, params: { group: loss.group, note: loss.note ?? '' }, tone: 'info' };
+}
+
+function applyPlan(state: EditorState, move: RowMove, plan: MovePlan): EditorState {
+  return commit(state, 'row-move', plan.alignment, { key: plan.done.key, params: plan.done.params, tone: 'info' }, plan.anchor);
+}
+
+function tryMove(state: EditorState, move: RowMove): EditorState {
+  let plan: MovePlan;
+  try {
+    plan = planMove(rowProjection(state), move);
+  } catch (error) {
+    if (error instanceof MoveRefused) return say(state, error.key, error.params, 'error');
+    throw error;
+  }
+  if (plan.losses.length > 0) {
+    return { ...state, mode: 'confirm-move', rowView: { ...rowViewOf(state), pending: { move, losses: plan.losses } }, message: question(plan.losses) };
+  }
+  return applyPlan(state, move, plan);
+}
+
+function answer(state: EditorState, yes: boolean): EditorState {
+  const view = rowViewOf(state);
+  const pending = view.pending;
+  const { pending: _p, ...rest } = view;
+  const closed: EditorState = { ...state, mode: 'normal', rowView: rest };
+  if (!pending || !yes) return say(closed, 'msg.rowKept');
+  const move = pending.move;
+  if (move.type === 'dissolve') {
+    try {
+      return commit(closed, 'dissolve', dissolveGroup(closed.history.present, move.group), { key: 'msg.dissolved', params: { group: move.group }, tone: 'info' });
+    } catch (error) {
+      if (error instanceof ModelError) return say(closed, 'msg.modelError', { message: error.message }, 'error');
+      throw error;
+    }
+  }
+  try {
+    return applyPlan(closed, move, planMove(rowProjection(closed), move));
+  } catch (error) {
+    if (error instanceof MoveRefused) return say(closed, error.key, error.params, 'error');
+    throw error;
+  }
+}
+
+function isUnconfirmed(projection: RowProjection, r: number): boolean {
+  return rowGroupOf(projection, r)?.status === 'suggested';
+}
+
+/** Confirms (or rejects) the row's group, then goes to the next row with a suggested group. */
+function review(state: EditorState, status: 'confirmed' | 'rejected'): EditorState {
+  const projection = rowProjection(state);
+  const row = state.rowView.cursor;
+  const group = rowGroupOf(projection, row);
+  let next = state;
+  // On a 1:0 row there is nothing to review: go on to the next unconfirmed row.
+  if (!group) {
+    const target = findRow(projection, row, 1, (r) => isUnconfirmed(projection, r)) ?? findRow(projection, -1, 1, (r) => isUnconfirmed(projection, r));
+    return target === undefined ? say(state, 'msg.rowNotGroup') : moveTo(state, target);
+  }
+  if (group.status === status) next = say(state, status === 'confirmed' ? 'msg.alreadyConfirmed' : 'msg.alreadyRejected', { group: group.id });
+  else if (status === 'rejected' && group.status === 'confirmed') return say(state, 'msg.rejectConfirmed', { group: group.id }, 'error');
+  else {
+    const member = group.members[0]!;
+    next = commit(state, status === 'confirmed' ? 'accept' : 'reject', setStatus(state.history.present, group.id, status), {
+      key: status === 'confirmed' ? 'msg.accepted' : 'msg.rejected',
+      params: { group: group.id },
+      tone: 'info',
+    }, { doc: member.doc, sentence: member.sentences[0]! });
+  }
+  const after = rowProjection(next);
+  const target = findRow(after, next.rowView.cursor, 1, (r) => isUnconfirmed(after, r)) ?? findRow(after, -1, 1, (r) => isUnconfirmed(after, r));
+  if (target === undefined || target === next.rowView.cursor) return say(next, 'msg.rowReviewDone', { group: group.id });
+  return moveTo(next, target);
+}
+
+function jumpToWarning(state: EditorState, dir: 1 | -1): EditorState {
+  const alignment = state.history.present;
+  const projection = rowProjection(state);
+  // One check call for every group not checked yet, then a scan.
+  checkGroups(alignment, state.texts, alignment.groups.filter((g) => g.status !== 'rejected'));
+  const hasWarning = (r: number) => {
+    const group = rowGroupOf(projection, r);
+    return group !== undefined && warningsOf(alignment, state.texts, group).length > 0;
+  };
+  const row = findRow(projection, state.rowView.cursor, dir, hasWarning);
+  if (row === undefined) return say(state, 'msg.rowNoWarning');
+  const group = rowGroupOf(projection, row)!;
+  return say(moveTo(state, row), 'msg.rowWarning', { group: group.id, count: warningsOf(alignment, state.texts, group).length });
+}
+
+function cursorStep(state: EditorState, dir: 1 | -1): EditorState {
+  const projection = rowProjection(state);
+  const view = rowViewOf(state);
+  const cell = cellOf(projection, view.cursor, focusedDoc(state));
+  if (dir === 1 && view.sub + 1 < cell.length) return withView(state, { sub: view.sub + 1 });
+  if (dir === -1 && view.sub > 0) return withView(state, { sub: view.sub - 1 });
+  const row = view.cursor + dir;
+  if (row < 0 || row >= projection.length) return state;
+  const next = cellOf(projection, row, focusedDoc(state));
+  return moveTo(state, row, dir === 1 ? 0 : Math.max(0, next.length - 1));
+}
+
+function page(state: EditorState, dir: 1 | -1): EditorState {
+  const projection = rowProjection(state);
+  const l = layout(state);
+  const geometry = rowGeometry(state, l, projection);
+  let row = state.rowView.cursor;
+  let used = 0;
+  while (row + dir >= 0 && row + dir < projection.length) {
+    used += rowHeight(state, projection, geometry, row + dir);
+    if (used > geometry.bodyHeight) break;
+    row += dir;
+  }
+  return moveTo(state, row === state.rowView.cursor ? row + dir : row);
+}
+
+function moveColumn(state: EditorState, dir: 1 | -1): EditorState {
+  const view = rowViewOf(state);
+  const to = view.focus + dir;
+  if (to < 0 || to >= view.columns.length) return state;
+  const columns = view.columns.slice();
+  [columns[view.focus], columns[to]] = [columns[to]!, columns[view.focus]!];
+  return withView(state, { columns, focus: to });
+}
+
+function hideColumn(state: EditorState): EditorState {
+  const view = rowViewOf(state);
+  if (view.columns.length <= 1) return say(state, 'msg.rowLastColumn', undefined, 'error');
+  const id = view.columns[view.focus]!;
+  const columns = view.columns.filter((c) => c !== id);
+  return say(keepRow(state, { columns, focus: Math.min(view.focus, columns.length - 1) }), 'msg.rowColumnHidden', { doc: id });
+}
+
+/** Changes which rows exist (columns, lead, order) keeping the cursor on the same sentence. */
+function keepRow(state: EditorState, patch: Partial<RowViewState>): EditorState {
+  const before = rowProjection(state);
+  const view = rowViewOf(state);
+  const alignment = state.history.present;
+  // The sentence to keep: the focused cell's, else the row's first one.
+  let anchor: SentenceRef | undefined;
+  const d = focusedDoc(state);
+  const cell = cellOf(before, view.cursor, d);
+  if (cell.length > 0) anchor = { doc: alignment.documents[d]!.id, sentence: cell[view.sub] ?? cell[0]! };
+  else {
+    for (const e of before.docs) {
+      const c = cellOf(before, view.cursor, e);
+      if (c.length > 0) {
+        anchor = { doc: alignment.documents[e]!.id, sentence: c[0]! };
+        break;
+      }
+    }
+  }
+  let next: EditorState = { ...state, rowView: { ...view, ...patch } };
+  if (anchor) {
+    const after = rowProjection(next);
+    const e = alignment.documents.findIndex((doc) => doc.id === anchor.doc);
+    const row = rowOfSentence(after, e, anchor.sentence);
+    if (row >= 0) next = { ...next, rowView: { ...next.rowView, cursor: row } };
+  }
+  return normalizeRows(next, layout(next));
+}
+
+/** Enters the row view on the row of the panes' cursor sentence. */
+export function enterRows(state: EditorState): EditorState {
+  const alignment = state.history.present;
+  const doc = alignment.documents[state.focus];
+  const pane = state.panes[state.focus];
+  let next: EditorState = { ...state, view: 'rows', rowView: rowViewOf(state) };
+  if (doc && pane) {
+    const view = rowViewOf(next);
+    const focus = view.columns.indexOf(doc.id);
+    const projection = rowProjection(next);
+    const row = rowOfSentence(projection, state.focus, pane.cursor);
+    if (row >= 0) next = { ...next, rowView: { ...view, cursor: row, ...(focus >= 0 ? { focus } : {}), sub: Math.max(0, cellOf(projection, row, state.focus).indexOf(pane.cursor)) } };
+  }
+  return normalizeRows(next, layout(next));
+}
+
+/** The sentence under the row cursor, for leaving the row view onto the panes. */
+export function rowCursorSentence(state: EditorState): SentenceRef | undefined {
+  const projection = rowProjection(state);
+  const d = focusedDoc(state);
+  const cell = cellOf(projection, state.rowView.cursor, d);
+  const s = cell[state.rowView.sub] ?? cell[0];
+  if (s !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: s };
+  for (const e of projection.docs) {
+    const c = cellOf(projection, state.rowView.cursor, e);
+    if (c.length > 0) return { doc: state.history.present.documents[e]!.id, sentence: c[0]! };
+  }
+  return undefined;
+}
+
+/**
+ * Handles a command in the row view (or the move question). Undefined: not a row-view
+ * command, the generic reducer handles it (undo, save, help, quit, note, the aligner...).
+ */
+export function rowCommand(state: EditorState, id: CommandId): EditorState | undefined {
+  if (state.mode === 'confirm-move') {
+    if (id === 'row-answer-yes') return answer(state, true);
+    if (id === 'close') return answer(state, false);
+    return state;
+  }
+  if (state.view !== 'rows' || state.mode !== 'normal') return undefined;
+  const view = rowViewOf(state);
+  const projection = rowProjection(state);
+  const d = focusedDoc(state);
+  const row = view.cursor;
+  switch (id) {
+    case 'cursor-down':
+      return cursorStep(state, 1);
+    case 'cursor-up':
+      return cursorStep(state, -1);
+    case 'page-down':
+      return page(state, 1);
+    case 'page-up':
+      return page(state, -1);
+    case 'first':
+      return moveTo(state, 0);
+    case 'last':
+      return moveTo(state, projection.length - 1);
+    case 'next-pane':
+    case 'previous-pane': {
+      const n = view.columns.length;
+      const focus = (view.focus + (id === 'next-pane' ? 1 : n - 1)) % n;
+      return withView(state, { focus, sub: 0 });
+    }
+    case 'accept-suggestion':
+      return review(state, 'confirmed');
+    case 'reject-suggestion':
+      return review(state, 'rejected');
+    case 'row-shift-up':
+      return tryMove(state, { type: 'shift-up', row, doc: d });
+    case 'row-shift-down':
+      return tryMove(state, { type: 'shift-down', row, doc: d });
+    case 'row-merge-next':
+      return tryMove(state, { type: 'merge-next', row });
+    case 'row-split':
+      return tryMove(state, { type: 'split', row, doc: d, after: view.sub });
+    case 'row-detach':
+      return tryMove(state, { type: 'detach', row, doc: d, index: view.sub });
+    case 'dissolve-group': {
+      const group = rowGroupOf(projection, row);
+      if (!group) return say(state, 'msg.noGroupHere', undefined, 'error');
+      const loss: MoveLoss = { group: group.id, leavesConfirmed: group.status === 'confirmed', dissolves: true, ...(group.note ? { note: group.note } : {}) };
+      if (loss.leavesConfirmed || loss.note) {
+        return { ...state, mode: 'confirm-move', rowView: { ...view, pending: { move: { type: 'dissolve', group: group.id }, losses: [loss] } }, message: question([loss]) };
+      }
+      return commit(state, 'dissolve', dissolveGroup(state.history.present, group.id), { key: 'msg.dissolved', params: { group: group.id }, tone: 'info' });
+    }
+    case 'row-next-warning':
+      return jumpToWarning(state, 1);
+    case 'row-previous-warning':
+      return jumpToWarning(state, -1);
+    case 'row-lead': {
+      const lead = view.columns[view.focus]!;
+      return say(keepRow(state, { lead, ...(view.order === 'auto' ? {} : {}) }), 'msg.rowLead', { doc: lead });
+    }
+    case 'row-order': {
+      const order = projection.order === 'all' ? 'lead' : 'all';
+      return say(keepRow(state, { order }), order === 'all' ? 'msg.rowOrderAll' : 'msg.rowOrderLead', { doc: state.history.present.documents[projection.lead]?.id ?? '' });
+    }
+    case 'column-left':
+      return moveColumn(state, -1);
+    case 'column-right':
+      return moveColumn(state, 1);
+    case 'column-hide':
+      return hideColumn(state);
+    case 'column-show-all': {
+      const ids = state.history.present.documents.map((x) => x.id);
+      const missing = ids.filter((x) => !view.columns.includes(x));
+      if (missing.length === 0) return say(state, 'msg.rowAllShown');
+      return say(keepRow(state, { columns: [...view.columns, ...missing] }), 'msg.rowColumnsShown', { count: missing.length });
+    }
+    case 'realign-from-cursor': {
+      if (state.aligner.running) return say(state, 'msg.alignerBusy');
+      const scope = scopeForRealign(state.history.present, projection, row);
+      if (scope.sentences === 0) return say(state, 'msg.rowNothingToRealign');
+      const started = { ...state, aligner: { running: true, done: 0, total: 0 }, rowRealign: scope };
+      return say(request(started, { type: 'run-aligner', alignment: scope.input }), 'msg.rowRealignStarted', { row: row + 1, count: scope.sentences });
+    }
+    case 'toggle-view':
+    case 'rows-view':
+      return undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { SHARED_DIR } from '../helpers/seeds.js';
+
+const DATA = join(SHARED_DIR, 'bench/alignment');
+const lines = (path: string): string[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
+
+/** A letter substitution: no word of the text is left a cognate of the original (numbers and punctuation stay). */
+function cipher(text: string): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùü';
+  return text.replace(/\p{L}/gu, (ch) => {
+    const k = letters.indexOf(ch.toLowerCase());
+    return k < 0 ? ch : 'qwertyuiopasdfghjklzxcvbnm'[(k * 7) % 26]!;
+  });
+}
+
+describe('allinea align: what it says on stderr about each pair', () => {
+  it('parallel: the search route, bead size and how many sentences stayed unaligned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-report-'));
+    writeFileSync(join(dir, 'dev.de'), `${lines(join(DATA, 'textberg-dev/dev.de')).join('\n')}\n`);
+    // Every 5th French sentence removed: about 70 German sentences have no counterpart.
+    writeFileSync(join(dir, 'dev.fr'), `${lines(join(DATA, 'textberg-dev/dev.fr')).filter((_, k) => k % 5 !== 4).join('\n')}\n`);
+    const r = await cli(['align', '--presplit', 'dev.de', 'dev.fr', '-o', 'dev.align.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const m = /^(\S+) – (\S+): parallel, full matrix, beads up to 3 a side; unaligned: (\d+) of 468 \(\1\), (\d+) of 444 \(\2\)$/m.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    expect(Number(m![3])).toBeGreaterThan(40);
+    expect(Number(m![3])).toBeLessThan(120);
+    expect(r.stderr).not.toMatch(/warning/);
+  });
+
+  it('warns when documents forced into parallel mode have very uneven lengths', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-report-'));
+    writeFileSync(join(dir, 'dev.de'), `${lines(join(DATA, 'textberg-dev/dev.de')).join('\n')}\n`);
+    writeFileSync(join(dir, 'dev.fr'), `${lines(join(DATA, 'textberg-dev/dev.fr')).slice(0, 200).join('\n')}\n`);
+    const r = await cli(['align', '--presplit', '--mode', 'parallel', 'dev.de', 'dev.fr', '-o', 'dev.align.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^ {2}warning: very uneven lengths: 468 against 200 sentences/m);
+    expect(r.stderr).toMatch(/warning: \d+% of \S+'s sentences have no counterpart/);
+  });
+
+  it('says when the banded search lost its way and what it did instead (documents with nothing in common on the surface)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-report-'));
+    writeFileSync(join(dir, 'candide.en'), `${lines(join(DATA, 'transread-dev/Candide.en')).join('\n')}\n`);
+    writeFileSync(join(dir, 'candide.fr'), `${lines(join(DATA, 'transread-dev/Candide.fr')).map(cipher).join('\n')}\n`);
+    const r = await cli(['align', '--presplit', '--mode', 'parallel', 'candide.en', 'candide.fr', '-o', 'c.align.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/parallel, band, weak guide, beads up to 3 a side/);
+    expect(r.stderr).toMatch(/warning: weak guide: the banded search lost its way \(\d+% of sentences unaligned\), searched again with the full matrix \(\d+% unaligned\)/);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * End to end in tmux: the row view over the seeds' real suggestions (`allinea align`), reviewed
+ * with confirm-and-next, and a sentence shifted to the neighbouring row, with the question a
+ * confirmed group gets first. The interface language matters for the text on screen, so each
+ * flow runs in more than one.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAlignmentFile } from '../../src/io/alignment-file.js';
+import { createI18n, type Locale } from '../../src/i18n/index.js';
+import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
+import { TmuxSession, hasTmux } from './tmux.js';
+
+const sessions: TmuxSession[] = [];
+const folders: string[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const STARTUP = 60_000;
+
+/** A copy of the seeds and an alignment file holding the aligner's suggestions for them. */
+function alignedWorkspace(): { dir: string; alignment: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-e2e-rows-'));
+  folders.push(dir);
+  cpSync(SEEDS_DIR, join(dir, 'seeds'), { recursive: true });
+  const alignment = join(dir, 'a.align.json');
+  const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'allinea.js'), 'align', join(dir, 'seeds'), '-o', alignment], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return { dir, alignment };
+}
+
+function start(alignment: string, lang: Locale): TmuxSession {
+  const command = ['cd', shell(REPO_ROOT), '&&', 'env CI=false TERM=xterm-256color', shell(process.execPath), 'bin/allinea.js view', shell(alignment), '--lang', lang, '; echo "EXITED:$?"; sleep 600'].join(' ');
+  const session = new TmuxSession(command, 160, 40);
+  sessions.push(session);
+  return session;
+}
+
+/** The screen line of the row under the cursor. */
+const cursorLine = (screen: string) => screen.split('\n').find((l) => l.startsWith('▸')) ?? '';
+
+describe.skipIf(!hasTmux)('row view in a real terminal', () => {
+  it.each(['en', 'it'] as const)(
+    "reviews the seeds' suggestions row by row with confirm-and-next (%s interface)",
+    async (lang) => {
+      const t = createI18n(lang).t;
+      const { alignment } = alignedWorkspace();
+      const suggested = readAlignmentFile(alignment).alignment.groups.filter((g) => g.status === 'suggested').map((g) => g.id);
+      expect(suggested.length).toBeGreaterThan(2);
+      const tmux = start(alignment, lang);
+      await tmux.waitForText(t('ui.unaligned', { list: 'it-000' }).split(':')[0]!, STARTUP);
+      tmux.type('R');
+      await tmux.waitForText(t('ui.rowsTitle', { position: 1, total: 0, confirmed: 0, groups: 0 }).split(' ')[0]!);
+      await tmux.waitFor((s) => (s.split('\n')[1] ?? '').includes('◆ it-000'), 'the column titles, it-000 leading');
+      // Enter on a 1:0 row goes to the first unconfirmed row; then each Enter confirms and moves on.
+      tmux.keys('Enter');
+      await tmux.waitFor((s) => cursorLine(s).startsWith('▸?'), 'the cursor on a suggested row');
+      const done = t('msg.rowReviewDone', { group: '§' }).split('§')[0]!;
+      const accepted = t('msg.accepted', { group: '§' }).split('§')[0]!;
+      // Then the same in the other row order (O): nothing is left to confirm there.
+      for (const phase of ['lead', 'all'] as const) {
+        for (let n = 0; n < suggested.length + 1; n++) {
+          const before = tmux.screen();
+          tmux.keys('Enter');
+          const screen = await tmux.waitFor((s) => s !== before && (s.includes(done) || s.includes(accepted) || s.includes(t('msg.rowNotGroup'))), 'a confirmation');
+          if (screen.includes(done) || screen.includes(t('msg.rowNotGroup'))) break;
+        }
+        if (phase === 'lead') {
+          // The other order (every document's sentences, or the leading document's only).
+          tmux.type('O');
+          await tmux.waitFor((s) => s.includes(t('msg.rowOrderAll')) || s.includes(t('msg.rowOrderLead', { doc: 'it-000' })), 'the order switched');
+        }
+      }
+      await tmux.waitFor((s) => cursorLine(s).startsWith('▸✓'), 'the cursor on a confirmed row');
+      tmux.keys('C-s');
+      await tmux.waitForText(t('msg.saved', { file: 'a.align.json' }));
+      tmux.type('q');
+      await tmux.waitForText('EXITED:0');
+      const saved = readAlignmentFile(alignment).alignment;
+      expect(saved.groups.filter((g) => g.status === 'suggested').map((g) => g.id)).toEqual([]);
+      expect(saved.groups.map((g) => g.id).sort()).toEqual([...suggested].sort());
+    },
+    240_000,
+  );
+
+  it.each(['en', 'fr'] as const)(
+    'shifts a sentence to the neighbouring row, asking first when it leaves a confirmed group (%s interface)',
+    async (lang) => {
+      const t = createI18n(lang).t;
+      const { alignment } = alignedWorkspace();
+      const before = readAlignmentFile(alignment).alignment;
+      const tmux = start(alignment, lang);
+      await tmux.waitForText(t('ui.unaligned', { list: 'it-000' }).split(':')[0]!, STARTUP);
+      tmux.type('R');
+      await tmux.waitFor((s) => (s.split('\n')[1] ?? '').includes('◆ it-000'), 'the row view');
+      tmux.keys('Enter');
+      const first = await tmux.waitFor((s) => cursorLine(s).startsWith('▸?'), 'the first suggested row');
+      const row = Number(/^▸\?.? +(\d+)/.exec(cursorLine(first))![1]);
+      // Confirm it (the cursor goes on), come back, focus the French column.
+      tmux.keys('Enter');
+      await tmux.waitFor((s) => /^▸[?✓ ]/.test(cursorLine(s)) && !cursorLine(s).includes(` ${row} `), 'the cursor on the next row');
+      tmux.type('k');
+      await tmux.waitFor((s) => new RegExp(`^▸✓.? +${row} `).test(cursorLine(s)), 'back on the confirmed row');
+      tmux.keys('Tab', 'Tab', 'Tab');
+      await tmux.waitFor((s) => /fr-003/.test(s.split('\n')[1] ?? ''), 'the French column');
+      tmux.type('J');
+      const ask = t('msg.rowAskLeaveConfirmed', { group: '§' }).split('§')[0]!;
+      await tmux.waitForText(ask);
+      tmux.keys('Escape');
+      await tmux.waitForText(t('msg.rowKept'));
+      tmux.type('J');
+      await tmux.waitForText(ask);
+      tmux.type('y');
+      const moved = await tmux.waitFor((s) => s.includes(t('msg.rowShiftedDown', { doc: 'fr-003', sentence: '§' }).split('§')[0]!), 'the shift done');
+      expect(moved).toContain('fr-003');
+      tmux.keys('C-s');
+      await tmux.waitForText(t('msg.saved', { file: 'a.align.json' }));
+      tmux.type('q');
+      await tmux.waitForText('EXITED:0');
+      const saved = readAlignmentFile(alignment).alignment;
+      // The confirmed group lost its last French sentence to the next row's group, nothing else changed.
+      const confirmed = saved.groups.filter((g) => g.status === 'confirmed');
+      expect(confirmed).toHaveLength(1);
+      const now = confirmed[0]!;
+      const was = before.groups.find((g) => g.id === now.id)!;
+      const frWas = was.members.find((m) => m.doc === 'fr-003')!.sentences;
+      const frNow = now.members.find((m) => m.doc === 'fr-003')?.sentences ?? [];
+      expect(frNow).toEqual(frWas.slice(0, -1));
+      const movedSentence = frWas[frWas.length - 1]!;
+      const receiver = saved.groups.find((g) => g.members.some((m) => m.doc === 'fr-003' && m.sentences.includes(movedSentence)))!;
+      expect(receiver.id).not.toBe(now.id);
+      expect(readFileSync(alignment, 'utf8')).toContain('"confirmed"');
+    },
+    240_000,
+  );
+});

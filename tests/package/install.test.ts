@@ -1,0 +1,102 @@
+/**
+ * The package as users get it: `npm pack`, `npm install -g` into a temporary prefix, and the
+ * installed `allinea` run from another folder, with the repository hidden (a private mount
+ * namespace lays an empty tmpfs over it, where the machine allows) so nothing can reach back
+ * into it. Once as the current user and once as an ordinary user (`nobody`), who cannot
+ * write into the installation: any write there fails the run.
+ */
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, packAndInstall, type PackedInstall } from '../helpers/packed-install.js';
+import { REPO_ROOT } from '../helpers/seeds.js';
+
+const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const isRoot = process.getuid?.() === 0;
+const probe = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore', timeout: 20_000 }).status === 0;
+/** A private mount namespace where the repository can be covered (root on Linux, unshare present). */
+const canHideRepository = isRoot && probe('unshare', ['--mount', 'sh', '-c', 'mount -t tmpfs none "$0"', REPO_ROOT]);
+const NOBODY_UID = 65534;
+const canRunAsNobody = isRoot && probe('runuser', ['-u', 'nobody', '--', process.execPath, '-e', '0']);
+
+let install: PackedInstall;
+
+/** path -> size and mtime of every file of the installed package (node_modules aside). */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules') walk(p);
+      } else {
+        const s = statSync(p);
+        files.set(p, `${s.size}:${s.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function run(args: string[], work: string, asNobody: boolean): { status: number | null; stdout: string; stderr: string } {
+  const env = Object.entries(cleanEnv(install.binDir, work)).map(([k, v]) => `${k}=${v}`);
+  const command = [...(asNobody ? ['runuser', '-u', 'nobody', '--'] : []), 'env', '-i', ...env, 'allinea', ...args];
+  const child = canHideRepository
+    ? spawnSync('unshare', ['--mount', 'sh', '-c', 'mount -t tmpfs none "$0" && cd "$1" && shift && exec "$@"', REPO_ROOT, work, ...command], { encoding: 'utf8', timeout: 60_000 })
+    : spawnSync(command[0]!, command.slice(1), { cwd: work, encoding: 'utf8', timeout: 60_000 });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+beforeAll(() => {
+  install = packAndInstall();
+}, 300_000);
+
+afterAll(() => {
+  if (install) rmSync(install.root, { recursive: true, force: true });
+});
+
+function commandsWork(asNobody: boolean): void {
+  const work = mkdtempSync(join(install.root, asNobody ? 'work-nobody-' : 'work-'));
+  if (asNobody) chownSync(work, NOBODY_UID, NOBODY_UID);
+  const before = snapshot(install.packageDir);
+  const ok = (args: string[]) => {
+    const result = run(args, work, asNobody);
+    expect(result.stderr, `allinea ${args.join(' ')}`).not.toMatch(/Cannot resolve|unexpected error|EACCES|at .*\.js:\d+/);
+    expect(result.status, `allinea ${args.join(' ')}: ${result.stderr}`).toBe(0);
+    return result;
+  };
+
+  expect(ok(['--version']).stdout.trim()).toBe(VERSION);
+  expect(ok(['--help']).stdout).toContain(join(install.packageDir, 'docs'));
+  const split = ok(['split', join(install.packageDir, 'seeds', readdirSync(join(install.packageDir, 'seeds')).find((f) => f.endsWith('.txt'))!), '--format', 'lines']);
+  expect(split.stdout.split('\n').filter(Boolean).length).toBeGreaterThan(3);
+  // No arguments: the bundled seeds, aligned into the working folder, not into the installation.
+  const align = ok(['align']);
+  expect(align.stderr).toContain(join(work, 'seeds.align.json'));
+  expect(existsSync(join(work, 'seeds.align.json'))).toBe(true);
+  ok(['check', 'seeds.align.json']);
+  ok(['export', 'seeds.align.json', '--to', 'tmx', '--status', 'all', '-o', 'seeds.tmx']);
+  expect(readFileSync(join(work, 'seeds.tmx'), 'utf8')).toContain('<tu');
+  // The installed package's own files are untouched.
+  expect(snapshot(install.packageDir)).toEqual(before);
+}
+
+describe('the packed, installed package', () => {
+  it('ships the bundle, the docs and the licence, and no development-only files', () => {
+    for (const file of ['dist/main.js', 'docs/check.md', 'LICENSE', 'seeds/README.md', 'lexicons/README.md']) expect(existsSync(join(install.packageDir, file)), file).toBe(true);
+    expect(existsSync(join(install.packageDir, 'tests'))).toBe(false);
+  });
+
+  it(`runs --version, split, align, check and export from another folder as ${isRoot ? 'root' : 'the current user'}${canHideRepository ? ', with the repository hidden' : ''}`, () => {
+    commandsWork(false);
+  });
+
+  it.skipIf(!canRunAsNobody)(
+    `runs them as an ordinary user (nobody)${canRunAsNobody ? '' : ' — SKIPPED: this machine cannot run commands as nobody (needs root and runuser)'}`,
+    () => {
+      commandsWork(true);
+    },
+  );
+});
