@@ -70,6 +70,9 @@ export interface BottomLineProps {
   readonly mode: Mode;
   readonly view: ViewKind;
   readonly input: string;
+  /** Caret position in the input (characters); absent: after the text. */
+  readonly caret?: number;
+  readonly searchMode?: 'text' | 'regex';
   readonly message?: Message;
   readonly promptGroup?: string;
   readonly colors: boolean;
@@ -88,17 +91,25 @@ export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string,
   return hints.join(' · ');
 }
 
-export function BottomLine({ width, mode, view, input, message, promptGroup, colors }: BottomLineProps) {
+export function BottomLine({ width, mode, view, input, caret, searchMode = 'text', message, promptGroup, colors }: BottomLineProps) {
   const { t } = useTranslation();
   const keyName = useKeyLabel();
   if (mode === 'search' || mode === 'note' || mode === 'threshold') {
-    const prompt = sanitizeForTerminal(mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold'));
+    const prompt = sanitizeForTerminal(
+      mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThresholdDefault', { value: 0.8 }),
+    );
     const error = message?.tone === 'error' ? `  ${sanitizeForTerminal(translateMessage(t, message))}` : '';
+    // The caret is the inverse cell: on a character when moved back with ←/Home, after the text otherwise.
+    const chars = [...sanitizeForTerminal(input)];
+    const at = Math.min(chars.length, Math.max(0, caret ?? chars.length));
+    const modeHint = mode === 'search' ? `  ${t(searchMode === 'regex' ? 'ui.searchModeRegex' : 'ui.searchModeText')}` : '';
     return (
       <Text wrap="truncate-start">
         <Text bold>{prompt}</Text>
-        {input}
-        <Text inverse> </Text>
+        {chars.slice(0, at).join('')}
+        <Text inverse>{chars[at] ?? ' '}</Text>
+        {chars.slice(at + 1).join('')}
+        <Text dimColor>{modeHint}</Text>
         <Text color={colors ? 'red' : undefined}>{error}</Text>
       </Text>
     );

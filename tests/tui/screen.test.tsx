@@ -109,7 +109,7 @@ describe('workbench screen', () => {
     expect(split).toContain('┃');
     expect(split).toContain('Choose where to split');
     const prompt = frame(press(seedsState(), '/', 'N', 'o', 'n'));
-    expect(prompt).toContain('Search (regular expression): Non');
+    expect(prompt).toContain('Search: Non');
   });
 
   it('neutralises control characters and escape sequences from documents', () => {

@@ -41,9 +41,10 @@ import {
 import { enterRows, rowCommand, rowCursorSentence } from './rows-commands.js';
 import { applyRealign } from './rows-realign.js';
 import { initialRowView, normalizeRows } from './rows-state.js';
-import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type PendingChange, type TerminalSize } from './types.js';
+import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type PendingChange, type PromptInput, type TerminalSize } from './types.js';
 import { lossesOf, type Loss } from './losses.js';
 import { remapMarks } from './marks.js';
+import { compilePattern, nextMatch, searchMatches, type SearchMode } from './search.js';
 
 export interface InitOptions {
   readonly alignment: Alignment;
@@ -330,46 +331,27 @@ function jumpToBookmark(state: EditorState): EditorState {
   return moveCursor(state, target.d, target.s, true);
 }
 
-export function compileSearch(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, 'iu');
-  } catch {
-    return undefined;
-  }
+/** A search pattern as a RegExp: plain text folding case, accents and quotes (default), or a regex. */
+export function compileSearch(pattern: string, mode: SearchMode = 'regex'): RegExp | undefined {
+  return compilePattern(pattern, mode);
 }
 
 function searchStep(state: EditorState, dir: 1 | -1): EditorState {
-  const pattern = state.search.pattern;
+  const { pattern, mode = 'text' } = state.search;
   if (pattern === '') return say(state, 'msg.noSearch');
-  const regex = compileSearch(pattern);
+  const regex = compilePattern(pattern, mode);
   if (!regex) return fail(state, 'msg.badRegex', { pattern });
-  const docs = state.history.present.documents;
-  const start = state.panes[state.focus]!.cursor;
-  // Walk from the cursor through this pane, then the following panes, wrapping around.
-  for (let k = 0; k <= docs.length; k++) {
-    const d = (((state.focus + dir * k) % docs.length) + docs.length) % docs.length;
-    const doc = docs[d]!;
-    const n = doc.sentences.length;
-    let from: number;
-    let to: number;
-    if (k === 0) {
-      from = start + dir;
-      to = dir === 1 ? n : -1;
-    } else if (k === docs.length) {
-      from = dir === 1 ? 0 : n - 1;
-      to = start + dir;
-    } else {
-      from = dir === 1 ? 0 : n - 1;
-      to = dir === 1 ? n : -1;
-    }
-    for (let i = from; dir === 1 ? i < to : i > to; i += dir) {
-      if (regex.test(rawSentence(state, doc, i))) {
-        const moved = moveCursor(state, d, i, true);
-        return say(moved, 'msg.found', { doc: doc.id, sentence: i + 1 });
-      }
-    }
-  }
-  return say(state, 'msg.notFound', { pattern });
+  const alignment = state.history.present;
+  // From the cursor on through this pane, then the following panes, wrapping around.
+  const found = nextMatch(searchMatches(alignment, state.texts, regex), state.focus, state.panes[state.focus]!.cursor, dir);
+  if (!found) return say(state, 'msg.notFound', { pattern });
+  const { match, index } = found;
+  const total = searchMatches(alignment, state.texts, regex).length;
+  const doc = alignment.documents[match.d]!;
+  const moved = moveCursor(state, match.d, match.i, true);
+  return match.note
+    ? say(moved, 'msg.foundInNote', { doc: doc.id, sentence: match.i + 1, group: match.note, index, total })
+    : say(moved, 'msg.foundOf', { doc: doc.id, sentence: match.i + 1, index, total });
 }
 
 /** Caret stops for split mode: the starts of words inside the sentence. */
@@ -413,8 +395,9 @@ function submit(state: EditorState): EditorState {
     case 'search': {
       const pattern = state.input.text;
       if (pattern === '') return closed;
-      if (!compileSearch(pattern)) return fail(state, 'msg.badRegex', { pattern });
-      return searchStep({ ...closed, search: { pattern } }, 1);
+      const mode = state.search.mode ?? 'text';
+      if (!compilePattern(pattern, mode)) return fail(state, 'msg.badRegex', { pattern });
+      return searchStep({ ...closed, search: { pattern, mode } }, 1);
     }
     case 'note': {
       const group = targetGroup(state);
@@ -422,8 +405,9 @@ function submit(state: EditorState): EditorState {
       return change(closed, 'note', (a) => setNote(a, group.id, state.input.text), { key: 'msg.noteSet', params: { group: group.id }, tone: 'info' });
     }
     case 'threshold': {
-      const value = Number(state.input.text.replace(',', '.'));
-      if (!Number.isFinite(value) || value < 0 || value > 1 || state.input.text.trim() === '') {
+      const typed = state.input.text.trim() === '' ? String(DEFAULT_ACCEPT_THRESHOLD) : state.input.text;
+      const value = Number(typed.replace(',', '.'));
+      if (!Number.isFinite(value) || value < 0 || value > 1 || typed.trim() === '') {
         return fail(state, 'msg.badThreshold', { value: state.input.text });
       }
       const before = countsOf(state.history.present).confirmed;
@@ -443,6 +427,9 @@ function submit(state: EditorState): EditorState {
       return closed;
   }
 }
+
+/** The score `Y` accepts from when Enter is pressed on an empty prompt. */
+export const DEFAULT_ACCEPT_THRESHOLD = 0.8;
 
 function openPrompt(state: EditorState, mode: 'search' | 'note' | 'threshold', text: string): EditorState {
   const { message: _m, ...rest } = state;
@@ -626,7 +613,8 @@ function command(state: EditorState, id: CommandId): EditorState {
     }
     case 'accept-above':
       if (countsOf(alignment).suggested === 0) return say(state, 'msg.noSuggestions');
-      return openPrompt(state, 'threshold', '0.8');
+      // Empty, not pre-filled: typing gives the score; Enter alone takes the default shown.
+      return openPrompt(state, 'threshold', '');
     case 'run-aligner':
       if (state.aligner.running) return say(state, 'msg.alignerBusy');
       return say(request({ ...state, aligner: { running: true, done: 0, total: 0, documents: alignment.documents } }, { type: 'run-aligner', alignment }), 'msg.alignerStarted');
@@ -689,8 +677,26 @@ function command(state: EditorState, id: CommandId): EditorState {
     }
     case 'submit':
       return submit(state);
-    case 'backspace':
-      return { ...state, input: { text: [...state.input.text].slice(0, -1).join('') } };
+    case 'backspace': {
+      const chars = [...state.input.text];
+      const caret = caretOf(state.input);
+      if (caret === 0) return state;
+      chars.splice(caret - 1, 1);
+      return { ...state, input: withCaret(chars.join(''), caret - 1) };
+    }
+    case 'input-left':
+    case 'input-right':
+    case 'input-home':
+    case 'input-end': {
+      const length = [...state.input.text].length;
+      const caret = caretOf(state.input);
+      const to = id === 'input-home' ? 0 : id === 'input-end' ? length : Math.min(length, Math.max(0, caret + (id === 'input-left' ? -1 : 1)));
+      return { ...state, input: withCaret(state.input.text, to) };
+    }
+    case 'toggle-search-mode': {
+      const mode = (state.search.mode ?? 'text') === 'text' ? 'regex' : 'text';
+      return { ...state, search: { ...state.search, mode } };
+    }
     case 'clear-input':
       return { ...state, input: { text: '' } };
     case 'caret-left':
@@ -711,6 +717,16 @@ function clearMessage(state: EditorState): EditorState {
   if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split' || state.mode === 'confirm-move' || state.mode === 'confirm-loss' || state.mode === 'confirm-overwrite') return state;
   const { message: _m, ...rest } = state;
   return rest;
+}
+
+function caretOf(input: PromptInput): number {
+  const length = [...input.text].length;
+  return input.caret === undefined ? length : Math.min(length, Math.max(0, input.caret));
+}
+
+/** Input with its caret; at the end the caret is left out (typing appends). */
+function withCaret(text: string, caret: number): PromptInput {
+  return caret >= [...text].length ? { text } : { text, caret };
 }
 
 /** How soon after a failed command (or the previous key typed after it) keys count as typed text. */
@@ -755,7 +771,13 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
     case 'type': {
       if (state.mode !== 'search' && state.mode !== 'note' && state.mode !== 'threshold') return state;
       const text = action.text.replace(/[\r\n\t]+/g, ' ').replace(CONTROL, '');
-      return text === '' ? state : { ...state, input: { text: state.input.text + text } };
+      if (text === '') return state;
+      // Typed at the caret (left/right/home/end move it).
+      const chars = [...state.input.text];
+      const caret = caretOf(state.input);
+      const typed = [...text];
+      chars.splice(caret, 0, ...typed);
+      return { ...state, input: withCaret(chars.join(''), caret + typed.length) };
     }
     case 'resize':
       if (action.size.columns === state.size.columns && action.size.rows === state.size.rows) return state;

@@ -49,6 +49,8 @@ export interface Message {
 
 export interface PromptInput {
   readonly text: string;
+  /** Caret position in characters (code points) from the start; absent: at the end. */
+  readonly caret?: number;
 }
 
 export interface AlignerState {
@@ -96,7 +98,8 @@ export interface EditorState {
   readonly input: PromptInput;
   /** Split mode: caret as a character offset inside the sentence under the cursor. */
   readonly splitCaret: number;
-  readonly search: { readonly pattern: string };
+  /** mode: plain text folding case, accents and quotes (the default), or a regular expression. */
+  readonly search: { readonly pattern: string; readonly mode?: 'text' | 'regex' };
   readonly helpTop: number;
   readonly message?: Message;
   readonly aligner: AlignerState;
@@ -186,6 +189,11 @@ export type CommandId =
   | 'save-and-quit'
   | 'quit-without-saving'
   | 'confirm-yes'
+  | 'toggle-search-mode'
+  | 'input-left'
+  | 'input-right'
+  | 'input-home'
+  | 'input-end'
   | 'rows-view'
   | 'row-shift-up'
   | 'row-shift-down'

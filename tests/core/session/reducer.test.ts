@@ -70,14 +70,15 @@ describe('session reducer: finding', () => {
     const s = search(seedsState(), 'non perdoniamo');
     expect(s.focus).toBe(docIndex(s, 'it-000'));
     expect(cursorOf(s, 'it-000')).toBe(sentenceOf(s, 'it-000', SLOGAN_IT));
-    const fr = search(s, 'pardonne|oublie');
+    // Ctrl-R in the prompt: a regular expression (plain text is the default).
+    const fr = press(type(press(s, '/', 'ctrl+u', 'ctrl+r'), 'pardonne|oublie'), 'enter');
     expect(fr.focus).toBe(docIndex(s, 'fr-003'));
     expect(fr.mode).toBe('normal');
-    expect(fr.message?.key).toBe('msg.found');
+    expect(fr.message?.key).toBe('msg.foundOf');
   });
 
   it('keeps the prompt open and says so for an invalid regex', () => {
-    const s = search(seedsState(), '([');
+    const s = press(type(press(seedsState(), '/', 'ctrl+u', 'ctrl+r'), '(['), 'enter');
     expect(s.mode).toBe('search');
     expect(s.message).toMatchObject({ key: 'msg.badRegex', tone: 'error' });
     expect(press(s, 'escape').mode).toBe('normal');
