@@ -41,7 +41,7 @@ export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, 
   const progress = aligner.running ? alignerProgressText(aligner, t) : '';
   const parts = [
     `${fileName} [${dirty ? t('ui.modified') : t('ui.unchanged')}]`,
-    t('ui.counts', { confirmed: counts.confirmed, suggested: counts.suggested }),
+    `${t('ui.countConfirmed', { count: counts.confirmed })} · ${t('ui.countSuggested', { count: counts.suggested })}`,
     t('ui.unaligned', { list: unaligned }),
     ...(marks > 0 ? [t('ui.marks', { count: marks })] : []),
     ...(group

@@ -68,7 +68,8 @@ describe('interface locales', () => {
       .join('\n');
     const used = new Set([...sources.matchAll(/'((?:msg|ui|cli|hints|filter|change|section|status)\.[A-Za-z-]+)'/g)].map((m) => m[1]!));
     expect(used.size).toBeGreaterThan(30);
-    for (const key of used) expect(flat.en.has(key), key).toBe(true);
+    // A key with plural forms exists as key_one / key_other.
+    for (const key of used) expect(flat.en.has(key) || flat.en.has(`${key}_other`), key).toBe(true);
   });
 
   it('translate reducer messages, including keys passed as parameters', () => {
@@ -76,5 +77,21 @@ describe('interface locales', () => {
     expect(translateMessage(it.t, { key: 'msg.undone', params: { changeKey: 'change.link' }, tone: 'info' })).toBe('Annullato: collegamento.');
     const fr = createI18n('fr');
     expect(translateMessage(fr.t, { key: 'msg.linked', params: { count: 2, group: 'g1' }, tone: 'info' })).toBe('2 phrases liées dans le groupe g1.');
+  });
+});
+
+describe('plural forms', () => {
+  it('say "1 sentence marked", "1 gruppo suggerito", "1 phrase liée" and the plural for more', () => {
+    const en = createI18n('en').t;
+    const it = createI18n('it').t;
+    const fr = createI18n('fr').t;
+    expect(en('msg.marked', { count: 1 })).toBe('1 sentence marked.');
+    expect(en('msg.marked', { count: 3 })).toBe('3 sentences marked.');
+    expect(it('ui.countSuggested', { count: 1 })).toBe('1 suggerito');
+    expect(it('ui.countSuggested', { count: 2 })).toBe('2 suggeriti');
+    expect(it('msg.alignerDone', { count: 1, mode: 'parallel' })).toContain('1 gruppo suggerito');
+    expect(fr('msg.linked', { count: 1, group: 'g1' })).toBe('1 phrase liée dans le groupe g1.');
+    expect(fr('msg.linked', { count: 2, group: 'g1' })).toBe('2 phrases liées dans le groupe g1.');
+    expect(fr('ui.marks', { count: 1_000_000 })).toBe('1000000 marquées');
   });
 });
