@@ -79,16 +79,36 @@ export interface BottomLineProps {
 }
 
 /** Hints for the current mode, from the keymap: "Space mark · Enter link · ...". */
-export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string, keyName: (key: string) => string = keyLabel): string {
+export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string, keyName: (key: string) => string = keyLabel, width = Number.POSITIVE_INFINITY): string {
+  return fitHints(hintList(mode, view, t, keyName), width);
+}
+
+/**
+ * Hints that fit `width`: when they do not all fit, the last ones are left out, but never the
+ * one for help ("? help"), which leads to every key.
+ */
+export function fitHints(hints: readonly { readonly text: string; readonly command: string }[], width: number): string {
+  const kept = [...hints];
+  const length = () => kept.reduce((n, h) => n + [...h.text].length, 0) + 3 * Math.max(0, kept.length - 1);
+  while (length() > width && kept.length > 1) {
+    let drop = kept.length - 1;
+    while (drop >= 0 && kept[drop]!.command === 'help') drop--;
+    if (drop < 0) break;
+    kept.splice(drop, 1);
+  }
+  return kept.map((h) => h.text).join(' · ');
+}
+
+function hintList(mode: Mode, view: ViewKind, t: (key: string) => string, keyName: (key: string) => string): { text: string; command: string }[] {
   const seen = new Set<string>();
-  const hints: string[] = [];
+  const hints: { text: string; command: string }[] = [];
   for (const binding of bindingsFor(mode, view)) {
     if (!binding.hint || seen.has(binding.description)) continue;
     seen.add(binding.description);
     const text = binding.command === 'toggle-view' && view !== 'panes' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
-    hints.push(`${keyName(binding.keys[0]!)} ${text}`);
+    hints.push({ text: `${keyName(binding.keys[0]!)} ${text}`, command: binding.command });
   }
-  return hints.join(' · ');
+  return hints;
 }
 
 export function BottomLine({ width, mode, view, input, caret, searchMode = 'text', message, promptGroup, colors }: BottomLineProps) {
@@ -114,7 +134,7 @@ export function BottomLine({ width, mode, view, input, caret, searchMode = 'text
       </Text>
     );
   }
-  const hints = hintText(mode, view, (k) => t(k), keyName);
+  const hints = hintText(mode, view, (k) => t(k), keyName, width);
   if (message) {
     const text = translateMessage(t, message);
     const asks = mode === 'confirm-quit' || mode === 'split' || mode === 'confirm-loss' || mode === 'confirm-overwrite';
