@@ -232,6 +232,9 @@ function moveCursor(state: EditorState, d: number, cursor: number, center = fals
     for (const member of group.members) {
       const e = alignment.documents.findIndex((x) => x.id === member.doc);
       if (e < 0 || e === d) continue;
+      // A pane where the user marked a sentence stays where it is: following the partners
+      // there could scroll the marked sentence out of sight.
+      if (hasMarkIn(state, member.doc)) continue;
       const pane = next.panes[e]!;
       if (member.sentences.includes(pane.cursor)) continue;
       next = setPane(next, e, { ...pane, cursor: member.sentences[0]! });
@@ -239,6 +242,12 @@ function moveCursor(state: EditorState, d: number, cursor: number, center = fals
     }
   }
   return normalize(next, centerPanes);
+}
+
+function hasMarkIn(state: EditorState, doc: string): boolean {
+  const prefix = `${doc}\u0000`;
+  for (const key of state.marks) if (key.startsWith(prefix)) return true;
+  return false;
 }
 
 function focusedRef(state: EditorState): SentenceRef | undefined {
