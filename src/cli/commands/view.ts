@@ -118,7 +118,10 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
         ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
         : seedsCopy
           ? { key: 'msg.seedsInWorkingFolder', params: { file: alignmentPath }, tone: 'info' as const }
-          : workspace.alignment.groups.length === 0
+          : workspace.isNew && args.inputs.length === 0
+            ? // `--alignment NEW.align.json` alone: made over the default corpus, said so.
+              { key: 'msg.newOverDefaultCorpus', params: { file: alignmentPath }, tone: 'info' as const }
+            : workspace.alignment.groups.length === 0
             ? // A new alignment (or one with nothing in it yet): say how to get suggestions.
               { key: 'msg.welcomeNoSuggestions', tone: 'info' as const }
             : { key: 'msg.welcome', tone: 'info' as const };
