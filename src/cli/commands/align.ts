@@ -173,6 +173,7 @@ async function alignOne(
   } else {
     const corpus = loadCorpus(inputs, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
+    await reportDetectedLanguages(corpus, streams, label);
     alignment = createAlignment(
       corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path) })),
       segmentFn,
@@ -209,6 +210,29 @@ async function alignOne(
   writeAlignmentFile(output, updated, texts);
   streams.stderr.write(`${prefix}${suggested} suggested groups written to ${output}\n`);
   return output;
+}
+
+/**
+ * Detected languages on stderr: the tag per document, and a warning where the detector could
+ * not tell (too little text, or two languages scoring alike) so the user gives --lang.
+ */
+async function reportDetectedLanguages(
+  corpus: { docs: readonly { id: string; lang: string; text: string }[]; langSource?: ReadonlyMap<string, string> },
+  streams: CliStreams,
+  label: string,
+): Promise<void> {
+  const detected = corpus.docs.filter((d) => corpus.langSource?.get(d.id) === 'detected');
+  if (detected.length === 0) return;
+  const { guessLanguage } = await import('../../core/corpus/detect-language.js');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  const prefix = label ? `${label}: ` : '';
+  streams.stderr.write(`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => `${d.id} ${d.lang}`).join(', '))}\n`);
+  for (const d of detected) {
+    if (d.lang !== 'und') continue;
+    const guess = guessLanguage(d.text);
+    const maybe = guess.candidates.length ? ` (perhaps ${guess.candidates.join(' or ')})` : '';
+    streams.stderr.write(`${prefix}  warning: cannot tell the language of ${sanitizeForTerminal(d.id)}${maybe}; give it with --lang or in a corpus.json manifest\n`);
+  }
 }
 
 interface Progress {
