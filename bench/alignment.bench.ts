@@ -9,7 +9,8 @@
  * fresh child process so that its peak RSS is its own. Figures only, never pass/fail.
  * Omissions: each gold set with target sentences deleted (issue 11), allinea and hunalign.
  * Long and repetitive: band vs full matrix, repeated text (issue 11).
- * ALLINEA_BENCH_PART=quality (with omissions and long), =omissions, =long or =scale runs only that part.
+ * N-way: our trilingual set, group F1 and the refined pairwise view (issue 11).
+ * ALLINEA_BENCH_PART=quality (with omissions, long and nway), =omissions, =long, =nway or =scale runs only that part.
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -159,6 +160,74 @@ async function longAndRepetitive(): Promise<void> {
   }
 }
 
+/**
+ * Issue 11, point 4: three translations (our trilingual set, tests/fixtures/trilingual.ts).
+ * Group F1 of the n-way groups against the true groups (target ≥ 0.90); per pair, strict F1 of
+ * the n-way groups projected whole, refined as `export --pair` does (target: within 0.02 of the
+ * pair aligned alone), the pair alone, and hunalign on the pair.
+ */
+async function nWay(): Promise<void> {
+  const { TRILINGUAL, TRILINGUAL_LANGS, sentencesOf, trueGroups, truePairBeads } = await import('../tests/fixtures/trilingual.js');
+  const { align } = await import('../src/core/align/index.js');
+  const { refineForPair } = await import('../src/core/align/refine.js');
+  const hunalign = await loadHunalign();
+  const key = (g: readonly { doc: string; sentences: readonly number[] }[]): string =>
+    g
+      .filter((m) => m.sentences.length)
+      .map((m) => `${m.doc}:${[...m.sentences].sort((a, b) => a - b).join(',')}`)
+      .sort()
+      .join(' ');
+  let hits = 0;
+  let predicted = 0;
+  let truth = 0;
+  type Scored = { gold: BeadPair[]; pred: BeadPair[] };
+  const views = new Map<string, { whole: Scored[]; refined: Scored[]; alone: Scored[]; hun: Scored[] }>();
+  for (const article of TRILINGUAL) {
+    const docs = TRILINGUAL_LANGS.map((l) => presplitDocument(l, l, sentencesOf(article, l)));
+    const result = align(docs, { mode: 'parallel' });
+    const want = new Set(trueGroups(article).map(key));
+    predicted += result.suggestions.length;
+    truth += want.size;
+    hits += result.suggestions.filter((g) => want.has(key(g.members))).length;
+    const alignment = {
+      format: 'allinea-alignment' as const,
+      version: 1 as const,
+      documents: docs.map((d) => ({ id: d.id, path: d.id, lang: d.lang, sha256: '', sentences: d.sentences })),
+      groups: result.suggestions.map((g, k) => ({ id: `g${k + 1}`, status: 'suggested' as const, origin: 'auto' as const, members: g.members, score: g.score })),
+      overrides: [],
+      bookmarks: [],
+    };
+    const texts = new Map(docs.map((d) => [d.id, d.text]));
+    for (const [x, y] of [['en', 'it'], ['en', 'fr'], ['it', 'fr']] as const) {
+      const gold = truePairBeads(article, x, y);
+      const both = (b: BeadPair): boolean => b.source.length > 0 && b.target.length > 0;
+      const project = (groups: readonly { members: readonly { doc: string; sentences: readonly number[] }[] }[]): BeadPair[] =>
+        groups.map((g) => ({ source: g.members.find((m) => m.doc === x)?.sentences ?? [], target: g.members.find((m) => m.doc === y)?.sentences ?? [] })).filter(both);
+      const v = views.get(`${x}-${y}`) ?? { whole: [], refined: [], alone: [], hun: [] };
+      v.whole.push({ gold, pred: project(result.suggestions) });
+      v.refined.push({ gold, pred: project(refineForPair(alignment, texts, [x, y]).groups) });
+      const dx = docs[TRILINGUAL_LANGS.indexOf(x)]!;
+      const dy = docs[TRILINGUAL_LANGS.indexOf(y)]!;
+      v.alone.push({ gold, pred: alignParallelBeads(dx, dy).filter(both) });
+      if (hunalign) v.hun.push({ gold, pred: (await hunalignBeads(hunalign, sentencesOf(article, x), sentencesOf(article, y))).filter(both) });
+      views.set(`${x}-${y}`, v);
+    }
+  }
+  const p = hits / predicted;
+  const r = hits / truth;
+  const f1 = (2 * p * r) / (p + r);
+  console.log(`N-way (our trilingual set, ${TRILINGUAL.length} articles; strict F1 over beads linking both languages):`);
+  console.log(`  group F1 ${f1.toFixed(3)} (${hits} of ${predicted} groups equal one of the ${truth} true groups; target ≥ 0.90: ${f1 >= 0.9 ? 'met' : 'NOT met'})`);
+  for (const [pair, v] of views) {
+    const refined = scoreAlignments(v.refined).strict.f1;
+    const alone = scoreAlignments(v.alone).strict.f1;
+    const hun = v.hun.length ? `  | hunalign alone ${scoreAlignments(v.hun).strict.f1.toFixed(3)}` : '';
+    console.log(
+      `  ${pair}: groups projected whole ${scoreAlignments(v.whole).strict.f1.toFixed(3)}, refined (export --pair) ${refined.toFixed(3)}, pair alone ${alone.toFixed(3)} (target: refined ≥ alone − 0.02: ${refined >= alone - 0.02 ? 'met' : 'NOT met'})${hun}`,
+    );
+  }
+}
+
 /** Deterministic PRNG (mulberry32), so every run aligns the same synthetic documents. */
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -275,6 +344,7 @@ export default async function alignmentBench(): Promise<void> {
   if (part === undefined || part === 'quality') await quality();
   if (part === undefined || part === 'quality' || part === 'omissions') await omissions();
   if (part === undefined || part === 'quality' || part === 'long') await longAndRepetitive();
+  if (part === undefined || part === 'quality' || part === 'nway') await nWay();
   if (part === undefined || part === 'scale') await scale();
 }
 
