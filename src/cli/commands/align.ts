@@ -45,7 +45,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
-    .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
+    .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea or installed with allinea lexicon install')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
     .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 50,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
@@ -108,7 +108,7 @@ export async function runAlign(args: AlignArgs, streams: CliStreams): Promise<nu
   if (args.manifest) return runBatch(args, streams);
   if (args.outDir || args.shard) throw new UserError('--out-dir and --shard go with --manifest.');
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
   await alignOne(args, streams, lexicons);
   return 0;
 }
@@ -338,7 +338,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
 
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
   let failures = 0;
   const one = async (set: ManifestSet): Promise<void> => {
     const setArgs: AlignArgs = {
