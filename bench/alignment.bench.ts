@@ -10,7 +10,8 @@
  * Omissions: each gold set with target sentences deleted (issue 11), allinea and hunalign.
  * Long and repetitive: band vs full matrix, repeated text (issue 11).
  * N-way: our trilingual set, group F1 and the refined pairwise view (issue 11).
- * ALLINEA_BENCH_PART=quality (with omissions, long and nway), =omissions, =long, =nway or =scale runs only that part.
+ * Comparable: the seeds against our annotation of clear statement pairs (issue 11).
+ * ALLINEA_BENCH_PART=quality (with omissions, long, nway and comparable), =omissions, =long, =nway, =comparable or =scale runs only that part.
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -228,6 +229,50 @@ async function nWay(): Promise<void> {
   }
 }
 
+/**
+ * Issue 11, point 5: comparable mode on the seeds against our own annotation of the clear
+ * statement pairs (tests/fixtures/seeds-comparable.ts): pairs found (both sentences in one
+ * suggested group; target ≥ 0.80) and suggested groups correct (each member, one document's
+ * sentences, holds a sentence the annotation pairs with another member; target ≥ 0.75), with the bundled lexicons and with
+ * the lexicons installed by `allinea lexicon install` when there are any. hunalign has no
+ * comparable mode.
+ */
+async function comparable(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { SEED_STATEMENT_PAIRS } = await import('../tests/fixtures/seeds-comparable.js');
+  const { align } = await import('../src/core/align/index.js');
+  const { segment } = await import('../src/core/text/segment.js');
+  const { bundledLexicons, installedLexicons } = await import('../src/io/lexicon-files.js');
+  const seeds = join(fileURLToPath(new URL('..', import.meta.url)), 'seeds');
+  const manifest = JSON.parse(readFileSync(join(seeds, 'corpus.json'), 'utf8')) as { documents: { id: string; file: string; lang: string }[] };
+  const docs = manifest.documents.map((d) => {
+    const text = readFileSync(join(seeds, d.file), 'utf8');
+    return { id: d.id, lang: d.lang, text, sentences: segment(text, d.lang) };
+  });
+  type Members = readonly { doc: string; sentences: readonly number[] }[];
+  const has = (g: Members, [doc, s]: readonly [string, number]): boolean => g.some((m) => m.doc === doc && m.sentences.includes(s));
+  console.log(`Comparable (seeds, our annotation of ${SEED_STATEMENT_PAIRS.length} clear statement pairs; targets: found ≥ 0.80, groups correct ≥ 0.75):`);
+  const installed = installedLexicons(process.env);
+  const runs: [string, ReturnType<typeof bundledLexicons>][] = [['bundled lexicons (fr-it)', bundledLexicons()]];
+  if (installed.length) runs.push([`bundled + installed (${installed.map((l) => `${l.a}-${l.b}`).join(', ')})`, [...bundledLexicons(), ...installed]]);
+  else runs.push(['installed lexicons: none (allinea lexicon install en-it --apt, en-fr --apt)', []]);
+  for (const [label, lexicons] of runs) {
+    if (lexicons.length === 0) {
+      console.log(`  ${label}`);
+      continue;
+    }
+    const groups = align(docs, { mode: 'comparable', lexicons }).suggestions.map((g) => g.members);
+    const found = SEED_STATEMENT_PAIRS.filter((p) => groups.some((g) => has(g, p.a) && has(g, p.b))).length;
+    const correct = groups.filter((g) => g.every((m) => m.sentences.some((s) => SEED_STATEMENT_PAIRS.some((p) => (p.a[0] === m.doc && p.a[1] === s && has(g, p.b)) || (p.b[0] === m.doc && p.b[1] === s && has(g, p.a)))))).length;
+    const recall = found / SEED_STATEMENT_PAIRS.length;
+    const precision = groups.length ? correct / groups.length : 0;
+    console.log(
+      `  ${label}: found ${found}/${SEED_STATEMENT_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
+    );
+  }
+}
+
 /** Deterministic PRNG (mulberry32), so every run aligns the same synthetic documents. */
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -345,6 +390,7 @@ export default async function alignmentBench(): Promise<void> {
   if (part === undefined || part === 'quality' || part === 'omissions') await omissions();
   if (part === undefined || part === 'quality' || part === 'long') await longAndRepetitive();
   if (part === undefined || part === 'quality' || part === 'nway') await nWay();
+  if (part === undefined || part === 'quality' || part === 'comparable') await comparable();
   if (part === undefined || part === 'scale') await scale();
 }
 
