@@ -292,6 +292,24 @@ async function comparable(): Promise<void> {
       `  ${label}: found ${found}/${SEED_STATEMENT_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
     );
   }
+  // Our second comparable corpus (tests/fixtures/comparable-flood.ts), same measures.
+  const { FLOOD_ARTICLES, FLOOD_PAIRS } = await import('../tests/fixtures/comparable-flood.js');
+  console.log(`Comparable (our flood reports en/it/fr, ${FLOOD_PAIRS.length} clear statement pairs; same targets):`);
+  const flood = FLOOD_ARTICLES.map((a) => presplitDocument(a.id, a.lang, a.sentences));
+  for (const [label, lexicons] of runs) {
+    if (lexicons.length === 0) {
+      console.log(`  ${label}`);
+      continue;
+    }
+    const groups = align(flood, { mode: 'comparable', lexicons }).suggestions.map((g) => g.members);
+    const found = FLOOD_PAIRS.filter(([a, b]) => groups.some((g) => has(g, a) && has(g, b))).length;
+    const correct = groups.filter((g) => g.every((m) => m.sentences.some((s) => FLOOD_PAIRS.some(([a, b]) => (a[0] === m.doc && a[1] === s && has(g, b)) || (b[0] === m.doc && b[1] === s && has(g, a)))))).length;
+    const recall = found / FLOOD_PAIRS.length;
+    const precision = groups.length ? correct / groups.length : 0;
+    console.log(
+      `  ${label}: found ${found}/${FLOOD_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
+    );
+  }
 }
 
 /** Deterministic PRNG (mulberry32), so every run aligns the same synthetic documents. */
