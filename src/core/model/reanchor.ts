@@ -13,7 +13,8 @@
  * different text, and nothing is dropped silently.
  */
 import type { SegmentFn } from './create.js';
-import { keyIndexAt, normalizedView, occurrences, originalRange, textKey, type NormalizedView } from './text-match.js';
+import { usableIds } from './sentence-ids.js';
+import { keyIndexAt, normalizedView, occurrences, originalRange, OVERRIDE_CONTEXT, overrideContext, textKey } from './text-match.js';
 import type { Alignment, Bookmark, Group, Member, SegmentationOverride, Span } from './types.js';
 
 export interface LostSentence {
@@ -95,13 +96,7 @@ export function similarity(a: string, b: string): number {
 }
 
 export const FUZZY_THRESHOLD = 0.75;
-/** How many characters of text on each side of a cut an override's context keeps. */
-export const OVERRIDE_CONTEXT = 32;
-
-/** The text around offset `at` that identifies a cut: [before, after]. */
-export function overrideContext(text: string, at: number): [string, string] {
-  return [text.slice(Math.max(0, at - OVERRIDE_CONTEXT), at), text.slice(at, at + OVERRIDE_CONTEXT)];
-}
+export { OVERRIDE_CONTEXT, overrideContext };
 
 function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/u.test(ch);
@@ -458,9 +453,19 @@ export function reanchorDocument(
     else if (f.how === 'normalized') normalized++;
     else changed.push({ doc: docId, sentence: s, to, groups: groupsOf.get(s) ?? [], text: recorded.get(s)!, newText: newText.slice(...f.range), similarity: Math.round(f.similarity! * 1000) / 1000 });
   }
-  // Sentences of members that recorded no text cannot be looked for: they are lost above.
+  // Stable ids: a sentence found again keeps its id (its groups' lines in the file do not
+  // change); every other sentence gets a new one.
+  const oldIds = usableIds(doc);
+  const ids = new Array<number>(sentences.length).fill(-1);
+  let nextId = oldSpans.length;
+  if (oldIds) for (const id of oldIds) if (id >= nextId) nextId = id + 1;
+  for (const s of olds) {
+    const to = newIndex(s);
+    if (to !== undefined && ids[to] === -1) ids[to] = oldIds ? oldIds[s]! : s;
+  }
+  for (let i = 0; i < ids.length; i++) if (ids[i] === -1) ids[i] = nextId++;
   const documents = alignment.documents.slice();
-  documents[d] = { ...doc, sha256: newSha256, sentences };
+  documents[d] = { ...doc, sha256: newSha256, sentences, ids };
   const others = alignment.overrides.filter((o) => o.doc !== docId);
   const dropped = lostOverrides.map((l) => l.override);
   return {

@@ -120,3 +120,11 @@ export function occurrences(view: NormalizedView, needle: string, near: number, 
   const local = search(near - window, near + window);
   return local.length > 0 || (near - window <= 0 && near + window >= view.key.length) ? local : search(0, view.key.length);
 }
+
+/** How many characters of text on each side of a cut an override's context keeps. */
+export const OVERRIDE_CONTEXT = 32;
+
+/** The text around offset `at` that identifies a segmentation override's cut: [before, after]. */
+export function overrideContext(text: string, at: number): [string, string] {
+  return [text.slice(Math.max(0, at - OVERRIDE_CONTEXT), at), text.slice(at, at + OVERRIDE_CONTEXT)];
+}
