@@ -112,7 +112,7 @@ export function replayOverrides(
   spans: readonly Span[],
   overrides: readonly SegmentationOverride[],
 ): { sentences: Span[]; dropped: SegmentationOverride[] } {
-  let sentences = spans.slice();
+  const sentences = spans.slice();
   const dropped: SegmentationOverride[] = [];
   for (const o of overrides) {
     if (o.at >= text.length || isSpace(text[o.at])) {
@@ -120,7 +120,7 @@ export function replayOverrides(
       continue;
     }
     if (o.op === 'split') {
-      const i = sentences.findIndex(([s, e]) => o.at >= s && o.at < e);
+      const i = spanAt(sentences, o.at);
       if (i < 0) {
         dropped.push(o);
         continue;
@@ -133,22 +133,24 @@ export function replayOverrides(
         dropped.push(o);
         continue;
       }
-      sentences = [...sentences.slice(0, i), [s, firstEnd], [o.at, e], ...sentences.slice(i + 1)];
+      sentences.splice(i, 1, [s, firstEnd], [o.at, e]);
     } else {
-      const i = sentences.findIndex(([s]) => s === o.at);
+      const i = spanStartingAt(sentences, o.at);
       if (i === 0) {
         dropped.push(o);
         continue;
       }
       if (i < 0) continue; // no boundary there any more: already joined
-      sentences = [...sentences.slice(0, i - 1), [sentences[i - 1]![0], sentences[i]![1]], ...sentences.slice(i + 1)];
+      sentences.splice(i - 1, 2, [sentences[i - 1]![0], sentences[i]![1]]);
     }
   }
   return { sentences, dropped };
 }
 
 /** How far (in sentences) from its expected place a sentence is looked for fuzzily. */
-const FUZZY_WINDOW = 500;
+const FUZZY_WINDOW = 50;
+/** How many texts per document are searched for in the whole text when not found near their place (each search reads the whole text). */
+const GLOBAL_SEARCHES = 64;
 /** Characters that end a sentence, for judging whether a found text can be cut out as one. */
 const SENTENCE_END = /[.!?…»"”’)\]:;]/u;
 
@@ -170,6 +172,32 @@ function spanStartingAt(spans: readonly Span[], at: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** Index of the span holding offset `at` (start included), or -1. */
+function spanAt(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const [s, e] = spans[mid]!;
+    if (at >= s && at < e) return mid;
+    if (at < s) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return -1;
+}
+
+/** Index of the first span ending after offset `at` (spans.length when none). */
+function firstEndingAfter(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]![1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the span holding offset `at` strictly after its start, or -1. */
@@ -273,6 +301,7 @@ export function reanchorDocument(
   };
 
   // 1. Move the overrides with the text they cut.
+  const budget = { left: GLOBAL_SEARCHES };
   const own = alignment.overrides.filter((o) => o.doc === docId);
   const lostOverrides: LostOverride[] = [];
   const relocated: SegmentationOverride[] = [];
@@ -294,7 +323,7 @@ export function reanchorDocument(
     const tries = o.op === 'split' ? ([[kb + ka, kb.length], [ka, 0]] as const) : ([[kb + ka, kb.length], [ka, 0], [kb, kb.length]] as const);
     for (const [needle, offset] of tries) {
       if (needle.length < (needle === kb + ka ? 1 : 8)) continue;
-      const hits = occurrences(view, needle, target - offset);
+      const hits = occurrences(view, needle, target - offset, undefined, undefined, budget);
       if (hits.length === 0) continue;
       cut = nearest(hits, (h) => h + offset, target) + offset;
       break;
@@ -347,15 +376,24 @@ export function reanchorDocument(
 
   // 3. The text elsewhere, cut out as a sentence where the new text allows it.
   const forced: Span[] = [];
+  // Per sentence of the current segmentation: the forced ranges overlapping it.
+  const forcedIn = new Map<number, Span[]>();
+  const claimedIndex = new Set<number>();
+  for (const f of found.values()) claimedIndex.add(firstEndingAfter(sentences, f.range[0]));
+  const overlapped = (a: number, b: number): number[] => {
+    const out: number[] = [];
+    for (let i = firstEndingAfter(sentences, a); i < sentences.length && sentences[i]![0] < b; i++) out.push(i);
+    return out;
+  };
   const taken = (a: number, b: number) =>
-    [...found.values()].some(({ range }) => range[0] < b && a < range[1]) || forced.some(([x, y]) => x < b && a < y);
+    overlapped(a, b).some((i) => claimedIndex.has(i) || (forcedIn.get(i) ?? []).some(([x, y]) => x < b && a < y));
   for (const s of olds) {
     if (found.has(s)) continue;
     const key = recordedKey.get(s)!;
     if (key === '') continue;
     const near = keyIndexAt(view, placeOf(s));
     const candidates: { range: Span; penalty: number }[] = [];
-    for (const h of occurrences(view, key, near)) {
+    for (const h of occurrences(view, key, near, undefined, undefined, budget)) {
       const [a, b] = originalRange(view, h, key.length);
       if (taken(a, b)) continue;
       const penalty = cutPenalty(newText, sentences, a, b);
@@ -365,30 +403,34 @@ export function reanchorDocument(
     const least = Math.min(...candidates.map((c) => c.penalty));
     const best = nearest(candidates.filter((c) => c.penalty === least), (c) => c.range[0], placeOf(s));
     forced.push(best.range);
+    for (const i of overlapped(...best.range)) forcedIn.set(i, [...(forcedIn.get(i) ?? []), best.range]);
     found.set(s, { range: best.range, how: newText.slice(...best.range) === recorded.get(s) ? 'exact' : 'normalized', recut: true });
   }
   let addedOverrides = 0;
-  for (const range of forced) {
-    const cut = carve(newText, sentences, overrides, range, docId);
+  if (forced.length > 0) {
+    const cut = carve(newText, sentences, overrides, forced.sort((x, y) => x[0] - y[0]), docId);
     sentences = cut.sentences;
     overrides = cut.overrides;
-    addedOverrides += cut.added;
+    addedOverrides = cut.added;
   }
   const startIndex = new Map<number, number>();
   sentences.forEach(([s], i) => startIndex.set(s, i));
 
-  // 4. A similar sentence nearby, reported with both texts.
+  // 4. A similar sentence nearby, reported with both texts. (Similarity >= 0.75 needs the
+  // shorter text to be at least about 0.6 of the longer: others are not scored.)
   const takenStarts = new Set([...found.values()].map((f) => f.range[0]));
   for (const s of olds) {
     if (found.has(s)) continue;
     const wanted = recorded.get(s)!;
     const place = placeOf(s);
-    let centre = sentences.findIndex(([a]) => a >= place);
-    if (centre < 0) centre = sentences.length - 1;
+    const centre = Math.min(sentences.length - 1, firstEndingAfter(sentences, place));
     let best: { i: number; score: number } | undefined;
     for (let i = Math.max(0, centre - FUZZY_WINDOW); i < Math.min(sentences.length, centre + FUZZY_WINDOW + 1); i++) {
-      if (takenStarts.has(sentences[i]![0])) continue;
-      const score = similarity(newText.slice(...sentences[i]!), wanted);
+      const [a, b] = sentences[i]!;
+      if (takenStarts.has(a)) continue;
+      const length = b - a;
+      if (Math.min(length, wanted.length) < 0.5 * Math.max(length, wanted.length)) continue;
+      const score = similarity(newText.slice(a, b), wanted);
       if (score < FUZZY_THRESHOLD) continue;
       if (!best || score > best.score || (score === best.score && Math.abs(i - centre) < Math.abs(best.i - centre))) best = { i, score };
     }
@@ -532,7 +574,7 @@ function cutPenalty(text: string, sentences: readonly Span[], a: number, b: numb
     if (!(p < 0 || newline || (p < a - 1 && SENTENCE_END.test(text[p]!)))) return undefined;
     penalty++;
   }
-  const endsSentence = sentences.some(([, e]) => e === b);
+  const endsSentence = sentences[firstEndingAfter(sentences, b - 1)]?.[1] === b;
   if (!endsSentence) {
     let p = b;
     let newline = false;
@@ -547,55 +589,58 @@ function cutPenalty(text: string, sentences: readonly Span[], a: number, b: numb
 }
 
 /**
- * Makes [a, b) one sentence: splits it off the sentences it starts or ends inside and joins
- * the sentences within it, recording each change as an override (or removing the override
- * that made the boundary) so that replaying the overrides gives the same segmentation.
+ * Makes each of the ranges (sorted, not overlapping) one sentence, in one pass: splits them
+ * off the sentences they start or end inside and joins the sentences within them, recording
+ * each change as an override (or removing the override that made the boundary) so that
+ * replaying the overrides gives the same segmentation.
  */
 function carve(
   text: string,
   sentences: readonly Span[],
   overrides: readonly SegmentationOverride[],
-  [a, b]: Span,
+  ranges: readonly Span[],
   docId: string,
 ): { sentences: Span[]; overrides: SegmentationOverride[]; added: number } {
-  const inside: number[] = [];
-  sentences.forEach(([s, e], i) => {
-    if (e > a && s < b) inside.push(i);
-  });
-  if (inside.length === 0) return { sentences: sentences.slice(), overrides: overrides.slice(), added: 0 };
-  const first = inside[0]!;
-  const last = inside[inside.length - 1]!;
-  const pieces: Span[] = [];
-  let out = overrides.slice();
-  let added = 0;
+  const byAt = new Map<number, SegmentationOverride>();
+  for (const o of overrides) byAt.set(o.at, o);
+  const removed = new Set<SegmentationOverride>();
+  const extra: SegmentationOverride[] = [];
   const note = (op: 'split' | 'join', at: number) => {
-    const opposite = out.findIndex((o) => o.at === at && o.op !== op);
-    if (opposite >= 0) out = out.filter((_, i) => i !== opposite);
-    else {
-      out.push({ doc: docId, op, at, context: overrideContext(text, at) });
-      added++;
-    }
+    const existing = byAt.get(at);
+    if (existing && existing.op !== op && !removed.has(existing)) removed.add(existing);
+    else extra.push({ doc: docId, op, at, context: overrideContext(text, at) });
   };
-  const [fs] = sentences[first]!;
-  if (fs < a) {
-    let end = a;
-    while (end > fs && isSpace(text[end - 1])) end--;
-    if (end > fs) pieces.push([fs, end]);
-    note('split', a);
-  }
-  pieces.push([a, b]);
-  for (let i = first; i <= last; i++) {
-    const s = sentences[i]![0];
-    if (s > a && s < b) note('join', s);
-  }
-  const [, le] = sentences[last]!;
-  if (le > b) {
-    let start = b;
-    while (start < le && isSpace(text[start])) start++;
-    if (start < le) {
-      pieces.push([start, le]);
-      note('split', start);
+  const out: Span[] = [];
+  let k = 0;
+  for (const [s, e] of sentences) {
+    while (k < ranges.length && ranges[k]![1] <= s) k++;
+    if (k >= ranges.length || ranges[k]![0] >= e) {
+      out.push([s, e]);
+      continue;
     }
+    const push = (piece: Span) => {
+      out.push(piece);
+      if (piece[0] > s) note('split', piece[0]);
+    };
+    const leftover = (from: number, to: number) => {
+      let st = from;
+      while (st < to && isSpace(text[st])) st++;
+      let en = to;
+      while (en > st && isSpace(text[en - 1])) en--;
+      if (en > st) push([st, en]);
+    };
+    let cursor = s;
+    for (let j = k; j < ranges.length && ranges[j]![0] < e; j++) {
+      const [a, b] = ranges[j]!;
+      if (a >= s) {
+        leftover(cursor, a);
+        push([a, b]);
+      } else note('join', s); // the range began in an earlier sentence: this boundary goes
+      cursor = b;
+      if (b >= e) break;
+    }
+    if (cursor < e) leftover(cursor, e);
   }
-  return { sentences: [...sentences.slice(0, first), ...pieces, ...sentences.slice(last + 1)], overrides: out, added };
+  const kept = overrides.filter((o) => !removed.has(o));
+  return { sentences: out, overrides: [...kept, ...extra], added: extra.length };
 }

@@ -103,10 +103,10 @@ export function keyIndexAt(view: NormalizedView, at: number): number {
 
 /**
  * Every index where `needle` occurs in the key, searched first within `window` key units of
- * `near` (the usual case: text moved a little), then everywhere when nothing is found there.
- * At most `limit` hits are returned.
+ * `near` (the usual case: text moved a little), then everywhere when nothing is found there
+ * (while `global.left` allows: each such search reads the whole text). At most `limit` hits.
  */
-export function occurrences(view: NormalizedView, needle: string, near: number, window = 20000, limit = 64): number[] {
+export function occurrences(view: NormalizedView, needle: string, near: number, window = 20000, limit = 64, global?: { left: number }): number[] {
   if (needle === '') return [];
   const search = (from: number, to: number): number[] => {
     const hits: number[] = [];
@@ -118,7 +118,13 @@ export function occurrences(view: NormalizedView, needle: string, near: number, 
     return hits;
   };
   const local = search(near - window, near + window);
-  return local.length > 0 || (near - window <= 0 && near + window >= view.key.length) ? local : search(0, view.key.length);
+  if (local.length > 0 || (near - window <= 0 && near + window >= view.key.length)) return local;
+  // The whole text, as long as the caller's budget of whole-text searches lasts.
+  if (global) {
+    if (global.left <= 0) return local;
+    global.left--;
+  }
+  return search(0, view.key.length);
 }
 
 /** How many characters of text on each side of a cut an override's context keeps. */
