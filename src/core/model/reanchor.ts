@@ -14,7 +14,7 @@
  */
 import type { SegmentFn } from './create.js';
 import { usableIds } from './sentence-ids.js';
-import { keyIndexAt, normalizedView, occurrences, originalRange, OVERRIDE_CONTEXT, overrideContext, textKey } from './text-match.js';
+import { keyIndexAt, keyOf, normalizedView, occurrences, originalRange, OVERRIDE_CONTEXT, overrideContext, textKey } from './text-match.js';
 import type { Alignment, Bookmark, Group, Member, SegmentationOverride, Span } from './types.js';
 
 export interface LostSentence {
@@ -71,28 +71,42 @@ export interface ReanchorReport {
   readonly dissolvedGroups: readonly string[];
 }
 
-/** Similarity in [0, 1] of two strings: Dice coefficient of character bigrams (whitespace folded). */
-export function similarity(a: string, b: string): number {
-  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-  const x = norm(a);
-  const y = norm(b);
-  if (x === y) return 1;
-  if (x.length < 2 || y.length < 2) return 0;
+const foldForSimilarity = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A text prepared for many similarity() comparisons (folded once, its bigrams counted once). */
+export interface PreparedText {
+  readonly folded: string;
+  readonly grams: ReadonlyMap<string, number>;
+}
+
+export function prepareSimilarity(text: string): PreparedText {
+  const folded = foldForSimilarity(text);
   const grams = new Map<string, number>();
-  for (let i = 0; i < x.length - 1; i++) {
-    const g = x.slice(i, i + 2);
+  for (let i = 0; i < folded.length - 1; i++) {
+    const g = folded.slice(i, i + 2);
     grams.set(g, (grams.get(g) ?? 0) + 1);
   }
+  return { folded, grams };
+}
+
+/** Similarity in [0, 1] of two strings: Dice coefficient of character bigrams (whitespace folded). */
+export function similarity(a: string | PreparedText, b: string): number {
+  const x = typeof a === 'string' ? prepareSimilarity(a) : a;
+  const y = foldForSimilarity(b);
+  if (x.folded === y) return 1;
+  if (x.folded.length < 2 || y.length < 2) return 0;
+  const used = new Map<string, number>();
   let shared = 0;
   for (let i = 0; i < y.length - 1; i++) {
     const g = y.slice(i, i + 2);
-    const n = grams.get(g) ?? 0;
-    if (n > 0) {
+    const n = x.grams.get(g) ?? 0;
+    const u = used.get(g) ?? 0;
+    if (u < n) {
       shared++;
-      grams.set(g, n - 1);
+      used.set(g, u + 1);
     }
   }
-  return (2 * shared) / (x.length - 1 + (y.length - 1));
+  return (2 * shared) / (x.folded.length - 1 + (y.length - 1));
 }
 
 export const FUZZY_THRESHOLD = 0.75;
@@ -265,7 +279,7 @@ export function reanchorDocument(
   // shift between old and new offsets around them (to choose between repeated texts).
   const rawByKey = new Map<string, number[]>();
   raw.forEach(([s, e], i) => {
-    const key = textKey(newText.slice(s, e));
+    const key = keyOf(view, s, e);
     const list = rawByKey.get(key);
     if (list) list.push(i);
     else rawByKey.set(key, [i]);
@@ -358,7 +372,7 @@ export function reanchorDocument(
       else map.set(k, [i]);
     };
     push(byText, t);
-    push(byKey, textKey(t));
+    push(byKey, keyOf(view, s, e));
   });
   const olds = [...recorded.keys()].sort((a, b) => a - b);
   const placeOf = (s: number) => expected(oldSpans[s]?.[0] ?? 0);
@@ -422,6 +436,7 @@ export function reanchorDocument(
   for (const s of olds) {
     if (found.has(s)) continue;
     const wanted = recorded.get(s)!;
+    const prepared = prepareSimilarity(wanted);
     const place = placeOf(s);
     const centre = Math.min(sentences.length - 1, firstEndingAfter(sentences, place));
     let best: { i: number; score: number } | undefined;
@@ -430,7 +445,7 @@ export function reanchorDocument(
       if (takenStarts.has(a)) continue;
       const length = b - a;
       if (Math.min(length, wanted.length) < 0.5 * Math.max(length, wanted.length)) continue;
-      const score = similarity(newText.slice(a, b), wanted);
+      const score = similarity(prepared, newText.slice(a, b));
       if (score < FUZZY_THRESHOLD) continue;
       if (!best || score > best.score || (score === best.score && Math.abs(i - centre) < Math.abs(best.i - centre))) best = { i, score };
     }

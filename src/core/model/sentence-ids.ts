@@ -35,9 +35,14 @@ export function usableIds(doc: DocumentRef): readonly number[] | undefined {
   return identity ? undefined : ids;
 }
 
+/** The document's ids, or the indices when it has none that fit (no uniqueness check: this runs on every split and join). */
+function currentIds(doc: DocumentRef): number[] {
+  return doc.ids && doc.ids.length === doc.sentences.length ? doc.ids.slice() : doc.sentences.map((_, i) => i);
+}
+
 /** The ids after sentence `at` was split in two: the second part gets a new id. */
 export function idsAfterSplit(doc: DocumentRef, at: number): number[] {
-  const ids = usableIds(doc)?.slice() ?? doc.sentences.map((_, i) => i);
+  const ids = currentIds(doc);
   let next = ids.length;
   for (const id of ids) if (id >= next) next = id + 1;
   ids.splice(at + 1, 0, next);
@@ -46,7 +51,7 @@ export function idsAfterSplit(doc: DocumentRef, at: number): number[] {
 
 /** The ids after sentence `at` and the next were joined: the joined sentence keeps the first id. */
 export function idsAfterJoin(doc: DocumentRef, at: number): number[] {
-  const ids = usableIds(doc)?.slice() ?? doc.sentences.map((_, i) => i);
+  const ids = currentIds(doc);
   ids.splice(at + 1, 1);
   return ids;
 }
