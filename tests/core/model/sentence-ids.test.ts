@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { joinSentences, link, splitSentence, toggleBookmark } from '../../../src/core/model/operations.js';
 import { parseAlignment } from '../../../src/core/model/parse.js';
 import { reanchorDocument } from '../../../src/core/model/reanchor.js';
 import { serializeAlignment } from '../../../src/core/model/serialize.js';
 import { idRuns } from '../../../src/core/model/sentence-ids.js';
 import { findViolations } from '../../../src/core/model/invariants.js';
-import type { Alignment } from '../../../src/core/model/types.js';
+import { ModelError, type Alignment } from '../../../src/core/model/types.js';
 import { segment } from '../../../src/core/text/segment.js';
 import { sha256 } from '../../../src/io/hash.js';
 import { REPO_ROOT } from '../../helpers/seeds.js';
@@ -122,5 +123,39 @@ describe('format version 2', () => {
   it('writes ids as runs', () => {
     expect(idRuns([0, 1, 2, 18, 3, 4])).toEqual([[0, 3], [18, 1], [3, 2]]);
     expect(idRuns([])).toEqual([]);
+  });
+
+  it('round-trips random splits, joins, links and bookmarks: the file gives back every group and bookmark', () => {
+    const base = read(serializeAlignment(v1, texts));
+    const step = fc.record({ kind: fc.constantFrom('split', 'join', 'link', 'bookmark'), doc: fc.nat(4), sentence: fc.nat(40), other: fc.nat(40), fraction: fc.double({ min: 0.2, max: 0.8, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        let a = base;
+        for (const st of steps) {
+          const doc = a.documents[st.doc]!;
+          const sentence = st.sentence % doc.sentences.length;
+          try {
+            if (st.kind === 'split') {
+              const [s, e] = doc.sentences[sentence]!;
+              a = splitSentence(a, { doc: doc.id, sentence }, s + Math.floor((e - s) * st.fraction), texts.get(doc.id)!);
+            } else if (st.kind === 'join') a = joinSentences(a, { doc: doc.id, sentence });
+            else if (st.kind === 'link') {
+              const other = a.documents[(st.doc + 1) % a.documents.length]!;
+              a = link(a, [{ doc: doc.id, sentence }, { doc: other.id, sentence: st.other % other.sentences.length }]).alignment;
+            } else a = toggleBookmark(a, { doc: doc.id, sentence });
+          } catch (error) {
+            // An operation the model refuses leaves the alignment as it was; anything else is a bug.
+            if (!(error instanceof ModelError)) throw error;
+          }
+        }
+        const text = serializeAlignment(a, texts);
+        const back = read(text);
+        expect(bare(back)).toEqual(bare(a));
+        expect(back.bookmarks.map(({ text: _t, ...b }) => b)).toEqual(a.bookmarks.map(({ text: _t, ...b }) => b));
+        expect(back.documents.map((d) => d.sentences)).toEqual(a.documents.map((d) => d.sentences));
+        expect(serializeAlignment(back, texts)).toBe(text);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
