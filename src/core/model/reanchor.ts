@@ -90,8 +90,12 @@ export function prepareSimilarity(text: string): PreparedText {
   return { folded, grams };
 }
 
+/** Work done by similarity(), for complexity tests. */
+export const similarityWork = { calls: 0 };
+
 /** Similarity in [0, 1] of two strings: Dice coefficient of character bigrams (whitespace folded). */
 export function similarity(a: string | PreparedText, b: string): number {
+  similarityWork.calls++;
   const x = typeof a === 'string' ? prepareSimilarity(a) : a;
   const y = foldForSimilarity(b);
   if (x.folded === y) return 1;
@@ -117,7 +121,9 @@ export { replayOverrides };
 /** How far (in sentences) from its expected place a sentence is looked for fuzzily. */
 const FUZZY_WINDOW = 50;
 /** How many texts per document are searched for in the whole text when not found near their place (each search reads the whole text). */
-const GLOBAL_SEARCHES = 64;
+const GLOBAL_SEARCHES = 16;
+/** How far (in key characters) around its expected place a sentence's text is looked for to be cut out again (step 3). */
+const PASS3_WINDOW = 5000;
 
 function nearest<T>(candidates: readonly T[], place: (c: T) => number, target: number): T {
   let best = candidates[0] as T;
@@ -304,7 +310,7 @@ export function reanchorDocument(
     if (key === '') continue;
     const near = keyIndexAt(view, placeOf(s));
     const candidates: { range: Span; penalty: number }[] = [];
-    for (const h of occurrences(view, key, near, undefined, undefined, budget)) {
+    for (const h of occurrences(view, key, near, PASS3_WINDOW, undefined, budget)) {
       const [a, b] = originalRange(view, h, key.length);
       if (taken(a, b)) continue;
       const penalty = cutPenalty(newText, sentences, a, b);

@@ -111,6 +111,9 @@ export function keyIndexAt(view: NormalizedView, at: number): number {
  * `near` (the usual case: text moved a little), then everywhere when nothing is found there
  * (while `global.left` allows: each such search reads the whole text). At most `limit` hits.
  */
+/** Work done by occurrences(), for complexity tests (characters of key searched). */
+export const searchWork = { scanned: 0 };
+
 export function occurrences(view: NormalizedView, needle: string, near: number, window = 20000, limit = 64, global?: { left: number }): number[] {
   if (needle === '') return [];
   // Within [from, to] only: indexOf on a slice (a view of the key, not a copy), so that a
@@ -118,6 +121,7 @@ export function occurrences(view: NormalizedView, needle: string, near: number, 
   const search = (from: number, to: number): number[] => {
     const lo = Math.max(0, Math.floor(from));
     const hay = to >= view.key.length ? (lo === 0 ? view.key : view.key.slice(lo)) : view.key.slice(lo, Math.floor(to) + needle.length);
+    searchWork.scanned += hay.length;
     const hits: number[] = [];
     let at = hay.indexOf(needle);
     while (at >= 0 && hits.length < limit) {
