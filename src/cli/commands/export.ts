@@ -109,9 +109,10 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   }
 
   const opened = openAlignment(input, segment);
-  const { driftLines, isLossy } = await import('../../core/model/drift-report.js');
+  const { driftLines } = await import('../../core/model/drift-report.js');
   const { sanitizeForTerminal: clean } = await import('../../core/display/sanitize.js');
-  const lossy = opened.reanchored.filter((r) => isLossy(r) && (r.lost.length > 0 || r.changed.length > 0 || r.dissolvedGroups.length > 0));
+  // A dropped override changes no aligned sentence (members are found by their text): not a reason to stop.
+  const lossy = opened.reanchored.filter((r) => r.lost.length > 0 || r.changed.length > 0 || r.dissolvedGroups.length > 0);
   for (const report of opened.reanchored) {
     const lost = report.lost.length > 0 ? `; ${report.lost.length} aligned sentence${report.lost.length === 1 ? ' was' : 's were'} not found again` : '';
     const changed = report.changed.length > 0 ? `; ${report.changed.length} aligned sentence${report.changed.length === 1 ? ' was' : 's were'} re-attached to a changed text` : '';
