@@ -58,8 +58,15 @@ function processIsGone(pid: number): boolean {
 }
 
 /**
- * Removes `.NAME.PID….tmp` files left beside `path` by saves whose process no longer runs.
- * Returns the names removed. Never fails: cleaning up must not stop a save or a check.
+ * A temporary file younger than this is left alone even when its PID is not running here:
+ * in a folder shared over the network it may be another machine's save in progress.
+ */
+const STALE_AFTER_MS = 60_000;
+
+/**
+ * Removes `.NAME.PID….tmp` files left beside `path` by saves whose process no longer runs
+ * (and that are over a minute old). Returns the names removed. Never fails: cleaning up must
+ * not stop a save or a check.
  */
 export function removeStaleTempFiles(path: string): string[] {
   const target = followLinks(path);
@@ -76,6 +83,7 @@ export function removeStaleTempFiles(path: string): string[] {
     const m = TEMP.exec(entry);
     if (!m || m[1] !== name || !processIsGone(Number(m[2]))) continue;
     try {
+      if (Date.now() - statSync(join(dir, entry)).mtimeMs < STALE_AFTER_MS) continue;
       rmSync(join(dir, entry), { force: true });
       removed.push(entry);
     } catch {

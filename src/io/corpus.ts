@@ -64,11 +64,11 @@ function loadManifest(folder: string): LoadedCorpus {
   return { docs, root: folder, langSource };
 }
 
-function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash): LoadedCorpus {
+function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash, acceptsStdin = false): LoadedCorpus {
   const ids = uniqueIds(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : idFromFileName(basename(p)))));
   const langSource = new Map<string, 'option' | 'detected'>();
   const docs = paths.map((path, i) => {
-    const { text, sha256 } = path === STDIN_INPUT ? stdin! : readTextFileWithHash(path, { stdin: stdin !== undefined });
+    const { text, sha256 } = path === STDIN_INPUT ? stdin! : readTextFileWithHash(path, { stdin: acceptsStdin });
     const id = ids[i]!;
     langSource.set(id, lang ? 'option' : 'detected');
     return { id, path, lang: lang ?? detectLanguage(text), text, sha256 };
@@ -81,7 +81,7 @@ function fromFiles(paths: readonly string[], lang: string | undefined, root?: st
  * resolved against `cwd`. An alignment file (*.align.json) among the inputs is refused
  * with a hint, since it is opened with --alignment.
  */
-export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string; stdin?: TextWithHash }): LoadedCorpus {
+export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string; stdin?: TextWithHash; acceptsStdin?: boolean }): LoadedCorpus {
   if (inputs.length === 0) throw new AllineaError('No corpus given: name a folder or text files.');
   const stdinCount = inputs.filter((p) => p === STDIN_INPUT).length;
   if (stdinCount > 0 && !options.stdin) throw new AllineaError(`"-" (${STDIN_NAME}) cannot be read here: name a file.`);
@@ -92,7 +92,7 @@ export function loadCorpus(inputs: readonly string[], options: { lang?: string; 
   }
   if (stdinCount > 0) {
     if (paths.some((p) => p !== STDIN_INPUT && statSync(p).isDirectory())) throw new AllineaError(`Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
-    return fromFiles(paths, options.lang, undefined, options.stdin);
+    return fromFiles(paths, options.lang, undefined, options.stdin, true);
   }
   const folders = paths.filter((p) => statSync(p).isDirectory());
   if (folders.length > 0) {
@@ -111,5 +111,5 @@ export function loadCorpus(inputs: readonly string[], options: { lang?: string; 
   }
   const alignmentFile = paths.find((p) => p.endsWith('.align.json'));
   if (alignmentFile) throw new AllineaError(`${alignmentFile} is an alignment file, not a text: open it with --alignment.`);
-  return fromFiles(paths, options.lang);
+  return fromFiles(paths, options.lang, undefined, undefined, options.acceptsStdin === true);
 }

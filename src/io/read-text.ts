@@ -94,26 +94,31 @@ export function readFileBounded(path: string, options: ReadOptions = {}): Buffer
     options.onTooLarge?.(bytes);
     throw tooLarge(name, size, limit);
   };
+  const hint = options.stdin ? '; to read standard input, give - as the file name' : '; save its content to a regular file first';
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
+    // A socket (as /dev/stdin is when a program's input comes through a socket pair) cannot be opened.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new AllineaError(`Cannot read ${shownPath(name)}: it is a socket, not a regular file${hint}.`);
     throw describeFsError(error, shownPath(name));
   }
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new AllineaError(`Cannot read ${shownPath(name)}: it is a folder.`);
     if (!stats.isFile()) {
-      const hint = options.stdin ? '; to read standard input, give - as the file name' : '; save its content to a regular file first';
       throw new AllineaError(`Cannot read ${shownPath(name)}: it is ${kindOf(stats)}, not a regular file${hint}.`);
     }
     if (stats.size > limit) over(stats.size, formatSize(stats.size));
     // Read to the end rather than trusting the size: a file can grow, and /proc reports 0.
+    // The first read asks for the whole file and one byte more (one read for a regular file);
+    // later reads, usually just the end-of-file probe, use small chunks.
     const chunks: Buffer[] = [];
     let total = 0;
-    const chunkSize = Math.min(Math.max(stats.size + 1, 64 * 1024), limit + 1);
+    let chunkSize = Math.min(stats.size + 1, limit + 1);
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
+      chunkSize = 64 * 1024;
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));

@@ -14,14 +14,15 @@ export function stdinCopyPath(alignmentPath: string): string {
   return `${alignmentPath.replace(/(\.align)?\.json$/, '')}.stdin.txt`;
 }
 
-/** Writes the copy; an existing file with the same text is kept, a different one is refused. */
-export function saveStdinCopy(copy: { readonly path: string; readonly text: string }): void {
+/** Writes the copy (true when it wrote it); an existing file with the same text is kept, a different one is refused. */
+export function saveStdinCopy(copy: { readonly path: string; readonly text: string }): boolean {
   if (existsSync(copy.path)) {
-    if (readTextFile(copy.path) === copy.text) return;
+    if (readTextFile(copy.path) === copy.text) return false;
     throw new AllineaError(`${shownPath(copy.path)} already exists with other text; move it away or choose another -o, since the copy of standard input is saved there.`);
   }
   try {
     writeFileAtomic(copy.path, copy.text);
+    return true;
   } catch (error) {
     throw describeFsError(error, shownPath(copy.path), 'write');
   }

@@ -32,9 +32,11 @@ export function RowView({ state, layout, height }: { state: EditorState; layout:
   const { frame, facts } = rowsFrame(state, layout);
   const width = layout.columns;
   const order = facts.order === 'all' ? t('ui.rowsOrderAll') : t('ui.rowsOrderLead', { doc: facts.lead });
-  const parts = [t('ui.rowsTitle', { position: facts.position, total: facts.rows, confirmed: facts.confirmed, groups: facts.total }), order];
+  // What is not on screen comes first: it must stay readable in a narrow terminal.
+  const parts = [t('ui.rowsTitle', { position: facts.position, total: facts.rows, confirmed: facts.confirmed, groups: facts.total })];
   if (facts.hidden.length > 0) parts.push(t('ui.rowsHidden', { count: facts.hidden.length, list: facts.hidden.join(', ') }));
   if (facts.scrolledLeft > 0 || facts.scrolledRight > 0) parts.push(t('ui.rowsScrolled', { left: facts.scrolledLeft, right: facts.scrolledRight }));
+  parts.push(order);
   const rows: string[] = [];
   rows.push(styled(fit(` ${parts.join(' · ')}`, width), { bold: true, inverse: true }));
   const titles = frame.titles.map((title, i) => styled(title, { bold: true, underline: true, inverse: i === frame.focused }) + '│').join('');

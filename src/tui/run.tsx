@@ -16,6 +16,7 @@ import { installInkRowCache } from './ink-row-cache.js';
 // Re-exported so a test can ask the dist/ bundle whether its own copy of Ink got the row cache.
 export { installInkRowCache };
 import type { WorkbenchServices } from './services.js';
+import { terminalMessage } from '../core/display/sanitize.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
@@ -90,7 +91,7 @@ export async function runWorkbench(options: RunOptions): Promise<number> {
     }
     restore();
     const message = error instanceof Error ? error.message : String(error);
-    options.stderr.write(`allinea: the workbench stopped on an unexpected error: ${message.split('\n')[0]} (unsaved work is in the recovery file).\n`);
+    options.stderr.write(`allinea: the workbench stopped on an unexpected error: ${terminalMessage(message.split('\n')[0] ?? '')} (unsaved work is in the recovery file).\n`);
     if (process.env.ALLINEA_DEBUG === '1' && error instanceof Error) options.stderr.write(`${error.stack}\n`);
     process.exit(1);
   };

@@ -6,9 +6,9 @@ import { bindingsFor, keyLabel } from '../core/session/keymap.js';
 import { fit } from '../core/session/layout.js';
 import type { Counts } from '../core/session/selectors.js';
 import type { AlignerState, Message, Mode, ViewKind } from '../core/session/types.js';
+import { sanitizeForTerminal } from '../core/display/sanitize.js';
 import { translateMessage } from '../i18n/index.js';
 import { useKeyLabel } from './key-labels.js';
-import { sanitizeForTerminal } from '../core/display/sanitize.js';
 
 export interface StatusBarProps {
   readonly width: number;

@@ -6,144 +6,39 @@
  * creates nothing either). Commands run in-process (tests/helpers/cli.ts's way) to keep the
  * matrix fast; mounts (full disk, read-only) are made only where the machine allows them.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import type { CliStreams } from '../../src/cli/streams.js';
-import { SEEDS_DIR } from '../helpers/seeds.js';
+import {
+  allinea,
+  FILE_KINDS,
+  fileOfKind as kindFile,
+  filesUnder,
+  Fixture,
+  kindOptions,
+  MOUNTS,
+  mountTmpfs as mountOn,
+  readOnlyFolder as readOnlyIn,
+  snapshot as snapshotOf,
+  type FileKind,
+  type Run,
+} from '../helpers/bad-input.js';
+import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs allinea in-process; `tty` fakes a terminal (the workbench rows), `stdin` feeds standard input. */
-async function allinea(args: string[], cwd: string, options: { tty?: boolean; stdin?: Buffer } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const stdin = Readable.from(options.stdin ? [options.stdin] : []) as Readable & { isTTY?: boolean };
-  if (options.tty) stdin.isTTY = true;
-  const streams: CliStreams = {
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: options.tty ?? false, columns: 100 },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
-    stdin,
-    cwd,
-    env: { NO_COLOR: '1' },
-  };
-  const code = await runCli(args, streams);
-  return { code, stdout, stderr };
-}
-
-let root: string; // the fixture: every file in it is checked for changes after each row
-let big: string; // files too big to hash after every row
-const mounts: string[] = [];
+let fx: Fixture;
+let root: string;
+const put = (rel: string, data: string | Uint8Array): string => fx.put(rel, data);
+const snapshot = (): Map<string, string> => snapshotOf(fx);
+const fileOfKind = (kind: FileKind, name: string): string => kindFile(fx, kind, name);
+const mountTmpfs = (rel: string, options: string): string => mountOn(fx, rel, options);
+const readOnlyFolder = (rel: string): string | undefined => readOnlyIn(fx, rel);
 
 const IT = readFileSync(join(SEEDS_DIR, '000_8f095107cca91a8d.txt'), 'utf8');
 const FR = readFileSync(join(SEEDS_DIR, '003_f35f84bb321ab2af.txt'), 'utf8');
-
-function put(rel: string, data: string | Uint8Array): string {
-  const path = join(root, rel);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, data);
-  return path;
-}
-
-/** Every file under the fixture with a hash of its bytes and its mode. */
-function snapshot(dir = root, out = new Map<string, string>()): Map<string, string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (mounts.some((m) => path === m)) continue;
-    const stats = lstatSync(path);
-    // Size, time, inode and mode: any write (in place or by rename) changes one of them, without hashing every file after every row.
-    if (entry.isDirectory()) snapshot(path, out);
-    else out.set(path, `${stats.isFile() ? 'file' : 'special'}:${stats.size}:${stats.mtimeMs}:${stats.ino}:${stats.mode}`);
-  }
-  return out;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => !e.isDirectory())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
-function canMount(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'allinea-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
-const MOUNTS = canMount();
-
-function mountTmpfs(rel: string, options: string): string {
-  const path = join(root, rel);
-  mkdirSync(path, { recursive: true });
-  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', path]);
-  mounts.push(path);
-  return path;
-}
-
-/** A folder no write can go into: a read-only mount as root (permissions do not stop root), else mode 0555. */
-function readOnlyFolder(rel: string): string | undefined {
-  if (process.getuid?.() === 0) return MOUNTS ? mountTmpfs(rel, 'ro,size=16k') : undefined;
-  const path = join(root, rel);
-  mkdirSync(path, { recursive: true });
-  chmodSync(path, 0o555);
-  return path;
-}
-
-// --- the kinds of input -------------------------------------------------------------------
-
-/** Kinds every file slot gets: each makes (or names) a file and says whether it is valid text. */
-const FILE_KINDS = ['missing', 'directory', 'empty', 'binary', 'latin-1', 'NUL', 'fifo', '/dev/zero', '50 MB line'] as const;
-type FileKind = (typeof FILE_KINDS)[number];
-
-function fileOfKind(kind: FileKind, name: string): string {
-  switch (kind) {
-    case 'missing':
-      return join(root, 'kinds', `missing-${name}`);
-    case 'directory': {
-      const path = join(root, 'kinds', `dir-${name}`);
-      mkdirSync(path, { recursive: true });
-      return path;
-    }
-    case 'empty':
-      return put(`kinds/empty-${name}`, '');
-    case 'binary':
-      return put(`kinds/binary-${name}`, readFileSync(process.execPath).subarray(0, 20_000));
-    case 'latin-1':
-      return put(`kinds/latin1-${name}`, Buffer.from('Caf\xe9 cr\xe8me, d\xe9j\xe0 vu.\tcaf\xe9\n', 'latin1'));
-    case 'NUL':
-      return put(`kinds/nul-${name}`, `Una frase.\u0000 Un'altra frase.\n`);
-    case 'fifo': {
-      const path = join(root, 'kinds', `fifo-${name}`);
-      if (!existsSync(path)) execFileSync('mkfifo', [path]);
-      return path;
-    }
-    case '/dev/zero':
-      return '/dev/zero';
-    case '50 MB line':
-      return join(big, 'line-50mb.txt');
-  }
-}
-
-/** Options a row adds: the 50 MB line is read under a 10 MB limit (the refusal is what is tested). */
-function kindOptions(kind: FileKind): string[] {
-  return kind === '50 MB line' ? ['--max-input-size', '10M'] : [];
-}
 
 // --- the slots: where a command reads a file ----------------------------------------------
 
@@ -248,7 +143,7 @@ interface Case {
   readonly stdin?: () => Buffer;
   readonly tty?: boolean;
   /** Checks on a successful run beyond the exit code. */
-  readonly then?: (run: Run, out: string) => void;
+  readonly then?: (run: Run, out: string) => void | Promise<void>;
   readonly mayChange?: (path: string) => boolean;
 }
 
@@ -285,6 +180,16 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'split --format json on a terminal: C1 controls and bidi marks escaped, the value unchanged',
+    args: () => ['split', '--format', 'json', put('kinds/c1.txt', 'Testo \u009b31m rosso \u202e inverso. Fine \u001b[0m.\n')],
+    tty: true,
+    code: 0,
+    then: (r) => {
+      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect((JSON.parse(r.stdout) as { sentences: { text: string }[] }).sentences.map((s) => s.text).join(' ')).toContain('\u009b31m rosso \u202e');
+    },
+  },
+  {
     name: 'split --raw: escape sequences kept on request',
     args: () => ['split', '--raw', put('kinds/escapes-raw.txt', 'Titolo \u001b[31mrosso\u001b[0m. Fine.\n')],
     tty: true,
@@ -296,6 +201,16 @@ const CASES: readonly Case[] = [
     args: (out) => ['align', put('kinds/cartella è/it testo.txt', IT), put('kinds/cartella è/fr texte.txt', FR), '-o', join(out, 'sp a.align.json'), '--no-bundled-lexicons'],
     code: 0,
     then: (_, out) => expect(existsSync(join(out, 'sp a.align.json'))).toBe(true),
+  },
+  {
+    name: 'import and export: unicode and spaces in the paths',
+    args: (out) => ['import', put('kinds/memoria è/coppie it fr.tsv', 'it\tfr\nCiao.\tSalut.\n'), '--from', 'tsv', '-o', join(out, 'città', 'coppie è.align.json')],
+    code: 0,
+    then: async (_, out) => {
+      const exported = await allinea(['export', join(out, 'città', 'coppie è.align.json'), '--to', 'tsv', '-o', join(out, 'città', 'coppie è.tsv')], root);
+      expect(exported.code).toBe(0);
+      expect(readFileSync(join(out, 'città', 'coppie è.tsv'), 'utf8')).toContain('Ciao.\tSalut.');
+    },
   },
   // Standard input.
   { name: 'split -: standard input', args: () => ['split', '-'], stdin: () => Buffer.from(IT), code: 0, then: (r) => expect(r.stdout).toContain('== standard input (it,') },
@@ -380,7 +295,12 @@ const CASES: readonly Case[] = [
       expect(readFileSync(join(out, 'k.it.txt'), 'utf8')).toBe('Ciao.\nGrazie.\n');
     },
   },
+  { name: 'align --lexicon: a gzip that unpacks past the limit', args: (out) => ['align', good.it(), good.fr(), '--lexicon', put('work/bomb.tsv.gz', gzipSync(Buffer.alloc(30 * 1024 * 1024, 'a'))), '--max-input-size', '10M', '-o', join(out, 'a.align.json'), '--no-bundled-lexicons'], code: 2 },
+  { name: 'align --lexicon: not gzip at all', args: (out) => ['align', good.it(), good.fr(), '--lexicon', put('work/fake.tsv.gz', 'casa\tmaison\n'), '-o', join(out, 'a.align.json'), '--no-bundled-lexicons'], code: 2 },
+  { name: 'align --lexicon: text without entries', args: (out) => ['align', good.it(), good.fr(), '--lexicon', put('work/prose.tsv', `${IT}`), '-o', join(out, 'a.align.json'), '--no-bundled-lexicons'], code: 2 },
+  { name: 'lexicon import: /bin/ls', args: (out) => ['lexicon', 'import', '/bin/ls', '-o', join(out, 'l.tsv')], code: 2 },
   // Eval.
+  { name: 'eval: huge bead index', args: () => ['eval', '--gold', good.beads(), '--pred', put('work/huge.beads', '[1e300]:[0]\n[99999999999999999999]:[1]\n')], code: 2 },
   { name: 'eval: empty gold', args: () => ['eval', '--gold', put('work/empty.beads', ''), '--pred', good.beads()], code: 2 },
   { name: 'eval: empty prediction', args: () => ['eval', '--gold', good.beads(), '--pred', put('work/empty2.beads', '\n\n')], code: 2 },
   { name: 'eval: negative bead index', args: () => ['eval', '--gold', good.beads(), '--pred', put('work/neg.beads', '[-1]:[0]\n')], code: 2 },
@@ -429,7 +349,7 @@ interface RowOptions {
   reportOn?: 'stdout';
   tty?: boolean;
   stdin?: () => Buffer;
-  then?: (run: Run, out: string) => void;
+  then?: (run: Run, out: string) => void | Promise<void>;
   /** Files the row is meant to replace (an interrupted import's left-overs). */
   mayChange?: (path: string) => boolean;
 }
@@ -451,13 +371,13 @@ async function row(name: string, args: (out: string) => string[], code: number, 
     const created = [...after.keys()].filter((p) => !before.has(p));
     expect({ row: name, created }).toEqual({ row: name, created: [] });
   }
-  options.then?.(run, out);
+  await options.then?.(run, out);
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'allinea-bad-input-'));
-  big = mkdtempSync(join(tmpdir(), 'allinea-bad-input-big-'));
-  writeFileSync(join(big, 'line-50mb.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
+  fx = new Fixture();
+  root = fx.root;
+  writeFileSync(join(fx.big, 'line-50mb.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
   put('docs/it.txt', IT);
   put('docs/fr.txt', FR);
   mkdirSync(join(root, 'work'), { recursive: true });
@@ -474,16 +394,7 @@ beforeAll(async () => {
   expect((await allinea(['export', good.alignment(), '--to', 'tmx', '--status', 'all', '-o', join(root, 'work', 'good.tmx')], root)).code).toBe(0);
 }, 60_000);
 
-afterAll(() => {
-  for (const m of mounts.reverse()) {
-    try {
-      execFileSync('umount', [m], { stdio: 'ignore' });
-    } catch {
-      // already gone
-    }
-  }
-  for (const dir of [root, big]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fx?.cleanup());
 
 describe('bad input matrix: every file slot x every kind of file', () => {
   for (const slot of SLOTS) {
@@ -518,6 +429,7 @@ describe('bad input matrix: wrong content, odd text, outputs', () => {
 describe('bad input matrix: outputs that cannot be written', () => {
   const targets: [string, (dir: string) => string[]][] = [
     ['align -o', (dir) => ['align', good.it(), good.fr(), '-o', join(dir, 'sub', 'a.align.json'), '--no-bundled-lexicons']],
+    ['align - -o', (dir) => ['align', good.it(), '-', '-o', join(dir, 's.align.json'), '--no-bundled-lexicons']],
     ['align --out-dir', (dir) => ['align', '--manifest', join(root, 'docs', 'manifest.tsv'), '--out-dir', join(dir, 'batch')]],
     ['import -o', (dir) => ['import', join(root, 'work', 'good.tsv'), '--from', 'tsv', '-o', join(dir, 'i.align.json')]],
     ['export -o', (dir) => ['export', good.alignment(), '--to', 'tmx', '--status', 'all', '-o', join(dir, 'e.tmx')]],
@@ -526,13 +438,101 @@ describe('bad input matrix: outputs that cannot be written', () => {
   ];
   it.skipIf(process.getuid?.() === 0 && !MOUNTS)('a read-only folder: one sentence, exit 2', async () => {
     const dir = readOnlyFolder('readonly')!;
-    for (const [name, args] of targets) await row(`read-only: ${name}`, () => args(dir), 2);
+    for (const [name, args] of targets) await row(`read-only: ${name}`, () => args(dir), 2, { stdin: () => Buffer.from(FR) });
   });
   it.skipIf(!MOUNTS)('a full disk (a 4 KiB tmpfs): one sentence, exit 2, nothing half-written left', async () => {
     const dir = mountTmpfs('full', 'size=4k');
     writeFileSync(join(dir, 'filler'), Buffer.alloc(4096, 'x'));
     // A batch goes on past a set it cannot write and ends with exit 1 and a line per failed set.
-    for (const [name, args] of targets) await row(`full disk: ${name}`, () => args(dir), name === 'align --out-dir' ? 1 : 2);
+    for (const [name, args] of targets) await row(`full disk: ${name}`, () => args(dir), name === 'align --out-dir' ? 1 : 2, { stdin: () => Buffer.from(FR) });
     expect(filesUnder(dir)).toEqual([join(dir, 'filler')]);
   });
+});
+
+describe('bad input matrix: standard input of a real process', () => {
+  // In-process rows feed a stream; these two run allinea as a shell pipeline would.
+  const run = (args: string[], input: string) =>
+    spawnSync(process.execPath, ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+
+  it('split - reads a pipe; /dev/stdin (a pipe, not a file) is refused with the way to read it', () => {
+    const piped = run(['split', '-'], IT);
+    expect([piped.status, piped.stderr]).toEqual([0, '']);
+    expect(piped.stdout).toMatch(/^== standard input \(it, \d+ sentences\)\n/);
+    const named = run(['split', '/dev/stdin'], IT);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(/^allinea: Cannot read \/dev\/stdin: it is (a named pipe \(FIFO\)|a socket), not a regular file; to read standard input, give - as the file name\.\n$/);
+  });
+});
+
+describe('bad input matrix: an import that stops half-way', () => {
+  it('leaves a journal that the next run and check name, and the next import completes', async () => {
+    // A document path that is a folder makes the second document's save fail after the first
+    // was written: the same state as a kill between the two writes.
+    const out = join(root, 'out', 'half-way');
+    mkdirSync(join(out, 'h.fr.txt'), { recursive: true });
+    const tsv = join(root, 'work', 'good.tsv');
+    const stopped = await allinea(['import', tsv, '--from', 'tsv', '-o', join(out, 'h.align.json'), '--force'], root);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toMatch(/^allinea: Cannot write [^\n]*h\.fr\.txt: it is a folder\.\n$/);
+    expect(existsSync(join(out, 'h.align.json'))).toBe(false);
+    expect(existsSync(join(out, '.h.align.json.import-incomplete'))).toBe(true);
+    rmSync(join(out, 'h.fr.txt'), { recursive: true });
+    const again = await allinea(['import', tsv, '--from', 'tsv', '-o', join(out, 'h.align.json')], root);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('was interrupted; its files');
+    expect(existsSync(join(out, '.h.align.json.import-incomplete'))).toBe(false);
+    expect((await allinea(['check', join(out, 'h.align.json')], root)).code).toBe(0);
+  });
+
+  it('check warns about an alignment whose import never finished', async () => {
+    const out = join(root, 'out', 'half-way-check');
+    mkdirSync(out, { recursive: true });
+    const tsv = join(root, 'work', 'good.tsv');
+    expect((await allinea(['import', tsv, '--from', 'tsv', '-o', join(out, 'c.align.json')], root)).code).toBe(0);
+    writeFileSync(join(out, '.c.align.json.import-incomplete'), JSON.stringify({ output: join(out, 'c.align.json'), files: [] }));
+    const checked = await allinea(['check', join(out, 'c.align.json')], root);
+    expect(checked.stderr).toMatch(/^allinea: warning: an import into [^\n]*c\.align\.json was interrupted[^\n]*\n$/);
+  });
+});
+
+describe('bad input matrix: random bytes in every file slot', () => {
+  // Bytes and near-valid text (fragments of the real formats, cut and mixed): whatever comes,
+  // an answer in one sentence with exit 0, 1 or 2, never an unexpected error.
+  const FRAGMENTS = ['{"format":"allinea-alignment","version":1,', '"documents":[', '{"id":"a","path":"x"}', '<tmx version="1.4"><body><tu>', '<tuv xml:lang="it"><seg>', '</seg></tuv>', '</tu>', 'it\tfr\n', 'Ciao.\tSalut.\n', '"a,b",', '[0, 1]:[0]\n', '[-1]:[', '0\t0\t0.5\n', '\u001b[31m', '\uFEFF', '\r\n', '\u0000', ']}', '1e999', '{"format":"allinea-export","version":1,"groups":[{"members":[{"lang":"it","text":"x","sentences":[0]}]}]}'];
+  const content = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+    fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => Buffer.from(parts.join(''))),
+  );
+  const slots: [string, (f: string, out: string) => string[]][] = [
+    ['split', (f) => ['split', f]],
+    ['import tmx', (f, out) => ['import', f, '--from', 'tmx', '-o', join(out, 'r.align.json')]],
+    ['import tsv', (f, out) => ['import', f, '--from', 'tsv', '-o', join(out, 'r.align.json')]],
+    ['import csv', (f, out) => ['import', f, '--from', 'csv', '-o', join(out, 'r.align.json')]],
+    ['import json', (f, out) => ['import', f, '--from', 'json', '-o', join(out, 'r.align.json')]],
+    ['import jsonl', (f, out) => ['import', f, '--from', 'jsonl', '-o', join(out, 'r.align.json')]],
+    ['import ladder', (f, out) => ['import', f, '--from', 'ladder', '--source', good.it(), '--target', good.fr(), '-o', join(out, 'r.align.json')]],
+    ['eval --pred', (f) => ['eval', '--gold', good.beads(), '--pred', f]],
+    ['check', (f) => ['check', f]],
+    ['export', (f, out) => ['export', f, '--to', 'json', '-o', join(out, 'r.json')]],
+    ['lexicon import', (f, out) => ['lexicon', 'import', f, '-o', join(out, 'r.tsv'), '--from', 'it', '--to', 'fr']],
+  ];
+  for (const [name, args] of slots) {
+    it(name, async () => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(content, async (bytes) => {
+          const file = put(`fuzz/${nameOf(name)}-${n}.txt`, bytes);
+          const out = join(root, 'out', 'fuzz', `${nameOf(name)}-${n++}`);
+          const run = await allinea(args(file, out), root);
+          expect([0, 1, 2]).toContain(run.code);
+          expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+          expect(run.stderr).not.toContain('unexpected error');
+          expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+          if (run.code === 2) expect(run.stderr).toMatch(/^allinea: [^\n]+\n$/);
+          if (run.code !== 0) expect(existsSync(out) ? filesUnder(out) : []).toEqual([]); // a failure leaves nothing
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
 });

@@ -1,6 +1,6 @@
 /** `allinea check --fix` saves like the workbench should: through links, never over another program's changes, no litter. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -62,6 +62,8 @@ describe('allinea check --fix saves', () => {
     const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
     const stale = `.seeds.align.json.${dead}.00c0ffee.tmp`;
     writeFileSync(join(f.dir, 'alignments', stale), readFileSync(f.file));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(join(f.dir, 'alignments', stale), hourAgo, hourAgo);
     const result = await cli(['check'], { cwd: f.dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`removed ${stale}, left over by an interrupted save`);

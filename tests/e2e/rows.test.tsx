@@ -139,4 +139,35 @@ describe.skipIf(!hasTmux)('row view in a real terminal', () => {
     },
     240_000,
   );
+
+  it('re-aligns from the cursor row onward, keeping the confirmed row as it is', async () => {
+    const t = createI18n('en').t;
+    const { alignment } = alignedWorkspace();
+    const before = readAlignmentFile(alignment).alignment;
+    const tmux = start(alignment, 'en');
+    await tmux.waitForText('unaligned', STARTUP);
+    tmux.type('R');
+    await tmux.waitFor((s) => (s.split('\n')[1] ?? '').includes('◆ it-000'), 'the row view');
+    tmux.keys('Enter');
+    await tmux.waitFor((s) => cursorLine(s).startsWith('▸?'), 'the first suggested row');
+    tmux.keys('Enter');
+    await tmux.waitForText(t('msg.accepted', { group: '§' }).split('§')[0]!);
+    tmux.type('F');
+    await tmux.waitForText(t('msg.rowRealignStarted', { row: '§', count: 0 }).split('§')[0]!);
+    const done = await tmux.waitForText(t('msg.alignerDone', { count: 0, mode: '§' }).split('§')[0]!, 120_000);
+    expect(done).toContain('✓');
+    tmux.keys('C-s');
+    await tmux.waitForText(t('msg.saved', { file: 'a.align.json' }));
+    tmux.type('q');
+    await tmux.waitForText('EXITED:0');
+    const saved = readAlignmentFile(alignment).alignment;
+    const confirmed = saved.groups.filter((g) => g.status === 'confirmed');
+    expect(confirmed).toHaveLength(1);
+    // The confirmed row is the suggestion it was, untouched by the re-align.
+    expect(confirmed[0]!.members.map((m) => [m.doc, m.sentences])).toEqual(before.groups.find((g) => g.id === confirmed[0]!.id)!.members.map((m) => [m.doc, m.sentences]));
+    expect(saved.groups.length).toBeGreaterThan(1);
+    const check = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'allinea.js'), 'check', alignment], { encoding: 'utf8' });
+    // The saved file passes `allinea check` (warnings only, exit 0).
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+  }, 240_000);
 });

@@ -168,17 +168,21 @@ describe.skipIf(!hasTmux)('workbench in a real terminal', () => {
 const seedsRecovery = existsSync(recoveryPath(DEFAULT_ALIGNMENT));
 
 describe.skipIf(!hasTmux || seedsRecovery)('allinea with no arguments', () => {
-  it('opens the bundled seeds with alignments/seeds.align.json', async () => {
+  it('opens the bundled seeds from another folder, saving to seeds.align.json there (never into the package)', async () => {
     const before = existsSync(DEFAULT_ALIGNMENT) ? statSync(DEFAULT_ALIGNMENT).mtimeMs : undefined;
-    const command = `cd ${JSON.stringify(tmpdir())} && env CI=false TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO_ROOT, 'bin', 'allinea.js'))} --lang en; echo "EXITED:$?"; sleep 600`;
+    const elsewhere = mkdtempSync(join(tmpdir(), 'allinea-elsewhere-'));
+    const command = `cd ${JSON.stringify(elsewhere)} && env CI=false TERM=xterm-256color ${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO_ROOT, 'bin', 'allinea.js'))} --lang en; echo "EXITED:$?"; sleep 600`;
     const tmux = new TmuxSession(command);
     sessions.push(tmux);
     const screen = await tmux.waitForText('seeds.align.json', STARTUP);
     for (const id of ['it-000', 'it-001', 'en-002', 'fr-003', 'en-004']) expect(screen.split('\n')[0]).toContain(id);
+    // It says where a save goes: the current folder (the path may wrap on a narrow screen).
+    expect(screen.replace(/\s+/g, '')).toContain('Sampleseeds(read-only)');
     tmux.type('q');
     await tmux.waitForText('EXITED:0');
-    // Opening and quitting without changes writes nothing.
+    // Opening and quitting without changes writes nothing, here or in the package.
     expect(existsSync(DEFAULT_ALIGNMENT) ? statSync(DEFAULT_ALIGNMENT).mtimeMs : undefined).toBe(before);
+    expect(existsSync(join(elsewhere, 'seeds.align.json'))).toBe(false);
   }, 120_000);
 });
 

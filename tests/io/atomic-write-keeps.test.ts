@@ -1,6 +1,6 @@
 /** Saves keep what the user set: links stay links, mode and owner stay, no temporary files are left. */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,9 +73,14 @@ describe('temporary files of saves', () => {
     const stale = [`.a.align.json.${dead}.0badf00d.tmp`, `.a.align.json.${dead}.tmp`];
     const live = `.a.align.json.${process.ppid}.1234abcd.tmp`; // our parent runs: its save may be in progress
     const other = `.b.align.json.${dead}.0badf00d.tmp`; // another file's: not this save's business
-    for (const name of [...stale, live, other]) writeFileSync(join(dir, name), 'x'.repeat(1000));
+    const recent = `.a.align.json.${dead}.feedf00d.tmp`; // a minute old at most: maybe another machine's save
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of [...stale, live, other, recent]) {
+      writeFileSync(join(dir, name), 'x'.repeat(1000));
+      if (name !== recent) utimesSync(join(dir, name), hourAgo, hourAgo);
+    }
     writeFileAtomic(path, 'new');
-    expect(readdirSync(dir).sort()).toEqual([live, other, 'a.align.json'].sort());
+    expect(readdirSync(dir).sort()).toEqual([live, other, recent, 'a.align.json'].sort());
     expect(removeStaleTempFiles(join(dir, 'b.align.json'))).toEqual([other]);
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256, sha256Bytes } from '../../src/io/hash.js';
-import { readTextFile, readTextFileWithHash } from '../../src/io/read-text.js';
+import { DEFAULT_MAX_INPUT_BYTES, formatSize, parseSize, readFileBounded, readStdinText, readTextFile, readTextFileWithHash, setMaxInputBytes } from '../../src/io/read-text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'allinea-read-text-'));
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
@@ -106,5 +106,56 @@ describe('readTextFile', () => {
       { numRuns: 250 },
     );
     expect(valid).toBeGreaterThan(30);
+  });
+});
+
+describe('reading bounded regular files (issue 14)', () => {
+  it('refuses a FIFO at once, without waiting for a writer, and a device, naming the way out', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    expect(() => readTextFile(fifo)).toThrow(`Cannot read ${fifo}: it is a named pipe (FIFO), not a regular file; save its content to a regular file first.`);
+    expect(() => readTextFile(fifo, { stdin: true })).toThrow('not a regular file; to read standard input, give - as the file name.');
+    expect(() => readTextFile('/dev/zero')).toThrow('Cannot read /dev/zero: it is a character device, not a regular file');
+    expect(Date.now() - started).toBeLessThan(5000); // a blocking open would never return
+  });
+
+  it('refuses a file over the limit by its size, and one that only shows its size when read', () => {
+    const path = file('big.txt', 'x'.repeat(3000));
+    expect(() => readTextFile(path, { maxBytes: 1024 })).toThrow(`Cannot read ${path}: it is 2.9 KiB, over the 1 KiB input limit; raise the limit with --max-input-size (e.g. --max-input-size 2G) or ALLINEA_MAX_INPUT_SIZE.`);
+    expect(readTextFile(path, { maxBytes: 3000 })).toHaveLength(3000);
+    // /proc files report size 0: the limit holds on what is read.
+    expect(() => readFileBounded('/proc/self/maps', { maxBytes: 16 })).toThrow('it is more than 16 bytes, over the 16 bytes input limit');
+  });
+
+  it('the limit set for a run applies to every later read', () => {
+    const path = file('limit.txt', 'y'.repeat(2048));
+    try {
+      setMaxInputBytes(1024);
+      expect(() => readTextFile(path)).toThrow('over the 1 KiB input limit');
+    } finally {
+      setMaxInputBytes(DEFAULT_MAX_INPUT_BYTES);
+    }
+    expect(readTextFile(path)).toHaveLength(2048);
+  });
+
+  it('parses sizes as people write them', () => {
+    expect(parseSize('512M')).toBe(512 * 1024 ** 2);
+    expect(parseSize('2G')).toBe(2 * 1024 ** 3);
+    expect(parseSize('1.5 MiB')).toBe(1.5 * 1024 ** 2);
+    expect(parseSize('100k')).toBe(102_400);
+    expect(parseSize('4096')).toBe(4096);
+    for (const bad of ['', 'lots', '-1M', '0', '1X', '1e9']) expect(parseSize(bad)).toBeUndefined();
+    expect(formatSize(DEFAULT_MAX_INPUT_BYTES)).toBe('256 MiB');
+  });
+
+  it('reads standard input within the limit, refuses binary input and a terminal', async () => {
+    const { Readable } = await import('node:stream');
+    expect(await readStdinText(Readable.from([Buffer.from('\uFEFFCiao.\r\n')]))).toEqual({ text: 'Ciao.\r\n', sha256: sha256('Ciao.\r\n') });
+    await expect(readStdinText(Readable.from([Buffer.alloc(2048, 'a')]), { maxBytes: 1024 })).rejects.toThrow('Cannot read standard input: it is more than 1 KiB, over the 1 KiB input limit');
+    await expect(readStdinText(Readable.from([Buffer.from([0x61, 0, 0x62])]))).rejects.toThrow('Cannot read standard input: it looks like a binary file, not text.');
+    const tty = Object.assign(Readable.from([]), { isTTY: true });
+    await expect(readStdinText(tty)).rejects.toThrow('standard input is the terminal');
   });
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, packAndInstall, type PackedInstall } from '../helpers/packed-install.js';
 import { REPO_ROOT } from '../helpers/seeds.js';
+import { TmuxSession, hasTmux } from '../e2e/tmux.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const isRoot = process.getuid?.() === 0;
@@ -40,14 +41,20 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-function run(args: string[], work: string, asNobody: boolean): { status: number | null; stdout: string; stderr: string } {
-  const env = Object.entries(cleanEnv(install.binDir, work)).map(([k, v]) => `${k}=${v}`);
+/** The argv that runs the installed allinea in `work`: clean environment, repository hidden where possible. */
+function argv(args: string[], work: string, asNobody: boolean, extraEnv: Record<string, string> = {}): string[] {
+  const env = Object.entries({ ...cleanEnv(install.binDir, work), ...extraEnv }).map(([k, v]) => `${k}=${v}`);
   const command = [...(asNobody ? ['runuser', '-u', 'nobody', '--'] : []), 'env', '-i', ...env, 'allinea', ...args];
-  const child = canHideRepository
-    ? spawnSync('unshare', ['--mount', 'sh', '-c', 'mount -t tmpfs none "$0" && cd "$1" && shift && exec "$@"', REPO_ROOT, work, ...command], { encoding: 'utf8', timeout: 60_000 })
-    : spawnSync(command[0]!, command.slice(1), { cwd: work, encoding: 'utf8', timeout: 60_000 });
+  return canHideRepository ? ['unshare', '--mount', 'sh', '-c', 'mount -t tmpfs none "$0" && cd "$1" && shift && exec "$@"', REPO_ROOT, work, ...command] : command;
+}
+
+function run(args: string[], work: string, asNobody: boolean): { status: number | null; stdout: string; stderr: string } {
+  const [cmd, ...rest] = argv(args, work, asNobody);
+  const child = spawnSync(cmd!, rest, { cwd: work, encoding: 'utf8', timeout: 60_000 });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 beforeAll(() => {
   install = packAndInstall();
@@ -92,6 +99,34 @@ describe('the packed, installed package', () => {
   it(`runs --version, split, align, check and export from another folder as ${isRoot ? 'root' : 'the current user'}${canHideRepository ? ', with the repository hidden' : ''}`, () => {
     commandsWork(false);
   });
+
+  it('runs through npx --package=<tarball> from another folder', () => {
+    const work = mkdtempSync(join(install.root, 'work-npx-'));
+    const env = { ...process.env, ALLINEA_FROM_SOURCE: undefined, npm_config_yes: 'true' };
+    const child = spawnSync('npx', ['--prefer-offline', `--package=${install.tarball}`, 'allinea', '--version'], { cwd: work, env, encoding: 'utf8', timeout: 120_000 });
+    expect(child.stderr).not.toMatch(/Cannot resolve|unexpected error/);
+    expect(child.stdout.trim()).toBe(VERSION);
+  }, 150_000);
+
+  it.skipIf(!hasTmux)(`opens the workbench on the bundled seeds, runs the aligner and saves into the working folder${hasTmux ? '' : ' — SKIPPED: tmux is not installed'}`, async () => {
+    const work = mkdtempSync(join(install.root, 'work-view-'));
+    const before = snapshot(install.packageDir);
+    const command = argv(['--lang', 'en'], work, false, { TERM: 'xterm-256color', CI: 'false' }).map(shellQuote).join(' ');
+    const tmux = new TmuxSession(`cd ${shellQuote(work)} && ${command}; echo "EXITED:$?"; sleep 600`);
+    try {
+      await tmux.waitForText('Sample seeds (read-only)', 90_000);
+      tmux.type('A'); // the aligner runs in a worker thread: from the installed bundle too
+      await tmux.waitForText('The aligner finished', 90_000);
+      tmux.keys('C-s');
+      await tmux.waitForText('Saved seeds.align.json');
+      tmux.type('q');
+      await tmux.waitForText('EXITED:0');
+    } finally {
+      tmux.kill();
+    }
+    expect(existsSync(join(work, 'seeds.align.json'))).toBe(true);
+    expect(snapshot(install.packageDir)).toEqual(before);
+  }, 240_000);
 
   it.skipIf(!canRunAsNobody)(
     `runs them as an ordinary user (nobody)${canRunAsNobody ? '' : ' — SKIPPED: this machine cannot run commands as nobody (needs root and runuser)'}`,

@@ -44,6 +44,7 @@ describe('row view details on screen', () => {
     let s = press(base, 'R', 'j');
     let out = frame(s);
     expect(out).toContain('✎ second French series, same slogan');
+    expect(out).toContain(' g2 ✓ · d0 2 · d1 2 · d2 1');
     expect(out).toMatch(/✓ +2 /);
     expect(out).toMatch(/\? +1 .*0\.41 1:1/);
     expect(out).toMatch(/✓ +2 .*1:1:1/);
@@ -59,7 +60,7 @@ describe('row view details on screen', () => {
   });
 
   it('never writes escape sequences from document text to the terminal', () => {
-    const s = press(syntheticState([1, 1], [{ members: { 0: [0], 1: [0] } }], undefined, { '0:0': 'Evil \u001b[2J\u001b]0;title\u0007 text.' }), 'R');
+    const s = press(syntheticState([1, 1], [{ note: 'note \u001b[5mblink', members: { 0: [0], 1: [0] } }], undefined, { '0:0': 'Evil \u001b[2J\u001b]0;title\u0007 text.' }), 'R');
     const { lastFrame } = render(
       <I18nextProvider i18n={createI18n('en')}>
         <Screen state={s} />
@@ -68,6 +69,39 @@ describe('row view details on screen', () => {
     const raw = lastFrame() ?? '';
     expect(raw).not.toContain('\u001b[2J');
     expect(raw).not.toContain('\u001b]0;');
+    expect(raw).not.toContain('\u001b[5m');
+    expect(raw).toContain('note ␛blink');
     expect(raw).toContain('␛');
+  });
+});
+
+describe('row view in a small terminal', () => {
+  it('at 80×24 shows the columns that fit, says how many are off screen, and keeps ? help in the hints', () => {
+    let s = press(seedsState({ columns: 80, rows: 24 }), 'R');
+    let out = frame(s);
+    const lines = out.split('\n');
+    expect(lines[0]).toContain('← 0 · 2 → more columns (Tab)');
+    expect(lines[1]).toContain('it-000');
+    expect(lines[1]).not.toContain('fr-003');
+    expect(lines[lines.length - 1]).toContain('? help');
+    s = press(s, 'tab', 'tab', 'tab');
+    out = frame(s);
+    expect(out.split('\n')[1]).toContain('fr-003');
+    expect(out.split('\n')[0]).toContain('← 1 · 1 →');
+  });
+});
+
+describe('switching between the panes and the row view', () => {
+  it('keeps the sentence under the cursor', () => {
+    let s = press(seedsState(), 'tab', 'tab', 'j', 'j', 'j');
+    expect(s.focus).toBe(2);
+    s = press(s, 'R');
+    expect(s.rowView.columns[s.rowView.focus]).toBe('en-002');
+    s = press(s, 'j');
+    s = press(s, 'v');
+    expect(s.view).toBe('panes');
+    expect(s.focus).toBe(2);
+    // The focused document's sentence nearest the row cursor.
+    expect(s.panes[2]!.cursor).toBeGreaterThanOrEqual(3);
   });
 });

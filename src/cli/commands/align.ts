@@ -45,7 +45,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
-    .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
+    .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea or installed with allinea lexicon install')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
     .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 50,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
@@ -108,7 +108,7 @@ export async function runAlign(args: AlignArgs, streams: CliStreams): Promise<nu
   if (args.manifest) return runBatch(args, streams);
   if (args.outDir || args.shard) throw new UserError('--out-dir and --shard go with --manifest.');
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
   await alignOne(args, streams, lexicons);
   return 0;
 }
@@ -144,6 +144,7 @@ async function alignOne(
   const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
+  const { rmSync } = await import('node:fs');
   const { ensureFolder } = await import('../../io/fs-errors.js');
   const { readStdinText, shownPath } = await import('../../io/read-text.js');
   const { STDIN_INPUT } = await import('../../io/corpus.js');
@@ -164,7 +165,7 @@ async function alignOne(
   const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
   if (stdin && !args.output) throw new UserError('A document read from standard input ("-") needs -o FILE: the alignment and a copy of that document are saved there.');
   const stdinCopy = stdin ? { path: stdinCopyPath(output), text: stdin.text } : undefined;
-  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) };
+  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true };
 
   let alignment;
   let texts: Map<string, string>;
@@ -190,6 +191,7 @@ async function alignOne(
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
     const empty = corpus.docs.find((d) => d.text.trim() === '');
     if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);
+    await reportDetectedLanguages(corpus, streams, label);
     alignment = createAlignment(
       corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path) })),
       segmentFn,
@@ -214,8 +216,14 @@ async function alignOne(
   const updated = applySuggestions(alignment, result.suggestions);
   const suggested = updated.groups.filter((g) => g.status === 'suggested').length;
   ensureFolder(dirname(output));
-  if (stdinCopy) saveStdinCopy(stdinCopy);
-  writeAlignmentFile(output, updated, texts);
+  const copied = stdinCopy ? saveStdinCopy(stdinCopy) : false;
+  try {
+    writeAlignmentFile(output, updated, texts);
+  } catch (error) {
+    // A failed run leaves nothing behind: the copy was only for this alignment.
+    if (copied) rmSync(stdinCopy!.path, { force: true });
+    throw error;
+  }
   // The mode goes with success only: a failed run ends with its one error sentence.
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   const { formatPairSummary } = await import('../../core/align/index.js');
@@ -226,6 +234,29 @@ async function alignOne(
   const sample = seeds?.inWorkingFolder ? ' (the bundled seeds are read-only sample data, so their alignment goes in the current folder)' : '';
   streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}${sample}\n`);
   return output;
+}
+
+/**
+ * Detected languages on stderr: the tag per document, and a warning where the detector could
+ * not tell (too little text, or two languages scoring alike) so the user gives --lang.
+ */
+async function reportDetectedLanguages(
+  corpus: { docs: readonly { id: string; lang: string; text: string }[]; langSource?: ReadonlyMap<string, string> },
+  streams: CliStreams,
+  label: string,
+): Promise<void> {
+  const detected = corpus.docs.filter((d) => corpus.langSource?.get(d.id) === 'detected');
+  if (detected.length === 0) return;
+  const { guessLanguage } = await import('../../core/corpus/detect-language.js');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  const prefix = label ? `${label}: ` : '';
+  streams.stderr.write(`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => `${d.id} ${d.lang}`).join(', '))}\n`);
+  for (const d of detected) {
+    if (d.lang !== 'und') continue;
+    const guess = guessLanguage(d.text);
+    const maybe = guess.candidates.length ? ` (perhaps ${guess.candidates.join(' or ')})` : '';
+    streams.stderr.write(`${prefix}  warning: cannot tell the language of ${sanitizeForTerminal(d.id)}${maybe}; give it with --lang or in a corpus.json manifest\n`);
+  }
 }
 
 interface Progress {
@@ -328,7 +359,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
 
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
   let failures = 0;
   if (jobs === 1) {
     for (const set of sets) {
@@ -387,6 +418,9 @@ async function alignRunInChild(args: AlignArgs, run: readonly ManifestSet[], out
   // Names are kept as given (already made unique and file-safe by parseManifest).
   writeFileSync(manifest, run.map((set) => `${[set.name, ...set.files].join('\t')}\n`).join(''));
   const argv = [join(PACKAGE_ROOT, 'bin', 'allinea.js'), 'align', '--manifest', manifest, '--out-dir', outDir, '--jobs', '1', '--mode', args.mode ?? 'auto', ...(args.maxBead !== undefined ? ['--max-bead', String(args.maxBead)] : [])];
+  // The child reads under this run's input limit, however it was set.
+  const { getMaxInputBytes } = await import('../../io/read-text.js');
+  argv.push('--max-input-size', String(getMaxInputBytes()));
   if (args.presplit) argv.push('--presplit');
   if (args.lang) argv.push('--lang', args.lang);
   if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');

@@ -35,11 +35,11 @@ export function registerSplit(program: Command, streams: CliStreams, setExit: Se
 export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<number> {
   const { loadCorpus } = await import('../../io/corpus.js');
   const { segment } = await import('../../core/text/segment.js');
-  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  const { jsonForTerminal, sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   const { readStdinText } = await import('../../io/read-text.js');
   const { STDIN_INPUT } = await import('../../io/corpus.js');
   const stdin = args.files.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
-  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}) });
+  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true });
   const out = streams.stdout;
   // Lines and text output may reach a terminal: keep document bytes from driving it (unless --raw).
   const safe = out.isTTY === true && args.raw !== true;
@@ -57,7 +57,8 @@ export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<nu
     const spans = segment(doc.text, doc.lang);
     if (args.format === 'json') {
       const sentences = spans.map(([start, end], index) => ({ index, start, end, text: doc.text.slice(start, end) }));
-      write(`${JSON.stringify({ path: doc.path, lang: doc.lang, sentences })}\n`);
+      const json = JSON.stringify({ path: doc.path, lang: doc.lang, sentences });
+      write(`${safe ? jsonForTerminal(json) : json}\n`);
     } else if (args.format === 'lines') {
       if (d > 0) write('\n');
       for (const [start, end] of spans) write(`${show(doc.text.slice(start, end))}\n`);

@@ -39,3 +39,11 @@ export function terminalMessage(message: string, max = 600): string {
   const tail = Math.floor(max / 3);
   return `${safe.slice(0, max - tail - 1)}…${safe.slice(safe.length - tail)}`;
 }
+
+/**
+ * JSON text made safe for a terminal without changing its value: JSON.stringify escapes C0
+ * controls but writes DEL, C1 controls and bidi marks raw; here they become \u escapes too.
+ */
+export function jsonForTerminal(json: string): string {
+  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

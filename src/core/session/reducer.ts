@@ -844,7 +844,10 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
       return normalize(next.history === stopped.history && next.message?.key === 'msg.nothingChanged' ? doneMessage(next) : next);
     }
     case 'aligner-failed':
-      if (state.rowRealign) return reduceEditor({ ...state, rowRealign: undefined } as EditorState, action);
+      if (state.rowRealign) {
+        const { rowRealign: _scope, ...rest } = state;
+        return reduceEditor(rest, action);
+      }
       if (action.cancelled) return say({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerCancelled');
       if (action.unavailable) return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerNoWorker', { message: action.message });
       return fail({ ...state, aligner: { running: false, done: 0, total: 0 } }, 'msg.alignerFailed', { message: action.message });

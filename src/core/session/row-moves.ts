@@ -10,6 +10,7 @@
  * (their moving semantics: a sentence added to a group leaves its old one).
  */
 import { addMembers, link, mergeGroups, nextGroupId, removeSentence, type SentenceRef } from '../model/operations.js';
+import { primeSentenceGroupIndex, sentenceGroupIndex } from '../model/index-cache.js';
 import { ModelError, type Alignment, type Group, type Member } from '../model/types.js';
 import { cellOf, rowGroupOf, type RowProjection } from './rows.js';
 
@@ -74,12 +75,29 @@ function refOf(alignment: Alignment, d: number, s: number): SentenceRef {
   return { doc: alignment.documents[d]!.id, sentence: s };
 }
 
+/**
+ * When a move only put sentence `s` of document `d` into group number `g` (no group dissolved,
+ * every group in its place), the sentence index of the result is the old one with that slot
+ * changed: recorded instead of rebuilt over every sentence of every document.
+ */
+function primed(before: Alignment, after: Alignment, d: number, s: number, g: number): Alignment {
+  if (after.groups.length !== before.groups.length || after.documents !== before.documents) return after;
+  for (let k = 0; k < after.groups.length; k++) if (after.groups[k]!.id !== before.groups[k]!.id) return after;
+  const index = new Map(sentenceGroupIndex(before));
+  const id = before.documents[d]!.id;
+  const slots = Int32Array.from(index.get(id)!);
+  slots[s] = g;
+  index.set(id, slots);
+  primeSentenceGroupIndex(after, index);
+  return after;
+}
+
 /** Puts sentence `s` of document `d` into row `target` (a group, or a 1:0 row of another document). */
 function moveInto(projection: RowProjection, target: number, d: number, s: number): Alignment {
   const alignment = projection.alignment;
   const ref = refOf(alignment, d, s);
   const group = rowGroupOf(projection, target);
-  if (group) return addMembers(alignment, group.id, [ref]);
+  if (group) return primed(alignment, addMembers(alignment, group.id, [ref]), d, s, projection.rowGroup[target]!);
   const e = projection.rowDoc[target]!;
   if (e === d) throw new MoveRefused('msg.rowSameDocument', { doc: alignment.documents[d]!.id });
   return link(alignment, [refOf(alignment, e, projection.rowSentence[target]!), ref]).alignment;

@@ -6,11 +6,12 @@
  * the re-align from the cursor onward. Changes are recorded in the undo history.
  */
 import { record } from '../model/history.js';
+import { primeSentenceGroupIndex, sentenceGroupIndex } from '../model/index-cache.js';
 import { dissolveGroup, setStatus, type SentenceRef } from '../model/operations.js';
 import { ModelError, type Alignment } from '../model/types.js';
 import { screenLayout } from './layout.js';
 import { MoveRefused, planMove, type MoveLoss, type MovePlan, type RowMove } from './row-moves.js';
-import { cellOf, findRow, rowGroupOf, rowOfSentence, type RowProjection } from './rows.js';
+import { carryProjections, cellOf, findRow, rowGroupOf, rowOfSentence, type RowProjection } from './rows.js';
 import { scopeForRealign } from './rows-realign.js';
 import { focusedDoc, normalizeRows, rowGeometry, rowHeight, rowProjection, rowViewOf, type RowViewState } from './rows-state.js';
 import { checkGroups, warningsOf } from './rows-warnings.js';
@@ -61,7 +62,7 @@ function question(losses: readonly MoveLoss[]): Message {
   return { key, params: { group: loss.group, note: loss.note ?? '' }, tone: 'info' };
 }
 
-function applyPlan(state: EditorState, move: RowMove, plan: MovePlan): EditorState {
+function applyPlan(state: EditorState, plan: MovePlan): EditorState {
   return commit(state, 'row-move', plan.alignment, { key: plan.done.key, params: plan.done.params, tone: 'info' }, plan.anchor);
 }
 
@@ -74,9 +75,9 @@ function tryMove(state: EditorState, move: RowMove): EditorState {
     throw error;
   }
   if (plan.losses.length > 0) {
-    return { ...state, mode: 'confirm-move', rowView: { ...rowViewOf(state), pending: { move, losses: plan.losses } }, message: question(plan.losses) };
+    return { ...state, mode: 'confirm-move', rowView: { ...rowViewOf(state), pending: { move, losses: plan.losses, base: state.history.present } }, message: question(plan.losses) };
   }
-  return applyPlan(state, move, plan);
+  return applyPlan(state, plan);
 }
 
 function answer(state: EditorState, yes: boolean): EditorState {
@@ -85,6 +86,7 @@ function answer(state: EditorState, yes: boolean): EditorState {
   const { pending: _p, ...rest } = view;
   const closed: EditorState = { ...state, mode: 'normal', rowView: rest };
   if (!pending || !yes) return say(closed, 'msg.rowKept');
+  if (pending.base !== closed.history.present) return say(closed, 'msg.rowChangedMeanwhile', undefined, 'error');
   const move = pending.move;
   if (move.type === 'dissolve') {
     try {
@@ -95,7 +97,7 @@ function answer(state: EditorState, yes: boolean): EditorState {
     }
   }
   try {
-    return applyPlan(closed, move, planMove(rowProjection(closed), move));
+    return applyPlan(closed, planMove(rowProjection(closed), move));
   } catch (error) {
     if (error instanceof MoveRefused) return say(closed, error.key, error.params, 'error');
     throw error;
@@ -121,7 +123,15 @@ function review(state: EditorState, status: 'confirmed' | 'rejected'): EditorSta
   else if (status === 'rejected' && group.status === 'confirmed') return say(state, 'msg.rejectConfirmed', { group: group.id }, 'error');
   else {
     const member = group.members[0]!;
-    next = commit(state, status === 'confirmed' ? 'accept' : 'reject', setStatus(state.history.present, group.id, status), {
+    const before = state.history.present;
+    const changed = setStatus(before, group.id, status);
+    if (status === 'confirmed') {
+      // Suggested to confirmed: the same live groups in the same places, so the sentence index
+      // and the rows carry over instead of being rebuilt (a confirm stays cheap on long texts).
+      primeSentenceGroupIndex(changed, sentenceGroupIndex(before));
+      carryProjections(before, changed);
+    }
+    next = commit(state, status === 'confirmed' ? 'accept' : 'reject', changed, {
       key: status === 'confirmed' ? 'msg.accepted' : 'msg.rejected',
       params: { group: group.id },
       tone: 'info',
@@ -243,6 +253,12 @@ export function rowCursorSentence(state: EditorState): SentenceRef | undefined {
   const cell = cellOf(projection, state.rowView.cursor, d);
   const s = cell[state.rowView.sub] ?? cell[0];
   if (s !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: s };
+  // The focused document has nothing in this row: its nearest sentence above (else below).
+  const has = (r: number) => cellOf(projection, r, d).length > 0;
+  const above = findRow(projection, state.rowView.cursor, -1, has);
+  if (above !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: cellOf(projection, above, d).at(-1)! };
+  const below = findRow(projection, state.rowView.cursor, 1, has);
+  if (below !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: cellOf(projection, below, d)[0]! };
   for (const e of projection.docs) {
     const c = cellOf(projection, state.rowView.cursor, e);
     if (c.length > 0) return { doc: state.history.present.documents[e]!.id, sentence: c[0]! };
@@ -303,7 +319,7 @@ export function rowCommand(state: EditorState, id: CommandId): EditorState | und
       if (!group) return say(state, 'msg.noGroupHere', undefined, 'error');
       const loss: MoveLoss = { group: group.id, leavesConfirmed: group.status === 'confirmed', dissolves: true, ...(group.note ? { note: group.note } : {}) };
       if (loss.leavesConfirmed || loss.note) {
-        return { ...state, mode: 'confirm-move', rowView: { ...view, pending: { move: { type: 'dissolve', group: group.id }, losses: [loss] } }, message: question([loss]) };
+        return { ...state, mode: 'confirm-move', rowView: { ...view, pending: { move: { type: 'dissolve', group: group.id }, losses: [loss], base: state.history.present } }, message: question([loss]) };
       }
       return commit(state, 'dissolve', dissolveGroup(state.history.present, group.id), { key: 'msg.dissolved', params: { group: group.id }, tone: 'info' });
     }
@@ -313,7 +329,7 @@ export function rowCommand(state: EditorState, id: CommandId): EditorState | und
       return jumpToWarning(state, -1);
     case 'row-lead': {
       const lead = view.columns[view.focus]!;
-      return say(keepRow(state, { lead, ...(view.order === 'auto' ? {} : {}) }), 'msg.rowLead', { doc: lead });
+      return say(keepRow(state, { lead }), 'msg.rowLead', { doc: lead });
     }
     case 'row-order': {
       const order = projection.order === 'all' ? 'lead' : 'all';
@@ -338,9 +354,6 @@ export function rowCommand(state: EditorState, id: CommandId): EditorState | und
       const started = { ...state, aligner: { running: true, done: 0, total: 0 }, rowRealign: scope };
       return say(request(started, { type: 'run-aligner', alignment: scope.input }), 'msg.rowRealignStarted', { row: row + 1, count: scope.sentences });
     }
-    case 'toggle-view':
-    case 'rows-view':
-      return undefined;
     default:
       return undefined;
   }

@@ -4,8 +4,9 @@
  * focused cell), and what a frame shows. Drawing is src/tui/row-view.tsx's job; keys are
  * rows-commands.ts's.
  */
-import type { Group } from '../model/types.js';
-import { displayWidth, fit, scrollToShow, truncate, wrapText, type ScreenLayout } from './layout.js';
+import { sanitizeForTerminal } from '../display/sanitize.js';
+import type { Alignment, Group } from '../model/types.js';
+import { fit, scrollToShow, truncate, wrapText, type ScreenLayout } from './layout.js';
 import type { MoveLoss, RowMove } from './row-moves.js';
 import { cellOf, projectRows, rowGroupOf, type RowOrder, type RowProjection } from './rows.js';
 import { warningsOf, type RowWarning } from './rows-warnings.js';
@@ -29,7 +30,12 @@ export interface RowViewState {
   /** `auto`: `all` unless groups cross a lot (comparable corpora), then `lead`. */
   readonly order: 'auto' | RowOrder;
   /** A move waiting for the user's yes (it would lose a confirmed link, a group or a note). */
-  readonly pending?: { readonly move: RowMove | { readonly type: 'dissolve'; readonly group: string }; readonly losses: readonly MoveLoss[] };
+  readonly pending?: {
+    readonly move: RowMove | { readonly type: 'dissolve'; readonly group: string };
+    readonly losses: readonly MoveLoss[];
+    /** The alignment the question was about: a yes applies only to it (not to one a finished re-align replaced). */
+    readonly base: Alignment;
+  };
 }
 
 export function initialRowView(documentIds: readonly string[]): RowViewState {
@@ -173,12 +179,19 @@ function documentIndex(state: EditorState): Map<string, number> {
 function detailLines(state: EditorState, projection: RowProjection, width: number): string[] {
   const r = state.rowView.cursor;
   const group = rowGroupOf(projection, r);
-  if (!group) return [];
-  const lines: string[] = [];
+  // A summary line always (so the body keeps its height as the cursor moves): the group, its
+  // status mark, score and shape, or the 1:0 row's document and sentence number.
+  if (!group) {
+    const d = projection.rowDoc[r];
+    const doc = d === undefined ? undefined : state.history.present.documents[d];
+    return [doc ? sanitizeForTerminal(`— 1:0 · ${doc.id} ${projection.rowSentence[r]! + 1}`) : ''];
+  }
+  const shape = group.members.filter((m) => m.sentences.length > 0).map((m) => `${m.doc} ${m.sentences.map((x) => x + 1).join(',')}`).join(' · ');
+  const lines: string[] = [truncate(sanitizeForTerminal(`${group.id} ${ROW_STATUS_MARK[group.status === 'confirmed' ? 'confirmed' : 'suggested']}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''} · ${shape}`), width - 1)];
   if (group.note) lines.push(...wrapText(`✎ ${group.note}`, width - 1));
   for (const w of warningsOf(state.history.present, state.texts, group)) lines.push(...wrapText(`! ${w.message}`, width - 1));
   // At most a third of the screen; the rest is cut with an ellipsis.
-  const max = Math.max(1, Math.floor(state.size.rows / 3));
+  const max = Math.max(2, Math.floor(state.size.rows / 3));
   if (lines.length > max) {
     lines.length = max;
     lines[max - 1] = truncate(`${lines[max - 1]!}…`, width - 1);
@@ -226,7 +239,6 @@ export interface RowLine {
 }
 
 export interface RowsFrame {
-  readonly header: string;
   readonly titles: readonly string[];
   readonly prefixWidth: number;
   readonly noteWidth: number;
@@ -312,16 +324,15 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
   const titles = geometry.shown.map((c, i) => {
     const doc = alignment.documents[index.get(view.columns[c]!)!]!;
     const lead = doc.id === alignment.documents[projection.lead]?.id ? '◆ ' : '';
-    return fit(` ${lead}${doc.id} · ${doc.lang}`, geometry.widths[i]! - 1);
+    return fit(sanitizeForTerminal(` ${lead}${doc.id} · ${doc.lang}`), geometry.widths[i]! - 1);
   });
   let confirmed = 0;
   for (const g of alignment.groups) if (g.status === 'confirmed') confirmed++;
-  const hidden = alignment.documents.map((d) => d.id).filter((id) => !view.columns.includes(id));
+  const hidden = alignment.documents.map((d) => d.id).filter((id) => !view.columns.includes(id)).map(sanitizeForTerminal);
   const firstShown = geometry.shown[0] ?? 0;
   const lastShown = geometry.shown[geometry.shown.length - 1] ?? 0;
   return {
     frame: {
-      header: '',
       titles,
       prefixWidth: geometry.prefixWidth,
       noteWidth: geometry.noteWidth,
@@ -338,12 +349,10 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
       confirmed,
       total: countLive(alignment.groups),
       order: projection.order,
-      lead: alignment.documents[projection.lead]?.id ?? '',
+      lead: sanitizeForTerminal(alignment.documents[projection.lead]?.id ?? ''),
       position: projection.length === 0 ? 0 : view.cursor + 1,
       rows: projection.length,
     },
   };
 }
 
-/** Display width, re-exported for the view's header layout. */
-export { displayWidth };

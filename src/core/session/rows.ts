@@ -15,7 +15,9 @@
  * groups without the leading document) have no row until another document leads.
  *
  * The projection is linear in sentences plus group members (typed arrays, no per-row
- * objects) and cached per alignment object, so recomputing it after an edit is cheap.
+ * objects) and cached for the last few alignment objects (the present one, the one undo goes
+ * back to): a cache per alignment would keep rows for every state in the undo history, about
+ * 2.5 MB each at 3 × 100,000 sentences.
  */
 import { isLive, sentenceGroupIndex } from '../model/index-cache.js';
 import type { Alignment, Group } from '../model/types.js';
@@ -54,20 +56,48 @@ export interface RowCell {
   readonly sentences: readonly number[];
 }
 
-const cache = new WeakMap<Alignment, Map<string, RowProjection>>();
+/** Loop steps of the last merge (heads advanced plus choices made): a complexity test counts them. */
+let mergeSteps = 0;
+export function lastMergeSteps(): number {
+  return mergeSteps;
+}
+
+/** Projections by alignment, most recently used last; at most CACHED_ALIGNMENTS alignments. */
+const cache = new Map<Alignment, Map<string, RowProjection>>();
+const CACHED_ALIGNMENTS = 4;
+
+function remember(alignment: Alignment, byKey: Map<string, RowProjection>): void {
+  cache.delete(alignment);
+  cache.set(alignment, byKey);
+  while (cache.size > CACHED_ALIGNMENTS) cache.delete(cache.keys().next().value!);
+}
 
 export function projectRows(alignment: Alignment, options: RowProjectionOptions): RowProjection {
   const docs = [...new Set(options.docs)].filter((d) => d >= 0 && d < alignment.documents.length).sort((a, b) => a - b);
   const lead = docs.includes(options.lead) ? options.lead : (docs[0] ?? 0);
   const key = `${options.order}|${lead}|${docs.join(',')}`;
   let byKey = cache.get(alignment);
-  if (!byKey) cache.set(alignment, (byKey = new Map()));
+  if (!byKey) byKey = new Map();
+  remember(alignment, byKey);
   const cached = byKey.get(key);
   if (cached) return cached;
   if (byKey.size > 8) byKey.clear();
   const projection = options.order === 'lead' ? leadRows(alignment, docs, lead) : mergedRows(alignment, docs, lead);
   byKey.set(key, projection);
   return projection;
+}
+
+/**
+ * Hands the projections computed for `previous` to `next`, an alignment with the same live
+ * groups at the same positions and the same sentences (a confirm: suggested to confirmed).
+ * The caller guarantees that; rows are then identical and need no recomputing.
+ */
+export function carryProjections(previous: Alignment, next: Alignment): void {
+  const byKey = cache.get(previous);
+  if (!byKey || cache.has(next)) return;
+  const carried = new Map<string, RowProjection>();
+  for (const [key, projection] of byKey) carried.set(key, { ...projection, alignment: next });
+  remember(next, carried);
 }
 
 /** Collects rows into typed arrays that grow by doubling. */
@@ -158,28 +188,42 @@ function mergedRows(alignment: Alignment, docs: readonly number[], lead: number)
   const docIndex = new Map(alignment.documents.map((d, i) => [d.id, i]));
   const slots = slotsOf(alignment, docs);
   const groups = alignment.groups;
-  // How many shown documents each group has sentences in, and how many heads have reached it.
-  const needed = new Int32Array(groups.length);
-  const arrived = new Int32Array(groups.length);
+  // Per document index: each sentence's row so far (-1: not placed), or undefined when not shown.
+  const placed: (Int32Array | undefined)[] = alignment.documents.map((_, d) => rowOf.get(d));
+  // Each live group's members in shown documents, flattened: documents and sentence lists.
+  const memberStart = new Int32Array(groups.length + 1);
+  const memberDoc: number[] = [];
+  const memberSentences: (readonly number[])[] = [];
   for (let g = 0; g < groups.length; g++) {
+    memberStart[g] = memberDoc.length;
     const group = groups[g]!;
     if (!isLive(group.status)) continue;
     for (const member of group.members) {
       const d = docIndex.get(member.doc);
-      if (d !== undefined && rowOf.has(d) && member.sentences.length > 0) needed[g]!++;
+      if (d !== undefined && placed[d] && member.sentences.length > 0) {
+        memberDoc.push(d);
+        memberSentences.push(member.sentences);
+      }
     }
   }
+  memberStart[groups.length] = memberDoc.length;
+  // How many heads have reached each group (it is due when all its documents' heads have).
+  const arrived = new Int32Array(groups.length);
   const head = new Int32Array(alignment.documents.length);
-  const counts = alignment.documents.map((d) => d.sentences.length);
+  const counts = Int32Array.from(alignment.documents, (d) => d.sentences.length);
   const others = docs.filter((d) => d !== lead);
 
   // A head has reached a sentence: it is the group's first unplaced sentence in that document.
   const arrive = (d: number): void => {
-    const placed = rowOf.get(d)!;
+    const own = placed[d]!;
+    const n = counts[d]!;
     let s = head[d]!;
-    while (s < counts[d]! && placed[s]! >= 0) s++;
+    while (s < n && own[s]! >= 0) {
+      s++;
+      mergeSteps++;
+    }
     head[d] = s;
-    if (s < counts[d]!) {
+    if (s < n) {
       const g = slots[d]![s]!;
       if (g >= 0) arrived[g]!++;
     }
@@ -190,25 +234,37 @@ function mergedRows(alignment: Alignment, docs: readonly number[], lead: number)
     const s = head[d]!;
     if (s >= counts[d]!) return false;
     const g = slots[d]![s]!;
-    return g < 0 || arrived[g] === needed[g];
+    return g < 0 || arrived[g] === memberStart[g + 1]! - memberStart[g]!;
   };
   const emit = (d: number): void => {
     const s = head[d]!;
     const g = slots[d]![s]!;
     if (g < 0) {
-      rowOf.get(d)![s] = rows.push(-1, d, s);
+      placed[d]![s] = rows.push(-1, d, s);
       arrive(d);
       return;
     }
-    placeGroup(groups[g]!, rows.push(g, -1, -1), docIndex, rowOf);
-    for (const member of groups[g]!.members) {
-      const e = docIndex.get(member.doc);
-      if (e !== undefined && rowOf.has(e) && head[e]! < counts[e]! && rowOf.get(e)![head[e]!]! >= 0) arrive(e);
+    const row = rows.push(g, -1, -1);
+    const from = memberStart[g]!;
+    const to = memberStart[g + 1]!;
+    for (let k = from; k < to; k++) {
+      const own = placed[memberDoc[k]!]!;
+      const sentences = memberSentences[k]!;
+      for (let i = 0; i < sentences.length; i++) {
+        const x = sentences[i]!;
+        if (x >= 0 && x < own.length) own[x] = row;
+      }
+    }
+    for (let k = from; k < to; k++) {
+      const e = memberDoc[k]!;
+      if (head[e]! < counts[e]! && placed[e]![head[e]!]! >= 0) arrive(e);
     }
   };
 
   let crossings = 0;
+  mergeSteps = 0;
   for (;;) {
+    mergeSteps += docs.length;
     // Of the units that are due, the one furthest back in its document (relative position,
     // the lead first on a tie): gaps in several documents then interleave as a bitext reads.
     let best = -1;

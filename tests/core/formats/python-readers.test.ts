@@ -12,7 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { createAlignment } from '../../../src/core/model/create.js';
 import { link } from '../../../src/core/model/operations.js';
 import { exportDelimited, importDelimited, neutraliseCell } from '../../../src/core/formats/delimited.js';
-import { sha } from './fixtures.js';
+import { parseBeads } from '../../../src/core/formats/beads.js';
+import { alignmentFromBeads } from '../../../src/core/formats/imported.js';
+import { setStatus } from '../../../src/core/model/operations.js';
+import { existsSync } from 'node:fs';
+import { REPO, sha } from './fixtures.js';
 
 const works = (python: string, code: string) => spawnSync(python, ['-c', code], { stdio: 'ignore' }).status === 0;
 const PYTHON = ['python3', '/usr/bin/python3'].find((p) => works(p, 'import csv'));
@@ -74,6 +78,7 @@ if reader == 'csv':
 else:
     import pandas
     df = pandas.read_csv(path, sep=sep)
+    df = df.astype(object).where(df.notna(), None)  # NaN (an empty cell) as null in JSON
     rows = [list(df.columns)] + df.values.tolist()
 print(json.dumps(rows))
 `;
@@ -130,6 +135,35 @@ pandas.DataFrame(rows, columns=['it', 'fr']).to_csv(sys.argv[1], sep='\\t' if sy
       execFileSync(PANDAS!, ['-c', write, path, kind], { input: JSON.stringify(IT.map((it, i) => [it, FR[i]])) });
       const units = importDelimited(kind, readFileSync(path, 'utf8'), { rawCells: true }).units;
       expect(units.map((u) => u.variants.map((v) => v.text))).toEqual(IT.map((it, i) => [it, FR[i]].map((t) => t!.trim())));
+    });
+  }
+});
+
+const NOVELS = join(REPO, '..', 'shared', 'bench', 'alignment', 'transread-dev');
+
+/** A novel's gold alignment (English-French, transread-dev), every group confirmed. */
+function novel(name: string) {
+  const read = (ext: string) => readFileSync(join(NOVELS, `${name}.${ext}`), 'utf8');
+  const doc = (lang: string) => ({ id: `${name}-${lang}`, lang, path: `${name}.${lang}`, text: read(lang), name: `${name}.${lang}` });
+  const built = alignmentFromBeads(doc('en'), doc('fr'), parseBeads(read('gold')), { hash: sha });
+  let alignment = built.alignment;
+  for (const g of alignment.groups) alignment = setStatus(alignment, g.id, 'confirmed');
+  return { alignment, texts: new Map(alignment.documents.map((d) => [d.id, read(d.lang)])) };
+}
+
+describe.skipIf(!PANDAS || !existsSync(NOVELS))(`real novels (transread-dev) read back by pandas and csv${PANDAS ? '' : ' — SKIPPED: pandas is not installed'}`, () => {
+  for (const name of ['DuCoteDeChezSwann', 'Candide', 'AlicesAdventuresInWonderland']) {
+    it(`${name}: every row comes back, and dialogue dashes are not neutralised`, () => {
+      const result = exportDelimited('tsv', novel(name), {});
+      const out = result.output as string;
+      const rows = out.split('\n').slice(0, -1).map((line) => line.split('\t').map((cell) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell)));
+      expect(rows).toHaveLength(1 + result.written);
+      for (const reader of ['csv', 'pandas'] as const) {
+        const back = readWithPython(PANDAS!, 'tsv', out, reader);
+        expect(back.length, reader).toBe(rows.length);
+        expect(back, reader).toEqual(reader === 'pandas' ? rows.map((r) => r.map((c) => (c === '' ? null : c))) : rows);
+      }
+      for (const cell of rows.flat()) if (/^-+\s/.test(cell)) expect(cell.startsWith("'")).toBe(false);
     });
   }
 });

@@ -106,6 +106,9 @@ describe('row view: shift, merge, split, detach', () => {
     expect(no.mode).toBe('normal');
     expect(no.history).toBe(base.history);
     expect(no.message?.key).toBe('msg.rowKept');
+    // A re-align finishing while the question is open: the yes no longer applies.
+    const meanwhile = reduce(s, { type: 'aligner-done', suggestions: [{ members: [{ doc: 'd0', sentences: [2] }, { doc: 'd1', sentences: [2] }], score: 0.5 }], mode: 'parallel' });
+    expect(press(meanwhile, 'y').message?.key).toBe('msg.rowChangedMeanwhile');
     const yes = press(s, 'y');
     expect(rows(yes)).toEqual(['d0:0|d1:0', 'd0:1|d1:1,2', 'd0:2']);
     expect(yes.history.present.groups.find((g) => g.id === 'g1')).toMatchObject({ status: 'confirmed', note: 'checked by Ada' });
@@ -212,5 +215,16 @@ describe('row view: columns, leading document, warnings', () => {
     s = press(s, 'enter');
     s = press(s, 'enter');
     expect(s.history.present.groups.map((g) => g.status)).toEqual(['confirmed', 'confirmed']);
+  });
+});
+
+describe('row moves keep the sentence index right', () => {
+  it('a shift into a group records an index equal to a fresh build', async () => {
+    const { buildSentenceGroupIndex, sentenceGroupIndex } = await import('../../../src/core/model/index-cache.js');
+    let s = state([3, 3], [{ members: { 0: [0], 1: [0, 1] } }, { members: { 0: [1], 1: [2] } }, { members: { 0: [2], 1: [0] } }].slice(0, 2));
+    s = press(s, 'tab', 'J');
+    const a = s.history.present;
+    expect(rows(s)).toEqual(['d0:0|d1:0', 'd0:1|d1:1,2', 'd0:2']);
+    expect([...sentenceGroupIndex(a)].map(([k, v]) => [k, [...v]])).toEqual([...buildSentenceGroupIndex(a)].map(([k, v]) => [k, [...v]]));
   });
 });

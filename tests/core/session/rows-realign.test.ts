@@ -70,3 +70,15 @@ describe('re-align from the cursor onward', () => {
     expect(press(s, 'u').history.present).toBe(alignment);
   });
 });
+
+describe('re-align from the cursor: failures', () => {
+  it('a cancelled or failed run forgets the scope; the next A applies to everything again', () => {
+    const { alignment, texts } = synthetic([3, 3], [{ members: { 0: [0], 1: [0] } }]);
+    let s = press(createEditorState({ alignment, texts, fileName: 'x', size: { columns: 120, rows: 30 }, colors: false }), 'R', 'j', 'F');
+    expect(s.rowRealign).toBeDefined();
+    s = reduce(s, { type: 'aligner-failed', message: 'cancelled', cancelled: true });
+    expect(s.rowRealign).toBeUndefined();
+    expect(s.aligner.running).toBe(false);
+    expect(s.message?.key).toBe('msg.alignerCancelled');
+  });
+});

@@ -171,3 +171,53 @@ describe('row projection properties', () => {
     );
   });
 });
+
+describe('row projection reuse', () => {
+  it('a confirm carries the rows over to the new alignment, equal to a fresh projection', async () => {
+    const { setStatus } = await import('../../../src/core/model/operations.js');
+    const { carryProjections } = await import('../../../src/core/session/rows.js');
+    const { alignment } = beadAlignment([[1, 1], [2, 1], [0, 1], [1, 1]]);
+    const before = all(alignment);
+    const next = setStatus(alignment, alignment.groups[1]!.id, 'confirmed');
+    carryProjections(alignment, next);
+    const carried = all(next);
+    expect(carried.alignment).toBe(next);
+    // Carried, not recomputed: the same row arrays.
+    expect(carried.rowGroup).toBe(before.rowGroup);
+    expect(describeRows(carried)).toEqual(describeRows(projectRows({ ...next }, { docs: [0, 1], lead: 0, order: 'all' })));
+    expect(describeRows(carried)).toEqual(describeRows(before));
+  });
+});
+
+describe('row projection cache', () => {
+  it('keeps rows for the last few alignments only, not for every state of the undo history', () => {
+    const { alignment } = beadAlignment([[1, 1], [1, 1]]);
+    const first = all(alignment);
+    expect(all(alignment)).toBe(first);
+    for (let k = 0; k < 10; k++) all({ ...alignment });
+    expect(all(alignment)).not.toBe(first);
+  });
+});
+
+describe('row projection complexity', () => {
+  it('the merge does work linear in sentences, translation-like or crossing (counted, not timed)', async () => {
+    const { lastMergeSteps } = await import('../../../src/core/session/rows.js');
+    const steps = (n: number, crossing: boolean) => {
+      const beads = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? [1, 0, 1] : i % 11 === 0 ? [2, 1, 1] : [1, 1, 1]));
+      let { alignment } = beadAlignment(beads);
+      if (crossing) {
+        // Reverse the second document's sentence numbers: every group crosses every other.
+        const count = alignment.documents[1]!.sentences.length;
+        alignment = { ...alignment, groups: alignment.groups.map((g) => ({ ...g, members: g.members.map((m) => (m.doc === 'd1' ? { ...m, sentences: m.sentences.map((x) => count - 1 - x).sort((a, b) => a - b) } : m)) })) };
+      }
+      all(alignment);
+      return lastMergeSteps();
+    };
+    for (const crossing of [false, true]) {
+      const small = steps(2000, crossing);
+      const large = steps(4000, crossing);
+      expect(large / small, `crossing ${crossing}`).toBeLessThan(2.2);
+      expect(small).toBeLessThan(2000 * 3 * 8);
+    }
+  });
+});
