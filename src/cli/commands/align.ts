@@ -169,6 +169,8 @@ async function alignOne(
 
   let alignment;
   let texts: Map<string, string>;
+  // Said with success only (like the mode line): a failed run ends with its one error sentence.
+  let languageLines: string[] = [];
   if (args.inputs.some((p) => p !== STDIN_INPUT && resolve(streams.cwd, p) === output)) {
     throw new UserError(`-o ${shownPath(output)} is one of the documents to align; name a new file, e.g. -o ${shownPath(basename(output).replace(/\.[^.]*$/, ''))}.align.json.`);
   }
@@ -191,7 +193,7 @@ async function alignOne(
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
     const empty = corpus.docs.find((d) => d.text.trim() === '');
     if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);
-    await reportDetectedLanguages(corpus, streams, label);
+    languageLines = await detectedLanguageLines(corpus, label);
     alignment = createAlignment(
       corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path) })),
       segmentFn,
@@ -225,6 +227,7 @@ async function alignOne(
     throw error;
   }
   // The mode goes with success only: a failed run ends with its one error sentence.
+  for (const line of languageLines) streams.stderr.write(line);
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   const { formatPairSummary } = await import('../../core/align/index.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
@@ -237,26 +240,26 @@ async function alignOne(
 }
 
 /**
- * Detected languages on stderr: the tag per document, and a warning where the detector could
- * not tell (too little text, or two languages scoring alike) so the user gives --lang.
+ * Detected languages, as lines for stderr: the tag per document, and a warning where the
+ * detector could not tell (too little text, or two languages scoring alike) so the user gives --lang.
  */
-async function reportDetectedLanguages(
+async function detectedLanguageLines(
   corpus: { docs: readonly { id: string; lang: string; text: string }[]; langSource?: ReadonlyMap<string, string> },
-  streams: CliStreams,
   label: string,
-): Promise<void> {
+): Promise<string[]> {
   const detected = corpus.docs.filter((d) => corpus.langSource?.get(d.id) === 'detected');
-  if (detected.length === 0) return;
+  if (detected.length === 0) return [];
   const { guessLanguage } = await import('../../core/corpus/detect-language.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   const prefix = label ? `${label}: ` : '';
-  streams.stderr.write(`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => `${d.id} ${d.lang}`).join(', '))}\n`);
+  const lines = [`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => `${d.id} ${d.lang}`).join(', '))}\n`];
   for (const d of detected) {
     if (d.lang !== 'und') continue;
     const guess = guessLanguage(d.text);
     const maybe = guess.candidates.length ? ` (perhaps ${guess.candidates.join(' or ')})` : '';
-    streams.stderr.write(`${prefix}  warning: cannot tell the language of ${sanitizeForTerminal(d.id)}${maybe}; give it with --lang or in a corpus.json manifest\n`);
+    lines.push(`${prefix}  warning: cannot tell the language of ${sanitizeForTerminal(d.id)}${maybe}; give it with --lang or in a corpus.json manifest\n`);
   }
+  return lines;
 }
 
 interface Progress {
