@@ -9,7 +9,9 @@
  * fresh child process so that its peak RSS is its own. Figures only, never pass/fail.
  * Omissions: each gold set with target sentences deleted (issue 11), allinea and hunalign.
  * Long and repetitive: band vs full matrix, repeated text (issue 11).
- * ALLINEA_BENCH_PART=quality (with omissions and long), =omissions, =long or =scale runs only that part.
+ * N-way: our trilingual set, group F1 and the refined pairwise view (issue 11).
+ * Comparable: the seeds against our annotation of clear statement pairs (issue 11).
+ * ALLINEA_BENCH_PART=quality (with omissions, long, nway and comparable), =omissions, =long, =nway, =comparable or =scale runs only that part.
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -144,6 +146,27 @@ async function longAndRepetitive(): Promise<void> {
       );
     }
   }
+  if (transread) {
+    // A weak guide: the French side letter-substituted (no cognate, name or word in common;
+    // numbers and punctuation stay), so the coarse guide has little to follow.
+    const letters = 'abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùü';
+    const cipher = (t: string): string =>
+      t.replace(/\p{L}/gu, (ch) => {
+        const k = letters.indexOf(ch.toLowerCase());
+        return k < 0 ? ch : 'qwertyuiopasdfghjklzxcvbnm'[(k * 7) % 26]!;
+      });
+    console.log('Weak guide (target side letter-substituted; the band must notice and fall back, and say so):');
+    for (const p0 of transread.pairs.filter((p) => (p.source.length + 1) * (p.target.length + 1) > 400_000)) {
+      const p = { ...p0, target: p0.target.map(cipher) };
+      let route = '';
+      const t0 = performance.now();
+      const pred = alignParallelBeads(presplitDocument('s', 'en', p.source), presplitDocument('t', 'fr', p.target), { onReport: (r) => (route = r.weakGuide ? `${r.route}: ${Math.round(r.weakGuide.unalignedBefore * 100)}% unaligned in the band, searched again with the ${r.weakGuide.fallback}` : r.route) });
+      const ms = performance.now() - t0;
+      const full = f1(p, transread.langs, true);
+      const d = scoreAlignments([{ gold: p.gold, pred }]).strict.f1;
+      console.log(`  ${p.name} ciphered: default ${d.toFixed(3)} (${Math.round(ms)} ms; ${route})  full ${full.f1.toFixed(3)}  gap ${(full.f1 - d).toFixed(3)} (target ≤ 0.020: ${full.f1 - d <= 0.02 ? 'met' : 'NOT met'})${await hun(p)}`);
+    }
+  }
   if (textberg) {
     console.log('Repetitive text (strict F1; target: within 0.05 of one copy):');
     const one = f1(textberg.pairs[0]!, textberg.langs);
@@ -156,6 +179,136 @@ async function longAndRepetitive(): Promise<void> {
       const theirs = copies <= 10 ? await hun(p) : '  | hunalign not run (quadratic at this size)';
       console.log(`  ${`textberg-dev ×${copies} (${p.source.length}×${p.target.length})`.padEnd(24)} ${r.f1.toFixed(3)} (${Math.round(r.ms)} ms)  drop ${drop.toFixed(3)} (target ≤ 0.050: ${drop <= 0.05 ? 'met' : 'NOT met'})${theirs}`);
     }
+  }
+}
+
+/**
+ * Issue 11, point 4: three translations (our trilingual set, tests/fixtures/trilingual.ts).
+ * Group F1 of the n-way groups against the true groups (target ≥ 0.90); per pair, strict F1 of
+ * the n-way groups projected whole, refined as `export --pair` does (target: within 0.02 of the
+ * pair aligned alone), the pair alone, and hunalign on the pair.
+ */
+async function nWay(): Promise<void> {
+  const { TRILINGUAL, TRILINGUAL_LANGS, sentencesOf, trueGroups, truePairBeads } = await import('../tests/fixtures/trilingual.js');
+  const { align } = await import('../src/core/align/index.js');
+  const { refineForPair } = await import('../src/core/align/refine.js');
+  const hunalign = await loadHunalign();
+  const key = (g: readonly { doc: string; sentences: readonly number[] }[]): string =>
+    g
+      .filter((m) => m.sentences.length)
+      .map((m) => `${m.doc}:${[...m.sentences].sort((a, b) => a - b).join(',')}`)
+      .sort()
+      .join(' ');
+  let hits = 0;
+  let predicted = 0;
+  let truth = 0;
+  type Scored = { gold: BeadPair[]; pred: BeadPair[] };
+  const views = new Map<string, { whole: Scored[]; refined: Scored[]; alone: Scored[]; hun: Scored[] }>();
+  for (const article of TRILINGUAL) {
+    const docs = TRILINGUAL_LANGS.map((l) => presplitDocument(l, l, sentencesOf(article, l)));
+    const result = align(docs, { mode: 'parallel' });
+    const want = new Set(trueGroups(article).map(key));
+    predicted += result.suggestions.length;
+    truth += want.size;
+    hits += result.suggestions.filter((g) => want.has(key(g.members))).length;
+    const alignment = {
+      format: 'allinea-alignment' as const,
+      version: 1 as const,
+      documents: docs.map((d) => ({ id: d.id, path: d.id, lang: d.lang, sha256: '', sentences: d.sentences })),
+      groups: result.suggestions.map((g, k) => ({ id: `g${k + 1}`, status: 'suggested' as const, origin: 'auto' as const, members: g.members, score: g.score })),
+      overrides: [],
+      bookmarks: [],
+    };
+    const texts = new Map(docs.map((d) => [d.id, d.text]));
+    for (const [x, y] of [['en', 'it'], ['en', 'fr'], ['it', 'fr']] as const) {
+      const gold = truePairBeads(article, x, y);
+      const both = (b: BeadPair): boolean => b.source.length > 0 && b.target.length > 0;
+      const project = (groups: readonly { members: readonly { doc: string; sentences: readonly number[] }[] }[]): BeadPair[] =>
+        groups.map((g) => ({ source: g.members.find((m) => m.doc === x)?.sentences ?? [], target: g.members.find((m) => m.doc === y)?.sentences ?? [] })).filter(both);
+      const v = views.get(`${x}-${y}`) ?? { whole: [], refined: [], alone: [], hun: [] };
+      v.whole.push({ gold, pred: project(result.suggestions) });
+      v.refined.push({ gold, pred: project(refineForPair(alignment, texts, [x, y]).groups) });
+      const dx = docs[TRILINGUAL_LANGS.indexOf(x)]!;
+      const dy = docs[TRILINGUAL_LANGS.indexOf(y)]!;
+      v.alone.push({ gold, pred: alignParallelBeads(dx, dy).filter(both) });
+      if (hunalign) v.hun.push({ gold, pred: (await hunalignBeads(hunalign, sentencesOf(article, x), sentencesOf(article, y))).filter(both) });
+      views.set(`${x}-${y}`, v);
+    }
+  }
+  const p = hits / predicted;
+  const r = hits / truth;
+  const f1 = (2 * p * r) / (p + r);
+  console.log(`N-way (our trilingual set, ${TRILINGUAL.length} articles; strict F1 over beads linking both languages):`);
+  console.log(`  group F1 ${f1.toFixed(3)} (${hits} of ${predicted} groups equal one of the ${truth} true groups; target ≥ 0.90: ${f1 >= 0.9 ? 'met' : 'NOT met'})`);
+  for (const [pair, v] of views) {
+    const refined = scoreAlignments(v.refined).strict.f1;
+    const alone = scoreAlignments(v.alone).strict.f1;
+    const hun = v.hun.length ? `  | hunalign alone ${scoreAlignments(v.hun).strict.f1.toFixed(3)}` : '';
+    console.log(
+      `  ${pair}: groups projected whole ${scoreAlignments(v.whole).strict.f1.toFixed(3)}, refined (export --pair) ${refined.toFixed(3)}, pair alone ${alone.toFixed(3)} (target: refined ≥ alone − 0.02: ${refined >= alone - 0.02 ? 'met' : 'NOT met'})${hun}`,
+    );
+  }
+}
+
+/**
+ * Issue 11, point 5: comparable mode on the seeds against our own annotation of the clear
+ * statement pairs (tests/fixtures/seeds-comparable.ts): pairs found (both sentences in one
+ * suggested group; target ≥ 0.80) and suggested groups correct (each member, one document's
+ * sentences, holds a sentence the annotation pairs with another member; target ≥ 0.75), with the bundled lexicons and with
+ * the lexicons installed by `allinea lexicon install` when there are any. hunalign has no
+ * comparable mode.
+ */
+async function comparable(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { SEED_STATEMENT_PAIRS } = await import('../tests/fixtures/seeds-comparable.js');
+  const { align } = await import('../src/core/align/index.js');
+  const { segment } = await import('../src/core/text/segment.js');
+  const { bundledLexicons, installedLexicons } = await import('../src/io/lexicon-files.js');
+  const seeds = join(fileURLToPath(new URL('..', import.meta.url)), 'seeds');
+  const manifest = JSON.parse(readFileSync(join(seeds, 'corpus.json'), 'utf8')) as { documents: { id: string; file: string; lang: string }[] };
+  const docs = manifest.documents.map((d) => {
+    const text = readFileSync(join(seeds, d.file), 'utf8');
+    return { id: d.id, lang: d.lang, text, sentences: segment(text, d.lang) };
+  });
+  type Members = readonly { doc: string; sentences: readonly number[] }[];
+  const has = (g: Members, [doc, s]: readonly [string, number]): boolean => g.some((m) => m.doc === doc && m.sentences.includes(s));
+  console.log(`Comparable (seeds, our annotation of ${SEED_STATEMENT_PAIRS.length} clear statement pairs; targets: found ≥ 0.80, groups correct ≥ 0.75):`);
+  const installed = installedLexicons(process.env);
+  const runs: [string, ReturnType<typeof bundledLexicons>][] = [['bundled lexicons (fr-it)', bundledLexicons()]];
+  if (installed.length) runs.push([`bundled + installed (${installed.map((l) => `${l.a}-${l.b}`).join(', ')})`, [...bundledLexicons(), ...installed]]);
+  else runs.push(['installed lexicons: none (allinea lexicon install en-it --apt, en-fr --apt)', []]);
+  for (const [label, lexicons] of runs) {
+    if (lexicons.length === 0) {
+      console.log(`  ${label}`);
+      continue;
+    }
+    const groups = align(docs, { mode: 'comparable', lexicons }).suggestions.map((g) => g.members);
+    const found = SEED_STATEMENT_PAIRS.filter((p) => groups.some((g) => has(g, p.a) && has(g, p.b))).length;
+    const correct = groups.filter((g) => g.every((m) => m.sentences.some((s) => SEED_STATEMENT_PAIRS.some((p) => (p.a[0] === m.doc && p.a[1] === s && has(g, p.b)) || (p.b[0] === m.doc && p.b[1] === s && has(g, p.a)))))).length;
+    const recall = found / SEED_STATEMENT_PAIRS.length;
+    const precision = groups.length ? correct / groups.length : 0;
+    console.log(
+      `  ${label}: found ${found}/${SEED_STATEMENT_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
+    );
+  }
+  // Our second comparable corpus (tests/fixtures/comparable-flood.ts), same measures.
+  const { FLOOD_ARTICLES, FLOOD_PAIRS } = await import('../tests/fixtures/comparable-flood.js');
+  console.log(`Comparable (our flood reports en/it/fr, ${FLOOD_PAIRS.length} clear statement pairs; same targets):`);
+  const flood = FLOOD_ARTICLES.map((a) => presplitDocument(a.id, a.lang, a.sentences));
+  for (const [label, lexicons] of runs) {
+    if (lexicons.length === 0) {
+      console.log(`  ${label}`);
+      continue;
+    }
+    const groups = align(flood, { mode: 'comparable', lexicons }).suggestions.map((g) => g.members);
+    const found = FLOOD_PAIRS.filter(([a, b]) => groups.some((g) => has(g, a) && has(g, b))).length;
+    const correct = groups.filter((g) => g.every((m) => m.sentences.some((s) => FLOOD_PAIRS.some(([a, b]) => (a[0] === m.doc && a[1] === s && has(g, b)) || (b[0] === m.doc && b[1] === s && has(g, a)))))).length;
+    const recall = found / FLOOD_PAIRS.length;
+    const precision = groups.length ? correct / groups.length : 0;
+    console.log(
+      `  ${label}: found ${found}/${FLOOD_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
+    );
   }
 }
 
@@ -275,6 +428,8 @@ export default async function alignmentBench(): Promise<void> {
   if (part === undefined || part === 'quality') await quality();
   if (part === undefined || part === 'quality' || part === 'omissions') await omissions();
   if (part === undefined || part === 'quality' || part === 'long') await longAndRepetitive();
+  if (part === undefined || part === 'quality' || part === 'nway') await nWay();
+  if (part === undefined || part === 'quality' || part === 'comparable') await comparable();
   if (part === undefined || part === 'scale') await scale();
 }
 

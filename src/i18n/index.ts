@@ -41,7 +41,8 @@ export function createI18n(locale: Locale): i18n {
 export function translateMessage(t: TFunction, message: Message): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params ?? {})) {
-    params[name] = name.endsWith('Key') && typeof value === 'string' ? String(t(value)) : value;
+    // A nested message gets the same parameters (its {{group}}, {{count}}…).
+    params[name] = name.endsWith('Key') && typeof value === 'string' ? String(t(value, message.params)) : value;
   }
   return String(t(message.key, params));
 }

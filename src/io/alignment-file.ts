@@ -13,6 +13,7 @@ import type { Alignment } from '../core/model/types.js';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 import { readTextFile } from './read-text.js';
 import { readSources } from './alignment-sources.js';
+import { relocateDocuments, type RelocatedDocument } from './relocate-documents.js';
 import { describeFsError } from './fs-errors.js';
 
 export interface AlignmentFile {
@@ -46,25 +47,37 @@ export interface OpenedAlignment extends AlignmentFile {
   readonly reanchored: readonly ReanchorReport[];
   /** The alignment as the file holds it (before re-anchoring): what "saved" means until the next save. */
   readonly onDisk: Alignment;
+  /** Documents found in the folders given to look in, not where the file said. */
+  readonly relocated?: readonly RelocatedDocument[];
 }
 
 /**
  * Opens an alignment file with its sources. Missing sources are an error; drifted sources
  * are re-anchored in memory (the file is untouched until the caller saves).
  */
-export function openAlignment(path: string, segment: SegmentFn): OpenedAlignment {
+export function openAlignment(path: string, segment: SegmentFn, options: { readonly searchIn?: readonly string[] } = {}): OpenedAlignment {
   const file = readAlignmentFile(path);
-  const sources = readSources(path, file.alignment);
+  let start = file.alignment;
+  let sources = readSources(path, start);
+  // Documents not where the file says: looked for in the folders given (a moved corpus).
+  let relocated: RelocatedDocument[] = [];
+  if (sources.missing.length > 0 && options.searchIn && options.searchIn.length > 0) {
+    ({ alignment: start, relocated } = relocateDocuments(path, start, sources.missing.map((m) => m.doc), options.searchIn));
+    if (relocated.length > 0) sources = readSources(path, start);
+  }
   const first = sources.missing[0];
-  if (first) throw new AllineaError(`${path}: document "${first.doc}" cannot be opened: ${first.reason.replace(/\.$/, '')}.`);
-  let alignment = file.alignment;
+  if (first) {
+    const hint = options.searchIn?.length ? ` (not found in ${options.searchIn.join(', ')} either)` : ' (if the documents moved, give the folder they are in: allinea view FILE.align.json FOLDER)';
+    throw new AllineaError(`${path}: document "${first.doc}" cannot be opened: ${first.reason.replace(/\.$/, '')}${hint}.`);
+  }
+  let alignment = start;
   const reanchored: ReanchorReport[] = [];
   for (const drift of sources.drifted) {
     const result = reanchorDocument(alignment, drift.doc, sources.texts.get(drift.doc)!, drift.sha256, segment, file.alignment);
     alignment = result.alignment;
     reanchored.push(result.report);
   }
-  return { ...file, alignment, texts: sources.texts, reanchored, onDisk: file.alignment };
+  return { ...file, alignment, texts: sources.texts, reanchored, onDisk: file.alignment, relocated };
 }
 
 /** Saves atomically in the stable layout, with member texts taken from the sources. */

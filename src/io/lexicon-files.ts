@@ -70,9 +70,33 @@ export function bundledLexicons(): Lexicon[] {
   return files.map((f) => readLexiconFile(join(dir, f), dir));
 }
 
-/** The bundled lexicons (unless turned off) followed by the files given with --lexicon. */
-export function loadLexicons(files: readonly string[], cwd: string, options: { bundled: boolean }): Lexicon[] {
-  return [...(options.bundled ? bundledLexicons() : []), ...files.map((f) => readUserLexicon(f, cwd))];
+/**
+ * Where `allinea lexicon install` puts the lexicons it converts (outside the package, which
+ * must never be written into): $ALLINEA_LEXICON_DIR, else $XDG_DATA_HOME/allinea/lexicons,
+ * else ~/.local/share/allinea/lexicons; undefined without any of these variables.
+ */
+export function installedLexiconDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.ALLINEA_LEXICON_DIR) return env.ALLINEA_LEXICON_DIR;
+  const data = env.XDG_DATA_HOME || (env.HOME ? join(env.HOME, '.local', 'share') : undefined);
+  return data ? join(data, 'allinea', 'lexicons') : undefined;
+}
+
+/** The lexicons installed with `allinea lexicon install` (none when the folder does not exist). */
+export function installedLexicons(env: Readonly<Record<string, string | undefined>>): Lexicon[] {
+  const dir = installedLexiconDir(env);
+  if (!dir || !existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => /\.tsv(\.gz)?$/.test(f)).sort();
+  return files.map((f) => readLexiconFile(join(dir, f), dir));
+}
+
+/**
+ * The bundled lexicons (unless turned off), the installed ones (when `env` is given and
+ * `bundled` is not off), then the files given with --lexicon.
+ */
+export function loadLexicons(files: readonly string[], cwd: string, options: { bundled: boolean; env?: Readonly<Record<string, string | undefined>> }): Lexicon[] {
+  const shipped = options.bundled ? bundledLexicons() : [];
+  const installed = options.bundled && options.env ? installedLexicons(options.env) : [];
+  return [...shipped, ...installed, ...files.map((f) => readUserLexicon(f, cwd))];
 }
 
 /** A lexicon the user named: one that yields no entries is a wrong file, not an empty help. */

@@ -9,6 +9,7 @@ import type { ReanchorReport } from '../core/model/reanchor.js';
 import type { Alignment } from '../core/model/types.js';
 import { loadCorpus } from './corpus.js';
 import { openAlignment } from './alignment-file.js';
+import type { RelocatedDocument } from './relocate-documents.js';
 import { storedPath } from './alignment-sources.js';
 import { shownPath } from './read-text.js';
 
@@ -21,6 +22,8 @@ export interface Workspace {
   readonly reanchored: readonly ReanchorReport[];
   /** The alignment as on disk when it differs from `alignment` (re-anchored sources): the work is unsaved. */
   readonly onDisk?: Alignment;
+  /** Documents found in `searchIn`, not where the file said (saving records where they are). */
+  readonly relocated?: readonly RelocatedDocument[];
 }
 
 export interface OpenWorkspaceOptions {
@@ -30,11 +33,13 @@ export interface OpenWorkspaceOptions {
   readonly lang?: string;
   readonly cwd: string;
   readonly segment: SegmentFn;
+  /** Folders to look in for documents an existing alignment file names but that are not where it says. */
+  readonly searchIn?: readonly string[];
 }
 
 export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
   if (existsSync(options.alignmentPath)) {
-    const opened = openAlignment(options.alignmentPath, options.segment);
+    const opened = openAlignment(options.alignmentPath, options.segment, options.searchIn ? { searchIn: options.searchIn } : {});
     return {
       alignmentPath: options.alignmentPath,
       alignment: opened.alignment,
@@ -42,6 +47,7 @@ export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
       isNew: false,
       reanchored: opened.reanchored,
       ...(opened.alignment !== opened.onDisk ? { onDisk: opened.onDisk } : {}),
+      ...(opened.relocated && opened.relocated.length > 0 ? { relocated: opened.relocated } : {}),
     };
   }
   if (options.corpus.length === 0) {

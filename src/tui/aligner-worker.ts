@@ -3,7 +3,7 @@ import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { align } from '../core/align/index.js';
 import type { AlignDocument, AlignOptions } from '../core/align/index.js';
-import { bundledLexicons } from '../io/lexicon-files.js';
+import { bundledLexicons, installedLexicons } from '../io/lexicon-files.js';
 
 // The screen comes first: on Linux a nice value belongs to the thread (NPTL), so this lowers
 // the aligner's thread only, and on a busy machine key presses win the CPU over it. Elsewhere
@@ -18,10 +18,11 @@ if (process.platform === 'linux') {
 parentPort!.postMessage({ type: 'ready' });
 const { docs, anchors } = workerData as { docs: AlignDocument[]; anchors: NonNullable<AlignOptions['anchors']> };
 let last = 0;
-// The bundled lexicons, as `allinea align` uses them: the seeds' it-fr slogan needs fr-it.
+// The bundled lexicons and those installed with `allinea lexicon install`, as `allinea align`
+// uses them: the seeds' it-fr slogan needs fr-it.
 const result = align(docs, {
   anchors,
-  lexicons: bundledLexicons(),
+  lexicons: [...bundledLexicons(), ...installedLexicons(process.env)],
   onProgress: (done, total) => {
     const now = Date.now();
     if (now - last < 50 && done < total) return;

@@ -16,7 +16,9 @@ export const AUTOSAVE_DELAY_MS = 2000;
 
 /** The actions for one input event: a key press each, with its keymap name and typed text. */
 export function keyActions(input: string, key: Key): Action[] {
-  return keyEvents(input, key).map((e) => ({ type: 'key', name: e.name, text: e.text }));
+  // The time of the press: keys typed right after a failed command are kept as text (reducer).
+  const at = Date.now();
+  return keyEvents(input, key).map((e) => ({ type: 'key', name: e.name, text: e.text, at }));
 }
 
 function useEffectsRunner(state: EditorState, dispatch: (a: Action) => void, services: WorkbenchServices, onQuit: () => void): void {
@@ -29,11 +31,14 @@ function useEffectsRunner(state: EditorState, dispatch: (a: Action) => void, ser
       switch (effect.type) {
         case 'save':
           services
-            .save(effect.alignment)
+            .save(effect.alignment, effect.force ? { force: true } : {})
             .then(() => services.removeRecovery())
             .then(
               () => dispatch({ type: 'saved', alignment: effect.alignment, thenQuit: effect.thenQuit }),
-              (error: unknown) => dispatch({ type: 'save-failed', message: error instanceof Error ? error.message : String(error) }),
+              (error: unknown) =>
+                error instanceof Error && error.name === 'SaveConflict'
+                  ? dispatch({ type: 'save-conflict', thenQuit: effect.thenQuit })
+                  : dispatch({ type: 'save-failed', message: error instanceof Error ? error.message : String(error) }),
             );
           break;
         case 'quit':

@@ -49,11 +49,23 @@ function lineString(line: PaneLine, focused: boolean, colors: boolean, search?: 
   return gutter + tag + body;
 }
 
+/**
+ * The pane's header line: "▶ it-000 · it · 3/17 aligned" when it fits, else shorter forms that
+ * keep the id and the numbers readable ("▶ it-000 · it · 3/17", "▶ it-000 3/17") rather than a
+ * word cut in the middle.
+ */
+export function paneHeader(pane: Pick<PaneView, 'focused' | 'id' | 'lang' | 'aligned' | 'sentenceCount'>, progress: string, width: number): string {
+  const mark = pane.focused ? '▶ ' : '';
+  const numbers = `${pane.aligned}/${pane.sentenceCount}`;
+  const forms = [`${mark}${pane.id} · ${pane.lang} · ${progress}`, `${mark}${pane.id} · ${pane.lang} · ${numbers}`, `${mark}${pane.id} ${numbers}`];
+  return forms.find((f) => [...f].length <= width) ?? forms[forms.length - 1]!;
+}
+
 /** The rows of one pane (two header rows, then `height` body rows), each exactly its width. */
 export function paneRows(pane: PaneView, height: number, colors: boolean, progress: string, search?: RegExp): string[] {
   const inner = pane.width - (pane.separator ? 1 : 0);
   const sep = pane.separator ? '│' : '';
-  const head = styled(fit(sanitizeForTerminal(`${pane.focused ? '▶ ' : ''}${pane.id} · ${pane.lang} · ${progress}`), inner), { bold: true, inverse: pane.focused });
+  const head = styled(fit(sanitizeForTerminal(paneHeader(pane, progress, inner)), inner), { bold: true, inverse: pane.focused });
   const rows = [head + sep, styled(fit(sanitizeForTerminal(pane.title), inner), { dim: true }) + sep];
   for (const line of pane.lines) rows.push(lineString(line, pane.focused, colors, search) + sep);
   const blank = ' '.repeat(Math.max(0, inner)) + sep;

@@ -3,12 +3,18 @@
 import { Box, Text } from 'ink';
 import { useTranslation } from 'react-i18next';
 import { countsOf, groupTable, isDirty, layoutOf, paneViews, targetGroup } from '../core/session/selectors.js';
+import { compilePattern } from '../core/session/search.js';
 import type { EditorState } from '../core/session/types.js';
 import { DocumentPanes } from './document-panes.js';
 import { GroupTable } from './group-table.js';
 import { HelpOverlay } from './help-overlay.js';
 import { RowView } from './row-view.js';
 import { BottomLine, StatusBar } from './status-bar.js';
+
+/** The highlight's regular expression source: the same folding as the search itself. */
+function searchSource(pattern: string, mode: 'text' | 'regex'): string {
+  return compilePattern(pattern, mode)?.source ?? pattern;
+}
 
 export function Screen({ state }: { state: EditorState }) {
   const { t } = useTranslation();
@@ -37,7 +43,7 @@ export function Screen({ state }: { state: EditorState }) {
         panes={paneViews(state, layout)}
         height={layout.bodyHeight}
         colors={state.colors}
-        {...(state.search.pattern ? { searchPattern: state.search.pattern } : {})}
+        {...(state.search.pattern ? { searchPattern: searchSource(state.search.pattern, state.search.mode ?? 'text') } : {})}
       />
     );
   }
@@ -60,6 +66,8 @@ export function Screen({ state }: { state: EditorState }) {
         mode={state.mode}
         view={state.view}
         input={state.input.text}
+        {...(state.input.caret !== undefined ? { caret: state.input.caret } : {})}
+        searchMode={state.search.mode ?? 'text'}
         {...(state.message ? { message: state.message } : {})}
         {...(state.mode === 'note' ? { promptGroup: targetGroup(state)?.id ?? '' } : {})}
         colors={state.colors}

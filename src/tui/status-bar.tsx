@@ -41,7 +41,7 @@ export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, 
   const progress = aligner.running ? alignerProgressText(aligner, t) : '';
   const parts = [
     `${fileName} [${dirty ? t('ui.modified') : t('ui.unchanged')}]`,
-    t('ui.counts', { confirmed: counts.confirmed, suggested: counts.suggested }),
+    `${t('ui.countConfirmed', { count: counts.confirmed })} · ${t('ui.countSuggested', { count: counts.suggested })}`,
     t('ui.unaligned', { list: unaligned }),
     ...(marks > 0 ? [t('ui.marks', { count: marks })] : []),
     ...(group
@@ -70,43 +70,75 @@ export interface BottomLineProps {
   readonly mode: Mode;
   readonly view: ViewKind;
   readonly input: string;
+  /** Caret position in the input (characters); absent: after the text. */
+  readonly caret?: number;
+  readonly searchMode?: 'text' | 'regex';
   readonly message?: Message;
   readonly promptGroup?: string;
   readonly colors: boolean;
 }
 
 /** Hints for the current mode, from the keymap: "Space mark · Enter link · ...". */
-export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string, keyName: (key: string) => string = keyLabel): string {
+export function hintText(mode: Mode, view: ViewKind, t: (key: string) => string, keyName: (key: string) => string = keyLabel, width = Number.POSITIVE_INFINITY): string {
+  return fitHints(hintList(mode, view, t, keyName), width);
+}
+
+/**
+ * Hints that fit `width`: when they do not all fit, the last ones are left out, but never the
+ * one for help ("? help"), which leads to every key.
+ */
+export function fitHints(hints: readonly { readonly text: string; readonly command: string }[], width: number): string {
+  const kept = [...hints];
+  const length = () => kept.reduce((n, h) => n + [...h.text].length, 0) + 3 * Math.max(0, kept.length - 1);
+  while (length() > width && kept.length > 1) {
+    let drop = kept.length - 1;
+    while (drop >= 0 && kept[drop]!.command === 'help') drop--;
+    if (drop < 0) break;
+    kept.splice(drop, 1);
+  }
+  return kept.map((h) => h.text).join(' · ');
+}
+
+function hintList(mode: Mode, view: ViewKind, t: (key: string) => string, keyName: (key: string) => string): { text: string; command: string }[] {
   const seen = new Set<string>();
-  const hints: string[] = [];
+  const hints: { text: string; command: string }[] = [];
   for (const binding of bindingsFor(mode, view)) {
     if (!binding.hint || seen.has(binding.description)) continue;
     seen.add(binding.description);
     const text = binding.command === 'toggle-view' && view !== 'panes' ? t('hints.viewToggle') : t(binding.description.replace(/^keys\./, 'hints.'));
-    hints.push(`${keyName(binding.keys[0]!)} ${text}`);
+    hints.push({ text: `${keyName(binding.keys[0]!)} ${text}`, command: binding.command });
   }
-  return hints.join(' · ');
+  return hints;
 }
 
-export function BottomLine({ width, mode, view, input, message, promptGroup, colors }: BottomLineProps) {
+export function BottomLine({ width, mode, view, input, caret, searchMode = 'text', message, promptGroup, colors }: BottomLineProps) {
   const { t } = useTranslation();
   const keyName = useKeyLabel();
   if (mode === 'search' || mode === 'note' || mode === 'threshold') {
-    const prompt = sanitizeForTerminal(mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThreshold'));
+    const prompt = sanitizeForTerminal(
+      mode === 'search' ? t('ui.promptSearch') : mode === 'note' ? t('ui.promptNote', { group: promptGroup ?? '' }) : t('ui.promptThresholdDefault', { value: 0.8 }),
+    );
     const error = message?.tone === 'error' ? `  ${sanitizeForTerminal(translateMessage(t, message))}` : '';
+    // The caret is the inverse cell: on a character when moved back with ←/Home, after the text otherwise.
+    const chars = [...sanitizeForTerminal(input)];
+    const at = Math.min(chars.length, Math.max(0, caret ?? chars.length));
+    const modeHint = mode === 'search' ? `  ${t(searchMode === 'regex' ? 'ui.searchModeRegex' : 'ui.searchModeText')}` : '';
     return (
       <Text wrap="truncate-start">
         <Text bold>{prompt}</Text>
-        {input}
-        <Text inverse> </Text>
+        {chars.slice(0, at).join('')}
+        <Text inverse>{chars[at] ?? ' '}</Text>
+        {chars.slice(at + 1).join('')}
+        <Text dimColor>{modeHint}</Text>
         <Text color={colors ? 'red' : undefined}>{error}</Text>
       </Text>
     );
   }
-  const hints = hintText(mode, view, (k) => t(k), keyName);
+  const hints = hintText(mode, view, (k) => t(k), keyName, width);
   if (message) {
     const text = translateMessage(t, message);
-    const withHints = mode === 'confirm-quit' || mode === 'split' ? `${text}  ${hints}` : text;
+    const asks = mode === 'confirm-quit' || mode === 'split' || mode === 'confirm-loss' || mode === 'confirm-overwrite';
+    const withHints = asks ? `${text}  ${hints}` : text;
     return (
       <Text wrap="truncate-end" color={message.tone === 'error' && colors ? 'red' : undefined} bold={message.tone === 'error'}>
         {fit(sanitizeForTerminal(withHints), width)}

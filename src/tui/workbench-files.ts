@@ -2,7 +2,7 @@
  * The workbench's files: saving the alignment (folder created if needed), the recovery file
  * next to it (`<name>.recovery.json`, same format, written atomically), and the aligner run.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -40,16 +40,80 @@ export function findRecovery(alignmentPath: string, current: Alignment): Alignme
   }
 }
 
-export function nodeServices(alignmentPath: string, texts: ReadonlyMap<string, string>): WorkbenchServices & { writeRecoverySync(a: Alignment): void } {
+/** What identifies one version of a file on disk (an atomic rewrite changes the inode too). */
+function fingerprint(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The alignment file changed on disk since the workbench read or last saved it. */
+export class SaveConflict extends Error {
+  override readonly name = 'SaveConflict';
+}
+
+export interface NodeServicesOptions {
+  /** The recovery file was restored into this session: it is this session's to replace and remove. */
+  readonly adoptRecovery?: boolean;
+}
+
+export function nodeServices(
+  alignmentPath: string,
+  texts: ReadonlyMap<string, string>,
+  options: NodeServicesOptions = {},
+): WorkbenchServices & { writeRecoverySync(a: Alignment): void } {
   const recovery = recoveryPath(alignmentPath);
-  const writeRecoverySync = (alignment: Alignment) => saveAlignment(recovery, alignment, texts);
+  // The file as this session knows it: taken right after it was read (or found missing).
+  let known = fingerprint(alignmentPath);
+  let ownRecovery = options.adoptRecovery ? fingerprint(recovery) : undefined;
+  const writeRecoverySync = (alignment: Alignment) => {
+    saveAlignment(recovery, alignment, texts);
+    ownRecovery = fingerprint(recovery);
+  };
   return {
-    save: async (alignment) => saveAlignment(alignmentPath, alignment, texts),
+    save: async (alignment, saveOptions = {}) => {
+      if (!saveOptions.force && fingerprint(alignmentPath) !== known) {
+        throw new SaveConflict(`${basename(alignmentPath)} changed on disk since it was read`);
+      }
+      saveAlignment(alignmentPath, alignment, texts);
+      known = fingerprint(alignmentPath);
+    },
     writeRecovery: async (alignment) => writeRecoverySync(alignment),
     writeRecoverySync,
-    removeRecovery: async () => rmSync(recovery, { force: true }),
+    // Only the recovery file this session wrote: one left by another workbench, or set aside
+    // by a crash this session did not restore, still holds someone's unsaved work.
+    removeRecovery: async () => {
+      if (ownRecovery !== undefined && fingerprint(recovery) === ownRecovery) rmSync(recovery, { force: true });
+      ownRecovery = undefined;
+    },
     runAligner: (alignment, onProgress, signal) => runAligner(alignment, texts, onProgress, signal),
   };
+}
+
+/**
+ * A recovery file that is not restored (older than the alignment file's last save, or over
+ * documents that changed) may still hold unsaved work: it is renamed aside, never deleted or
+ * overwritten, unless it holds nothing the alignment file does not. Returns the new name.
+ */
+export function setAsideRecovery(alignmentPath: string, current: Alignment, now: Date = new Date()): string | undefined {
+  const path = recoveryPath(alignmentPath);
+  if (!existsSync(path)) return undefined;
+  try {
+    const recovered = readAlignmentFile(path).alignment;
+    if (JSON.stringify(recovered) === JSON.stringify(current)) {
+      rmSync(path, { force: true });
+      return undefined;
+    }
+  } catch {
+    // Unreadable: kept aside like any other, for a person to look at.
+  }
+  const stamp = now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  const aside = path.replace(/\.recovery\.json$/, `.recovery-${stamp}.json`);
+  renameSync(path, aside);
+  return aside;
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { SHARED_DIR } from '../helpers/seeds.js';
+import { LANGUAGE_SAMPLES } from '../core/corpus/language-samples.js';
 
 const DATA = join(SHARED_DIR, 'bench/alignment');
 const lines = (path: string): string[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
@@ -50,5 +51,16 @@ describe('allinea align: what it says on stderr about each pair', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/parallel, band, weak guide, beads up to 3 a side/);
     expect(r.stderr).toMatch(/warning: weak guide: the banded search lost its way \(\d+% of sentences unaligned\), searched again with the full matrix \(\d+% unaligned\)/);
+  });
+
+  it('names the detected languages (Icelandic as is) and warns where it cannot tell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-report-'));
+    writeFileSync(join(dir, 'vedur.txt'), LANGUAGE_SAMPLES.is!.replace(/\. /g, '.\n'));
+    writeFileSync(join(dir, 'weather.txt'), LANGUAGE_SAMPLES.en!.replace(/\. /g, '.\n'));
+    writeFileSync(join(dir, 'short.txt'), 'Bom dia, tudo bem com você?\n');
+    const r = await cli(['align', 'vedur.txt', 'weather.txt', 'short.txt', '-o', 'l.align.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^languages detected: vedur is, weather en, short und$/m);
+    expect(r.stderr).toMatch(/^ {2}warning: cannot tell the language of short \(perhaps .+\); give it with --lang/m);
   });
 });

@@ -110,7 +110,9 @@ const SLOTS: readonly Slot[] = [
   { name: 'export FILE', args: (f, out) => ['export', f, '--to', 'tmx', '-o', join(out, 'e.tmx')] },
   { name: 'lexicon import', args: (f, out) => ['lexicon', 'import', f, '-o', join(out, 'l.tsv'), '--from', 'it', '--to', 'fr'] },
   { name: 'view DOC', args: (f) => ['view', f, good.fr(), '--alignment', join(root, 'never', 'v.align.json')], tty: true },
-  { name: 'view ALIGNMENT', args: (f) => ['view', '--alignment', f], tty: true, expect: { missing: 2 } },
+  // A missing alignment file with no corpus is a new alignment over the default corpus (issue 10 §5):
+  // the workbench opens, which this harness cannot host (tests/tui/view-command.test.ts covers it).
+  { name: 'view ALIGNMENT', args: (f) => ['view', '--alignment', f], tty: true, skip: ['missing'] },
   // A document path inside an alignment file: check reports it as a finding (exit 1, on stdout).
   { name: 'check: document path in the alignment', args: (f) => ['check', alignmentPointingAt(f, nameOf(f))], expect: Object.fromEntries(FILE_KINDS.map((k) => [k, 1])), reportOn: 'stdout' },
   // An empty document there is a drifted source (re-anchored and reported: tests/io/alignment-file, the model's drift tests).

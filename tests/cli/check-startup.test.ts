@@ -56,7 +56,7 @@ describe('allinea check start-up', () => {
 
   it('loads zod to explain a file that does not follow the schema', () => {
     const bad = join(dir, 'bad.align.json');
-    writeFileSync(bad, JSON.stringify({ format: 'allinea-alignment', version: 2, documents: [], groups: [] }));
+    writeFileSync(bad, JSON.stringify({ format: 'allinea-alignment', version: 3, documents: [], groups: [] }));
     const { status, packages } = packagesLoaded(['check', bad, '--format', 'json']);
     expect(status).toBe(1);
     expect(packages.has('zod')).toBe(true);

@@ -195,7 +195,7 @@ describe('allinea check --fix', () => {
 
   it('never touches a file that does not parse', async () => {
     const f = buildFixture();
-    editFile(f.file, '"version": 1,', '"version": 1');
+    editFile(f.file, '"version": 2,', '"version": 2');
     editFile(join(f.dir, 'seeds', '001_80762caa75312a24.txt'), 'responsabile della morte', 'responsabile della strage');
     const before = readFile(f.file);
     const result = await cli(['check', '--fix'], { cwd: f.dir });

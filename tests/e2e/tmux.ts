@@ -1,5 +1,6 @@
 /** Drives the real program in a detached tmux session on a private server socket. */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
@@ -9,7 +10,9 @@ export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let counter = 0;
 
 export class TmuxSession {
-  readonly socket = `allinea-e2e-${process.pid}-${++counter}`;
+  // Test files may share one process (vitest threads), each with its own counter: a random part
+  // keeps two files' sessions off each other's server.
+  readonly socket = `allinea-e2e-${process.pid}-${randomBytes(4).toString('hex')}-${++counter}`;
   readonly name = 'wb';
 
   constructor(command: string, columns = 160, rows = 40) {

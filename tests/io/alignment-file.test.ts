@@ -57,6 +57,6 @@ describe('alignment files on disk', () => {
     const member = opened.alignment.groups[0]!.members.find((m) => m.doc === 'fr-003')!;
     expect(member.sentences).toEqual([fr3 + 1]);
     rmSync(join(dir, 'seeds', '002_d4f6eed8031313f2.txt'));
-    expect(() => openAlignment(alignmentPath, segment)).toThrow(/document "en-002" cannot be opened: Cannot read .* it does not exist\.$/);
+    expect(() => openAlignment(alignmentPath, segment)).toThrow(/document "en-002" cannot be opened: Cannot read .* it does not exist \(if the documents moved, give the folder they are in: allinea view FILE\.align\.json FOLDER\)\.$/);
   });
 });

@@ -67,7 +67,7 @@ describe('workbench screen', () => {
   it('shows the interface in Italian and French', () => {
     const it = frame(linked(), 'it');
     expect(it).toContain('2 frasi collegate nel gruppo g1.');
-    expect(it).toContain('1 confermati · 0 suggeriti');
+    expect(it).toContain('1 confermato · 0 suggeriti');
     expect(it).toContain('[modificato]');
     const fr = frame(seedsState(), 'fr');
     expect(fr).toContain('0/17 alignées');
@@ -109,7 +109,7 @@ describe('workbench screen', () => {
     expect(split).toContain('┃');
     expect(split).toContain('Choose where to split');
     const prompt = frame(press(seedsState(), '/', 'N', 'o', 'n'));
-    expect(prompt).toContain('Search (regular expression): Non');
+    expect(prompt).toContain('Search: Non');
   });
 
   it('neutralises control characters and escape sequences from documents', () => {

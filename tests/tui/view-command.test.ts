@@ -33,7 +33,9 @@ describe('allinea view', () => {
     expect(resolveViewPaths({ inputs: [] }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: '/x/seeds.align.json' });
     expect(resolveViewPaths({ inputs: [] }, REPO_ROOT)).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: DEFAULT_ALIGNMENT });
     expect(resolveViewPaths({ inputs: ['corpus'] }, '/x')).toEqual({ corpus: ['/x/corpus'], alignmentPath: '/x/alignments/corpus.align.json' });
-    expect(resolveViewPaths({ inputs: ['a.align.json'] }, '/x')).toEqual({ corpus: [], alignmentPath: '/x/a.align.json' });
+    // A new alignment file named alone is made over the default corpus.
+    expect(resolveViewPaths({ inputs: ['a.align.json'] }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: '/x/a.align.json' });
+    expect(resolveViewPaths({ inputs: [], alignment: 'new.align.json' }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: '/x/new.align.json' });
     expect(resolveViewPaths({ inputs: ['c'], alignment: 'out/b.align.json' }, '/x').alignmentPath).toBe('/x/out/b.align.json');
   });
 });

@@ -45,7 +45,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
-    .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea')
+    .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea or installed with allinea lexicon install')
     .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
     .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 50,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
@@ -108,7 +108,7 @@ export async function runAlign(args: AlignArgs, streams: CliStreams): Promise<nu
   if (args.manifest) return runBatch(args, streams);
   if (args.outDir || args.shard) throw new UserError('--out-dir and --shard go with --manifest.');
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
   await alignOne(args, streams, lexicons);
   return 0;
 }
@@ -169,6 +169,8 @@ async function alignOne(
 
   let alignment;
   let texts: Map<string, string>;
+  // Said with success only (like the mode line): a failed run ends with its one error sentence.
+  let languageLines: string[] = [];
   if (args.inputs.some((p) => p !== STDIN_INPUT && resolve(streams.cwd, p) === output)) {
     throw new UserError(`-o ${shownPath(output)} is one of the documents to align; name a new file, e.g. -o ${shownPath(basename(output).replace(/\.[^.]*$/, ''))}.align.json.`);
   }
@@ -191,6 +193,7 @@ async function alignOne(
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
     const empty = corpus.docs.find((d) => d.text.trim() === '');
     if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);
+    languageLines = await detectedLanguageLines(corpus, label);
     alignment = createAlignment(
       corpus.docs.map((d) => ({ ...d, path: storedPath(output, d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path) })),
       segmentFn,
@@ -224,6 +227,7 @@ async function alignOne(
     throw error;
   }
   // The mode goes with success only: a failed run ends with its one error sentence.
+  for (const line of languageLines) streams.stderr.write(line);
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   const { formatPairSummary } = await import('../../core/align/index.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
@@ -233,6 +237,29 @@ async function alignOne(
   const sample = seeds?.inWorkingFolder ? ' (the bundled seeds are read-only sample data, so their alignment goes in the current folder)' : '';
   streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}${sample}\n`);
   return output;
+}
+
+/**
+ * Detected languages, as lines for stderr: the tag per document, and a warning where the
+ * detector could not tell (too little text, or two languages scoring alike) so the user gives --lang.
+ */
+async function detectedLanguageLines(
+  corpus: { docs: readonly { id: string; lang: string; text: string }[]; langSource?: ReadonlyMap<string, string> },
+  label: string,
+): Promise<string[]> {
+  const detected = corpus.docs.filter((d) => corpus.langSource?.get(d.id) === 'detected');
+  if (detected.length === 0) return [];
+  const { guessLanguage } = await import('../../core/corpus/detect-language.js');
+  const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+  const prefix = label ? `${label}: ` : '';
+  const lines = [`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => `${d.id} ${d.lang}`).join(', '))}\n`];
+  for (const d of detected) {
+    if (d.lang !== 'und') continue;
+    const guess = guessLanguage(d.text);
+    const maybe = guess.candidates.length ? ` (perhaps ${guess.candidates.join(' or ')})` : '';
+    lines.push(`${prefix}  warning: cannot tell the language of ${sanitizeForTerminal(d.id)}${maybe}; give it with --lang or in a corpus.json manifest\n`);
+  }
+  return lines;
 }
 
 interface Progress {
@@ -335,7 +362,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
 
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
   let failures = 0;
   if (jobs === 1) {
     for (const set of sets) {

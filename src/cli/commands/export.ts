@@ -31,6 +31,10 @@ Formats:
   beads  with --pair (two languages, or two document ids): both documents one sentence
          per line and a Vecalign-style bead file (unaligned sentences as 1-0/0-1 beads)
 
+With --pair, a group of three or more documents is refined into the finest units of the
+two documents that their own alignment supports (en[4,5] it[5] fr[4,5] gives en-fr [4]:[4]
+and [5]:[5] when the English and French sentences say so), in every format.
+
 Groups: confirmed only unless --status all; rejected groups never. Languages given with
 --langs or --pair must be in every group written. Whatever is left out is summarised on
 stderr (listed with --verbose, and in the "omitted" field of the JSON export). An export
@@ -105,9 +109,10 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   }
 
   const opened = openAlignment(input, segment);
-  const { driftLines, isLossy } = await import('../../core/model/drift-report.js');
+  const { driftLines } = await import('../../core/model/drift-report.js');
   const { sanitizeForTerminal: clean } = await import('../../core/display/sanitize.js');
-  const lossy = opened.reanchored.filter((r) => isLossy(r) && (r.lost.length > 0 || r.changed.length > 0 || r.dissolvedGroups.length > 0));
+  // A dropped override changes no aligned sentence (members are found by their text): not a reason to stop.
+  const lossy = opened.reanchored.filter((r) => r.lost.length > 0 || r.changed.length > 0 || r.dissolvedGroups.length > 0);
   for (const report of opened.reanchored) {
     const lost = report.lost.length > 0 ? `; ${report.lost.length} aligned sentence${report.lost.length === 1 ? ' was' : 's were'} not found again` : '';
     const changed = report.changed.length > 0 ? `; ${report.changed.length} aligned sentence${report.changed.length === 1 ? ' was' : 's were'} re-attached to a changed text` : '';
@@ -120,7 +125,15 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
     streams.stderr.write(`allinea: nothing was exported: review the changes (allinea check --fix ${args.file}, or open it in the workbench) and save, or pass --allow-drift to export anyway.\n`);
     return 1;
   }
-  const exportInput = { alignment: opened.alignment, texts: opened.texts };
+  let exportInput = { alignment: opened.alignment, texts: opened.texts };
+  if (pair) {
+    // The pairwise view of n-way groups: each refined into the finest beads of the two documents.
+    const { refineForPair } = await import('../../core/align/refine.js');
+    const refined = refineForPair(opened.alignment, opened.texts, pair);
+    const split = opened.alignment.groups.filter((g) => !refined.groups.includes(g)).length;
+    if (split > 0) streams.stderr.write(`allinea: note: ${split} group${split === 1 ? '' : 's'} of three or more documents refined into ${pair.join('-')} units.\n`);
+    exportInput = { alignment: refined, texts: opened.texts };
+  }
   const selection = { status: args.status, ...(langs ? { langs } : {}), ...(pair ? { pair } : {}) };
   const cells = { rawCells: args.rawCells === true, bom: args.bom === true };
   let result;

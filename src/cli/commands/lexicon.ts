@@ -15,10 +15,34 @@ export interface LexiconImportArgs {
   readonly force?: boolean;
 }
 
+export interface LexiconInstallArgs {
+  /** Two languages, e.g. "en-it" (both directions are installed). */
+  readonly pair: string;
+  /** Install missing Debian packages with apt-get. */
+  readonly apt?: boolean;
+}
+
 export function registerLexicon(program: Command, streams: CliStreams, setExit: SetExit): void {
   const lexicon = program
     .command('lexicon')
     .description('Manage bilingual lexicons used by the aligner.');
+  lexicon
+    .command('install')
+    .description('Install the FreeDict lexicons a language pair needs (both directions) where align finds them.')
+    .argument('<pair>', 'two languages, e.g. en-it, en-fr or fr-it')
+    .option('--apt', 'install missing Debian packages (dict-freedict-*) with apt-get first')
+    .addHelpText(
+      'after',
+      `
+Converts Debian's FreeDict dictionaries for the pair (e.g. dict-freedict-eng-ita and
+dict-freedict-ita-eng) into TSV lexicons in $ALLINEA_LEXICON_DIR, else
+$XDG_DATA_HOME/allinea/lexicons, else ~/.local/share/allinea/lexicons. allinea align (both
+modes) then uses them like the bundled ones; --no-bundled-lexicons turns both off.
+Each lexicon keeps its dictionary's licence (FreeDict eng-ita, ita-eng, eng-fra, fra-eng:
+GPL-2+): it is installed for your own use and never shipped with allinea.
+`,
+    )
+    .action(action(streams, setExit, async (pair: string, options: { apt?: boolean }) => runLexiconInstall({ pair, ...options }, streams)));
   lexicon
     .command('import')
     .description('Convert a dictionary (FreeDict .index/.dict.dz, hunalign .dic, or TSV) into a TSV lexicon for --lexicon.')
@@ -78,5 +102,95 @@ export async function runLexiconImport(args: LexiconImportArgs, streams: CliStre
     throw describeFsError(error, output, 'write');
   }
   streams.stderr.write(`Wrote ${lexicon.entries.size} ${lexicon.entries.size === 1 ? 'entry' : 'entries'} (${a} → ${b}) to ${shownPath(output)}.\n`);
+  return 0;
+}
+
+/**
+ * The licence of one dictionary from its Debian package's copyright file (DEP-5: the stanza
+ * whose Files field names the dictionary's folder, e.g. "eng-ita/*"), else the file's first.
+ */
+export function debianLicence(copyright: string | undefined, name: string): string | undefined {
+  if (!copyright) return undefined;
+  const stanzas = copyright.split(/\n\s*\n/);
+  const own = stanzas.find((st) => new RegExp(`^Files:.*(^|\\s)${name.replace(/[^a-z-]/g, '')}/`, 'm').test(st));
+  const pick = (st: string | undefined): string | undefined => st?.match(/^License:\s*(.+)$/m)?.[1]?.trim() || undefined;
+  return pick(own) ?? pick(stanzas.find((st) => /^Files:\s*\*\s*$/m.test(st)));
+}
+
+export async function runLexiconInstall(args: LexiconInstallArgs, streams: CliStreams): Promise<number> {
+  const { existsSync, mkdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { spawnSync } = await import('node:child_process');
+  const { iso6393To1 } = await import('iso-639-3/iso6393-to-1.js');
+  const { UserError } = await import('../errors.js');
+  const { writeFileAtomic } = await import('../../io/atomic-write.js');
+  const { formatTsvLexicon, normalizeLang } = await import('../../core/align/lexicon.js');
+  const { installedLexiconDir, readLexiconFile } = await import('../../io/lexicon-files.js');
+
+  const parts = args.pair.split(/[-:,]/).map((p) => normalizeLang(p.trim()));
+  if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0] === parts[1]) throw new UserError(`${args.pair}: give two languages, e.g. en-it.`);
+  // FreeDict names languages with ISO 639-3 codes ("eng-ita").
+  const three = (tag: string): string => Object.entries(iso6393To1).find(([, two]) => two === tag)?.[0] ?? tag;
+  const [a, b] = parts as [string, string];
+  const names = [`${three(a)}-${three(b)}`, `${three(b)}-${three(a)}`];
+  const index = (name: string): string => `/usr/share/dictd/freedict-${name}.index`;
+  const readText = (path: string): string | undefined => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  const missing = names.filter((n) => !existsSync(index(n)));
+  if (missing.length > 0 && args.apt) {
+    // One package at a time: Debian has some directions only (fra-ita but no ita-fra).
+    for (const n of missing) {
+      streams.stderr.write(`Installing dict-freedict-${n} with apt-get…\n`);
+      const run = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', `dict-freedict-${n}`], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      if (run.error || run.status !== 0) {
+        const why = run.error ? run.error.message : (run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`);
+        streams.stderr.write(`apt-get could not install dict-freedict-${n}: ${why}\n`);
+      }
+    }
+  }
+  const available = names.filter((n) => existsSync(index(n)));
+  const absent = names.filter((n) => !available.includes(n));
+  for (const n of absent) {
+    streams.stderr.write(
+      args.apt
+        ? `FreeDict ${n} could not be installed${available.length ? '; the other direction serves both (lexicons are used both ways)' : ''}.\n`
+        : `FreeDict ${n} is not installed (Debian package dict-freedict-${n}; install it with: apt-get install dict-freedict-${n}, or run this command with --apt).\n`,
+    );
+  }
+  if (available.length === 0) throw new UserError(`No FreeDict dictionary for ${a}-${b} is installed.`, 1);
+
+  const dir = installedLexiconDir(streams.env);
+  if (!dir) throw new UserError('Cannot tell where to install lexicons: set ALLINEA_LEXICON_DIR (or HOME).');
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const { describeFsError } = await import('../../io/fs-errors.js');
+    throw describeFsError(error, dir, 'write');
+  }
+  for (const name of available) {
+    const lexicon = readLexiconFile(name, streams.cwd);
+    const from = normalizeLang(lexicon.a ?? name.split('-')[0]!);
+    const to = normalizeLang(lexicon.b ?? name.split('-')[1]!);
+    const licence = debianLicence(readText(`/usr/share/doc/dict-freedict-${name}/copyright`), name) ?? 'see the dictionary package';
+    const output = join(dir, `${from}-${to}.freedict.tsv`);
+    const header = [
+      `allinea lexicon ${from}-${to}: headword<TAB>translations (comma-separated), accent-folded.`,
+      `Converted by "allinea lexicon install" from FreeDict ${name} (Debian package dict-freedict-${name}). Licence: ${licence}; it applies to this file. For your own use: do not redistribute it except under that licence.`,
+    ];
+    try {
+      writeFileAtomic(output, formatTsvLexicon(lexicon, header));
+    } catch (error) {
+      const { describeFsError } = await import('../../io/fs-errors.js');
+      throw describeFsError(error, output, 'write');
+    }
+    streams.stderr.write(`Installed ${lexicon.entries.size} entries (${from} → ${to}, licence ${licence}) to ${output}.\n`);
+  }
+  streams.stderr.write(`allinea align now uses ${available.length === 2 ? 'them' : 'it'} for ${a}-${b} in both modes (--no-bundled-lexicons to leave them out).\n`);
   return 0;
 }

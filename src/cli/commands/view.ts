@@ -56,7 +56,8 @@ export function resolveViewPaths(args: ViewArgs, cwd: string): { corpus: string[
   // The bundled seeds are sample data: outside the repository their alignment is saved in the working folder.
   if (inputs.length === 0 && !alignment) return { corpus: [DEFAULT_CORPUS], alignmentPath: seedsAlignmentPath(cwd).path };
   const corpus = inputs.map((p) => resolve(cwd, p));
-  if (alignment) return { corpus, alignmentPath: resolve(cwd, alignment) };
+  // A new alignment file named with no corpus is made over the default corpus (the seeds).
+  if (alignment) return { corpus: corpus.length > 0 ? corpus : [DEFAULT_CORPUS], alignmentPath: resolve(cwd, alignment) };
   const stem = basename(corpus[0]!).replace(/\.[^.]*$/, '') || 'corpus';
   return { corpus, alignmentPath: resolve(cwd, 'alignments', `${stem}.align.json`) };
 }
@@ -95,18 +96,39 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const [{ openWorkspace }, { segment }] = await Promise.all([import('../../io/workspace.js'), import('../../core/text/segment.js')]);
   const { corpus, alignmentPath } = resolveViewPaths(args, streams.cwd);
   const seedsCopy = args.inputs.length === 0 && !args.alignment && basename(alignmentPath) === SEEDS_ALIGNMENT_NAME && !isInside(alignmentPath, PACKAGE_ROOT);
-  const workspace = openWorkspace({ corpus, alignmentPath, cwd: streams.cwd, segment, ...(args.docLang ? { lang: args.docLang } : {}) });
+  // With an existing alignment file, the folders given are where to look for documents that moved.
+  const searchIn = args.inputs.filter((p) => !p.endsWith('.align.json')).map((p) => resolve(streams.cwd, p));
+  const workspace = openWorkspace({
+    corpus,
+    alignmentPath,
+    cwd: streams.cwd,
+    segment,
+    ...(args.docLang ? { lang: args.docLang } : {}),
+    ...(searchIn.length > 0 ? { searchIn } : {}),
+  });
 
-  const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath }, { colorsEnabled }, { runWorkbench }] = await ui;
+  const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath, setAsideRecovery }, { colorsEnabled }, { runWorkbench }] = await ui;
   const recovered = findRecovery(alignmentPath, workspace.alignment);
+  // A recovery file not restored may still hold unsaved work: renamed aside, never deleted.
+  const setAside = recovered ? undefined : setAsideRecovery(alignmentPath, workspace.alignment);
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
   const message = recovered
     ? { key: 'msg.restored', params: { file: basename(recoveryPath(alignmentPath)) }, tone: 'info' as const }
-    : workspace.reanchored.length > 0
-      ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
-      : seedsCopy
-        ? { key: 'msg.seedsInWorkingFolder', params: { file: alignmentPath }, tone: 'info' as const }
-        : { key: 'msg.welcome', tone: 'info' as const };
+    : setAside
+      ? { key: 'msg.recoverySetAside', params: { file: basename(setAside) }, tone: 'error' as const }
+      : workspace.relocated
+        ? { key: 'msg.documentsRelocated', params: { count: workspace.relocated.length, list: workspace.relocated.map((r) => `${r.doc} → ${r.to}`).join(', ') }, tone: 'info' as const }
+        : workspace.reanchored.length > 0
+        ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
+        : seedsCopy
+          ? { key: 'msg.seedsInWorkingFolder', params: { file: alignmentPath }, tone: 'info' as const }
+          : workspace.isNew && args.inputs.length === 0
+            ? // `--alignment NEW.align.json` alone: made over the default corpus, said so.
+              { key: 'msg.newOverDefaultCorpus', params: { file: alignmentPath }, tone: 'info' as const }
+            : workspace.alignment.groups.length === 0
+            ? // A new alignment (or one with nothing in it yet): say how to get suggestions.
+              { key: 'msg.welcomeNoSuggestions', tone: 'info' as const }
+            : { key: 'msg.welcome', tone: 'info' as const };
   const initial = createEditorState({
     alignment: recovered ?? workspace.alignment,
     ...(recovered ? { restoredFrom: workspace.alignment } : {}),
@@ -121,7 +143,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     colors: colorsEnabled(streams.env),
     message,
   });
-  const services = nodeServices(alignmentPath, workspace.texts);
+  const services = nodeServices(alignmentPath, workspace.texts, { adoptRecovery: recovered !== undefined });
   // ALLINEA_AUTOSAVE_MS tunes how soon unsaved work reaches the recovery file (default 2 s).
   const autosave = Number(streams.env.ALLINEA_AUTOSAVE_MS);
   return runWorkbench({

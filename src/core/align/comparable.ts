@@ -133,10 +133,18 @@ function stemmedTranslations(lexicons: readonly Lexicon[], from: string, to: str
   const out = new Map<string, string[]>();
   stemmedCache.set(words, out);
   for (const [w, ts] of words) {
+    // Function words and phrase translations say little in comparable texts: FreeDict's
+    // English dictionaries translate "a" as "at, to, toward, …" and phrases ("by accident")
+    // split into words matched anything.
+    if (STOPWORDS.has(w)) continue;
     for (const key of [w, stemOf(w)]) {
       if (!key) continue;
       const list = out.get(key) ?? [];
-      for (const t of ts) for (const part of fold(t).split(/\s+/)) if (part.length >= 3 && !list.includes(part)) list.push(part);
+      for (const t of ts) {
+        const parts = fold(t).split(/\s+/).filter((p) => p.length >= 3 && !STOPWORDS.has(p));
+        if (parts.length !== 1) continue;
+        if (!list.includes(parts[0]!)) list.push(parts[0]!);
+      }
       out.set(key, list);
     }
   }
@@ -271,7 +279,19 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
     df: keyDocumentFrequency([source, target]).df,
     sentences: src.length + tgt.length,
   };
-  const idf = (key: string): number => Math.log((total + 1) / ((df.get(key) ?? 0) + 0.5));
+  // A word's frequency counts its translations' too: a topic word said in three languages
+  // ("attack", "attaque", "attacco") is as common as one said in one, and without the
+  // translations' counts each language's form weighed as a rare word once a lexicon matched it.
+  const conceptDf = new Map<string, number>();
+  for (const s of [...src, ...tgt]) {
+    for (const t of s.tokens) {
+      if (t.translated.length === 0 || conceptDf.has(t.key)) continue;
+      let sum = df.get(t.key) ?? 0;
+      for (const k of new Set(t.translated)) if (k !== t.key) sum += df.get(k) ?? 0;
+      conceptDf.set(t.key, sum);
+    }
+  }
+  const idf = (key: string): number => Math.log((total + 1) / ((conceptDf.get(key) ?? df.get(key) ?? 0) + 0.5));
 
   // Inverted index of the target: exact keys, translations and skeletons.
   const index = new Map<string, number[]>();

@@ -6,7 +6,7 @@
  */
 import { alignComparablePair, keyDocumentFrequency } from './comparable.js';
 import { decideMode } from './mode.js';
-import { combineLinks, pairKey, type PairLink } from './n-way.js';
+import { combineLinks, componentGroups, pairKey, type PairLink } from './n-way.js';
 import { alignParallelPair, DEFAULT_MAX_BEAD, type ParallelPairReport } from './parallel-pair.js';
 import { pairId, summarizePairs } from './report.js';
 import type { AlignDocument, AlignOptions, AlignResult, Suggestion } from './types.js';
@@ -75,7 +75,9 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
     }
   });
   const maxPerDoc = mode === 'parallel' ? Math.max(1, options.maxBead ?? DEFAULT_MAX_BEAD) : 2;
-  const suggestions: Suggestion[] = combineLinks(links, { maxPerDoc, rejectedPairs, requireSupport: mode === 'comparable', contiguous: mode === 'parallel' });
+  const combine = { maxPerDoc, rejectedPairs, requireSupport: mode === 'comparable', contiguous: mode === 'parallel' };
+  // Translations: n-way groups are the connected components of the pairwise alignments.
+  const suggestions: Suggestion[] = mode === 'parallel' && docs.length > 2 ? componentGroups(links, combine) : combineLinks(links, combine);
   options.onProgress?.(1, 1);
   const pairSummaries = summarizePairs(docs, [...confirmed, ...suggestions.map((x) => x.members)], mode, searches);
   return { mode, modeReason, suggestions, pairs: pairSummaries };

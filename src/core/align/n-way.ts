@@ -166,3 +166,62 @@ function acceptable(merged: Map<string, Set<number>>, options: CombineOptions): 
   }
   return true;
 }
+
+/**
+ * Parallel mode with three or more documents: the groups are the connected components of the
+ * pairwise links (the true n-way groups of translations are the components of the true
+ * pairwise alignments: en[4,5] linked to it[5] and it[6] one by one, and en[4,5] to fr[4],
+ * make one group). Best-first merging (`combineLinks`) would refuse to pull two groups together
+ * through a third document and leave such a group in pieces. A component that grows past
+ * `maxPerDoc` sentences of some document (pairwise paths that disagree chain neighbours together)
+ * is not trusted: its links are combined best-first instead.
+ */
+export function componentGroups(links: readonly PairLink[], options: CombineOptions): Suggestion[] {
+  const id = new Map<string, number>();
+  const nodes: { doc: string; s: number }[] = [];
+  const node = (doc: string, s: number): number => {
+    const k = `${doc}:${s}`;
+    let x = id.get(k);
+    if (x === undefined) {
+      id.set(k, (x = nodes.length));
+      nodes.push({ doc, s });
+    }
+    return x;
+  };
+  const parent: number[] = [];
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const linkNodes = links.map((l) => [...l.a.sentences.map((s) => node(l.a.doc, s)), ...l.b.sentences.map((s) => node(l.b.doc, s))]);
+  for (let x = parent.length; x < nodes.length; x++) parent.push(x);
+  for (const ns of linkNodes) for (let k = 1; k < ns.length; k++) parent[find(ns[k]!)] = find(ns[0]!);
+  const byRoot = new Map<number, number[]>();
+  links.forEach((_, k) => {
+    const r = find(linkNodes[k]![0]!);
+    const list = byRoot.get(r) ?? [];
+    list.push(k);
+    byRoot.set(r, list);
+  });
+  const out: Suggestion[] = [];
+  for (const [root, ks] of byRoot) {
+    const members = new Map<string, Set<number>>();
+    for (let x = 0; x < nodes.length; x++) {
+      if (find(x) !== root) continue;
+      const set = members.get(nodes[x]!.doc) ?? new Set<number>();
+      set.add(nodes[x]!.s);
+      members.set(nodes[x]!.doc, set);
+    }
+    const component = ks.map((k) => links[k]!);
+    if (!acceptable(members, options)) {
+      out.push(...combineLinks(component, options));
+      continue;
+    }
+    const score = component.reduce((sum, l) => sum + l.score, 0) / component.length;
+    out.push({ members: [...members].map(([doc, ss]) => ({ doc, sentences: [...ss].sort((x, y) => x - y) })), score: round3(score) });
+  }
+  return out.sort((x, y) => firstKey(x).localeCompare(firstKey(y)) || firstIndex(x) - firstIndex(y));
+}

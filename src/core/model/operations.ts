@@ -7,6 +7,7 @@
  * is dissolved. That is what a linguist expects when re-linking, and undo restores it.
  */
 import { groupIndexOf, isLive, primeSentenceGroupIndex, sentenceGroupIndex } from './index-cache.js';
+import { idsAfterJoin, idsAfterSplit } from './sentence-ids.js';
 import {
   ModelError,
   type Alignment,
@@ -305,7 +306,7 @@ export function splitSentence(alignment: Alignment, ref: SentenceRef, at: number
       : group,
   );
   const documents = alignment.documents.slice();
-  documents[d] = { ...doc, sentences };
+  documents[d] = { ...doc, sentences, ids: idsAfterSplit(doc, ref.sentence) };
   return {
     ...alignment,
     documents,
@@ -352,7 +353,7 @@ export function joinSentences(alignment: Alignment, ref: SentenceRef): Alignment
   const shifted = shiftIndices({ ...alignment, groups: groups0, bookmarks: bookmarks0 }, ref.doc, i + 2, -1);
   const sentences: Span[] = [...doc.sentences.slice(0, i), [start, end], ...doc.sentences.slice(i + 2)];
   const documents = alignment.documents.slice();
-  documents[d] = { ...doc, sentences };
+  documents[d] = { ...doc, sentences, ids: idsAfterJoin(doc, i) };
   return {
     ...alignment,
     documents,

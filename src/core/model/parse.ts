@@ -5,6 +5,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { findViolations } from './invariants.js';
+import { fromFileData } from './sentence-ids.js';
 import { alignmentFromShape, hasAlignmentShape } from './shape.js';
 import { fastLocator, lineLocator } from './json-locate.js';
 import type { Alignment } from './types.js';
@@ -84,7 +85,7 @@ export function parseAlignment(text: string, judge?: SchemaJudge): ParseResult {
   let alignment: Alignment;
   if (hasAlignmentShape(value)) alignment = alignmentFromShape(value);
   else if (!judge) {
-    return { ok: false, locate, unexplained: true, problems: [{ ...locate([]), path: [], rule: 'schema', message: 'the file does not follow the alignment file schema (version 1)' }] };
+    return { ok: false, locate, unexplained: true, problems: [{ ...locate([]), path: [], rule: 'schema', message: 'the file does not follow the alignment file schema (version 1 or 2)' }] };
   } else {
     const verdict = judge(value);
     if (!verdict.ok) {
@@ -93,7 +94,12 @@ export function parseAlignment(text: string, judge?: SchemaJudge): ParseResult {
     }
     alignment = verdict.alignment;
   }
-  const problems = findViolations(alignment).map((v) => ({ ...locate(v.path), path: v.path, rule: v.rule, message: v.message }));
+  // Version 2 names sentences by id: the model works with indices.
+  const converted = fromFileData(alignment);
+  alignment = converted.alignment;
+  const known = new Set(converted.problems.map((v) => `${v.rule}\u0000${v.path.join('\u0000')}`));
+  const violations = [...converted.problems, ...findViolations(alignment).filter((v) => !known.has(`${v.rule}\u0000${v.path.join('\u0000')}`))];
+  const problems = violations.map((v) => ({ ...locate(v.path), path: v.path, rule: v.rule, message: v.message }));
   return { ok: true, alignment, locate, problems };
 }
 

@@ -13,7 +13,9 @@
  * different text, and nothing is dropped silently.
  */
 import type { SegmentFn } from './create.js';
-import { keyIndexAt, normalizedView, occurrences, originalRange, textKey, type NormalizedView } from './text-match.js';
+import { usableIds } from './sentence-ids.js';
+import { carve, cutPenalty, derivedContext, firstEndingAfter, replayOverrides } from './reanchor-cuts.js';
+import { keyIndexAt, keyOf, normalizedView, occurrences, originalRange, OVERRIDE_CONTEXT, overrideContext, textKey } from './text-match.js';
 import type { Alignment, Bookmark, Group, Member, SegmentationOverride, Span } from './types.js';
 
 export interface LostSentence {
@@ -70,125 +72,63 @@ export interface ReanchorReport {
   readonly dissolvedGroups: readonly string[];
 }
 
-/** Similarity in [0, 1] of two strings: Dice coefficient of character bigrams (whitespace folded). */
-export function similarity(a: string, b: string): number {
-  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-  const x = norm(a);
-  const y = norm(b);
-  if (x === y) return 1;
-  if (x.length < 2 || y.length < 2) return 0;
+const foldForSimilarity = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A text prepared for many similarity() comparisons (folded once, its bigrams counted once). */
+export interface PreparedText {
+  readonly folded: string;
+  readonly grams: ReadonlyMap<string, number>;
+}
+
+export function prepareSimilarity(text: string): PreparedText {
+  const folded = foldForSimilarity(text);
   const grams = new Map<string, number>();
-  for (let i = 0; i < x.length - 1; i++) {
-    const g = x.slice(i, i + 2);
+  for (let i = 0; i < folded.length - 1; i++) {
+    const g = folded.slice(i, i + 2);
     grams.set(g, (grams.get(g) ?? 0) + 1);
   }
+  return { folded, grams };
+}
+
+/** Work done by similarity(), for complexity tests. */
+export const similarityWork = { calls: 0 };
+
+/** Similarity in [0, 1] of two strings: Dice coefficient of character bigrams (whitespace folded). */
+export function similarity(a: string | PreparedText, b: string): number {
+  similarityWork.calls++;
+  const x = typeof a === 'string' ? prepareSimilarity(a) : a;
+  const y = foldForSimilarity(b);
+  if (x.folded === y) return 1;
+  if (x.folded.length < 2 || y.length < 2) return 0;
+  const used = new Map<string, number>();
   let shared = 0;
   for (let i = 0; i < y.length - 1; i++) {
     const g = y.slice(i, i + 2);
-    const n = grams.get(g) ?? 0;
-    if (n > 0) {
+    const n = x.grams.get(g) ?? 0;
+    const u = used.get(g) ?? 0;
+    if (u < n) {
       shared++;
-      grams.set(g, n - 1);
+      used.set(g, u + 1);
     }
   }
-  return (2 * shared) / (x.length - 1 + (y.length - 1));
+  return (2 * shared) / (x.folded.length - 1 + (y.length - 1));
 }
 
 export const FUZZY_THRESHOLD = 0.75;
-/** How many characters of text on each side of a cut an override's context keeps. */
-export const OVERRIDE_CONTEXT = 32;
-
-/** The text around offset `at` that identifies a cut: [before, after]. */
-export function overrideContext(text: string, at: number): [string, string] {
-  return [text.slice(Math.max(0, at - OVERRIDE_CONTEXT), at), text.slice(at, at + OVERRIDE_CONTEXT)];
-}
-
-function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && /\s/u.test(ch);
-}
-
-/**
- * Replays overrides on a fresh segmentation. A split where a sentence already starts, or a
- * join where none starts, is already satisfied and kept; the overrides that no longer fit
- * (offset outside every sentence, or on whitespace) are returned as dropped.
- */
-export function replayOverrides(
-  text: string,
-  spans: readonly Span[],
-  overrides: readonly SegmentationOverride[],
-): { sentences: Span[]; dropped: SegmentationOverride[] } {
-  let sentences = spans.slice();
-  const dropped: SegmentationOverride[] = [];
-  for (const o of overrides) {
-    if (o.at >= text.length || isSpace(text[o.at])) {
-      dropped.push(o);
-      continue;
-    }
-    if (o.op === 'split') {
-      const i = sentences.findIndex(([s, e]) => o.at >= s && o.at < e);
-      if (i < 0) {
-        dropped.push(o);
-        continue;
-      }
-      const [s, e] = sentences[i]!;
-      if (s === o.at) continue; // already a boundary
-      let firstEnd = o.at;
-      while (firstEnd > s && isSpace(text[firstEnd - 1])) firstEnd--;
-      if (firstEnd <= s) {
-        dropped.push(o);
-        continue;
-      }
-      sentences = [...sentences.slice(0, i), [s, firstEnd], [o.at, e], ...sentences.slice(i + 1)];
-    } else {
-      const i = sentences.findIndex(([s]) => s === o.at);
-      if (i === 0) {
-        dropped.push(o);
-        continue;
-      }
-      if (i < 0) continue; // no boundary there any more: already joined
-      sentences = [...sentences.slice(0, i - 1), [sentences[i - 1]![0], sentences[i]![1]], ...sentences.slice(i + 1)];
-    }
-  }
-  return { sentences, dropped };
-}
+export { OVERRIDE_CONTEXT, overrideContext };
+export { replayOverrides };
 
 /** How far (in sentences) from its expected place a sentence is looked for fuzzily. */
-const FUZZY_WINDOW = 500;
-/** Characters that end a sentence, for judging whether a found text can be cut out as one. */
-const SENTENCE_END = /[.!?…»"”’)\]:;]/u;
+const FUZZY_WINDOW = 50;
+/** How many texts per document are searched for in the whole text when not found near their place (each search reads the whole text). */
+const GLOBAL_SEARCHES = 16;
+/** How far (in key characters) around its expected place a sentence's text is looked for to be cut out again (step 3). */
+const PASS3_WINDOW = 5000;
 
 function nearest<T>(candidates: readonly T[], place: (c: T) => number, target: number): T {
   let best = candidates[0] as T;
   for (const c of candidates) if (Math.abs(place(c) - target) < Math.abs(place(best) - target)) best = c;
   return best;
-}
-
-/** Index of the span starting at `at`, or -1 (spans sorted). */
-function spanStartingAt(spans: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const s = spans[mid]![0];
-    if (s === at) return mid;
-    if (s < at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** Index of the span holding offset `at` strictly after its start, or -1. */
-function spanHolding(spans: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const [s, e] = spans[mid]!;
-    if (at > s && at < e) return mid;
-    if (at <= s) hi = mid - 1;
-    else lo = mid + 1;
-  }
-  return -1;
 }
 
 interface Found {
@@ -242,7 +182,7 @@ export function reanchorDocument(
   // shift between old and new offsets around them (to choose between repeated texts).
   const rawByKey = new Map<string, number[]>();
   raw.forEach(([s, e], i) => {
-    const key = textKey(newText.slice(s, e));
+    const key = keyOf(view, s, e);
     const list = rawByKey.get(key);
     if (list) list.push(i);
     else rawByKey.set(key, [i]);
@@ -278,6 +218,7 @@ export function reanchorDocument(
   };
 
   // 1. Move the overrides with the text they cut.
+  const budget = { left: GLOBAL_SEARCHES };
   const own = alignment.overrides.filter((o) => o.doc === docId);
   const lostOverrides: LostOverride[] = [];
   const relocated: SegmentationOverride[] = [];
@@ -299,7 +240,7 @@ export function reanchorDocument(
     const tries = o.op === 'split' ? ([[kb + ka, kb.length], [ka, 0]] as const) : ([[kb + ka, kb.length], [ka, 0], [kb, kb.length]] as const);
     for (const [needle, offset] of tries) {
       if (needle.length < (needle === kb + ka ? 1 : 8)) continue;
-      const hits = occurrences(view, needle, target - offset);
+      const hits = occurrences(view, needle, target - offset, undefined, undefined, budget);
       if (hits.length === 0) continue;
       cut = nearest(hits, (h) => h + offset, target) + offset;
       break;
@@ -334,7 +275,7 @@ export function reanchorDocument(
       else map.set(k, [i]);
     };
     push(byText, t);
-    push(byKey, textKey(t));
+    push(byKey, keyOf(view, s, e));
   });
   const olds = [...recorded.keys()].sort((a, b) => a - b);
   const placeOf = (s: number) => expected(oldSpans[s]?.[0] ?? 0);
@@ -352,15 +293,24 @@ export function reanchorDocument(
 
   // 3. The text elsewhere, cut out as a sentence where the new text allows it.
   const forced: Span[] = [];
+  // Per sentence of the current segmentation: the forced ranges overlapping it.
+  const forcedIn = new Map<number, Span[]>();
+  const claimedIndex = new Set<number>();
+  for (const f of found.values()) claimedIndex.add(firstEndingAfter(sentences, f.range[0]));
+  const overlapped = (a: number, b: number): number[] => {
+    const out: number[] = [];
+    for (let i = firstEndingAfter(sentences, a); i < sentences.length && sentences[i]![0] < b; i++) out.push(i);
+    return out;
+  };
   const taken = (a: number, b: number) =>
-    [...found.values()].some(({ range }) => range[0] < b && a < range[1]) || forced.some(([x, y]) => x < b && a < y);
+    overlapped(a, b).some((i) => claimedIndex.has(i) || (forcedIn.get(i) ?? []).some(([x, y]) => x < b && a < y));
   for (const s of olds) {
     if (found.has(s)) continue;
     const key = recordedKey.get(s)!;
     if (key === '') continue;
     const near = keyIndexAt(view, placeOf(s));
     const candidates: { range: Span; penalty: number }[] = [];
-    for (const h of occurrences(view, key, near)) {
+    for (const h of occurrences(view, key, near, PASS3_WINDOW, undefined, budget)) {
       const [a, b] = originalRange(view, h, key.length);
       if (taken(a, b)) continue;
       const penalty = cutPenalty(newText, sentences, a, b);
@@ -370,30 +320,35 @@ export function reanchorDocument(
     const least = Math.min(...candidates.map((c) => c.penalty));
     const best = nearest(candidates.filter((c) => c.penalty === least), (c) => c.range[0], placeOf(s));
     forced.push(best.range);
+    for (const i of overlapped(...best.range)) forcedIn.set(i, [...(forcedIn.get(i) ?? []), best.range]);
     found.set(s, { range: best.range, how: newText.slice(...best.range) === recorded.get(s) ? 'exact' : 'normalized', recut: true });
   }
   let addedOverrides = 0;
-  for (const range of forced) {
-    const cut = carve(newText, sentences, overrides, range, docId);
+  if (forced.length > 0) {
+    const cut = carve(newText, sentences, overrides, forced.sort((x, y) => x[0] - y[0]), docId);
     sentences = cut.sentences;
     overrides = cut.overrides;
-    addedOverrides += cut.added;
+    addedOverrides = cut.added;
   }
   const startIndex = new Map<number, number>();
   sentences.forEach(([s], i) => startIndex.set(s, i));
 
-  // 4. A similar sentence nearby, reported with both texts.
+  // 4. A similar sentence nearby, reported with both texts. (Similarity >= 0.75 needs the
+  // shorter text to be at least about 0.6 of the longer: others are not scored.)
   const takenStarts = new Set([...found.values()].map((f) => f.range[0]));
   for (const s of olds) {
     if (found.has(s)) continue;
     const wanted = recorded.get(s)!;
+    const prepared = prepareSimilarity(wanted);
     const place = placeOf(s);
-    let centre = sentences.findIndex(([a]) => a >= place);
-    if (centre < 0) centre = sentences.length - 1;
+    const centre = Math.min(sentences.length - 1, firstEndingAfter(sentences, place));
     let best: { i: number; score: number } | undefined;
     for (let i = Math.max(0, centre - FUZZY_WINDOW); i < Math.min(sentences.length, centre + FUZZY_WINDOW + 1); i++) {
-      if (takenStarts.has(sentences[i]![0])) continue;
-      const score = similarity(newText.slice(...sentences[i]!), wanted);
+      const [a, b] = sentences[i]!;
+      if (takenStarts.has(a)) continue;
+      const length = b - a;
+      if (Math.min(length, wanted.length) < 0.5 * Math.max(length, wanted.length)) continue;
+      const score = similarity(prepared, newText.slice(a, b));
       if (score < FUZZY_THRESHOLD) continue;
       if (!best || score > best.score || (score === best.score && Math.abs(i - centre) < Math.abs(best.i - centre))) best = { i, score };
     }
@@ -458,9 +413,19 @@ export function reanchorDocument(
     else if (f.how === 'normalized') normalized++;
     else changed.push({ doc: docId, sentence: s, to, groups: groupsOf.get(s) ?? [], text: recorded.get(s)!, newText: newText.slice(...f.range), similarity: Math.round(f.similarity! * 1000) / 1000 });
   }
-  // Sentences of members that recorded no text cannot be looked for: they are lost above.
+  // Stable ids: a sentence found again keeps its id (its groups' lines in the file do not
+  // change); every other sentence gets a new one.
+  const oldIds = usableIds(doc);
+  const ids = new Array<number>(sentences.length).fill(-1);
+  let nextId = oldSpans.length;
+  if (oldIds) for (const id of oldIds) if (id >= nextId) nextId = id + 1;
+  for (const s of olds) {
+    const to = newIndex(s);
+    if (to !== undefined && ids[to] === -1) ids[to] = oldIds ? oldIds[s]! : s;
+  }
+  for (let i = 0; i < ids.length; i++) if (ids[i] === -1) ids[i] = nextId++;
   const documents = alignment.documents.slice();
-  documents[d] = { ...doc, sha256: newSha256, sentences };
+  documents[d] = { ...doc, sha256: newSha256, sentences, ids };
   const others = alignment.overrides.filter((o) => o.doc !== docId);
   const dropped = lostOverrides.map((l) => l.override);
   return {
@@ -487,110 +452,4 @@ export function reanchorDocument(
       dissolvedGroups,
     },
   };
-}
-
-/**
- * The context of an override that recorded none (files of version 1): the recorded texts of
- * the sentences on both sides of a split, or of the sentence a join made.
- */
-function derivedContext(o: SegmentationOverride, spans: readonly Span[], fits: (s: number) => string | undefined): [string, string] | undefined {
-  if (o.op === 'split') {
-    const k = spanStartingAt(spans, o.at);
-    if (k < 0) return undefined;
-    const before = k > 0 ? (fits(k - 1) ?? '') : '';
-    const after = fits(k) ?? '';
-    if (before === '' && after === '') return undefined;
-    return [before.slice(-4 * OVERRIDE_CONTEXT), after.slice(0, 4 * OVERRIDE_CONTEXT)];
-  }
-  const j = spanHolding(spans, o.at);
-  const t = j >= 0 ? fits(j) : undefined;
-  if (t === undefined) return undefined;
-  const rel = o.at - spans[j]![0];
-  return [t.slice(Math.max(0, rel - 4 * OVERRIDE_CONTEXT), rel), t.slice(rel, rel + 4 * OVERRIDE_CONTEXT)];
-}
-
-/**
- * Whether [a, b) can be cut out of the new text as a sentence, and at what cost: 0 when it
- * is already a run of whole sentences (joins only), 1 or 2 for each end that has to be split
- * off a sentence, which is allowed only where the text itself has a sentence boundary (a line
- * break, or sentence-final punctuation and a space). undefined: not a sentence there.
- */
-function cutPenalty(text: string, sentences: readonly Span[], a: number, b: number): number | undefined {
-  let penalty = 0;
-  if (spanStartingAt(sentences, a) < 0) {
-    let p = a - 1;
-    let newline = false;
-    while (p >= 0 && isSpace(text[p])) {
-      if (text[p] === '\n' || text[p] === '\r') newline = true;
-      p--;
-    }
-    if (!(p < 0 || newline || (p < a - 1 && SENTENCE_END.test(text[p]!)))) return undefined;
-    penalty++;
-  }
-  const endsSentence = sentences.some(([, e]) => e === b);
-  if (!endsSentence) {
-    let p = b;
-    let newline = false;
-    while (p < text.length && isSpace(text[p])) {
-      if (text[p] === '\n' || text[p] === '\r') newline = true;
-      p++;
-    }
-    if (!(p >= text.length || newline || (p > b && SENTENCE_END.test(text[b - 1]!)))) return undefined;
-    penalty++;
-  }
-  return penalty;
-}
-
-/**
- * Makes [a, b) one sentence: splits it off the sentences it starts or ends inside and joins
- * the sentences within it, recording each change as an override (or removing the override
- * that made the boundary) so that replaying the overrides gives the same segmentation.
- */
-function carve(
-  text: string,
-  sentences: readonly Span[],
-  overrides: readonly SegmentationOverride[],
-  [a, b]: Span,
-  docId: string,
-): { sentences: Span[]; overrides: SegmentationOverride[]; added: number } {
-  const inside: number[] = [];
-  sentences.forEach(([s, e], i) => {
-    if (e > a && s < b) inside.push(i);
-  });
-  if (inside.length === 0) return { sentences: sentences.slice(), overrides: overrides.slice(), added: 0 };
-  const first = inside[0]!;
-  const last = inside[inside.length - 1]!;
-  const pieces: Span[] = [];
-  let out = overrides.slice();
-  let added = 0;
-  const note = (op: 'split' | 'join', at: number) => {
-    const opposite = out.findIndex((o) => o.at === at && o.op !== op);
-    if (opposite >= 0) out = out.filter((_, i) => i !== opposite);
-    else {
-      out.push({ doc: docId, op, at, context: overrideContext(text, at) });
-      added++;
-    }
-  };
-  const [fs] = sentences[first]!;
-  if (fs < a) {
-    let end = a;
-    while (end > fs && isSpace(text[end - 1])) end--;
-    if (end > fs) pieces.push([fs, end]);
-    note('split', a);
-  }
-  pieces.push([a, b]);
-  for (let i = first; i <= last; i++) {
-    const s = sentences[i]![0];
-    if (s > a && s < b) note('join', s);
-  }
-  const [, le] = sentences[last]!;
-  if (le > b) {
-    let start = b;
-    while (start < le && isSpace(text[start])) start++;
-    if (start < le) {
-      pieces.push([start, le]);
-      note('split', start);
-    }
-  }
-  return { sentences: [...sentences.slice(0, first), ...pieces, ...sentences.slice(last + 1)], overrides: out, added };
 }

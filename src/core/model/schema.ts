@@ -1,5 +1,8 @@
 /**
- * The alignment file, format version 1, as a zod schema. The published JSON Schema
+ * The alignment file, format versions 1 and 2, as a zod schema. Version 2 gives sentences
+ * stable ids (a split adds an id, a join removes one; no other sentence is renumbered) and
+ * records the text around each segmentation override. Version 1 files are still read, and
+ * written back as version 2. The published JSON Schema
  * (schema/alignment.schema.json) is generated from this one (`npm run schema`), and a test
  * keeps the two in step.
  */
@@ -57,7 +60,7 @@ export const bookmarkSchema = z
   })
   .strict();
 
-export const alignmentSchema = z
+const v1Schema = z
   .object({
     $schema: z.string().optional(),
     format: z.literal('allinea-alignment'),
@@ -67,23 +70,74 @@ export const alignmentSchema = z
     overrides: z.array(overrideSchema).default([]),
     bookmarks: z.array(bookmarkSchema).default([]),
   })
+  .strict()
+  .describe('Version 1: members and bookmarks name sentences by their index in the document');
+
+const idRun = z
+  .tuple([index, z.number().int().positive()])
+  .describe('[first id, count]: `count` sentences in a row with the ids first, first + 1, ...');
+
+export const documentV2Schema = documentSchema
+  .extend({
+    ids: z
+      .array(idRun)
+      .optional()
+      .describe('Stable sentence ids, in text order, as runs; absent: sentence i has id i. A split gives the new sentence a new id, a join removes one, and no other sentence changes id'),
+  })
   .strict();
+
+export const memberV2Schema = memberSchema
+  .extend({ sentences: z.array(index).min(1).describe('Sentence ids (see the document\'s ids), in text order') })
+  .strict();
+
+export const groupV2Schema = groupSchema.extend({ members: z.array(memberV2Schema) }).strict();
+
+export const overrideV2Schema = overrideSchema
+  .extend({
+    context: z
+      .tuple([z.string(), z.string()])
+      .optional()
+      .describe('[before, after]: the text on each side of the cut when the file was written, so that the override moves with its text'),
+  })
+  .strict();
+
+export const bookmarkV2Schema = bookmarkSchema.extend({ sentence: index.describe('Sentence id') }).strict();
+
+const v2Schema = z
+  .object({
+    $schema: z.string().optional(),
+    format: z.literal('allinea-alignment'),
+    version: z.literal(2),
+    documents: z.array(documentV2Schema),
+    groups: z.array(groupV2Schema),
+    overrides: z.array(overrideV2Schema).default([]),
+    bookmarks: z.array(bookmarkV2Schema).default([]),
+  })
+  .strict()
+  .describe('Version 2: members and bookmarks name sentences by their stable id');
+
+export const alignmentSchema = z.discriminatedUnion('version', [v2Schema, v1Schema]);
 
 export type AlignmentFileData = z.infer<typeof alignmentSchema>;
 
 /** zod's verdict on a parsed JSON value: the alignment (defaults filled in, `$schema` left out) or every issue with its path. */
+/** What every version has: checked first, so that a file that is not an alignment at all is told so (not "invalid discriminator"). */
+const headSchema = z.object({ format: z.literal('allinea-alignment'), version: z.union([z.literal(1), z.literal(2)]) });
+
 export function judgeAlignment(value: unknown): SchemaVerdict {
-  const parsed = alignmentSchema.safeParse(value);
+  const head = headSchema.safeParse(value);
+  const parsed = head.success ? alignmentSchema.safeParse(value) : head;
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: issue.message })) };
   }
   const { $schema: _schema, ...data } = parsed.data;
-  return { ok: true, alignment: data as Alignment };
+  // The file's data (sentence ids in version 2): parse.ts turns it into the in-memory model.
+  return { ok: true, alignment: data as unknown as Alignment };
 }
 
 export function alignmentJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(alignmentSchema, { io: 'input' }),
-    title: 'allinea alignment file, version 1',
+    title: 'allinea alignment file, version 2 (version 1 still read)',
   };
 }

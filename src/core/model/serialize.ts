@@ -1,18 +1,29 @@
 /**
- * Writes an alignment file in a stable, diff-friendly layout: fixed key order, one group,
- * override or bookmark per line, each document's segmentation on one line. Member texts
- * are filled in from the sources so that a reviewer reads the aligned sentences in a diff.
+ * Writes an alignment file (format version 2) in a stable, diff-friendly layout: fixed key
+ * order, one group, override or bookmark per line, each document's segmentation on one line.
+ * Member texts are filled in from the sources so that a reviewer reads the aligned sentences
+ * in a diff. Sentences are named by their stable id (sentence-ids.ts): a split or join
+ * changes its document's lines and the group holding the sentence, not every later group.
  */
-import type { Alignment, Bookmark, Group, Member } from './types.js';
+import { overrideContext } from './text-match.js';
+import { idRuns, usableIds } from './sentence-ids.js';
+import type { Alignment, Bookmark, DocumentRef, Group, Member, SegmentationOverride } from './types.js';
 
 /** Text of each document by id; when given, member and bookmark texts are (re)written. */
 export type TextsById = ReadonlyMap<string, string>;
 
 const j = JSON.stringify;
 
-function memberJson(member: Member, alignment: Alignment, texts?: TextsById): string {
-  const doc = alignment.documents.find((d) => d.id === member.doc);
-  const text = texts?.get(member.doc);
+/** Per document: its ref, its text, and its ids when they are not the indices. */
+interface DocInfo {
+  readonly doc: DocumentRef;
+  readonly text: string | undefined;
+  readonly ids: readonly number[] | undefined;
+}
+
+function memberJson(member: Member, info: DocInfo | undefined): string {
+  const doc = info?.doc;
+  const text = info?.text;
   const memberTexts =
     doc && text !== undefined
       ? member.sentences.map((s) => {
@@ -20,26 +31,32 @@ function memberJson(member: Member, alignment: Alignment, texts?: TextsById): st
           return span ? text.slice(span[0], span[1]) : '';
         })
       : member.texts;
-  return `{"doc": ${j(member.doc)}, "sentences": ${j(member.sentences)}${memberTexts ? `, "texts": ${j(memberTexts)}` : ''}}`;
+  const ids = info?.ids;
+  const sentences = ids ? member.sentences.map((s) => ids[s] ?? s) : member.sentences;
+  return `{"doc": ${j(member.doc)}, "sentences": ${j(sentences)}${memberTexts ? `, "texts": ${j(memberTexts)}` : ''}}`;
 }
 
-function groupJson(group: Group, alignment: Alignment, texts?: TextsById): string {
+function groupJson(group: Group, docs: ReadonlyMap<string, DocInfo>): string {
   const parts = [`"id": ${j(group.id)}`, `"status": ${j(group.status)}`, `"origin": ${j(group.origin)}`];
   if (group.score !== undefined) parts.push(`"score": ${j(group.score)}`);
   if (group.note !== undefined) parts.push(`"note": ${j(group.note)}`);
-  parts.push(`"members": [${group.members.map((m) => memberJson(m, alignment, texts)).join(', ')}]`);
+  parts.push(`"members": [${group.members.map((m) => memberJson(m, docs.get(m.doc))).join(', ')}]`);
   return `{${parts.join(', ')}}`;
 }
 
-function bookmarkJson(bookmark: Bookmark, alignment: Alignment, texts?: TextsById): string {
-  const doc = alignment.documents.find((d) => d.id === bookmark.doc);
-  const text = texts?.get(bookmark.doc);
-  const span = doc?.sentences[bookmark.sentence];
-  const sentenceText = span && text !== undefined ? text.slice(span[0], span[1]) : bookmark.text;
-  const parts = [`"doc": ${j(bookmark.doc)}`, `"sentence": ${bookmark.sentence}`];
+function bookmarkJson(bookmark: Bookmark, info: DocInfo | undefined): string {
+  const span = info?.doc.sentences[bookmark.sentence];
+  const sentenceText = span && info?.text !== undefined ? info.text.slice(span[0], span[1]) : bookmark.text;
+  const parts = [`"doc": ${j(bookmark.doc)}`, `"sentence": ${info?.ids?.[bookmark.sentence] ?? bookmark.sentence}`];
   if (bookmark.note !== undefined) parts.push(`"note": ${j(bookmark.note)}`);
   if (sentenceText !== undefined) parts.push(`"text": ${j(sentenceText)}`);
   return `{${parts.join(', ')}}`;
+}
+
+function overrideJson(o: SegmentationOverride, info: DocInfo | undefined): string {
+  const text = info?.text;
+  const context = text !== undefined && o.at <= text.length ? overrideContext(text, o.at) : o.context;
+  return `{"doc": ${j(o.doc)}, "op": ${j(o.op)}, "at": ${o.at}${context ? `, "context": ${j(context)}` : ''}}`;
 }
 
 function list(lines: string[], indent: string): string {
@@ -58,27 +75,31 @@ const GROUPS_PER_CHUNK = 2000;
  * that a file of a million groups is written without its whole text in memory at once.
  */
 export function* serializeAlignmentChunks(alignment: Alignment, texts?: TextsById): Generator<string> {
+  const docs = new Map<string, DocInfo>();
+  for (const doc of alignment.documents) if (!docs.has(doc.id)) docs.set(doc.id, { doc, text: texts?.get(doc.id), ids: usableIds(doc) });
   const documents = alignment.documents.map((doc) => {
     const head = [`"id": ${j(doc.id)}`, `"path": ${j(doc.path)}`, `"lang": ${j(doc.lang)}`, `"sha256": ${j(doc.sha256)}`];
     if (doc.title !== undefined) head.push(`"title": ${j(doc.title)}`);
     const spans = doc.sentences.map(([s, e]) => `[${s}, ${e}]`).join(', ');
-    return `{\n      ${head.join(',\n      ')},\n      "sentences": [${spans}]\n    }`;
+    const ids = docs.get(doc.id)?.doc === doc ? docs.get(doc.id)!.ids : undefined;
+    const idLine = ids ? `,\n      "ids": [${idRuns(ids).map(([first, count]) => `[${first}, ${count}]`).join(', ')}]` : '';
+    return `{\n      ${head.join(',\n      ')},\n      "sentences": [${spans}]${idLine}\n    }`;
   });
-  yield ['{', `  "format": "allinea-alignment",`, `  "version": 1,`, `  "documents": ${list(documents, '    ')},`, ''].join('\n');
+  yield ['{', `  "format": "allinea-alignment",`, `  "version": 2,`, `  "documents": ${list(documents, '    ')},`, ''].join('\n');
   documents.length = 0;
   const { groups } = alignment;
   if (groups.length === 0) yield '  "groups": [],\n';
   else {
     for (let start = 0; start < groups.length; start += GROUPS_PER_CHUNK) {
       const lines: string[] = [];
-      for (let g = start; g < Math.min(groups.length, start + GROUPS_PER_CHUNK); g++) lines.push(`    ${groupJson(groups[g]!, alignment, texts)}`);
+      for (let g = start; g < Math.min(groups.length, start + GROUPS_PER_CHUNK); g++) lines.push(`    ${groupJson(groups[g]!, docs)}`);
       yield `${start === 0 ? '  "groups": [\n' : ',\n'}${lines.join(',\n')}`;
     }
     yield '\n  ],\n';
   }
   yield [
-    `  "overrides": ${list(alignment.overrides.map((o) => `{"doc": ${j(o.doc)}, "op": ${j(o.op)}, "at": ${o.at}}`), '    ')},`,
-    `  "bookmarks": ${list(alignment.bookmarks.map((b) => bookmarkJson(b, alignment, texts)), '    ')}`,
+    `  "overrides": ${list(alignment.overrides.map((o) => overrideJson(o, docs.get(o.doc))), '    ')},`,
+    `  "bookmarks": ${list(alignment.bookmarks.map((b) => bookmarkJson(b, docs.get(b.doc))), '    ')}`,
     '}',
     '',
   ].join('\n');

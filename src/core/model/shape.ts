@@ -18,6 +18,7 @@ function isIndex(value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+
 function isName(value: unknown): boolean {
   return typeof value === 'string' && value.length > 0;
 }
@@ -35,11 +36,21 @@ function isSpans(value: unknown): boolean {
   return true;
 }
 
-function isDocument(value: unknown): boolean {
+function isIdRuns(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const run: unknown = value[i];
+    if (!Array.isArray(run) || run.length !== 2 || !isIndex(run[0]) || !isIndex(run[1]) || run[1] === 0) return false;
+  }
+  return true;
+}
+
+function isDocument(value: unknown, v2: boolean): boolean {
   if (!isObject(value)) return false;
   for (const key in value) {
-    if (key !== 'id' && key !== 'path' && key !== 'lang' && key !== 'sha256' && key !== 'title' && key !== 'sentences') return false;
+    if (key !== 'id' && key !== 'path' && key !== 'lang' && key !== 'sha256' && key !== 'title' && key !== 'sentences' && !(v2 && key === 'ids')) return false;
   }
+  if (v2 && value.ids !== undefined && !isIdRuns(value.ids)) return false;
   return (
     isName(value.id) &&
     isName(value.path) &&
@@ -82,9 +93,11 @@ function isGroup(value: unknown): boolean {
   return true;
 }
 
-function isOverride(value: unknown): boolean {
+function isOverride(value: unknown, v2: boolean): boolean {
   if (!isObject(value)) return false;
-  for (const key in value) if (key !== 'doc' && key !== 'op' && key !== 'at') return false;
+  for (const key in value) if (key !== 'doc' && key !== 'op' && key !== 'at' && !(v2 && key === 'context')) return false;
+  const context = value.context;
+  if (context !== undefined && !(Array.isArray(context) && context.length === 2 && typeof context[0] === 'string' && typeof context[1] === 'string')) return false;
   return isName(value.doc) && (value.op === 'split' || value.op === 'join') && isIndex(value.at);
 }
 
@@ -106,13 +119,14 @@ export function hasAlignmentShape(value: unknown): boolean {
   for (const key in value) {
     if (key !== '$schema' && key !== 'format' && key !== 'version' && key !== 'documents' && key !== 'groups' && key !== 'overrides' && key !== 'bookmarks') return false;
   }
+  const v2 = value.version === 2;
   return (
     isOptionalString(value.$schema) &&
     value.format === 'allinea-alignment' &&
-    value.version === 1 &&
-    isArrayOf(value.documents, isDocument) &&
+    (value.version === 1 || v2) &&
+    isArrayOf(value.documents, (d) => isDocument(d, v2)) &&
     isArrayOf(value.groups, isGroup) &&
-    (value.overrides === undefined || isArrayOf(value.overrides, isOverride)) &&
+    (value.overrides === undefined || isArrayOf(value.overrides, (o) => isOverride(o, v2))) &&
     (value.bookmarks === undefined || isArrayOf(value.bookmarks, isBookmark))
   );
 }

@@ -36,18 +36,25 @@ function isSkipped(code: number, ch: string): boolean {
 export function normalizedView(text: string): NormalizedView {
   const from = new Int32Array(text.length + 1);
   const to = new Int32Array(text.length + 1);
-  let key = '';
+  // The key is built from slices of the text (runs of characters that are their own NFC)
+  // and the few normalised clusters: not one string per character.
   const parts: string[] = [];
   let n = 0;
+  let run = 0; // start of the current run of plain characters
   let i = 0;
+  const flush = (end: number) => {
+    if (end > run) parts.push(text.slice(run, end));
+  };
   while (i < text.length) {
     const code = text.charCodeAt(i);
     // Fast path: a character below U+0300 not followed by a combining mark is its own NFC.
     if (code < 0x300) {
       const next = text.charCodeAt(i + 1);
       if (!(next >= 0x300 && COMBINING.test(text[i + 1]!))) {
-        if (!isSkipped(code, text[i]!)) {
-          parts.push(text[i]!);
+        if (isSkipped(code, text[i]!)) {
+          flush(i);
+          run = i + 1;
+        } else {
           from[n] = i;
           to[n] = i + 1;
           n++;
@@ -57,17 +64,19 @@ export function normalizedView(text: string): NormalizedView {
       }
     }
     // A cluster: one code point and the combining marks after it, normalised together.
+    flush(i);
     const start = i;
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
-    const first = text.slice(start, i);
-    if (isSkipped(cp, first)) continue;
+    run = i;
+    if (isSkipped(cp, text.slice(start, i))) continue;
     while (i < text.length) {
       const mark = text.codePointAt(i)!;
       const ch = String.fromCodePoint(mark);
       if (!COMBINING.test(ch)) break;
       i += ch.length;
     }
+    run = i;
     const nfc = text.slice(start, i).normalize('NFC');
     for (let k = 0; k < nfc.length; k++) {
       from[n] = start;
@@ -75,13 +84,9 @@ export function normalizedView(text: string): NormalizedView {
       n++;
     }
     parts.push(nfc);
-    if (parts.length > 4096) {
-      key += parts.join('');
-      parts.length = 0;
-    }
   }
-  key += parts.join('');
-  return { key, from: from.subarray(0, n), to: to.subarray(0, n) };
+  flush(text.length);
+  return { key: parts.join(''), from: from.subarray(0, n), to: to.subarray(0, n) };
 }
 
 /** Original [start, end) of key[i, i + length). */
@@ -103,20 +108,50 @@ export function keyIndexAt(view: NormalizedView, at: number): number {
 
 /**
  * Every index where `needle` occurs in the key, searched first within `window` key units of
- * `near` (the usual case: text moved a little), then everywhere when nothing is found there.
- * At most `limit` hits are returned.
+ * `near` (the usual case: text moved a little), then everywhere when nothing is found there
+ * (while `global.left` allows: each such search reads the whole text). At most `limit` hits.
  */
-export function occurrences(view: NormalizedView, needle: string, near: number, window = 20000, limit = 64): number[] {
+/** Work done by occurrences(), for complexity tests (characters of key searched). */
+export const searchWork = { scanned: 0 };
+
+export function occurrences(view: NormalizedView, needle: string, near: number, window = 20000, limit = 64, global?: { left: number }): number[] {
   if (needle === '') return [];
+  // Within [from, to] only: indexOf on a slice (a view of the key, not a copy), so that a
+  // text that is not near costs the window, not the rest of the document.
   const search = (from: number, to: number): number[] => {
+    const lo = Math.max(0, Math.floor(from));
+    const hay = to >= view.key.length ? (lo === 0 ? view.key : view.key.slice(lo)) : view.key.slice(lo, Math.floor(to) + needle.length);
+    searchWork.scanned += hay.length;
     const hits: number[] = [];
-    let at = view.key.indexOf(needle, Math.max(0, from));
-    while (at >= 0 && at <= to && hits.length < limit) {
-      hits.push(at);
-      at = view.key.indexOf(needle, at + 1);
+    let at = hay.indexOf(needle);
+    while (at >= 0 && hits.length < limit) {
+      hits.push(lo + at);
+      at = hay.indexOf(needle, at + 1);
     }
     return hits;
   };
+  // Near first (the expected place is usually right), then wider.
+  const close = search(near - window / 10, near + window / 10);
+  if (close.length > 0) return close;
   const local = search(near - window, near + window);
-  return local.length > 0 || (near - window <= 0 && near + window >= view.key.length) ? local : search(0, view.key.length);
+  if (local.length > 0 || (near - window <= 0 && near + window >= view.key.length)) return local;
+  // The whole text, as long as the caller's budget of whole-text searches lasts.
+  if (global) {
+    if (global.left <= 0) return local;
+    global.left--;
+  }
+  return search(0, view.key.length);
+}
+
+/** How many characters of text on each side of a cut an override's context keeps. */
+export const OVERRIDE_CONTEXT = 32;
+
+/** The text around offset `at` that identifies a segmentation override's cut: [before, after]. */
+export function overrideContext(text: string, at: number): [string, string] {
+  return [text.slice(Math.max(0, at - OVERRIDE_CONTEXT), at), text.slice(at, at + OVERRIDE_CONTEXT)];
+}
+
+/** The key of the text's [start, end) taken from its view (no new normalisation). */
+export function keyOf(view: NormalizedView, start: number, end: number): string {
+  return view.key.slice(keyIndexAt(view, start), keyIndexAt(view, end));
 }

@@ -23,6 +23,13 @@ export interface DocumentRef {
   readonly title?: string;
   /** The effective segmentation (segmenter output with overrides applied), in text order. */
   readonly sentences: readonly Span[];
+  /**
+   * Stable id of each sentence (parallel to `sentences`), as saved in the file: a split gives
+   * the new sentence a new id and a join removes one, so that no other sentence is renumbered
+   * in the saved file. Absent: sentence i has id i. Only the file uses ids; the model works
+   * with indices, and an ids list that does not fit is replaced by fresh ids when saving.
+   */
+  readonly ids?: readonly number[];
 }
 
 export interface Member {
@@ -74,7 +81,8 @@ export interface Bookmark {
 
 export interface Alignment {
   readonly format: 'allinea-alignment';
-  readonly version: 1;
+  /** The format version the alignment was read as (files are always written as version 2). */
+  readonly version: 1 | 2;
   readonly documents: readonly DocumentRef[];
   readonly groups: readonly Group[];
   readonly overrides: readonly SegmentationOverride[];

@@ -79,10 +79,18 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'submit', keys: ['enter'], modes: PROMPTS, section: 'prompt', description: 'keys.submit', hint: true },
   { command: 'backspace', keys: ['backspace'], modes: PROMPTS, section: 'prompt', description: 'keys.backspace' },
   { command: 'clear-input', keys: ['ctrl+u'], modes: PROMPTS, section: 'prompt', description: 'keys.clearInput' },
+  { command: 'input-left', keys: ['left'], modes: PROMPTS, section: 'prompt', description: 'keys.inputLeft' },
+  { command: 'input-right', keys: ['right'], modes: PROMPTS, section: 'prompt', description: 'keys.inputRight' },
+  { command: 'input-home', keys: ['home', 'ctrl+a'], modes: PROMPTS, section: 'prompt', description: 'keys.inputHome' },
+  { command: 'input-end', keys: ['end', 'ctrl+e'], modes: PROMPTS, section: 'prompt', description: 'keys.inputEnd' },
+  { command: 'toggle-search-mode', keys: ['ctrl+r'], modes: ['search'], section: 'prompt', description: 'keys.toggleSearchMode', hint: true },
   { command: 'save-and-quit', keys: ['s', 'y'], modes: ['confirm-quit'], section: 'prompt', description: 'keys.saveAndQuit', hint: true },
   { command: 'quit-without-saving', keys: ['d', 'n'], modes: ['confirm-quit'], section: 'prompt', description: 'keys.quitWithoutSaving', hint: true },
   { command: 'close', keys: ['escape', 'ctrl+c'], modes: ['split', 'confirm-quit', ...PROMPTS], section: 'prompt', description: 'keys.cancel', hint: true },
   { command: 'close', keys: ['escape', '?', 'q', 'ctrl+c'], modes: ['help'], section: 'prompt', description: 'keys.closeHelp', hint: true },
+  // Questions before an edit that loses reviewed work, and before overwriting a file changed on disk.
+  { command: 'confirm-yes', keys: ['y'], modes: ['confirm-loss', 'confirm-overwrite'], section: 'prompt', description: 'keys.confirmYes', hint: true },
+  { command: 'close', keys: ['n', 'escape', 'ctrl+c'], modes: ['confirm-loss', 'confirm-overwrite'], section: 'prompt', description: 'keys.confirmNo', hint: true },
 
   // The row view (rows-commands.ts) and its question before a move that would lose something.
   { command: 'rows-view', keys: ['R'], modes: ['normal'], section: 'rows', description: 'keys.rowsView', hint: true },

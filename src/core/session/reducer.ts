@@ -41,7 +41,10 @@ import {
 import { enterRows, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
 import { applyRealign } from './rows-realign.js';
 import { initialRowView, normalizeRows } from './rows-state.js';
-import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type TerminalSize, type ViewKind } from './types.js';
+import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type PendingChange, type PromptInput, type TerminalSize, type ViewKind } from './types.js';
+import { lossesOf, type Loss } from './losses.js';
+import { remapMarks } from './marks.js';
+import { compilePattern, nextMatch, searchMatches, type SearchMode } from './search.js';
 
 export interface InitOptions {
   readonly alignment: Alignment;
@@ -105,8 +108,19 @@ function request(state: EditorState, effect: EffectRequest): EditorState {
   return { ...state, effects: [...state.effects, { ...effect, id: state.nextEffectId } as EditorState['effects'][number]], nextEffectId: state.nextEffectId + 1 };
 }
 
-/** Applies a model operation, recording it for undo; model errors become a message. */
-function change(state: EditorState, label: string, operation: (a: Alignment) => Alignment, done?: Message): EditorState {
+/**
+ * Applies a model operation, recording it for undo; model errors become a message. An edit
+ * that changes nothing records no step. An edit that would take sentences out of a confirmed
+ * group, dissolve one or drop a note is not applied yet: the user is asked first (y / n, Esc).
+ * `after` runs once the edit is recorded (now or on the user's yes).
+ */
+function change(
+  state: EditorState,
+  label: string,
+  operation: (a: Alignment) => Alignment,
+  done?: Message,
+  after?: (s: EditorState) => EditorState,
+): EditorState {
   let next: Alignment;
   try {
     next = operation(state.history.present);
@@ -114,14 +128,75 @@ function change(state: EditorState, label: string, operation: (a: Alignment) => 
     if (error instanceof ModelError) return fail(state, 'msg.modelError', { message: error.message });
     throw error;
   }
-  if (next === state.history.present) return say(state, 'msg.nothingChanged');
-  const segmentationChanged = next.documents !== state.history.present.documents;
+  const present = state.history.present;
+  if (next === present || sameContent(present, next)) return say(state, 'msg.nothingChanged');
+  // Writing a note is the user's own choice of text; anything else that loses work asks.
+  const losses = label === 'note' ? [] : lossesOf(present, next);
+  if (losses.length > 0) return askBeforeLoss(state, { base: present, next, label, ...(done ? { done } : {}), ...(after ? { after } : {}) }, losses);
+  return applyChange(state, label, next, done, after);
+}
+
+function applyChange(state: EditorState, label: string, next: Alignment, done?: Message, after?: (s: EditorState) => EditorState): EditorState {
   const changed: EditorState = {
     ...state,
     history: record(state.history, next, label),
-    marks: segmentationChanged ? new Set() : state.marks,
+    // Marks follow their sentences through splits and joins.
+    marks: remapMarks(state.marks, state.history.present, next),
   };
-  return done ? { ...changed, message: done } : changed;
+  const withMessage = done ? { ...changed, message: done } : changed;
+  return after ? after(withMessage) : withMessage;
+}
+
+function askBeforeLoss(state: EditorState, pending: PendingChange, losses: readonly Loss[]): EditorState {
+  const first = losses[0]!;
+  // A dissolved group's note is said with it; "more" counts the other groups concerned.
+  const noteOfFirst = losses.find((l): l is Extract<Loss, { kind: 'drop-note' }> => l.kind === 'drop-note' && l.group === first.group);
+  const kind = first.kind === 'dissolve' && noteOfFirst ? 'dissolve-note' : first.kind;
+  const note = first.kind === 'drop-note' ? first.note : noteOfFirst?.note;
+  const params: Record<string, string | number> = { whatKey: `loss.${kind}`, group: first.group, count: first.kind === 'take-out' ? first.count : 1 };
+  if (note !== undefined) params.note = note.length > 40 ? `${note.slice(0, 39)}…` : note;
+  const more = new Set(losses.map((l) => l.group)).size - 1;
+  if (more > 0) params.more = more;
+  return { ...state, mode: 'confirm-loss', pending, message: { key: more > 0 ? 'msg.confirmLossMore' : 'msg.confirmLoss', params, tone: 'info' } };
+}
+
+/** Same documents and spans, compared without serializing (a split over 100,000 sentences stays cheap). */
+function sameDocuments(a: Alignment['documents'], b: Alignment['documents']): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let d = 0; d < a.length; d++) {
+    const x = a[d]!;
+    const y = b[d]!;
+    if (x === y) continue;
+    if (x.id !== y.id || x.path !== y.path || x.lang !== y.lang || x.sha256 !== y.sha256 || x.title !== y.title) return false;
+    if (x.sentences === y.sentences) continue;
+    if (x.sentences.length !== y.sentences.length) return false;
+    for (let i = 0; i < x.sentences.length; i++) {
+      const p = x.sentences[i]!;
+      const q = y.sentences[i]!;
+      if (p !== q && (p[0] !== q[0] || p[1] !== q[1])) return false;
+    }
+    const { sentences: _xs, ...xr } = x;
+    const { sentences: _ys, ...yr } = y;
+    if (JSON.stringify(xr) !== JSON.stringify(yr)) return false;
+  }
+  return true;
+}
+
+/** Same content (a model operation may rebuild objects without changing anything). */
+function sameContent(a: Alignment, b: Alignment): boolean {
+  if (!sameDocuments(a.documents, b.documents)) return false;
+  if (a.groups.length !== b.groups.length) return false;
+  for (let g = 0; g < a.groups.length; g++) {
+    const x = a.groups[g]!;
+    const y = b.groups[g]!;
+    if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  const rest = (al: Alignment) => {
+    const { documents: _d, groups: _g, ...others } = al;
+    return JSON.stringify(others);
+  };
+  return rest(a) === rest(b);
 }
 
 function setPane(state: EditorState, d: number, pane: PaneState): EditorState {
@@ -185,6 +260,9 @@ function moveCursor(state: EditorState, d: number, cursor: number, center = fals
     for (const member of group.members) {
       const e = alignment.documents.findIndex((x) => x.id === member.doc);
       if (e < 0 || e === d) continue;
+      // A pane where the user marked a sentence stays where it is: following the partners
+      // there could scroll the marked sentence out of sight.
+      if (hasMarkIn(state, member.doc)) continue;
       const pane = next.panes[e]!;
       if (member.sentences.includes(pane.cursor)) continue;
       next = setPane(next, e, { ...pane, cursor: member.sentences[0]! });
@@ -192,6 +270,12 @@ function moveCursor(state: EditorState, d: number, cursor: number, center = fals
     }
   }
   return normalize(next, centerPanes);
+}
+
+function hasMarkIn(state: EditorState, doc: string): boolean {
+  const prefix = `${doc}\u0000`;
+  for (const key of state.marks) if (key.startsWith(prefix)) return true;
+  return false;
 }
 
 function focusedRef(state: EditorState): SentenceRef | undefined {
@@ -284,46 +368,27 @@ function jumpToBookmark(state: EditorState): EditorState {
   return moveCursor(state, target.d, target.s, true);
 }
 
-export function compileSearch(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, 'iu');
-  } catch {
-    return undefined;
-  }
+/** A search pattern as a RegExp: plain text folding case, accents and quotes (default), or a regex. */
+export function compileSearch(pattern: string, mode: SearchMode = 'regex'): RegExp | undefined {
+  return compilePattern(pattern, mode);
 }
 
 function searchStep(state: EditorState, dir: 1 | -1): EditorState {
-  const pattern = state.search.pattern;
+  const { pattern, mode = 'text' } = state.search;
   if (pattern === '') return say(state, 'msg.noSearch');
-  const regex = compileSearch(pattern);
+  const regex = compilePattern(pattern, mode);
   if (!regex) return fail(state, 'msg.badRegex', { pattern });
-  const docs = state.history.present.documents;
-  const start = state.panes[state.focus]!.cursor;
-  // Walk from the cursor through this pane, then the following panes, wrapping around.
-  for (let k = 0; k <= docs.length; k++) {
-    const d = (((state.focus + dir * k) % docs.length) + docs.length) % docs.length;
-    const doc = docs[d]!;
-    const n = doc.sentences.length;
-    let from: number;
-    let to: number;
-    if (k === 0) {
-      from = start + dir;
-      to = dir === 1 ? n : -1;
-    } else if (k === docs.length) {
-      from = dir === 1 ? 0 : n - 1;
-      to = start + dir;
-    } else {
-      from = dir === 1 ? 0 : n - 1;
-      to = dir === 1 ? n : -1;
-    }
-    for (let i = from; dir === 1 ? i < to : i > to; i += dir) {
-      if (regex.test(rawSentence(state, doc, i))) {
-        const moved = moveCursor(state, d, i, true);
-        return say(moved, 'msg.found', { doc: doc.id, sentence: i + 1 });
-      }
-    }
-  }
-  return say(state, 'msg.notFound', { pattern });
+  const alignment = state.history.present;
+  // From the cursor on through this pane, then the following panes, wrapping around.
+  const found = nextMatch(searchMatches(alignment, state.texts, regex), state.focus, state.panes[state.focus]!.cursor, dir);
+  if (!found) return say(state, 'msg.notFound', { pattern });
+  const { match, index } = found;
+  const total = searchMatches(alignment, state.texts, regex).length;
+  const doc = alignment.documents[match.d]!;
+  const moved = moveCursor(state, match.d, match.i, true);
+  return match.note
+    ? say(moved, 'msg.foundInNote', { doc: doc.id, sentence: match.i + 1, group: match.note, index, total })
+    : say(moved, 'msg.foundOf', { doc: doc.id, sentence: match.i + 1, index, total });
 }
 
 /** Caret stops for split mode: the starts of words inside the sentence. */
@@ -367,8 +432,9 @@ function submit(state: EditorState): EditorState {
     case 'search': {
       const pattern = state.input.text;
       if (pattern === '') return closed;
-      if (!compileSearch(pattern)) return fail(state, 'msg.badRegex', { pattern });
-      return searchStep({ ...closed, search: { pattern } }, 1);
+      const mode = state.search.mode ?? 'text';
+      if (!compilePattern(pattern, mode)) return fail(state, 'msg.badRegex', { pattern });
+      return searchStep({ ...closed, search: { pattern, mode } }, 1);
     }
     case 'note': {
       const group = targetGroup(state);
@@ -376,8 +442,9 @@ function submit(state: EditorState): EditorState {
       return change(closed, 'note', (a) => setNote(a, group.id, state.input.text), { key: 'msg.noteSet', params: { group: group.id }, tone: 'info' });
     }
     case 'threshold': {
-      const value = Number(state.input.text.replace(',', '.'));
-      if (!Number.isFinite(value) || value < 0 || value > 1 || state.input.text.trim() === '') {
+      const typed = state.input.text.trim() === '' ? String(DEFAULT_ACCEPT_THRESHOLD) : state.input.text;
+      const value = Number(typed.replace(',', '.'));
+      if (!Number.isFinite(value) || value < 0 || value > 1 || typed.trim() === '') {
         return fail(state, 'msg.badThreshold', { value: state.input.text });
       }
       const before = countsOf(state.history.present).confirmed;
@@ -397,6 +464,9 @@ function submit(state: EditorState): EditorState {
       return closed;
   }
 }
+
+/** The score `Y` accepts from when Enter is pressed on an empty prompt. */
+export const DEFAULT_ACCEPT_THRESHOLD = 0.8;
 
 function openPrompt(state: EditorState, mode: 'search' | 'note' | 'threshold', text: string): EditorState {
   const { message: _m, ...rest } = state;
@@ -520,21 +590,27 @@ function command(state: EditorState, id: CommandId): EditorState {
       if (ref && !refs.some((r) => r.doc === doc.id)) refs.push(ref);
       if (new Set(refs.map((r) => r.doc)).size < 2) return fail(state, 'msg.needTwoDocuments');
       let groupId = '';
-      const next = change(state, 'link', (a) => {
-        const result = link(a, refs);
-        groupId = result.groupId;
-        return result.alignment;
-      });
-      if (next.history === state.history) return next;
-      return say({ ...next, marks: new Set() }, 'msg.linked', { group: groupId, count: refs.length });
+      return change(
+        state,
+        'link',
+        (a) => {
+          const result = link(a, refs);
+          groupId = result.groupId;
+          return result.alignment;
+        },
+        undefined,
+        (s) => say({ ...s, marks: new Set() }, 'msg.linked', { group: groupId, count: refs.length }),
+      );
     }
     case 'add-to-group': {
       const group = ref ? groupAt(alignment, ref.doc, ref.sentence) : undefined;
       if (!group) return fail(state, 'msg.noGroupHere');
       const refs = markedRefs(state);
       if (refs.length === 0) return fail(state, 'msg.markFirst');
-      const next = change(state, 'add', (a) => addMembers(a, group.id, refs), { key: 'msg.added', params: { group: group.id, count: refs.length }, tone: 'info' });
-      return next.history === state.history ? next : { ...next, marks: new Set() };
+      return change(state, 'add', (a) => addMembers(a, group.id, refs), { key: 'msg.added', params: { group: group.id, count: refs.length }, tone: 'info' }, (s) => ({
+        ...s,
+        marks: new Set(),
+      }));
     }
     case 'remove-from-group': {
       if (!ref || !groupAt(alignment, ref.doc, ref.sentence)) return fail(state, 'msg.notInGroup');
@@ -549,12 +625,13 @@ function command(state: EditorState, id: CommandId): EditorState {
         if (g && g.id !== into.id) others.add(g.id);
       }
       if (others.size === 0) return fail(state, 'msg.markOtherGroup');
-      const next = change(state, 'merge', (a) => [...others].reduce((acc, other) => mergeGroups(acc, into.id, other), a), {
-        key: 'msg.merged',
-        params: { group: into.id, others: [...others].join(', ') },
-        tone: 'info',
-      });
-      return next.history === state.history ? next : { ...next, marks: new Set() };
+      return change(
+        state,
+        'merge',
+        (a) => [...others].reduce((acc, other) => mergeGroups(acc, into.id, other), a),
+        { key: 'msg.merged', params: { group: into.id, others: [...others].join(', ') }, tone: 'info' },
+        (s) => ({ ...s, marks: new Set() }),
+      );
     }
     case 'dissolve-group': {
       const group = targetGroup(state);
@@ -577,7 +654,8 @@ function command(state: EditorState, id: CommandId): EditorState {
     }
     case 'accept-above':
       if (countsOf(alignment).suggested === 0) return say(state, 'msg.noSuggestions');
-      return openPrompt(state, 'threshold', '0.8');
+      // Empty, not pre-filled: typing gives the score; Enter alone takes the default shown.
+      return openPrompt(state, 'threshold', '');
     case 'run-aligner':
       if (state.aligner.running) return say(state, 'msg.alignerBusy');
       return say(request({ ...state, aligner: { running: true, done: 0, total: 0, documents: alignment.documents } }, { type: 'run-aligner', alignment }), 'msg.alignerStarted');
@@ -610,8 +688,7 @@ function command(state: EditorState, id: CommandId): EditorState {
       const history = id === 'undo' ? undo(state.history) : redo(state.history);
       if (history === state.history) return say(state, id === 'undo' ? 'msg.nothingToUndo' : 'msg.nothingToRedo');
       const label = id === 'undo' ? state.history.label ?? '' : history.label ?? '';
-      const segmentationChanged = history.present.documents !== state.history.present.documents;
-      return say(normalize({ ...state, history, marks: segmentationChanged ? new Set() : state.marks }), id === 'undo' ? 'msg.undone' : 'msg.redone', { changeKey: `change.${label || 'edit'}` });
+      return say(normalize({ ...state, history, marks: remapMarks(state.marks, state.history.present, history.present) }), id === 'undo' ? 'msg.undone' : 'msg.redone', { changeKey: `change.${label || 'edit'}` });
     }
     case 'save':
       return say(request(state, { type: 'save', alignment, thenQuit: false }), 'msg.saving');
@@ -625,13 +702,42 @@ function command(state: EditorState, id: CommandId): EditorState {
     case 'help':
       return { ...state, mode: 'help', helpTop: 0 };
     case 'close': {
-      const { message: _m, ...rest } = state;
+      const { message: _m, pending: _p, ...rest } = state;
+      // Esc or n to "this would lose reviewed work" / "overwrite a file changed on disk": nothing happens.
+      if (state.mode === 'confirm-loss') return say({ ...rest, mode: 'normal', input: { text: '' } }, 'msg.lossDeclined');
+      if (state.mode === 'confirm-overwrite') return say({ ...rest, mode: 'normal', input: { text: '' } }, 'msg.overwriteDeclined');
       return { ...rest, mode: 'normal', input: { text: '' } };
+    }
+    case 'confirm-yes': {
+      const { pending, ...rest } = state;
+      const cleared: EditorState = { ...rest, mode: 'normal' };
+      if (state.mode === 'confirm-overwrite') return say(request(cleared, { type: 'save', alignment, thenQuit: state.overwriteThenQuit ?? false, force: true }), 'msg.saving');
+      if (!pending) return cleared;
+      if (pending.base !== alignment) return fail(cleared, 'msg.changedMeanwhile');
+      return normalize(applyChange(cleared, pending.label, pending.next, pending.done, pending.after));
     }
     case 'submit':
       return submit(state);
-    case 'backspace':
-      return { ...state, input: { text: [...state.input.text].slice(0, -1).join('') } };
+    case 'backspace': {
+      const chars = [...state.input.text];
+      const caret = caretOf(state.input);
+      if (caret === 0) return state;
+      chars.splice(caret - 1, 1);
+      return { ...state, input: withCaret(chars.join(''), caret - 1) };
+    }
+    case 'input-left':
+    case 'input-right':
+    case 'input-home':
+    case 'input-end': {
+      const length = [...state.input.text].length;
+      const caret = caretOf(state.input);
+      const to = id === 'input-home' ? 0 : id === 'input-end' ? length : Math.min(length, Math.max(0, caret + (id === 'input-left' ? -1 : 1)));
+      return { ...state, input: withCaret(state.input.text, to) };
+    }
+    case 'toggle-search-mode': {
+      const mode = (state.search.mode ?? 'text') === 'text' ? 'regex' : 'text';
+      return { ...state, search: { ...state.search, mode } };
+    }
     case 'clear-input':
       return { ...state, input: { text: '' } };
     case 'caret-left':
@@ -649,9 +755,28 @@ function command(state: EditorState, id: CommandId): EditorState {
 
 /** Messages last until the next key: then the hints come back. Prompt and quit questions stay. */
 function clearMessage(state: EditorState): EditorState {
-  if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split' || state.mode === 'confirm-move') return state;
+  if (!state.message || state.mode === 'confirm-quit' || state.mode === 'split' || state.mode === 'confirm-move' || state.mode === 'confirm-loss' || state.mode === 'confirm-overwrite') return state;
   const { message: _m, ...rest } = state;
   return rest;
+}
+
+function caretOf(input: PromptInput): number {
+  const length = [...input.text].length;
+  return input.caret === undefined ? length : Math.min(length, Math.max(0, input.caret));
+}
+
+/** Input with its caret; at the end the caret is left out (typing appends). */
+function withCaret(text: string, caret: number): PromptInput {
+  return caret >= [...text].length ? { text } : { text, caret };
+}
+
+/** How soon after a failed command (or the previous key typed after it) keys count as typed text. */
+export const TYPED_AFTER_FAILURE_MS = 400;
+
+/** A key that types text: a printable character, a space, or Enter ending a typed line. */
+function isTypedKey(action: { readonly name: string | undefined; readonly text: string }): boolean {
+  if (action.name === 'enter' || action.name === 'space') return true;
+  return action.text !== '' && (action.name === undefined || [...action.name].length === 1);
 }
 
 // Typed text keeps no control characters: a prompt is one line of plain text.
@@ -662,8 +787,23 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
     case 'command':
       return command(clearMessage(state), action.command);
     case 'key': {
+      // Keys typed right after a failed command (a burst, a paste) are text the user meant
+      // for the prompt that did not open: kept and shown, never run as commands.
+      const failure = state.afterFailure;
+      if (failure && action.at !== undefined && action.at - failure.at <= TYPED_AFTER_FAILURE_MS && state.mode === 'normal' && isTypedKey(action)) {
+        const text = failure.text + (action.name === 'enter' ? '' : action.text.replace(CONTROL, ''));
+        const params: Record<string, string | number> = { ...(failure.failed.params ?? {}), errorKey: failure.failed.key, text: text.length > 40 ? `…${text.slice(-39)}` : text };
+        return { ...state, afterFailure: { ...failure, at: action.at, text }, message: { key: 'msg.typedAfterFailure', params, tone: 'error' } };
+      }
       const id = action.name === undefined ? undefined : commandForKey(action.name, state.mode, state.view);
-      if (id) return command(clearMessage(state), id);
+      if (id) {
+        const { afterFailure: _f, ...base } = state;
+        const next = command(clearMessage(base), id);
+        if (action.at !== undefined && next.message?.tone === 'error' && next.history === state.history && next.mode === 'normal') {
+          return { ...next, afterFailure: { at: action.at, text: '', failed: next.message } };
+        }
+        return next;
+      }
       if (isPromptMode(state.mode) && action.text !== '' && (action.name === undefined || [...action.name].length === 1 || action.name === 'space')) {
         return reduce(state, { type: 'type', text: action.text });
       }
@@ -672,7 +812,13 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
     case 'type': {
       if (state.mode !== 'search' && state.mode !== 'note' && state.mode !== 'threshold') return state;
       const text = action.text.replace(/[\r\n\t]+/g, ' ').replace(CONTROL, '');
-      return text === '' ? state : { ...state, input: { text: state.input.text + text } };
+      if (text === '') return state;
+      // Typed at the caret (left/right/home/end move it).
+      const chars = [...state.input.text];
+      const caret = caretOf(state.input);
+      const typed = [...text];
+      chars.splice(caret, 0, ...typed);
+      return { ...state, input: withCaret(chars.join(''), caret + typed.length) };
     }
     case 'resize':
       if (action.size.columns === state.size.columns && action.size.rows === state.size.rows) return state;
@@ -683,6 +829,8 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
       const next = say({ ...state, saved: action.alignment }, 'msg.saved', { file: state.fileName });
       return action.thenQuit ? request(next, { type: 'quit' }) : next;
     }
+    case 'save-conflict':
+      return { ...state, mode: 'confirm-overwrite', overwriteThenQuit: action.thenQuit, message: { key: 'msg.confirmOverwrite', params: { file: state.fileName }, tone: 'error' } };
     case 'save-failed':
       return fail({ ...state, mode: 'normal' }, 'msg.saveFailed', { message: action.message });
     case 'aligner-progress':
@@ -697,13 +845,12 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
       if (scope && scope.base.documents !== state.history.present.documents) return fail(normalize(stopped), 'msg.rowRealignStale');
       // Suggestions name sentences by index: after a split or join they would point elsewhere.
       if (state.aligner.documents && state.aligner.documents !== state.history.present.documents) return fail(stopped, 'msg.alignerStale');
-      if (scope) {
-        // A re-align from the cursor onward: its suggestions replace the scope's only.
-        const next = change(stopped, 'align', (a) => applyRealign(a, scope, action.suggestions));
-        return say(normalize(next), 'msg.alignerDone', { count: countsOf(next.history.present).suggested, mode: action.mode });
-      }
-      const next = change(stopped, 'align', (a) => applySuggestions(a, action.suggestions));
-      return say(normalize(next), 'msg.alignerDone', { count: countsOf(next.history.present).suggested, mode: action.mode });
+      const doneMessage = (s: EditorState) => say(s, 'msg.alignerDone', { count: countsOf(s.history.present).suggested, mode: action.mode });
+      // A re-align from the cursor onward: its suggestions replace the scope's only.
+      const apply = scope ? (a: Alignment) => applyRealign(a, scope, action.suggestions) : (a: Alignment) => applySuggestions(a, action.suggestions);
+      const next = change(stopped, 'align', apply, undefined, doneMessage);
+      if (next.mode === 'confirm-loss') return next;
+      return normalize(next.history === stopped.history && next.message?.key === 'msg.nothingChanged' ? doneMessage(next) : next);
     }
     case 'aligner-failed':
       if (state.rowRealign) {

@@ -3,6 +3,7 @@
  * under the cursor, sentence heights) and what the screen shows (pane lines, group rows,
  * counts). Expensive results are cached per alignment object, which is immutable.
  */
+import { slotOfGroup } from './group-colors.js';
 import { sentenceGroupIndex } from '../model/index-cache.js';
 import type { Alignment, DocumentRef, Group } from '../model/types.js';
 import { digits, fit, gutterWidth, screenLayout, textWidth, wrapText, GROUP_ROW_MAX_LINES, type ScreenLayout } from './layout.js';
@@ -206,7 +207,7 @@ export function paneViews(state: EditorState, layout: ScreenLayout = layoutOf(st
           gutter: n === 0 ? head : blank,
           tag: hasTag ? line.slice(0, Math.min(tag.length, line.length)) : '',
           text: fit(hasTag ? line.slice(tag.length) : line, tw - (hasTag ? Math.min(tag.length, line.length) : 0)),
-          ...(group ? { groupSlot: paletteSlot(group.id, PALETTE_SIZE), status: group.status === 'confirmed' ? 'confirmed' : 'suggested' } : {}),
+          ...(group ? { groupSlot: slotOfGroup(alignment, group, PALETTE_SIZE) ?? paletteSlot(group.id, PALETTE_SIZE), status: group.status === 'confirmed' ? 'confirmed' : 'suggested' } : {}),
           cursor: isCursor,
           partner: !isCursor && focusGroup !== undefined && group === focusGroup,
           marked,
@@ -297,7 +298,8 @@ export function groupTable(state: EditorState, layout: ScreenLayout = layoutOf(s
       status: group.status,
       ...(group.score !== undefined ? { score: group.score } : {}),
       ...(group.note !== undefined ? { note: group.note } : {}),
-      groupSlot: paletteSlot(group.id, PALETTE_SIZE),
+      // By position, as in the panes: neighbouring groups never share a colour.
+      groupSlot: slotOfGroup(state.history.present, group, PALETTE_SIZE) ?? paletteSlot(group.id, PALETTE_SIZE),
       cursor: r === state.groupCursor,
       cells: cells.map((c) => c.slice(0, h)),
       height: h,

@@ -12,7 +12,18 @@ import type { RowViewState } from './rows-state.js';
 export type ViewKind = 'panes' | 'groups' | 'rows';
 
 /** Input modes: which keymap section is active and what the bottom line shows. */
-export type Mode = 'normal' | 'search' | 'note' | 'threshold' | 'split' | 'confirm-quit' | 'help' | 'confirm-move';
+export type Mode = 'normal' | 'search' | 'note' | 'threshold' | 'split' | 'confirm-quit' | 'help' | 'confirm-move' | 'confirm-loss' | 'confirm-overwrite';
+
+/** An edit waiting for the user's yes because it would lose reviewed work (see losses.ts). */
+export interface PendingChange {
+  /** The alignment the edit was computed on: it applies only if nothing changed meanwhile. */
+  readonly base: Alignment;
+  readonly next: Alignment;
+  readonly label: string;
+  readonly done?: Message;
+  /** What the command does after its edit is recorded (clear marks, its message). */
+  readonly after?: (state: EditorState) => EditorState;
+}
 
 export type GroupFilter = 'all' | 'confirmed' | 'suggested' | 'rejected';
 export const GROUP_FILTERS: readonly GroupFilter[] = ['all', 'confirmed', 'suggested', 'rejected'];
@@ -38,6 +49,8 @@ export interface Message {
 
 export interface PromptInput {
   readonly text: string;
+  /** Caret position in characters (code points) from the start; absent: at the end. */
+  readonly caret?: number;
 }
 
 export interface AlignerState {
@@ -52,7 +65,8 @@ export interface AlignerState {
 
 /** Side effects the reducer asks the shell (src/tui) to perform. */
 export type Effect =
-  | { readonly id: number; readonly type: 'save'; readonly alignment: Alignment; readonly thenQuit: boolean }
+  /** `force`: the user said yes to overwriting a file that changed on disk since it was read. */
+  | { readonly id: number; readonly type: 'save'; readonly alignment: Alignment; readonly thenQuit: boolean; readonly force?: boolean }
   | { readonly id: number; readonly type: 'quit' }
   | { readonly id: number; readonly type: 'run-aligner'; readonly alignment: Alignment }
   | { readonly id: number; readonly type: 'cancel-aligner' };
@@ -84,12 +98,22 @@ export interface EditorState {
   readonly input: PromptInput;
   /** Split mode: caret as a character offset inside the sentence under the cursor. */
   readonly splitCaret: number;
-  readonly search: { readonly pattern: string };
+  /** mode: plain text folding case, accents and quotes (the default), or a regular expression. */
+  readonly search: { readonly pattern: string; readonly mode?: 'text' | 'regex' };
   readonly helpTop: number;
   readonly message?: Message;
   readonly aligner: AlignerState;
   readonly effects: readonly Effect[];
   readonly nextEffectId: number;
+  /** mode 'confirm-overwrite': whether the save being asked about was save-and-quit. */
+  readonly overwriteThenQuit?: boolean;
+  /** mode 'confirm-loss': the edit the question is about. */
+  readonly pending?: PendingChange;
+  /**
+   * Set when a key's command failed: printable keys typed right after it (within
+   * TYPED_AFTER_FAILURE_MS of the previous key) are kept as text, not run as commands.
+   */
+  readonly afterFailure?: { readonly at: number; readonly text: string; readonly failed: Message };
   /** The row view (rows-state.ts). */
   readonly rowView: RowViewState;
   /** A re-align from the cursor onward in progress: how its suggestions map back (rows-realign.ts). */
@@ -99,12 +123,14 @@ export interface EditorState {
 export type Action =
   | { readonly type: 'command'; readonly command: CommandId }
   /** A key press: `name` as in the keymap (undefined for pasted text), `text` what it typed. */
-  | { readonly type: 'key'; readonly name: string | undefined; readonly text: string }
+  | { readonly type: 'key'; readonly name: string | undefined; readonly text: string; readonly at?: number }
   | { readonly type: 'type'; readonly text: string }
   | { readonly type: 'resize'; readonly size: TerminalSize }
   | { readonly type: 'effects-taken'; readonly upTo: number }
   | { readonly type: 'saved'; readonly alignment: Alignment; readonly thenQuit: boolean }
   | { readonly type: 'save-failed'; readonly message: string }
+  /** The file changed on disk since the workbench read or last saved it; nothing was written. */
+  | { readonly type: 'save-conflict'; readonly thenQuit: boolean }
   | { readonly type: 'aligner-progress'; readonly done: number; readonly total: number; readonly elapsedMs?: number }
   | { readonly type: 'aligner-done'; readonly suggestions: readonly SuggestedMembers[]; readonly mode: string }
   | { readonly type: 'aligner-failed'; readonly message: string; readonly cancelled?: boolean; readonly unavailable?: boolean }
@@ -162,6 +188,12 @@ export type CommandId =
   | 'caret-word-right'
   | 'save-and-quit'
   | 'quit-without-saving'
+  | 'confirm-yes'
+  | 'toggle-search-mode'
+  | 'input-left'
+  | 'input-right'
+  | 'input-home'
+  | 'input-end'
   | 'rows-view'
   | 'row-shift-up'
   | 'row-shift-down'

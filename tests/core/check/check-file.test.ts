@@ -1,4 +1,5 @@
 /** The checker's core on in-memory files and a fake host: no file system involved. */
+import { parseAlignment } from '../../../src/core/model/parse.js';
 import { describe, expect, it } from 'vitest';
 import { checkFile, type CheckHost } from '../../../src/core/check/check-file.js';
 import { defaultRules } from '../../../src/core/check/config.js';
@@ -62,7 +63,10 @@ describe('checkFile', () => {
     expect(result.fixed?.documents).toEqual([{ doc: 'en-002', exact: 1, fuzzy: 0, lost: 0, droppedOverrides: 0, dissolvedGroups: [] }]);
     const after = JSON.parse(written.text!) as Alignment;
     expect(after.documents[2]!.sha256).toBe(sha256(changed.get('en-002')!));
-    expect(after.groups[0]!.members[0]).toEqual({ doc: 'en-002', sentences: [s + 1], texts: [expect.stringContaining('9,200 accounts')] });
+    // The sentence keeps its stable id in the file (the group's line does not change); it is now sentence s + 1.
+    expect(after.groups[0]!.members[0]).toEqual({ doc: 'en-002', sentences: [s], texts: [expect.stringContaining('9,200 accounts')] });
+    const reread = parseAlignment(written.text!);
+    expect(reread.ok && reread.alignment.groups[0]!.members[0]!.sentences).toEqual([s + 1]);
     // What remains is the quality warning on the rewritten file: 9200 against 5500.
     expect(result.findings.map((f) => [f.rule, f.message])).toEqual([['number-mismatch', 'group "g1": numbers differ: 9200 in en-002 but not in fr-003; 5500 in fr-003 but not in en-002']]);
   });

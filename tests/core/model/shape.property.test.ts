@@ -9,7 +9,9 @@ import { alignmentSchema, judgeAlignment } from '../../../src/core/model/schema.
 import { alignmentFromShape, hasAlignmentShape } from '../../../src/core/model/shape.js';
 import { serializeAlignment } from '../../../src/core/model/serialize.js';
 import { applySuggestions, link, setNote, splitSentence, toggleBookmark } from '../../../src/core/model/operations.js';
-import { findSentence, seedsAlignment } from '../../helpers/seeds.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, findSentence, seedsAlignment } from '../../helpers/seeds.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -29,6 +31,15 @@ function small(): Json {
   const file = JSON.parse(serializeAlignment(rich, texts)) as { documents: { sentences: unknown[] }[]; $schema?: string };
   for (const doc of file.documents) doc.sentences = doc.sentences.slice(0, 6);
   file.$schema = '../schema/alignment.schema.json';
+  return file as unknown as Json;
+}
+
+/** The same small file as version 1 wrote it: no sentence ids, no override context. */
+function smallV1(): Json {
+  const file = small() as { version: number; documents: Record<string, Json>[]; overrides: Record<string, Json>[] };
+  file.version = 1;
+  for (const doc of file.documents) delete doc.ids;
+  for (const o of file.overrides) delete o.context;
   return file as unknown as Json;
 }
 
@@ -86,7 +97,8 @@ function mutate(file: Json, at: (string | number)[], m: Mutation): Json {
 
 describe('the shape test agrees with the zod schema', () => {
   it('accepts real files and gives the alignment zod gives', () => {
-    for (const file of [small(), JSON.parse(serializeAlignment(rich, texts)) as Json, JSON.parse(serializeAlignment(base))]) {
+    const committed = JSON.parse(readFileSync(join(REPO_ROOT, 'alignments', 'seeds.align.json'), 'utf8')) as Json;
+    for (const file of [small(), smallV1(), committed, JSON.parse(serializeAlignment(rich, texts)) as Json, JSON.parse(serializeAlignment(base))]) {
       expect(hasAlignmentShape(file)).toBe(true);
       const judged = judgeAlignment(file);
       expect(judged.ok).toBe(true);
@@ -94,16 +106,31 @@ describe('the shape test agrees with the zod schema', () => {
     }
   });
 
-  it('accepts and refuses exactly what zod does, for files broken anywhere', () => {
-    const file = small();
-    const all = paths(file);
-    fc.assert(
-      fc.property(fc.nat(all.length - 1), mutation, (p, m) => {
-        const broken = mutate(file, all[p]!, m);
-        expect(hasAlignmentShape(broken)).toBe(alignmentSchema.safeParse(broken).success);
-      }),
-      { numRuns: 3000 },
-    );
+  it('accepts and refuses exactly what zod does, for files broken anywhere (versions 2 and 1)', () => {
+    for (const file of [small(), smallV1()]) {
+      const all = paths(file);
+      fc.assert(
+        fc.property(fc.nat(all.length - 1), mutation, (p, m) => {
+          const broken = mutate(file, all[p]!, m);
+          expect(hasAlignmentShape(broken)).toBe(alignmentSchema.safeParse(broken).success);
+        }),
+        { numRuns: 3000 },
+      );
+    }
+  });
+
+  it('agrees that version 1 has no sentence ids and no override context, and version 2 may', () => {
+    const v2 = small() as { documents: Record<string, Json>[]; overrides: Record<string, Json>[]; version: number };
+    expect(v2.documents.some((d) => d.ids !== undefined) && v2.overrides.every((o) => o.context !== undefined)).toBe(true);
+    const asV1 = { ...structuredClone(v2), version: 1 };
+    expect(hasAlignmentShape(asV1)).toBe(false);
+    expect(alignmentSchema.safeParse(asV1).success).toBe(false);
+    for (const bad of [[[0, 0]], [[-1, 2]], [[0, 1.5]], [0], [[0, 1, 2]]]) {
+      const broken = structuredClone(v2);
+      broken.documents[3]!.ids = bad as Json;
+      expect(hasAlignmentShape(broken)).toBe(alignmentSchema.safeParse(broken).success);
+      expect(hasAlignmentShape(broken)).toBe(false);
+    }
   });
 
   it('agrees on values JSON.parse can give that look like numbers but are not indices', () => {

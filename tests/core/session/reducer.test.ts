@@ -70,14 +70,15 @@ describe('session reducer: finding', () => {
     const s = search(seedsState(), 'non perdoniamo');
     expect(s.focus).toBe(docIndex(s, 'it-000'));
     expect(cursorOf(s, 'it-000')).toBe(sentenceOf(s, 'it-000', SLOGAN_IT));
-    const fr = search(s, 'pardonne|oublie');
+    // Ctrl-R in the prompt: a regular expression (plain text is the default).
+    const fr = press(type(press(s, '/', 'ctrl+u', 'ctrl+r'), 'pardonne|oublie'), 'enter');
     expect(fr.focus).toBe(docIndex(s, 'fr-003'));
     expect(fr.mode).toBe('normal');
-    expect(fr.message?.key).toBe('msg.found');
+    expect(fr.message?.key).toBe('msg.foundOf');
   });
 
   it('keeps the prompt open and says so for an invalid regex', () => {
-    const s = search(seedsState(), '([');
+    const s = press(type(press(seedsState(), '/', 'ctrl+u', 'ctrl+r'), '(['), 'enter');
     expect(s.mode).toBe('search');
     expect(s.message).toMatchObject({ key: 'msg.badRegex', tone: 'error' });
     expect(press(s, 'escape').mode).toBe('normal');
@@ -161,9 +162,11 @@ describe('session reducer: aligning', () => {
     const group = s.history.present.groups[0]!;
     expect(group.members.map((m) => m.doc)).toEqual(['it-000', 'en-002', 'fr-003']);
     s = press(s, 'x');
+    expect(s.mode).toBe('confirm-loss'); // x takes a sentence out of a confirmed group: asked first
+    s = press(s, 'y');
     expect(s.history.present.groups[0]!.members.map((m) => m.doc)).toEqual(['en-002', 'fr-003']);
     s = search(s, 'ne pardonne');
-    s = press(s, 'd');
+    s = press(s, 'd', 'y'); // dissolving a confirmed group asks first
     expect(s.history.present.groups).toHaveLength(0);
   });
 
