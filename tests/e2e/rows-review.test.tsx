@@ -101,19 +101,32 @@ describe.skipIf(!hasTmux)('the row view as the main review view', () => {
       tmux.type('/');
       tmux.type('Anonymous');
       tmux.keys('Enter');
-      const found = prefix(t('msg.found', { doc: 'it-000', sentence: '§' }));
-      const sentenceOf = (s: string) => Number(new RegExp(`${found.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`).exec(s)?.[1]);
-      const first = await tmux.waitFor((s) => sentenceOf(s) > 0, 'the first match');
-      const n1 = sentenceOf(first);
+      // "Found in it-000, sentence 7 (3 of 32)." or the same in a group's note: sentence and index.
+      const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pattern = (key: string) =>
+        new RegExp(escape(t(key, { doc: 'it-000', group: '¤', sentence: '§', index: '±', total: '¤' })).replace('§', '(\\d+)').replace('±', '(\\d+)').replaceAll('¤', '\\S+?'));
+      const patterns = [pattern('msg.foundOf'), pattern('msg.foundInNote')];
+      const matchOf = (screen: string) => {
+        for (const p of patterns) {
+          const m = p.exec(screen);
+          if (m) return { sentence: Number(m[1]), index: Number(m[2]) };
+        }
+        return undefined;
+      };
       // The detail line names the cursor row's sentences: the match is in the cursor's row.
-      expect(first).toMatch(new RegExp(`it-000 (\\d+,)*${n1}\\b`));
-      const row1 = cursorLine(first);
+      const inCursorRow = (screen: string, sentence: number) => new RegExp(`it-000 (\\d+,)*${sentence}\\b`).test(screen);
+      const first = await tmux.waitFor((s) => matchOf(s) !== undefined, 'the first match');
+      const m1 = matchOf(first)!;
+      expect(inCursorRow(first, m1.sentence)).toBe(true);
       tmux.type('n');
-      const second = await tmux.waitFor((s) => sentenceOf(s) > n1, 'the next match');
-      expect(second).toMatch(new RegExp(`it-000 (\\d+,)*${sentenceOf(second)}\\b`));
-      expect(cursorLine(second)).not.toBe(row1);
+      const second = await tmux.waitFor((s) => matchOf(s)?.index === m1.index + 1, 'the next match');
+      expect(inCursorRow(second, matchOf(second)!.sentence)).toBe(true);
+      tmux.type('n');
+      const third = await tmux.waitFor((s) => matchOf(s)?.index === m1.index + 2, 'the match after');
+      expect(inCursorRow(third, matchOf(third)!.sentence)).toBe(true);
+      expect(matchOf(third)!.sentence).toBeGreaterThan(m1.sentence);
       tmux.type('N');
-      await tmux.waitFor((s) => sentenceOf(s) === n1, 'the previous match');
+      await tmux.waitFor((s) => matchOf(s)?.index === m1.index + 1, 'the previous match');
       // Nothing changed: q quits at once, and the file is as it was.
       tmux.type('q');
       await tmux.waitForText('EXITED:0');

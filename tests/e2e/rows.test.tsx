@@ -155,7 +155,8 @@ describe.skipIf(!hasTmux)('row view in a real terminal', () => {
     tmux.type('F');
     await tmux.waitForText(t('msg.rowRealignStarted', { row: '§', count: 0 }).split('§')[0]!);
     const done = await tmux.waitForText(t('msg.alignerDone', { count: 0, mode: '§' }).split('§')[0]!, 120_000);
-    expect(done).toContain('✓');
+    // The confirmed row is kept (it may be scrolled above a tall cursor row): the header still counts it.
+    expect(done.split('\n')[0]).toMatch(/· 1\/\d+ confirmed/);
     tmux.keys('C-s');
     await tmux.waitForText(t('msg.saved', { file: 'a.align.json' }));
     tmux.type('q');
