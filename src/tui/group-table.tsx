@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fit } from '../core/session/layout.js';
+import { fit, truncate, wrapText } from '../core/session/layout.js';
 import type { GroupTableView } from '../core/session/selectors.js';
 import { groupColor } from './colors.js';
 import { sanitizeForTerminal } from '../core/display/sanitize.js';
@@ -15,19 +15,20 @@ export function GroupTable({ table, height, filterKey, colors }: { table: GroupT
   const title = fit(t('ui.groupsTitle', { filter: t(filterKey), position: table.position, total: table.total }), table.prefixWidth + table.columns.reduce((a, c) => a + c.width, 0));
   const header = fit(t('ui.group'), table.prefixWidth) + table.columns.map((c) => fit(sanitizeForTerminal(`${c.id} · ${c.lang}`), c.width)).join('');
   const lines: ReactElement[] = [];
+  // The id column keeps a blank at its right, like every cell, so a note never runs into the text.
+  const own = Math.max(1, table.prefixWidth - 1);
   for (const row of table.rows) {
     const color = groupColor(row.groupSlot, colors);
+    // The note wraps over the row's other lines; cut with an ellipsis where the row ends.
+    const note = row.note ? wrapText(`✎ ${sanitizeForTerminal(row.note)}`, Math.max(1, own - 2)).map((l) => `  ${l}`) : [];
+    if (note.length > row.height - 1 && row.height > 1) note[row.height - 2] = `${truncate(note[row.height - 2]!, own - 1)}…`;
     for (let n = 0; n < row.height; n++) {
       const prefix =
-        n === 0
-          ? `${row.cursor ? '▸' : ' '}${STATUS_MARK[row.status]}${sanitizeForTerminal(row.id)}${row.score !== undefined ? ` ${row.score.toFixed(2)}` : ''}`
-          : n === 1 && row.note
-            ? `  ✎ ${sanitizeForTerminal(row.note)}`
-            : '';
+        n === 0 ? `${row.cursor ? '▸' : ' '}${STATUS_MARK[row.status]}${sanitizeForTerminal(row.id)}${row.score !== undefined ? ` ${row.score.toFixed(2)}` : ''}` : (note[n - 1] ?? '');
       lines.push(
         <Text key={`${row.key}:${n}`} wrap="truncate-end">
           <Text color={color} bold={row.status === 'confirmed'} strikethrough={row.status === 'rejected'}>
-            {fit(prefix, table.prefixWidth)}
+            {`${fit(prefix, own)} `}
           </Text>
           <Text inverse={row.cursor}>{table.columns.map((c, i) => fit(row.cells[i]?.[n] ?? '', c.width)).join('')}</Text>
         </Text>,
