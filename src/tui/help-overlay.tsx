@@ -3,7 +3,8 @@
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KEYMAP, KEYMAP_SECTIONS, keyLabel, type KeymapSection } from '../core/session/keymap.js';
+import { KEYMAP, KEYMAP_SECTIONS, keyLabel, type KeyBinding } from '../core/session/keymap.js';
+import type { Mode } from '../core/session/types.js';
 import { fit } from '../core/session/layout.js';
 import { useKeyLabel } from './key-labels.js';
 
@@ -13,19 +14,35 @@ export interface HelpLine {
   readonly text: string;
 }
 
+/**
+ * The prompt keys by what the user is doing (typing, splitting, answering, reading help), so
+ * one heading never mixes them: a binding is listed under each of its modes' headings.
+ */
+const PROMPT_GROUPS: readonly { readonly title: string; readonly modes: readonly Mode[] }[] = [
+  { title: 'section.promptTyping', modes: ['search', 'note', 'threshold'] },
+  { title: 'section.promptSplit', modes: ['split'] },
+  { title: 'section.promptQuestions', modes: ['confirm-quit', 'confirm-move', 'confirm-loss', 'confirm-overwrite'] },
+  { title: 'section.promptHelp', modes: ['help'] },
+];
+
 /** Help content: each section's bindings, keys then description; prompt keys last. */
 export function helpLines(t: (key: string) => string, label: (key: string) => string = keyLabel): HelpLine[] {
   const lines: HelpLine[] = [];
-  const sections: KeymapSection[] = [...KEYMAP_SECTIONS, 'prompt'];
-  for (const section of sections) {
-    if (lines.length > 0) lines.push({ kind: 'blank', keys: '', text: '' });
-    lines.push({ kind: 'section', keys: '', text: t(`section.${section}`) });
+  const groups: { title: string; belongs: (binding: KeyBinding) => boolean }[] = [
+    ...KEYMAP_SECTIONS.map((section) => ({ title: `section.${section}`, belongs: (b: KeyBinding) => b.section === section })),
+    ...PROMPT_GROUPS.map(({ title, modes }) => ({ title, belongs: (b: KeyBinding) => b.section === 'prompt' && b.modes.some((m) => modes.includes(m)) })),
+  ];
+  for (const { title, belongs } of groups) {
+    const entries: HelpLine[] = [];
     const seen = new Set<string>();
     for (const binding of KEYMAP) {
-      if (binding.section !== section || seen.has(binding.description)) continue;
+      if (!belongs(binding) || seen.has(binding.description)) continue;
       seen.add(binding.description);
-      lines.push({ kind: 'entry', keys: binding.keys.map(label).join(' '), text: t(binding.description) });
+      entries.push({ kind: 'entry', keys: binding.keys.map(label).join(' '), text: t(binding.description) });
     }
+    if (entries.length === 0) continue;
+    if (lines.length > 0) lines.push({ kind: 'blank', keys: '', text: '' });
+    lines.push({ kind: 'section', keys: '', text: t(title) }, ...entries);
   }
   return lines;
 }
