@@ -13,7 +13,7 @@
  * SHAPES_STAGES: the stages to run (default all).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,45 @@ function row(stage: string, small: StageFigure | undefined, large: StageFigure |
 
 const HEADER = `  ${pad('stage', 26)} ${'n ms'.padStart(7)} ${'n cpu'.padStart(7)} ${'2n ms'.padStart(7)} ${'2n cpu'.padStart(7)}  ${'MiB/s'.padStart(7)} ${'cpuMiB/s'.padStart(8)}${' '.repeat(9)}  ${'ratio'.padStart(7)} ${'cpu'.padStart(7)}`;
 
+/** `allinea align --manifest` over `pairs` small document pairs with --jobs 2: pairs per second. */
+export function batch(pairs: number): void {
+  if (pairs <= 0) return;
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-batch-bench-'));
+  try {
+    const pairShape = SHAPES.find((s) => s.name === 'paragraphs')!;
+    // One input, cut into pairs of 4-20 sentences (about 1 KiB a side).
+    const input = pairShape.make(pairs * 1500);
+    const lines: string[] = [];
+    let at = 0;
+    for (let k = 0; k < pairs && at < input.pairs.length; k++) {
+      const size = 4 + (k % 17);
+      const chunk = input.pairs.slice(at, at + size);
+      at += size;
+      writeFileSync(join(dir, `${k}.en.txt`), `${chunk.map((p) => p[0]).join(' ')}\n`);
+      writeFileSync(join(dir, `${k}.fr.txt`), `${chunk.map((p) => p[1]).join(' ')}\n`);
+      lines.push(`${k}.en.txt\t${k}.fr.txt`);
+    }
+    writeFileSync(join(dir, 'manifest.tsv'), `${lines.join('\n')}\n`);
+    console.log(`\nbatch: ${lines.length.toLocaleString('en')} pairs of 4-20 sentences (${at.toLocaleString('en')} sentence pairs), allinea align --manifest --mode parallel`);
+    for (const jobs of [2]) {
+      const res = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'bin', 'allinea.js'), 'align', '--manifest', 'manifest.tsv', '--out-dir', `out${jobs}`, '--jobs', String(jobs), '--mode', 'parallel', '--lang', 'en'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      const stats = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+      const [wall, user, sys, rss] = stats as [number, number, number, number];
+      const done = /Done: (\d+) aligned, (\d+) failed/.exec(res.stderr);
+      console.log(
+        `  --jobs ${jobs}: ${wall.toFixed(1)} s wall, ${(user + sys).toFixed(1)} s CPU (all processes), ${(lines.length / wall).toFixed(0)} pairs/s` +
+          ` (${(lines.length / (user + sys)).toFixed(0)} pairs per CPU-second), peak rss of one process ${(rss / 1024).toFixed(0)} MiB; ${done ? `${done[1]} aligned, ${done[2]} failed` : `exit ${res.status}`}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export default async function bench(): Promise<void> {
   const { prepareBundle } = await import('./workbench.bench.js');
   const from = await prepareBundle();
@@ -133,6 +172,7 @@ export default async function bench(): Promise<void> {
       if (line.includes('MISSED')) summary.push(`${shape.name}: ${LABEL[s]}`);
     }
   }
+  if (!only && stages.includes('parallel')) batch(Number(process.env.SHAPES_BATCH_PAIRS ?? 10_000));
   console.log(`\nmissed targets: ${summary.length === 0 ? 'none' : summary.join('; ')}`);
   console.log(`shape bench: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
