@@ -147,14 +147,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
       titleFor: (lang) => `${lang} (from ${basename(input)})`,
     });
     // TMX units stream into the builder (a memory's parsed units are never all held at once).
-    const units =
-      args.from === 'tmx'
-        ? {
-            notices: (await import('../../core/formats/tmx-import.js')).readTmxUnits(readInput(input), { name: show(input), maxBytes }, (unit) =>
-              builder.add(unit),
-            ),
-          }
-        : await readUnits(args.from);
+    const units = args.from === 'tmx' ? { notices: await readTmx(builder) } : await readUnits(args.from);
     if ('units' in units) for (const unit of units.units) builder.add(unit);
     built = builder.finish();
     for (const doc of built.documents) claim(textPath(doc.lang));
@@ -212,6 +205,25 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   streams.stderr.write(`allinea: wrote ${show(output)} (${groups} group${groups === 1 ? '' : 's'})${written.length > 0 ? ` and ${written.join(', ')}` : ''}.\n`);
   for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
+
+  /** TMX units into `builder`: from the file's bytes when it is UTF-8, else from its decoded text. */
+  async function readTmx(builder: { add: (unit: import('../../core/formats/types.js').ImportedUnit) => void }) {
+    const { readTmxUnits, readTmxUnitsFromUtf8 } = await import('../../core/formats/tmx-import.js');
+    const options = { name: show(input), maxBytes };
+    let bytes: Buffer | undefined;
+    try {
+      checkSize(statSync(input).size, maxBytes, show(input));
+      bytes = readFileSync(input);
+    } catch (error) {
+      if (error instanceof AllineaError) throw error;
+      throw describeFsError(error, show(input));
+    }
+    const binary = bytes.subarray(0, 8000).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
+    const fast = binary ? undefined : readTmxUnitsFromUtf8(bytes, options, (unit) => builder.add(unit));
+    if (fast) return fast;
+    bytes = undefined; // readInput reads the file again; nothing was delivered
+    return readTmxUnits(readInput(input), options, (unit) => builder.add(unit));
+  }
 
   async function readUnits(format: 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {
     switch (format) {
