@@ -111,7 +111,8 @@ async function main(): Promise<void> {
     } else if (stage === 'check') {
       figures[stage] = await measure(allBytes, () => cli(['check', parallelOut, '--format', 'json'], dir));
     } else if (stage === 'export') {
-      const file = tiny ? join(parallelOut, `${input.files[0]!.name.replace(/\.[^.]+\.txt$/, '')}.align.json`) : parallelOut;
+      // Batch output is named after the manifest's first file ("000000.en.txt" -> "000000.en").
+      const file = tiny ? join(parallelOut, `${input.files[0]!.name.replace(/\.txt$/, '')}.align.json`) : parallelOut;
       figures[stage] = await measure(tiny ? 0 : allBytes, () => cli(['export', file, '--to', 'tmx', '-s', 'all', '-o', join(dir, 'export.tmx')], dir));
       if (tiny) figures[stage] = { ...figures[stage]!, note: 'one small pair' };
     } else if (stage === 'import') {
