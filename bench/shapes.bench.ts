@@ -167,7 +167,7 @@ export function batch(pairs: number): void {
     writeFileSync(join(dir, 'manifest.tsv'), `${lines.join('\n')}\n`);
     console.log(`\nbatch: ${lines.length.toLocaleString('en')} pairs of 4-20 sentences (${at.toLocaleString('en')} sentence pairs), allinea align --manifest --mode parallel`);
     for (const jobs of [2]) {
-      const res = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'bin', 'allinea.js'), 'align', '--manifest', 'manifest.tsv', '--out-dir', `out${jobs}`, '--jobs', String(jobs), '--mode', 'parallel', '--lang', 'en'], {
+      const res = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'bin', 'allinea.js'), 'align', '--manifest', 'manifest.tsv', '--out-dir', `out${jobs}`, '--jobs', String(jobs), '--mode', 'parallel'], {
         cwd: dir,
         encoding: 'utf8',
         maxBuffer: 1 << 28,
