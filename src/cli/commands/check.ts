@@ -156,7 +156,16 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
   const summary = summarize(results, args.maxWarnings);
   const color = args.format === 'pretty' && streams.stdout.isTTY === true && !streams.env.NO_COLOR;
   const report = { results, summary, rules, toolVersion: args.toolVersion ?? '0.0.0', color };
-  streams.stdout.write(REPORTERS[args.format](report));
+  const output = REPORTERS[args.format](report);
+  // JSON and XML reports quote file text: on a terminal, DEL, C1 controls and bidi marks are
+  // escaped (JSON: same value) or shown as stand-ins (XML), never written raw. Files and pipes get them as they are.
+  if (streams.stdout.isTTY === true && (args.format === 'json' || args.format === 'sarif')) {
+    const { jsonForTerminal } = await import('../../core/display/sanitize.js');
+    streams.stdout.write(jsonForTerminal(output));
+  } else if (streams.stdout.isTTY === true && args.format === 'junit') {
+    const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+    streams.stdout.write(output.split('\n').map(sanitizeForTerminal).join('\n'));
+  } else streams.stdout.write(output);
   // GitHub caps annotations: the job's summary page gets the totals and the first findings.
   const stepSummary = streams.env.GITHUB_STEP_SUMMARY;
   if (args.format === 'github' && stepSummary) {
