@@ -159,6 +159,7 @@ class UnitReader {
   private flattened = 0;
   private noLang = 0;
   private emptySegs = 0;
+  private badScores = 0;
 
   /** `sink` receives each unit as soon as it is read: a memory's units need not all be held. */
   constructor(
@@ -208,13 +209,16 @@ class UnitReader {
       }
     }
     if (variants.length === 0) return;
-    const value = score !== undefined ? Number(score) : undefined;
+    const parsed = score !== undefined && score !== '' ? Number(score) : undefined;
+    // A score outside [0, 1] (or not a number) is not kept, and the notices say how many.
+    const value = parsed !== undefined && Number.isFinite(parsed) && parsed >= 0 && parsed <= 1 ? parsed : undefined;
+    if (parsed !== undefined && value === undefined) this.badScores++;
     const id = attribute(tu, 'tuid', file)?.trim();
     this.sink({
       ...(id ? { id } : {}),
       ...(status && STATUSES.has(status as GroupStatus) ? { status: status as GroupStatus } : {}),
       ...(origin && ORIGINS.has(origin as GroupOrigin) ? { origin: origin as GroupOrigin } : {}),
-      ...(value !== undefined && Number.isFinite(value) && value >= 0 && value <= 1 ? { score: value } : {}),
+      ...(value !== undefined ? { score: value } : {}),
       ...(notes.length > 0 ? { note: notes.join(' / ') } : {}),
       variants,
     });
@@ -222,12 +226,13 @@ class UnitReader {
 
   notices(): Notice[] {
     const notices: Notice[] = [];
-    const { flattened, noLang, emptySegs } = this;
+    const { flattened, noLang, emptySegs, badScores } = this;
     if (flattened > 0) {
       notices.push({ code: 'flattened-markup', message: `flattened inline markup in ${flattened} segment${flattened === 1 ? '' : 's'} to plain text (formatting codes dropped)` });
     }
     if (noLang > 0) notices.push({ code: 'no-language', message: `skipped ${noLang} <tuv> without xml:lang` });
     if (emptySegs > 0) notices.push({ code: 'empty-segments', message: `skipped ${emptySegs} empty segment${emptySegs === 1 ? '' : 's'}` });
+    if (badScores > 0) notices.push({ code: 'bad-score', message: `dropped ${badScores} x-score value${badScores === 1 ? '' : 's'} that ${badScores === 1 ? 'is' : 'are'} not a number from 0 to 1` });
     return notices;
   }
 }

@@ -172,3 +172,14 @@ describe('readTmxUnitsFromUtf8 (bytes, never decoded whole)', () => {
     expect(readTmxUnitsFromUtf8(utf16, {}, () => {})).toBeUndefined();
   });
 });
+
+describe('TMX import scores', () => {
+  it('keeps scores from 0 to 1 and says how many others it dropped', () => {
+    const unit = (score: string) =>
+      `<tu><prop type="x-score">${score}</prop><tuv xml:lang="en"><seg>a ${score}</seg></tuv><tuv xml:lang="fr"><seg>b ${score}</seg></tuv></tu>`;
+    const text = `<?xml version="1.0"?><tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="x"/><body>${['0.5', '1', '7', '-0.2', 'abc'].map(unit).join('')}</body></tmx>`;
+    const result = importTmx(text);
+    expect(result.units.map((u) => u.score)).toEqual([0.5, 1, undefined, undefined, undefined]);
+    expect(result.notices.find((n) => n.code === 'bad-score')?.message).toBe('dropped 3 x-score values that are not a number from 0 to 1');
+  });
+});
