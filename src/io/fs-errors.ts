@@ -4,6 +4,7 @@ import { AllineaError } from '../core/errors.js';
 
 /** Turns a Node file-system error into one sentence a user can act on. */
 export function describeFsError(error: unknown, path: string, action: 'read' | 'write' = 'read'): AllineaError {
+  if (error instanceof AllineaError) return error; // already one sentence (a refused special file)
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason =
     code === 'ENOENT' ? 'it does not exist'
