@@ -63,7 +63,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const { createI18n } = await import('../../i18n/index.js');
   const i18n = createI18n(locale);
   const stdin = streams.stdin as NodeJS.ReadStream;
-  const stdout = streams.stdout as NodeJS.WriteStream;
+  const stdout = (streams.stdout.raw ?? streams.stdout) as NodeJS.WriteStream;
   // `view` is the default command, so a mistyped command name arrives here as a corpus path.
   const { existsSync } = await import('node:fs');
   const { UserError } = await import('../errors.js');
