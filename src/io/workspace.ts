@@ -8,7 +8,7 @@ import { createAlignment, type SegmentFn } from '../core/model/create.js';
 import type { ReanchorReport } from '../core/model/reanchor.js';
 import type { Alignment } from '../core/model/types.js';
 import { loadCorpus } from './corpus.js';
-import { openAlignment } from './alignment-file.js';
+import { openAlignment, openAlignmentCopy } from './alignment-file.js';
 import { storedPath } from './alignment-sources.js';
 import { shownPath } from './read-text.js';
 
@@ -30,6 +30,8 @@ export interface OpenWorkspaceOptions {
   readonly lang?: string;
   readonly cwd: string;
   readonly segment: SegmentFn;
+  /** An alignment file to start from when `alignmentPath` does not exist yet (saved there on the first save). */
+  readonly startFrom?: string;
 }
 
 export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
@@ -42,6 +44,17 @@ export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
       isNew: false,
       reanchored: opened.reanchored,
       ...(opened.alignment !== opened.onDisk ? { onDisk: opened.onDisk } : {}),
+    };
+  }
+  if (options.startFrom && existsSync(options.startFrom)) {
+    const copy = openAlignmentCopy(options.startFrom, options.alignmentPath, options.segment);
+    return {
+      alignmentPath: options.alignmentPath,
+      alignment: copy.alignment,
+      texts: copy.texts,
+      isNew: true,
+      reanchored: copy.reanchored,
+      ...(copy.alignment !== copy.onDisk ? { onDisk: copy.onDisk } : {}),
     };
   }
   if (options.corpus.length === 0) {

@@ -7,7 +7,7 @@ import { Option } from 'commander';
 import { basename, resolve } from 'node:path';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
-import { DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
+import { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
 
 export interface ViewArgs {
   readonly inputs: readonly string[];
@@ -91,7 +91,9 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const [{ openWorkspace }, { segment }] = await Promise.all([import('../../io/workspace.js'), import('../../core/text/segment.js')]);
   const { corpus, alignmentPath } = resolveViewPaths(args, streams.cwd);
   const seedsCopy = args.inputs.length === 0 && !args.alignment && basename(alignmentPath) === SEEDS_ALIGNMENT_NAME && !isInside(alignmentPath, PACKAGE_ROOT);
-  const workspace = openWorkspace({ corpus, alignmentPath, cwd: streams.cwd, segment, ...(args.docLang ? { lang: args.docLang } : {}) });
+  // Outside the repository the seeds start from a copy of the bundled curated alignment (its
+  // confirmed groups and notes), saved into the working folder on the first save.
+  const workspace = openWorkspace({ corpus, alignmentPath, cwd: streams.cwd, segment, ...(args.docLang ? { lang: args.docLang } : {}), ...(seedsCopy ? { startFrom: DEFAULT_ALIGNMENT } : {}) });
 
   const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath }, { colorsEnabled }, { runWorkbench }] = await ui;
   const recovered = findRecovery(alignmentPath, workspace.alignment);
@@ -111,6 +113,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     saved: workspace.onDisk ?? workspace.alignment,
     texts: workspace.texts,
     fileName: basename(alignmentPath),
+    ...(workspace.isNew ? { fileIsNew: true } : {}),
     size,
     colors: colorsEnabled(streams.env),
     message,
