@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from './program.js';
+import packageJson from '../../package.json' with { type: 'json' };
 import { processStreams, stdoutFailure, stdoutWriteError } from './streams.js';
 
 // Output piped into `head` closes early: stop quietly instead of crashing on EPIPE. Any other
@@ -8,7 +8,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
 
-let code = await runCli(process.argv.slice(2), processStreams());
+const argv = process.argv.slice(2);
+// `allinea --version` alone is answered before commander and the commands load (start-up
+// target 150 ms); with anything else the program parses it as usual.
+const versionOnly = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+const printVersion = (): number => {
+  try {
+    processStreams().stdout.write(`${packageJson.version}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`allinea: ${(error as Error).message}\n`);
+    return 2;
+  }
+};
+let code = versionOnly ? printVersion() : await (await import('./program.js')).runCli(argv, processStreams());
 // Wait until standard output has taken everything: a pipe or a slow device may fail only now.
 await new Promise<void>((resolve) => {
   if (process.stdout.errored || process.stdout.writableEnded) resolve();

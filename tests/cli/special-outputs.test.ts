@@ -117,6 +117,8 @@ describe('write errors on standard output', () => {
   it.each([
     ['export', ['export', ALIGNMENT, '--to', 'tmx']],
     ['split', ['split', join(REPO_ROOT, 'seeds')]],
+    ['--version', ['--version']],
+    ['--help', ['--help']],
   ])('%s > /dev/full exits 2 with one sentence and claims nothing', (_name, args) => {
     const child = withStdoutOn('/dev/full', args);
     expect(child.status).toBe(2);

@@ -84,6 +84,7 @@ function commandsWork(asNobody: boolean): void {
   expect(align.stderr).toContain(join(work, 'seeds.align.json'));
   expect(existsSync(join(work, 'seeds.align.json'))).toBe(true);
   ok(['check', 'seeds.align.json']);
+  expect(ok(['check', '--format', 'json']).stdout).toContain('seeds.align.json'); // no paths: what align wrote here
   ok(['export', 'seeds.align.json', '--to', 'tmx', '--status', 'all', '-o', 'seeds.tmx']);
   expect(readFileSync(join(work, 'seeds.tmx'), 'utf8')).toContain('<tu');
   // The installed package's own files are untouched.
