@@ -220,7 +220,9 @@ function writeThroughSpecial(path: string, data: string | Iterable<string>): boo
     return true;
   }
   const kind = kindOf(stats);
-  throw new AllineaError(`Cannot write ${path}: it is ${kind === 'not a regular file' ? kind : `${kind}, not a regular file`}.`);
+  // "it is a folder" as the file-system errors say it; the others are rarer and need the contrast.
+  const why = stats.isDirectory() ? 'it is a folder' : kind === 'not a regular file' ? `it is ${kind}` : `it is ${kind}, not a regular file`;
+  throw new AllineaError(`Cannot write ${path}: ${why}.`);
 }
 
 /** `data`: the text, or its pieces in order (a large file need not be one string). */
