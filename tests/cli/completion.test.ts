@@ -78,5 +78,8 @@ describe('allinea completion', () => {
     expect(spawnSync('fish', ['-n', path], { encoding: 'utf8' }).status).toBe(0);
     const child = spawnSync('fish', ['-c', `source ${path}; complete -C 'allinea export x --to '`], { encoding: 'utf8' });
     expect(child.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['tmx', 'tsv', 'beads']));
+    // A subcommand's own options.
+    const sub = spawnSync('fish', ['-c', `source ${path}; complete -C 'allinea lexicon import x.tsv --'`], { encoding: 'utf8' });
+    expect(sub.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['--output', '--from', '--to', '--force']));
   });
 });
