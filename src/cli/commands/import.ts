@@ -149,6 +149,20 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
       throw describeFsError(error, show(path), 'write');
     }
   };
+  // The documents go beside the alignment: a device or a FIFO named as the output (/dev/null)
+  // would put them, and the journal, in its folder. Only a regular file (or a new one) will do.
+  const { statSync: statOutput } = await import('node:fs');
+  const { namedDescriptor } = await import('../../io/atomic-write.js');
+  const outputStats = (() => {
+    try {
+      return statOutput(output);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (namedDescriptor(output) !== undefined || (outputStats && !outputStats.isFile())) {
+    throw new AllineaError(`Cannot write ${show(output)}: it is not a regular file, and an import writes an alignment file with its documents beside it; give a file name with -o.`);
+  }
   claim(output);
   if (leftovers.size > 0) {
     const left = [...leftovers].filter((p) => existsSync(p)).map(show);
