@@ -24,13 +24,15 @@ export interface Shape {
   readonly make: (bytes: number) => ShapeInput;
 }
 
-/** Park–Miller style generator: the same inputs on every machine and run. */
+/** mulberry32: the same inputs on every machine and run, with a period far beyond these sizes. */
 function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
+  let a = seed >>> 0;
   return () => {
-    x = Math.imul(x, 48271) % 2147483647;
-    if (x < 0) x += 2147483647;
-    return x / 2147483647;
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -263,4 +265,38 @@ export function tmxOf(input: ShapeInput, lang: readonly [string, string]): strin
   }
   parts.push('</body></tmx>\n');
   return parts.join('');
+}
+
+/**
+ * Two comparable documents of `n` sentences in one language (mining parallel statements from
+ * comparable text): a Zipfian vocabulary of pseudo-words; half the target's sentences restate a
+ * source sentence (some words changed, anywhere in the document), the others are unrelated.
+ */
+export function comparablePair(n: number, seed = 7): { source: string[]; target: string[]; restated: Map<number, number> } {
+  const next = prng(seed);
+  const syllables = 'ka ri to me sa lu ne po vi da ge ro mi tu se la fo be ni zu'.split(' ');
+  const vocabulary: string[] = [];
+  for (let w = 0; w < 40_000; w++) {
+    let word = '';
+    for (let s = 0, count = 2 + (w % 3); s < count; s++) word += syllables[Math.floor(next() * syllables.length)];
+    vocabulary.push(word);
+  }
+  // Zipf: rank r drawn with weight 1/r (inverse of the harmonic cumulative, approximately).
+  const zipf = (): string => vocabulary[Math.min(vocabulary.length - 1, Math.floor(Math.exp(next() * Math.log(vocabulary.length))) - 1)]!;
+  const sentence = (): string[] => Array.from({ length: 8 + Math.floor(next() * 22) }, zipf);
+  const render = (words: string[]) => `${CAP(words.join(' '))}.`;
+  const sourceWords = Array.from({ length: n }, sentence);
+  const target: string[] = [];
+  /** Target sentence -> the source sentence it restates. */
+  const restated = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    if (next() < 0.5) {
+      const from = Math.floor(next() * n);
+      restated.set(k, from);
+      const words = [...sourceWords[from]!];
+      for (let c = 0; c < 3; c++) words[Math.floor(next() * words.length)] = zipf();
+      target.push(render(words));
+    } else target.push(render(sentence()));
+  }
+  return { source: sourceWords.map(render), target, restated };
 }

@@ -111,7 +111,8 @@ async function main(): Promise<void> {
     } else if (stage === 'check') {
       figures[stage] = await measure(allBytes, () => cli(['check', parallelOut, '--format', 'json'], dir));
     } else if (stage === 'export') {
-      const file = tiny ? join(parallelOut, `${input.files[0]!.name.replace(/\.[^.]+\.txt$/, '')}.align.json`) : parallelOut;
+      // Batch output is named after the manifest's first file ("000000.en.txt" -> "000000.en").
+      const file = tiny ? join(parallelOut, `${input.files[0]!.name.replace(/\.txt$/, '')}.align.json`) : parallelOut;
       figures[stage] = await measure(tiny ? 0 : allBytes, () => cli(['export', file, '--to', 'tmx', '-s', 'all', '-o', join(dir, 'export.tmx')], dir));
       if (tiny) figures[stage] = { ...figures[stage]!, note: 'one small pair' };
     } else if (stage === 'import') {
@@ -168,7 +169,34 @@ async function firstFrame(corpus: string, alignmentPath: string, cwd: string): P
   return `${workspace.alignment.documents.length} documents`;
 }
 
-main().catch((error: unknown) => {
+/** Comparable mode on two generated documents of `n` sentences (bench/shape-inputs.ts comparablePair). */
+async function comparableScale(n: number): Promise<void> {
+  const { comparablePair } = await import('./shape-inputs.js');
+  const { align } = await import('../src/core/align/index.js');
+  const { presplitDocument } = await import('../src/core/align/presplit.js');
+  const { source, target, restated } = comparablePair(n);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = align([presplitDocument('a', 'en', source), presplitDocument('b', 'en', target)], { mode: 'comparable' });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  let correct = 0;
+  for (const s of result.suggestions) {
+    const a = s.members.find((m) => m.doc === 'a');
+    const b = s.members.find((m) => m.doc === 'b');
+    if (a && b && b.sentences.some((j) => a.sentences.includes(restated.get(j) ?? -1))) correct++;
+  }
+  process.stdout.write(
+    `${JSON.stringify({ n, ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024, suggestions: result.suggestions.length, precision: correct / Math.max(1, result.suggestions.length), recall: correct / restated.size })}\n`,
+  );
+}
+
+if (process.argv[2] === '--comparable-scale') {
+  comparableScale(Number(process.argv[3])).catch((error: unknown) => {
+    process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+    process.exitCode = 1;
+  });
+} else main().catch((error: unknown) => {
   process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
   process.exitCode = 1;
 });

@@ -10,10 +10,11 @@
  * SHAPES_MIB: n in MiB per side (default 1); SHAPES_SEG_MIB: n for segment/split (default 4;
  * the long-line shape segments 25 and 50 MiB).
  * SHAPES_ONLY: a comma-separated list of shape names (or a part of them) to run.
- * SHAPES_STAGES: the stages to run (default all).
+ * SHAPES_STAGES: the stages to run (default all). SHAPES_BATCH_PAIRS (default 10000): the batch run.
+ * SHAPES_SCALE=0 skips the scale runs; SHAPES_PARALLEL_SIZES, SHAPES_COMPARABLE_SIZES set them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +90,101 @@ function row(stage: string, small: StageFigure | undefined, large: StageFigure |
 
 const HEADER = `  ${pad('stage', 26)} ${'n ms'.padStart(7)} ${'n cpu'.padStart(7)} ${'2n ms'.padStart(7)} ${'2n cpu'.padStart(7)}  ${'MiB/s'.padStart(7)} ${'cpuMiB/s'.padStart(8)}${' '.repeat(9)}  ${'ratio'.padStart(7)} ${'cpu'.padStart(7)}`;
 
+interface ScaleFigure {
+  readonly n?: number;
+  readonly m?: number;
+  readonly seconds?: number;
+  readonly cpuSeconds?: number;
+  readonly peakMB?: number;
+  readonly f1?: number;
+  readonly ms?: number;
+  readonly cpuMs?: number;
+  readonly rssMiB?: number;
+  readonly precision?: number;
+  readonly recall?: number;
+  readonly suggestions?: number;
+  readonly error?: string;
+}
+
+function childJson(args: string[], env: Record<string, string>): ScaleFigure {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...env } });
+  const line = (res.stdout ?? '').split('\n').filter((l) => l.startsWith('{')).at(-1);
+  return line ? (JSON.parse(line) as ScaleFigure) : { error: `exit ${res.status}: ${(res.stderr ?? '').trim().split('\n').at(-1)}` };
+}
+
+/**
+ * Scale targets: parallel 1,000,000 x 1,000,000 in <= 60 s and <= 3 GB, linear from 100,000
+ * (alignment.bench.ts's synthetic pairs of real sentences with omissions, its child entry);
+ * comparable 100,000 x 100,000 in <= 60 s (generated Zipfian documents, half restated).
+ */
+export function scale(): void {
+  console.log('\nscale (one child process per run; time = aligning only; CPU = the process, compiler and GC threads included):');
+  const sizes = (process.env.SHAPES_PARALLEL_SIZES ?? '100000,1000000').split(',').map(Number);
+  const parallel = sizes.map((size) => [size, childJson([join(ROOT, 'bench', 'alignment.bench.ts')], { ALLINEA_BENCH_SCALE: `${size}:allinea` })] as const);
+  for (const [size, r] of parallel) {
+    if (r.error || r.seconds === undefined) {
+      console.log(`  parallel ${size.toLocaleString('en')}: failed: ${r.error}`);
+      continue;
+    }
+    const target = size >= 1_000_000 ? '  (target <= 60 s, <= 3 GB)' : '';
+    console.log(`  parallel ${r.n!.toLocaleString('en')} x ${r.m!.toLocaleString('en')}: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds!.toFixed(1)} s CPU, peak ${Math.round(r.peakMB!)} MB, strict F1 ${r.f1!.toFixed(3)}${target}`);
+  }
+  const [first, last] = [parallel[0], parallel.at(-1)];
+  if (first && last && first !== last && first[1].cpuSeconds && last[1].cpuSeconds) {
+    const k = last[0] / first[0];
+    console.log(`  parallel ${last[0].toLocaleString('en')} / ${first[0].toLocaleString('en')}: time x${(last[1].seconds! / first[1].seconds!).toFixed(1)} wall, x${(last[1].cpuSeconds / first[1].cpuSeconds).toFixed(1)} CPU, memory x${(last[1].peakMB! / first[1].peakMB!).toFixed(1)} (linear: x${k})`);
+  }
+  for (const n of (process.env.SHAPES_COMPARABLE_SIZES ?? '50000,100000').split(',').map(Number)) {
+    const r = childJson([join(ROOT, 'bench', 'shapes-worker.ts'), '--comparable-scale', String(n)], {});
+    if (r.error || r.ms === undefined) console.log(`  comparable ${n.toLocaleString('en')}: failed: ${r.error}`);
+    else {
+      const target = n >= 100_000 ? '  (target <= 60 s)' : '';
+      console.log(
+        `  comparable ${n.toLocaleString('en')} x ${n.toLocaleString('en')}: ${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs! / 1000).toFixed(1)} s CPU, peak ${Math.round(r.rssMiB!)} MiB; ${r.suggestions} suggestions, precision ${r.precision!.toFixed(3)}, recall ${r.recall!.toFixed(3)} of the restated sentences${target}`,
+      );
+    }
+  }
+}
+
+/** `allinea align --manifest` over `pairs` small document pairs with --jobs 2: pairs per second. */
+export function batch(pairs: number): void {
+  if (pairs <= 0) return;
+  const dir = mkdtempSync(join(tmpdir(), 'allinea-batch-bench-'));
+  try {
+    const pairShape = SHAPES.find((s) => s.name === 'paragraphs')!;
+    // One input, cut into pairs of 4-20 sentences (about 1 KiB a side).
+    const input = pairShape.make(pairs * 1500);
+    const lines: string[] = [];
+    let at = 0;
+    for (let k = 0; k < pairs && at < input.pairs.length; k++) {
+      const size = 4 + (k % 17);
+      const chunk = input.pairs.slice(at, at + size);
+      at += size;
+      writeFileSync(join(dir, `${k}.en.txt`), `${chunk.map((p) => p[0]).join(' ')}\n`);
+      writeFileSync(join(dir, `${k}.fr.txt`), `${chunk.map((p) => p[1]).join(' ')}\n`);
+      lines.push(`${k}.en.txt\t${k}.fr.txt`);
+    }
+    writeFileSync(join(dir, 'manifest.tsv'), `${lines.join('\n')}\n`);
+    console.log(`\nbatch: ${lines.length.toLocaleString('en')} pairs of 4-20 sentences (${at.toLocaleString('en')} sentence pairs), allinea align --manifest --mode parallel`);
+    for (const jobs of [2]) {
+      const res = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'bin', 'allinea.js'), 'align', '--manifest', 'manifest.tsv', '--out-dir', `out${jobs}`, '--jobs', String(jobs), '--mode', 'parallel'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      const stats = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+      const [wall, user, sys, rss] = stats as [number, number, number, number];
+      const done = /Done: (\d+) aligned, (\d+) failed/.exec(res.stderr);
+      console.log(
+        `  --jobs ${jobs}: ${wall.toFixed(1)} s wall, ${(user + sys).toFixed(1)} s CPU (all processes), ${(lines.length / wall).toFixed(0)} pairs/s` +
+          ` (${(lines.length / (user + sys)).toFixed(0)} pairs per CPU-second), peak rss of one process ${(rss / 1024).toFixed(0)} MiB; ${done ? `${done[1]} aligned, ${done[2]} failed` : `exit ${res.status}`}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export default async function bench(): Promise<void> {
   const { prepareBundle } = await import('./workbench.bench.js');
   const from = await prepareBundle();
@@ -133,6 +229,8 @@ export default async function bench(): Promise<void> {
       if (line.includes('MISSED')) summary.push(`${shape.name}: ${LABEL[s]}`);
     }
   }
+  if (!only && stages.includes('parallel')) batch(Number(process.env.SHAPES_BATCH_PAIRS ?? 10_000));
+  if (!only && process.env.SHAPES_SCALE !== '0') scale();
   console.log(`\nmissed targets: ${summary.length === 0 ? 'none' : summary.join('; ')}`);
   console.log(`shape bench: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -12,7 +12,7 @@ import type { SegmentFn } from '../core/model/create.js';
 import type { Alignment } from '../core/model/types.js';
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 import { readTextFile } from './read-text.js';
-import { readSources } from './alignment-sources.js';
+import { documentPath, readSources, storedPath } from './alignment-sources.js';
 import { relocateDocuments, type RelocatedDocument } from './relocate-documents.js';
 import { describeFsError } from './fs-errors.js';
 
@@ -78,6 +78,21 @@ export function openAlignment(path: string, segment: SegmentFn, options: { reado
     reanchored.push(result.report);
   }
   return { ...file, alignment, texts: sources.texts, reanchored, onDisk: file.alignment, relocated };
+}
+
+/**
+ * Opens the alignment file `from` as a copy to be saved at `to`: the same groups and notes,
+ * its documents' paths rewritten so they still reach the same files from `to`. The bundled
+ * curated alignment of the seeds is where work on them starts outside the repository.
+ */
+export function openAlignmentCopy(from: string, to: string, segment: SegmentFn): OpenedAlignment {
+  const opened = openAlignment(from, segment);
+  const moved = (alignment: Alignment): Alignment => ({
+    ...alignment,
+    documents: alignment.documents.map((d) => ({ ...d, path: storedPath(to, documentPath(from, d.path)) })),
+  });
+  const alignment = moved(opened.alignment);
+  return { ...opened, path: to, alignment, onDisk: opened.alignment === opened.onDisk ? alignment : moved(opened.onDisk) };
 }
 
 /** Saves atomically in the stable layout, with member texts taken from the sources. */

@@ -15,6 +15,11 @@
  * caught (SIGKILL, power loss) leaves one behind: the next save of that file, and
  * `allinea check`, remove those whose process is gone (removeStaleTempFiles).
  *
+ * Special files are never renamed over: a path that names an open descriptor (/dev/stdout,
+ * /dev/stderr, /dev/fd/N) is written to that descriptor, and an existing character device or
+ * FIFO (/dev/null, a named pipe a reader waits on) is written through, as every Unix tool does.
+ * A folder, a socket or a block device is refused in one sentence.
+ *
  * Why not npm's write-file-atomic: it follows links and keeps mode and owner too, but it does
  * not fsync the folder after the rename and names its temporary files with a hash that does
  * not say which process wrote them, so stale ones cannot be told from another process's
@@ -33,9 +38,10 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { followLinks } from './follow-links.js';
+import { AllineaError } from '../core/errors.js';
 
 export interface AtomicWriteOptions {
   /**
@@ -142,8 +148,86 @@ function keepOwnerAndMode(fd: number, old: Stats | undefined): void {
   fchmodSync(fd, old.mode & 0o7777);
 }
 
+/** The descriptor a path names by number (/dev/stdout, /dev/fd/3, /proc/self/fd/3), or undefined. */
+export function namedDescriptor(path: string): number | undefined {
+  const full = resolve(path);
+  if (full === '/dev/stdout') return 1;
+  if (full === '/dev/stderr') return 2;
+  const m = /^\/(?:dev\/fd|proc\/self\/fd)\/(\d{1,9})$/.exec(full);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Writes every byte to `fd` (a pipe may take part of a chunk, or say "try again"). */
+function writeAll(fd: number, data: string | Iterable<string>): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const chunk of typeof data === 'string' ? [data] : data) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    let offset = 0;
+    while (offset < bytes.length) {
+      try {
+        offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        Atomics.wait(pause, 0, 0, 5); // a non-blocking pipe is full: let the reader catch up
+      }
+    }
+  }
+}
+
+/** What a special file is, in words, for the sentence that refuses it. */
+function kindOf(stats: Stats): string {
+  return stats.isDirectory() ? 'a folder'
+    : stats.isSocket() ? 'a socket'
+    : stats.isBlockDevice() ? 'a block device'
+    : 'not a regular file';
+}
+
+/** True when a write to `path` goes through to it (an open descriptor, a character device, a FIFO) rather than replacing a file. */
+export function isWriteThrough(path: string): boolean {
+  if (namedDescriptor(path) !== undefined) return true;
+  try {
+    const stats = statSync(path);
+    return stats.isCharacterDevice() || stats.isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `data` through to a target that is not a regular file and returns true, refuses
+ * one it must not touch, or returns false for a regular (or missing) file.
+ */
+function writeThroughSpecial(path: string, data: string | Iterable<string>): boolean {
+  const fd = namedDescriptor(path);
+  if (fd !== undefined) {
+    writeAll(fd, data);
+    return true;
+  }
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return false;
+  }
+  if (stats.isFile()) return false;
+  if (stats.isCharacterDevice() || stats.isFIFO()) {
+    const out = openSync(path, 'w');
+    try {
+      writeAll(out, data);
+    } finally {
+      closeSync(out);
+    }
+    return true;
+  }
+  const kind = kindOf(stats);
+  // "it is a folder" as the file-system errors say it; the others are rarer and need the contrast.
+  const why = stats.isDirectory() ? 'it is a folder' : kind === 'not a regular file' ? `it is ${kind}` : `it is ${kind}, not a regular file`;
+  throw new AllineaError(`Cannot write ${path}: ${why}.`);
+}
+
 /** `data`: the text, or its pieces in order (a large file need not be one string). */
 export function writeFileAtomic(path: string, data: string | Iterable<string>, options: AtomicWriteOptions = {}): void {
+  if (writeThroughSpecial(path, data)) return;
   const target = followLinks(path);
   const dir = dirname(target);
   removeStaleTempFiles(target);

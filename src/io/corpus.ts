@@ -103,7 +103,8 @@ export function loadCorpus(inputs: readonly string[], options: { lang?: string; 
       return options.lang ? { ...corpus, docs: corpus.docs.map((d) => ({ ...d, lang: options.lang! })) } : corpus;
     }
     const files = readdirSync(folder)
-      .filter((f) => TEXT_EXTENSIONS.test(f) && statSync(join(folder, f)).isFile())
+      // Not only regular files: a FIFO or device named like a text is refused when read, not skipped without a word.
+      .filter((f) => TEXT_EXTENSIONS.test(f) && !statSync(join(folder, f)).isDirectory())
       .sort()
       .map((f) => join(folder, f));
     if (files.length === 0) throw new AllineaError(`${folder} holds no text files (.txt, .text or .md) and no ${MANIFEST_NAME}.`);

@@ -8,7 +8,7 @@ import { createAlignment, type SegmentFn } from '../core/model/create.js';
 import type { ReanchorReport } from '../core/model/reanchor.js';
 import type { Alignment } from '../core/model/types.js';
 import { loadCorpus } from './corpus.js';
-import { openAlignment } from './alignment-file.js';
+import { openAlignment, openAlignmentCopy } from './alignment-file.js';
 import type { RelocatedDocument } from './relocate-documents.js';
 import { storedPath } from './alignment-sources.js';
 import { shownPath } from './read-text.js';
@@ -35,6 +35,8 @@ export interface OpenWorkspaceOptions {
   readonly segment: SegmentFn;
   /** Folders to look in for documents an existing alignment file names but that are not where it says. */
   readonly searchIn?: readonly string[];
+  /** An alignment file to start from when `alignmentPath` does not exist yet (saved there on the first save). */
+  readonly startFrom?: string;
 }
 
 export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
@@ -48,6 +50,17 @@ export function openWorkspace(options: OpenWorkspaceOptions): Workspace {
       reanchored: opened.reanchored,
       ...(opened.alignment !== opened.onDisk ? { onDisk: opened.onDisk } : {}),
       ...(opened.relocated && opened.relocated.length > 0 ? { relocated: opened.relocated } : {}),
+    };
+  }
+  if (options.startFrom && existsSync(options.startFrom)) {
+    const copy = openAlignmentCopy(options.startFrom, options.alignmentPath, options.segment);
+    return {
+      alignmentPath: options.alignmentPath,
+      alignment: copy.alignment,
+      texts: copy.texts,
+      isNew: true,
+      reanchored: copy.reanchored,
+      ...(copy.alignment !== copy.onDisk ? { onDisk: copy.onDisk } : {}),
     };
   }
   if (options.corpus.length === 0) {

@@ -54,6 +54,7 @@ export function Screen({ state }: { state: EditorState }) {
         width={layout.columns}
         fileName={state.fileName}
         dirty={isDirty(state)}
+        fileIsNew={state.fileIsNew === true}
         counts={countsOf(alignment)}
         documentIds={alignment.documents.map((d) => d.id)}
         marks={state.marks.size}

@@ -14,6 +14,8 @@ export interface StatusBarProps {
   readonly width: number;
   readonly fileName: string;
   readonly dirty: boolean;
+  /** The file does not exist yet: "not saved yet" rather than "saved". */
+  readonly fileIsNew?: boolean;
   readonly counts: Counts;
   readonly documentIds: readonly string[];
   readonly marks: number;
@@ -35,12 +37,12 @@ export function alignerProgressText(aligner: AlignerState, t: (key: string, para
   return t('ui.aligningEta', { percent, eta });
 }
 
-export function StatusBar({ width, fileName, dirty, counts, documentIds, marks, aligner, colors, group }: StatusBarProps) {
+export function StatusBar({ width, fileName, dirty, fileIsNew, counts, documentIds, marks, aligner, colors, group }: StatusBarProps) {
   const { t } = useTranslation();
   const unaligned = documentIds.map((id, d) => `${id} ${counts.unaligned[d] ?? 0}`).join(' · ');
   const progress = aligner.running ? alignerProgressText(aligner, t) : '';
   const parts = [
-    `${fileName} [${dirty ? t('ui.modified') : t('ui.unchanged')}]`,
+    `${fileName} [${dirty ? t('ui.modified') : fileIsNew ? t('ui.notSavedYet') : t('ui.unchanged')}]`,
     `${t('ui.countConfirmed', { count: counts.confirmed })} · ${t('ui.countSuggested', { count: counts.suggested })}`,
     t('ui.unaligned', { list: unaligned }),
     ...(marks > 0 ? [t('ui.marks', { count: marks })] : []),

@@ -249,7 +249,7 @@ describe('allinea check: options', () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json, github, junit, sarif.");
     const empty = await cli(['check'], { cwd: join(f.dir, 'seeds') });
-    expect([empty.code, empty.stderr]).toEqual([2, 'allinea: Cannot check alignments/: it does not exist.\n']);
+    expect([empty.code, empty.stderr]).toEqual([2, `allinea: Nothing to check in ${join(f.dir, 'seeds')}: there is no alignments/ folder and no *.align.json file here; name the files or folders to check, e.g. allinea check seeds.align.json.\n`]);
   });
 
   it('reads allinea.config.json from the working folder or above, or --config', async () => {

@@ -58,6 +58,13 @@ describe('allinea completion', () => {
     expect(complete(['allinea', 'align', '-m', 'p'])).toEqual(['parallel']);
     expect(complete(['allinea', 'lexicon', ''])).toContain('import');
     expect(complete(['allinea', 'completion', ''])).not.toContain('--to');
+    // A subcommand's own options, and the values of its options.
+    expect(complete(['allinea', 'lexicon', 'import', '--'])).toEqual(expect.arrayContaining(['--output', '--from', '--to', '--force', '--help']));
+    expect(complete(['allinea', 'lexicon', 'import', 'x.tsv', '--f'])).toEqual(expect.arrayContaining(['--from', '--force']));
+    // A global option's value is not taken for the command name.
+    expect(complete(['allinea', '--max-input-size', '1G', 'sp'])).toEqual(['split']);
+    expect(complete(['allinea', '--max-input-size', '1G', 'check', '--f'])).toEqual(['--format', '--fix']);
+    expect(complete(['allinea', '--max-input-size=1G', 'export', 'a.align.json', '--to', 't'])).toEqual(['tmx', 'tsv']);
   });
 
   it.skipIf(!has('zsh'))(`zsh: the script parses${has('zsh') ? '' : ' — SKIPPED: zsh is not installed'}`, async () => {
@@ -71,5 +78,8 @@ describe('allinea completion', () => {
     expect(spawnSync('fish', ['-n', path], { encoding: 'utf8' }).status).toBe(0);
     const child = spawnSync('fish', ['-c', `source ${path}; complete -C 'allinea export x --to '`], { encoding: 'utf8' });
     expect(child.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['tmx', 'tsv', 'beads']));
+    // A subcommand's own options.
+    const sub = spawnSync('fish', ['-c', `source ${path}; complete -C 'allinea lexicon import x.tsv --'`], { encoding: 'utf8' });
+    expect(sub.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['--output', '--from', '--to', '--force']));
   });
 });

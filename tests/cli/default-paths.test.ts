@@ -42,3 +42,29 @@ describe('default alignment of the bundled seeds', () => {
     expect(again.code, again.stdout).toBe(0);
   });
 });
+
+describe('allinea check with no paths', () => {
+  it('outside the repository checks what `allinea align` wrote there (./*.align.json)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'allinea-check-here-'));
+    const aligned = await cli(['align'], { cwd: work });
+    expect(aligned.code, aligned.stderr).toBe(0);
+    // It started from the bundled curated alignment: its confirmed groups and notes are kept.
+    type Saved = { groups: { id: string; status: string; note?: string; members: unknown[] }[] };
+    const curated = (JSON.parse(readFileSync(DEFAULT_ALIGNMENT, 'utf8')) as Saved).groups.filter((g) => g.status === 'confirmed');
+    const written = (JSON.parse(readFileSync(join(work, 'seeds.align.json'), 'utf8')) as Saved).groups.filter((g) => g.status === 'confirmed');
+    expect(curated.length).toBeGreaterThan(0);
+    expect(written.map((g) => [g.id, g.note, g.members])).toEqual(curated.map((g) => [g.id, g.note, g.members]));
+    expect(aligned.stderr).toContain(`whose ${curated.length} confirmed groups are kept`);
+    const checked = await cli(['check', '--format', 'json'], { cwd: work });
+    expect(checked.stderr).not.toMatch(/does not exist/);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('seeds.align.json');
+  });
+
+  it('in a folder with neither alignments/ nor *.align.json says where it looked and what to give', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'allinea-check-empty-'));
+    const checked = await cli(['check'], { cwd: work });
+    expect(checked.code).toBe(2);
+    expect(checked.stderr).toBe(`allinea: Nothing to check in ${work}: there is no alignments/ folder and no *.align.json file here; name the files or folders to check, e.g. allinea check seeds.align.json.\n`);
+  });
+});

@@ -21,7 +21,7 @@ const sessions: TmuxSession[] = [];
 const folders: string[] = [];
 afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const STARTUP = 60_000;

@@ -18,7 +18,7 @@ const sessions: TmuxSession[] = [];
 const folders: string[] = [];
 afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -155,8 +155,8 @@ describe.skipIf(!hasTmux)('row view in a real terminal', () => {
     tmux.type('F');
     await tmux.waitForText(t('msg.rowRealignStarted', { row: '§', count: 0 }).split('§')[0]!);
     const done = await tmux.waitForText(t('msg.alignerDone', { count: 0, mode: '§' }).split('§')[0]!, 120_000);
-    // The confirmed row is kept (it may be scrolled above a tall cursor row): the header still counts it.
-    expect(done.split('\n')[0]).toMatch(/· 1\/\d+ confirmed/);
+    // The confirmed row is still confirmed (it may sit above the window: the cursor row leads it).
+    expect(done.split('\n')[0]).toMatch(/ 1\/\d+ confirmed/);
     tmux.keys('C-s');
     await tmux.waitForText(t('msg.saved', { file: 'a.align.json' }));
     tmux.type('q');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,15 @@ import { SEEDS_DIR } from '../helpers/seeds.js';
 const temp = () => mkdtempSync(join(tmpdir(), 'allinea-corpus-'));
 
 describe('loadCorpus', () => {
+  it('refuses a named pipe called like a text in a corpus folder, naming it (it was skipped without a word)', () => {
+    const dir = temp();
+    for (const f of ['000_8f095107cca91a8d.txt', '003_f35f84bb321ab2af.txt']) cpSync(join(SEEDS_DIR, f), join(dir, f));
+    const made = spawnSync('mkfifo', [join(dir, 'zz.txt')]);
+    if (made.status !== 0) return; // no mkfifo here: nothing to test
+    expect(() => loadCorpus([dir], { cwd: dir })).toThrow(/zz\.txt: it is a named pipe/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reads the seeds through their manifest', () => {
     const corpus = loadCorpus(['seeds'], { cwd: join(SEEDS_DIR, '..') });
     expect(corpus.docs.map((d) => [d.id, d.lang])).toEqual([

@@ -84,6 +84,7 @@ function commandsWork(asNobody: boolean): void {
   expect(align.stderr).toContain(join(work, 'seeds.align.json'));
   expect(existsSync(join(work, 'seeds.align.json'))).toBe(true);
   ok(['check', 'seeds.align.json']);
+  expect(ok(['check', '--format', 'json']).stdout).toContain('seeds.align.json'); // no paths: what align wrote here
   ok(['export', 'seeds.align.json', '--to', 'tmx', '--status', 'all', '-o', 'seeds.tmx']);
   expect(readFileSync(join(work, 'seeds.tmx'), 'utf8')).toContain('<tu');
   // The installed package's own files are untouched.
@@ -94,6 +95,18 @@ describe('the packed, installed package', () => {
   it('ships the bundle, the docs and the licence, and no development-only files', () => {
     for (const file of ['dist/main.js', 'docs/check.md', 'LICENSE', 'seeds/README.md', 'lexicons/README.md']) expect(existsSync(join(install.packageDir, file)), file).toBe(true);
     expect(existsSync(join(install.packageDir, 'tests'))).toBe(false);
+    // The bundle runs without the sources, their tsconfig or source maps.
+    for (const file of ['src', 'tsconfig.json', 'scripts']) expect(existsSync(join(install.packageDir, file)), file).toBe(false);
+    expect(readdirSync(join(install.packageDir, 'dist')).filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('installs nothing besides itself (the bundle inlines its dependencies) and runs no install script', () => {
+    const shipped = JSON.parse(readFileSync(join(install.packageDir, 'package.json'), 'utf8')) as { dependencies?: object; scripts?: Record<string, string> };
+    expect(shipped.dependencies ?? {}).toEqual({});
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(shipped.scripts?.[script], script).toBeUndefined();
+    expect(existsSync(join(install.packageDir, 'node_modules'))).toBe(false);
+    // The developer's package.json is put back after the pack.
+    expect((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.prepare).toBeDefined();
   });
 
   it(`runs --version, split, align, check and export from another folder as ${isRoot ? 'root' : 'the current user'}${canHideRepository ? ', with the repository hidden' : ''}`, () => {

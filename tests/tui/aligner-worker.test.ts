@@ -63,6 +63,9 @@ describe('aligner worker entry', () => {
     // Uses the bundle the previous test built.
     const chunk = readdirSync(bundleDir).find((f) => /^run-.*\.js$/.test(f));
     expect(chunk).toBeDefined();
+    // The bundled Ink reads CI when its chunk loads: with CI=true (as CI runs) it would draw
+    // nothing until exit. The user's terminal is not CI.
+    process.env.CI = 'false';
     const bundled = (await import(pathToFileURL(join(bundleDir, chunk!)).href)) as typeof import('../../src/tui/run.js');
     const { EventEmitter } = await import('node:events');
     const { createI18n } = await import('../../src/i18n/index.js');

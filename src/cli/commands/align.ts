@@ -136,12 +136,12 @@ async function alignOne(
 ): Promise<string> {
   const { resolve, basename, dirname } = await import('node:path');
   const { UserError } = await import('../errors.js');
-  const { DEFAULT_CORPUS, PACKAGE_ROOT, isCheckout, isInside, seedsAlignmentPath } = await import('../paths.js');
+  const { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, isCheckout, isInside, seedsAlignmentPath } = await import('../paths.js');
   const { loadCorpus } = await import('../../io/corpus.js');
   const { segment } = await import('../../core/text/segment.js');
   const { createAlignment } = await import('../../core/model/create.js');
   const { applySuggestions } = await import('../../core/model/operations.js');
-  const { alignmentExists, openAlignment, writeAlignmentFile } = await import('../../io/alignment-file.js');
+  const { alignmentExists, openAlignment, openAlignmentCopy, writeAlignmentFile } = await import('../../io/alignment-file.js');
   const { documentPath, storedPath } = await import('../../io/alignment-sources.js');
   const { align } = await import('../../core/align/index.js');
   const { rmSync } = await import('node:fs');
@@ -171,6 +171,8 @@ async function alignOne(
   let texts: Map<string, string>;
   // Said with success only (like the mode line): a failed run ends with its one error sentence.
   let languageLines: string[] = [];
+  /** Confirmed groups taken from the bundled curated alignment (the seeds, outside the repository). */
+  let curatedKept: number | undefined;
   if (args.inputs.some((p) => p !== STDIN_INPUT && resolve(streams.cwd, p) === output)) {
     throw new UserError(`-o ${shownPath(output)} is one of the documents to align; name a new file, e.g. -o ${shownPath(basename(output).replace(/\.[^.]*$/, ''))}.align.json.`);
   }
@@ -188,6 +190,13 @@ async function alignOne(
         throw new UserError(`${output} already aligns other documents; choose another file with -o.`);
       }
     }
+  } else if (seeds?.inWorkingFolder && alignmentExists(DEFAULT_ALIGNMENT)) {
+    // The seeds from another folder: start from the bundled curated alignment, whose confirmed
+    // groups (and notes) are anchors; the result goes to the working folder.
+    const copy = openAlignmentCopy(DEFAULT_ALIGNMENT, output, segmentFn);
+    curatedKept = copy.alignment.groups.filter((g) => g.status === 'confirmed').length;
+    alignment = copy.alignment;
+    texts = copy.texts;
   } else {
     const corpus = loadCorpus(inputs, corpusOptions);
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
@@ -234,7 +243,8 @@ async function alignOne(
   // Per pair: how it was searched, what stayed unaligned, and any reason to doubt the result.
   for (const pair of result.pairs ?? []) for (const line of formatPairSummary(pair)) streams.stderr.write(`${prefix}${sanitizeForTerminal(line)}\n`);
   if (stdinCopy) streams.stderr.write(`${prefix}standard input saved as ${shownPath(stdinCopy.path)} (the alignment's copy of that document)\n`);
-  const sample = seeds?.inWorkingFolder ? ' (the bundled seeds are read-only sample data, so their alignment goes in the current folder)' : '';
+  const curated = curatedKept !== undefined ? `; it starts from the bundled curated alignment, whose ${curatedKept} confirmed groups are kept` : '';
+  const sample = seeds?.inWorkingFolder ? ` (the bundled seeds are read-only sample data, so their alignment goes in the current folder${curated})` : '';
   streams.stderr.write(`${prefix}${suggested} suggested groups written to ${shownPath(output)}${sample}\n`);
   return output;
 }

@@ -25,6 +25,23 @@ export interface CheckArgs {
 
 export const DEFAULT_CHECK_PATH = 'alignments/';
 
+/**
+ * What `allinea check` with no paths checks: alignments/ where the folder has one (the
+ * repository, a project laid out like it), else the *.align.json files in the folder itself
+ * (where `allinea align` and the workbench save the seeds' alignment outside the repository).
+ */
+export async function defaultCheckPaths(cwd: string): Promise<string[]> {
+  const { existsSync, readdirSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  if (existsSync(join(cwd, DEFAULT_CHECK_PATH))) return [DEFAULT_CHECK_PATH];
+  const here = readdirSync(cwd)
+    .filter((name) => name.endsWith('.align.json') && statSync(join(cwd, name), { throwIfNoEntry: false })?.isFile())
+    .sort();
+  if (here.length > 0) return here;
+  const { AllineaError } = await import('../../core/errors.js');
+  throw new AllineaError(`Nothing to check in ${cwd}: there is no ${DEFAULT_CHECK_PATH} folder and no *.align.json file here; name the files or folders to check, e.g. allinea check seeds.align.json.`);
+}
+
 function parseMaxWarnings(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('it must be a whole number, 0 or more.');
   return Number(value);
@@ -42,7 +59,7 @@ export function registerCheck(program: Command, streams: CliStreams, setExit: Se
   program
     .command('check')
     .description('Check alignment files for errors and translation-quality warnings (for CI).')
-    .argument('[paths...]', `alignment files, folders (searched for *.align.json) or globs (default: ${DEFAULT_CHECK_PATH})`)
+    .argument('[paths...]', `alignment files, folders (searched for *.align.json) or globs (default: ${DEFAULT_CHECK_PATH}, else the *.align.json files in the current folder)`)
     .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('pretty'))
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more warnings than this', parseMaxWarnings)
     .option('--fix', 're-anchor groups onto changed source texts and rewrite the files')
@@ -107,7 +124,7 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
     rules = resolved.rules;
   }
 
-  let files = io.expandCheckPaths(args.paths.length > 0 ? args.paths : [DEFAULT_CHECK_PATH], streams.cwd);
+  let files = io.expandCheckPaths(args.paths.length > 0 ? args.paths : await defaultCheckPaths(streams.cwd), streams.cwd);
   if (args.shard) {
     const shard = parseShard(args.shard);
     if (!shard) throw new AllineaError(`--shard ${args.shard} must look like 2/3.`);
@@ -156,7 +173,16 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
   const summary = summarize(results, args.maxWarnings);
   const color = args.format === 'pretty' && streams.stdout.isTTY === true && !streams.env.NO_COLOR;
   const report = { results, summary, rules, toolVersion: args.toolVersion ?? '0.0.0', color };
-  streams.stdout.write(REPORTERS[args.format](report));
+  const output = REPORTERS[args.format](report);
+  // JSON and XML reports quote file text: on a terminal, DEL, C1 controls and bidi marks are
+  // escaped (JSON: same value) or shown as stand-ins (XML), never written raw. Files and pipes get them as they are.
+  if (streams.stdout.isTTY === true && (args.format === 'json' || args.format === 'sarif')) {
+    const { jsonForTerminal } = await import('../../core/display/sanitize.js');
+    streams.stdout.write(jsonForTerminal(output));
+  } else if (streams.stdout.isTTY === true && args.format === 'junit') {
+    const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
+    streams.stdout.write(output.split('\n').map(sanitizeForTerminal).join('\n'));
+  } else streams.stdout.write(output);
   // GitHub caps annotations: the job's summary page gets the totals and the first findings.
   const stepSummary = streams.env.GITHUB_STEP_SUMMARY;
   if (args.format === 'github' && stepSummary) {

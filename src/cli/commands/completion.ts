@@ -26,6 +26,8 @@ interface CommandSpec {
   readonly options: readonly OptionSpec[];
   /** Subcommands (`allinea lexicon import`), completed as the next word. */
   readonly subcommands: readonly string[];
+  /** The subcommands themselves, with their own options. */
+  readonly nested: readonly CommandSpec[];
 }
 
 const HELP_OPTION: OptionSpec = { long: '--help', short: '-h', description: 'display help', takesValue: false };
@@ -42,12 +44,14 @@ function optionSpec(option: Option): OptionSpec {
 
 /** The program's commands and options, as the completion scripts need them. */
 export function describeProgram(program: Command): { root: readonly OptionSpec[]; commands: readonly CommandSpec[] } {
-  const commands = program.commands.map((c) => ({
+  const describe = (c: Command): CommandSpec => ({
     name: c.name(),
     description: c.description().split('\n')[0]!,
     options: [...(c.options as readonly Option[]).filter((o) => !o.hidden).map(optionSpec), HELP_OPTION],
     subcommands: c.commands.map((sub) => sub.name()),
-  }));
+    nested: c.commands.map(describe),
+  });
+  const commands = program.commands.map(describe);
   const root = [...(program.options as readonly Option[]).map(optionSpec), HELP_OPTION];
   return { root, commands };
 }
@@ -55,7 +59,11 @@ export function describeProgram(program: Command): { root: readonly OptionSpec[]
 const flagsOf = (o: OptionSpec) => [o.long, o.short].filter((f): f is string => f !== undefined);
 const shellWord = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-function bashScript(spec: ReturnType<typeof describeProgram>): string {
+function bashScript(program: ReturnType<typeof describeProgram>): string {
+  // A subcommand is completed as its own command, named "lexicon:import".
+  const spec = { ...program, commands: program.commands.flatMap((c) => [c, ...c.nested.map((n) => ({ ...n, name: `${c.name}:${n.name}` }))]) };
+  const rootTakes = spec.root.filter((o) => o.takesValue).flatMap(flagsOf);
+  const subcommandCases = spec.commands.filter((c) => c.name.includes(':')).map((c) => `${c.name})`);
   const cases = spec.commands.map((c) => `    ${c.name}) opts=${shellWord(c.options.flatMap(flagsOf).join(' '))}; subs=${shellWord(c.subcommands.join(' '))} ;;`);
   const valueCases = spec.commands.flatMap((c) =>
     c.options
@@ -68,10 +76,21 @@ function bashScript(spec: ReturnType<typeof describeProgram>): string {
 # Or for every shell: allinea completion bash > ~/.local/share/bash-completion/completions/allinea
 _allinea() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="" opts="" subs="" takes="" i
+  # The command is the first word that is neither an option nor a global option's value
+  # (allinea --max-input-size 1G split); a subcommand (lexicon import) is the word after it.
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
-      -*) ;;
-      *) cmd="\${COMP_WORDS[i]}"; break ;;
+${rootTakes.length > 0 ? `      ${rootTakes.join('|')}) [[ -z "$cmd" ]] && ((i++)) ;;
+` : ''}      -*) ;;
+      *)
+        if [[ -z "$cmd" ]]; then
+          cmd="\${COMP_WORDS[i]}"
+        else
+          case "$cmd:\${COMP_WORDS[i]}" in
+${subcommandCases.length > 0 ? `            ${subcommandCases.join('|').replace(/\)\|/g, '|')} cmd="$cmd:\${COMP_WORDS[i]}" ;;
+` : ''}          esac
+          break
+        fi ;;
     esac
   done
   case "$cmd" in
@@ -81,7 +100,8 @@ ${cases.join('\n')}
 ${valueCases.join('\n')}
   esac
   if [[ -z "$cmd" ]]; then
-    COMPREPLY=($(compgen -W ${shellWord([...spec.commands.map((c) => c.name), ...spec.root.flatMap(flagsOf)].join(' '))} -- "$cur"))
+${rootTakes.length > 0 ? `    case "$prev" in ${rootTakes.join('|')}) return ;; esac
+` : ''}    COMPREPLY=($(compgen -W ${shellWord([...spec.commands.map((c) => c.name), ...spec.root.flatMap(flagsOf)].join(' '))} -- "$cur"))
     [[ "$cur" != -* ]] && COMPREPLY+=($(compgen -f -- "$cur"))
     return
   fi
@@ -92,7 +112,7 @@ ${valueOptions.join('\n')}
     COMPREPLY=($(compgen -f -- "$cur"))
   elif [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
-  elif [[ -n "$subs" && "$prev" == "$cmd" ]]; then
+  elif [[ -n "$subs" && "$prev" == "\${cmd##*:}" ]]; then
     COMPREPLY=($(compgen -W "$subs" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))
@@ -115,7 +135,10 @@ function zshOption(o: OptionSpec): string {
 function zshScript(spec: ReturnType<typeof describeProgram>): string {
   const commands = spec.commands.map((c) => `    '${zshText(c.name)}:${zshText(c.description)}'`);
   const rest = (c: CommandSpec) => (c.subcommands.length > 0 ? `'1:subcommand:(${c.subcommands.join(' ')})' '*:file:_files'` : `'*:file:_files'`);
-  const cases = spec.commands.map((c) => `    ${c.name})\n      _arguments -s ${c.options.map(zshOption).join(' ')} ${rest(c)} ;;`);
+  // A subcommand (lexicon import) completes its own options once it has been typed.
+  const nestedCase = (c: CommandSpec) =>
+    c.nested.map((n) => `      if (( CURRENT > 2 )) && [[ $words[2] == ${n.name} ]]; then\n        shift words; (( CURRENT-- ))\n        _arguments -s ${n.options.map(zshOption).join(' ')} '*:file:_files'; return\n      fi\n`).join('');
+  const cases = spec.commands.map((c) => `    ${c.name})\n${nestedCase(c)}      _arguments -s ${c.options.map(zshOption).join(' ')} ${rest(c)} ;;`);
   return `#compdef allinea
 # zsh completion for allinea (generated by: allinea completion zsh)
 # Load it now:        source <(allinea completion zsh)
@@ -153,11 +176,16 @@ function fishScript(spec: ReturnType<typeof describeProgram>): string {
   const lines = spec.commands.map((c) => `complete -c allinea -n "not __fish_seen_subcommand_from ${names}" -a ${c.name} -d ${fishText(c.description)}`);
   for (const c of spec.commands) {
     if (c.subcommands.length > 0) lines.push(`complete -c allinea -n "__fish_seen_subcommand_from ${c.name}" -a ${fishText(c.subcommands.join(' '))}`);
-    for (const o of c.options) {
-      const flags = [o.long ? `-l ${o.long.slice(2)}` : '', o.short ? `-s ${o.short.slice(1)}` : ''].filter(Boolean).join(' ');
-      const value = o.choices ? ` -x -a ${fishText(o.choices.join(' '))}` : o.takesValue ? ' -r -F' : '';
-      lines.push(`complete -c allinea -n "__fish_seen_subcommand_from ${c.name}" ${flags}${value} -d ${fishText(o.description)}`);
-    }
+    const optionLines = (options: readonly OptionSpec[], condition: string) => {
+      for (const o of options) {
+        const flags = [o.long ? `-l ${o.long.slice(2)}` : '', o.short ? `-s ${o.short.slice(1)}` : ''].filter(Boolean).join(' ');
+        const value = o.choices ? ` -x -a ${fishText(o.choices.join(' '))}` : o.takesValue ? ' -r -F' : '';
+        lines.push(`complete -c allinea -n "${condition}" ${flags}${value} -d ${fishText(o.description)}`);
+      }
+    };
+    const inSub = c.subcommands.length > 0 ? `; and not __fish_seen_subcommand_from ${c.subcommands.join(' ')}` : '';
+    optionLines(c.options, `__fish_seen_subcommand_from ${c.name}${inSub}`);
+    for (const n of c.nested) optionLines(n.options, `__fish_seen_subcommand_from ${c.name}; and __fish_seen_subcommand_from ${n.name}`);
   }
   return `# fish completion for allinea (generated by: allinea completion fish)
 # Load it now:        allinea completion fish | source

@@ -84,11 +84,11 @@ export function parsePair(value: string): [string, string] | undefined {
 
 export async function runExport(args: ExportArgs, streams: CliStreams): Promise<number> {
   const { resolve, dirname, join, relative } = await import('node:path');
-  const { existsSync, mkdirSync, readFileSync, statSync } = await import('node:fs');
+  const { existsSync, readFileSync, statSync } = await import('node:fs');
   const { AllineaError } = await import('../../core/errors.js');
   const { openAlignment } = await import('../../io/alignment-file.js');
   const { writeFileAtomic } = await import('../../io/atomic-write.js');
-  const { describeFsError } = await import('../../io/fs-errors.js');
+  const { describeFsError, ensureFolder } = await import('../../io/fs-errors.js');
   const { segment } = await import('../../core/text/segment.js');
   const { summarizeOmissions } = await import('../../core/formats/selection.js');
 
@@ -184,7 +184,7 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   const save = (path: string, data: string) => {
     refuseProtected(path);
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      ensureFolder(dirname(path));
       writeFileAtomic(path, data);
     } catch (error) {
       throw describeFsError(error, path, 'write');
@@ -203,7 +203,7 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
     const out = args.output!;
     const target = resolve(streams.cwd, out);
     const isFolder = /[\\/]$/.test(out) || (existsSync(target) && statSync(target).isDirectory());
-    if (isFolder) mkdirSync(target, { recursive: true });
+    if (isFolder) ensureFolder(target);
     const prefix = isFolder ? join(target, 'corpus') : target;
     const paths = [...result.output.keys()].map((suffix) => `${prefix}.${suffix}`);
     paths.forEach(refuseProtected); // before any file is written

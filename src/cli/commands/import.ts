@@ -149,6 +149,20 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
       throw describeFsError(error, show(path), 'write');
     }
   };
+  // The documents go beside the alignment: a device or a FIFO named as the output (/dev/null)
+  // would put them, and the journal, in its folder. Only a regular file (or a new one) will do.
+  const { statSync: statOutput } = await import('node:fs');
+  const { namedDescriptor } = await import('../../io/atomic-write.js');
+  const outputStats = (() => {
+    try {
+      return statOutput(output);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (namedDescriptor(output) !== undefined || (outputStats && !outputStats.isFile())) {
+    throw new AllineaError(`Cannot write ${show(output)}: it is not a regular file, and an import writes an alignment file with its documents beside it; give a file name with -o.`);
+  }
   claim(output);
   if (leftovers.size > 0) {
     const left = [...leftovers].filter((p) => existsSync(p)).map(show);
@@ -176,14 +190,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
       titleFor: (lang) => `${lang} (from ${basename(input)})`,
     });
     // TMX units stream into the builder (a memory's parsed units are never all held at once).
-    const units =
-      args.from === 'tmx'
-        ? {
-            notices: (await import('../../core/formats/tmx-import.js')).readTmxUnits(readInput(input), { name: show(input), maxBytes }, (unit) =>
-              builder.add(unit),
-            ),
-          }
-        : await readUnits(args.from);
+    const units = args.from === 'tmx' ? { notices: await readTmx(builder) } : await readUnits(args.from);
     if ('units' in units) for (const unit of units.units) builder.add(unit);
     built = builder.finish();
     for (const doc of built.documents) claim(textPath(doc.lang));
@@ -239,6 +246,19 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   streams.stderr.write(`allinea: wrote ${show(output)} (${groups} group${groups === 1 ? '' : 's'})${written.length > 0 ? ` and ${written.join(', ')}` : ''}.\n`);
   for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
+
+  /** TMX units into `builder`: from the file's bytes when it is UTF-8, else from its decoded text. */
+  async function readTmx(builder: { add: (unit: import('../../core/formats/types.js').ImportedUnit) => void }) {
+    const { readTmxUnits, readTmxUnitsFromUtf8 } = await import('../../core/formats/tmx-import.js');
+    const options = { name: show(input), maxBytes };
+    // Regular files only (a FIFO or /dev/zero would never end), never more than the limit.
+    let bytes: Buffer | undefined = readFileBounded(input, { maxBytes, name: show(input), onTooLarge: (n) => checkSize(n, maxBytes, show(input)) as never });
+    const binary = bytes.subarray(0, 8000).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
+    const fast = binary ? undefined : readTmxUnitsFromUtf8(bytes, options, (unit) => builder.add(unit));
+    if (fast) return fast;
+    bytes = undefined; // readInput reads the file again; nothing was delivered
+    return readTmxUnits(readInput(input), options, (unit) => builder.add(unit));
+  }
 
   /** Reads the units; a format's complaint names the file when it does not already. */
   async function readUnits(format: 'tsv' | 'csv' | 'json' | 'jsonl' | 'moses') {

@@ -88,7 +88,9 @@ export async function runLexiconImport(args: LexiconImportArgs, streams: CliStre
   if (existsSync(output) && sources.has(real(output))) {
     throw new UserError(`Refusing to write ${shownPath(output)}: it is the dictionary being imported; choose another file with -o.`);
   }
-  if (existsSync(output) && !args.force) {
+  // A device or FIFO (/dev/stdout, a named pipe) is written through, not replaced: no --force needed.
+  const { isWriteThrough } = await import('../../io/atomic-write.js');
+  if (existsSync(output) && !args.force && !isWriteThrough(output)) {
     throw new UserError(`${shownPath(output)} already exists; use --force to replace it or -o to write elsewhere.`);
   }
   const header = [

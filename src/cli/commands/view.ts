@@ -7,7 +7,7 @@ import { Option } from 'commander';
 import { basename, resolve } from 'node:path';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
-import { DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
+import { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
 
 export interface ViewArgs {
   readonly inputs: readonly string[];
@@ -68,7 +68,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const { createI18n } = await import('../../i18n/index.js');
   const i18n = createI18n(locale);
   const stdin = streams.stdin as NodeJS.ReadStream;
-  const stdout = streams.stdout as NodeJS.WriteStream;
+  const stdout = (streams.stdout.raw ?? streams.stdout) as NodeJS.WriteStream;
   // `view` is the default command, so a mistyped command name arrives here as a corpus path.
   const { existsSync } = await import('node:fs');
   const { UserError } = await import('../errors.js');
@@ -98,6 +98,8 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const seedsCopy = args.inputs.length === 0 && !args.alignment && basename(alignmentPath) === SEEDS_ALIGNMENT_NAME && !isInside(alignmentPath, PACKAGE_ROOT);
   // With an existing alignment file, the folders given are where to look for documents that moved.
   const searchIn = args.inputs.filter((p) => !p.endsWith('.align.json')).map((p) => resolve(streams.cwd, p));
+  // Outside the repository the seeds start from a copy of the bundled curated alignment (its
+  // confirmed groups and notes), saved into the working folder on the first save.
   const workspace = openWorkspace({
     corpus,
     alignmentPath,
@@ -105,6 +107,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     segment,
     ...(args.docLang ? { lang: args.docLang } : {}),
     ...(searchIn.length > 0 ? { searchIn } : {}),
+    ...(seedsCopy ? { startFrom: DEFAULT_ALIGNMENT } : {}),
   });
 
   const [{ createEditorState }, { findRecovery, nodeServices, recoveryPath, setAsideRecovery }, { colorsEnabled }, { runWorkbench }] = await ui;
@@ -137,6 +140,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     saved: workspace.onDisk ?? workspace.alignment,
     texts: workspace.texts,
     fileName: basename(alignmentPath),
+    ...(workspace.isNew ? { fileIsNew: true } : {}),
     size,
     // Translations open in the row view, comparable corpora (like the seeds) in the panes.
     view: args.view ?? (await import('../../core/session/rows-state.js')).preferredView(recovered ?? workspace.alignment),

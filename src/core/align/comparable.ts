@@ -151,16 +151,28 @@ function stemmedTranslations(lexicons: readonly Lexicon[], from: string, to: str
   return out;
 }
 
-const cognateCache = new Map<string, number>();
+const cognateCache = new Map<string, Map<string, number>>();
+let cognateEntries = 0;
 
-/** Cognate similarity, memoised: comparable mode compares the same word pairs many times. */
+/**
+ * Cognate similarity, memoised: comparable mode compares the same word pairs many times.
+ * Keyed by the ordered pair of words in two levels (no key string built per lookup).
+ */
 function cachedCognate(a: string, b: string): number {
-  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-  let v = cognateCache.get(key);
+  const first = a < b ? a : b;
+  const second = a < b ? b : a;
+  let row = cognateCache.get(first);
+  let v = row?.get(second);
   if (v === undefined) {
-    if (cognateCache.size > 500_000) cognateCache.clear();
+    if (cognateEntries > 500_000) {
+      cognateCache.clear();
+      cognateEntries = 0;
+      row = undefined;
+    }
     v = cognateSimilarity(a, b);
-    cognateCache.set(key, v);
+    if (!row) cognateCache.set(first, (row = new Map()));
+    row.set(second, v);
+    cognateEntries++;
   }
   return v;
 }
@@ -173,7 +185,7 @@ function tokenMatch(x: ContentToken, other: SentenceInfo): [number, number] {
   for (let k = 0; k < ys.length; k++) {
     const y = ys[k]!;
     if (x.key === y.key) return [1, k];
-    if (x.translatedWords.some((w) => sameLemma(w, y.norm)) || y.translatedWords.some((w) => sameLemma(w, x.norm))) return [1, k];
+    if ((x.translatedWords.length > 0 && x.translatedWords.some((w) => sameLemma(w, y.norm))) || (y.translatedWords.length > 0 && y.translatedWords.some((w) => sameLemma(w, x.norm)))) return [1, k];
     if (x.kind === 'number' || y.kind === 'number' || x.kind === 'url' || y.kind === 'url') continue;
     // Cognates across it/fr/en/de nearly always keep their first letter.
     if (x.norm.charCodeAt(0) !== y.norm.charCodeAt(0) || Math.abs(x.norm.length - y.norm.length) > 4) continue;
@@ -247,6 +259,10 @@ export function comparableSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key
 }
 
 const UNMATCHED_WEIGHT = 0.25;
+/** Target sentences beyond which the candidate search is pruned (see alignComparablePair). */
+const PRUNE_FROM = 1000;
+const PRUNED_POSTING = 100;
+const PRUNED_CANDIDATES = 4;
 const EVIDENCE_CONSTANT = 3;
 
 /** Number of sentences containing each token key, over the given documents. */
@@ -309,21 +325,46 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
       if (sk) post(`k:${sk}`, j);
     }
   });
-  const maxPosting = Math.max(8, Math.ceil(tgt.length * 0.2));
+  // Small documents: every target sentence sharing a key that is not too common is scored.
+  // Large ones (the search above is quadratic: a key in 5% of 100,000 sentences proposes 5,000
+  // candidates per sentence): only keys in at most PRUNED_POSTING sentences propose, and only
+  // the PRUNED_CANDIDATES targets sharing the most rare-key weight are scored.
+  const pruned = tgt.length > PRUNE_FROM;
+  const maxPosting = pruned ? PRUNED_POSTING : Math.max(8, Math.ceil(tgt.length * 0.2));
+  const weights = pruned ? new Float64Array(tgt.length) : undefined;
 
   const scored: PairLink[] = [];
-  const candidatesOf = (i: number): Set<number> => {
+  const candidatesOf = (i: number): Iterable<number> => {
     const found = new Set<number>();
+    const seenKeys = weights ? new Set<string>() : undefined;
     for (const t of src[i]!.tokens) {
       const keys = [t.key, ...t.translated, `x${t.key}`];
       const sk = skeleton(t.norm);
       if (sk) keys.push(`k:${sk}`);
       for (const k of keys) {
         const list = index.get(k);
-        if (list && list.length <= maxPosting) for (const j of list) found.add(j);
+        if (!list || list.length > maxPosting) continue;
+        if (!weights || !seenKeys) {
+          for (const j of list) found.add(j);
+          continue;
+        }
+        if (seenKeys.has(k)) continue;
+        seenKeys.add(k);
+        // Rarer keys weigh more (an IDF within the target).
+        const w = Math.log((tgt.length + 1) / (list.length + 0.5));
+        for (const j of list) {
+          if (weights[j] === 0) found.add(j);
+          weights[j]! += w;
+        }
       }
     }
-    return found;
+    if (!weights || found.size <= PRUNED_CANDIDATES) {
+      if (weights) for (const j of found) weights[j] = 0;
+      return found;
+    }
+    const ranked = [...found].sort((x, y) => weights[y]! - weights[x]! || x - y).slice(0, PRUNED_CANDIDATES);
+    for (const j of found) weights[j] = 0;
+    return ranked.sort((x, y) => x - y);
   };
   const pairScores: ScoredPair[] = [];
   for (let i = 0; i < src.length; i++) {

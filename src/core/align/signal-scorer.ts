@@ -58,8 +58,9 @@ export function preparePair(
 const CACHE_BITS = 18;
 
 export class SignalPairScorer implements PairScorer {
-  private readonly cacheKey = new Float64Array(1 << CACHE_BITS).fill(-1);
-  private readonly cacheVal = new Int32Array(1 << CACHE_BITS);
+  private readonly cacheKey: Float64Array;
+  private readonly cacheVal: Int32Array;
+  private readonly cacheShift: number;
   private readonly m: number;
 
   constructor(
@@ -68,12 +69,18 @@ export class SignalPairScorer implements PairScorer {
     private readonly neutral = 0.1,
   ) {
     this.m = pair.target.size;
+    // No bigger than the pair needs: a batch of small pairs would spend its time filling 3 MB
+    // caches. The cache only saves recomputing; its size never changes a result.
+    const bits = Math.max(4, Math.min(CACHE_BITS, Math.ceil(Math.log2((pair.source.size + 1) * (this.m + 1)))));
+    this.cacheKey = new Float64Array(1 << bits).fill(-1);
+    this.cacheVal = new Int32Array(1 << bits);
+    this.cacheShift = 32 - bits;
   }
 
   /** Shared keys of source sentence i and target sentence j (direct-mapped cache: DP asks each pair several times). */
   matches(i: number, j: number): number {
     const key = i * this.m + j;
-    const slot = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) >>> (32 - CACHE_BITS);
+    const slot = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) >>> this.cacheShift;
     if (this.cacheKey[slot] === key) return this.cacheVal[slot]!;
     const v = sharedKeys(this.pair.source, i, this.pair.target, j);
     this.cacheKey[slot] = key;

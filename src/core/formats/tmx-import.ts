@@ -15,7 +15,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
-import { cutTmxBody } from './tmx-chunks.js';
+import { cutTmxBody, cutTmxBodyBytes } from './tmx-chunks.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
 import { normalizeLang } from './lang-tag.js';
@@ -159,6 +159,7 @@ class UnitReader {
   private flattened = 0;
   private noLang = 0;
   private emptySegs = 0;
+  private badScores = 0;
 
   /** `sink` receives each unit as soon as it is read: a memory's units need not all be held. */
   constructor(
@@ -208,13 +209,16 @@ class UnitReader {
       }
     }
     if (variants.length === 0) return;
-    const value = score !== undefined ? Number(score) : undefined;
+    const parsed = score !== undefined && score !== '' ? Number(score) : undefined;
+    // A score outside [0, 1] (or not a number) is not kept, and the notices say how many.
+    const value = parsed !== undefined && Number.isFinite(parsed) && parsed >= 0 && parsed <= 1 ? parsed : undefined;
+    if (parsed !== undefined && value === undefined) this.badScores++;
     const id = attribute(tu, 'tuid', file)?.trim();
     this.sink({
       ...(id ? { id } : {}),
       ...(status && STATUSES.has(status as GroupStatus) ? { status: status as GroupStatus } : {}),
       ...(origin && ORIGINS.has(origin as GroupOrigin) ? { origin: origin as GroupOrigin } : {}),
-      ...(value !== undefined && Number.isFinite(value) && value >= 0 && value <= 1 ? { score: value } : {}),
+      ...(value !== undefined ? { score: value } : {}),
       ...(notes.length > 0 ? { note: notes.join(' / ') } : {}),
       variants,
     });
@@ -222,12 +226,13 @@ class UnitReader {
 
   notices(): Notice[] {
     const notices: Notice[] = [];
-    const { flattened, noLang, emptySegs } = this;
+    const { flattened, noLang, emptySegs, badScores } = this;
     if (flattened > 0) {
       notices.push({ code: 'flattened-markup', message: `flattened inline markup in ${flattened} segment${flattened === 1 ? '' : 's'} to plain text (formatting codes dropped)` });
     }
     if (noLang > 0) notices.push({ code: 'no-language', message: `skipped ${noLang} <tuv> without xml:lang` });
     if (emptySegs > 0) notices.push({ code: 'empty-segments', message: `skipped ${emptySegs} empty segment${emptySegs === 1 ? '' : 's'}` });
+    if (badScores > 0) notices.push({ code: 'bad-score', message: `dropped ${badScores} x-score value${badScores === 1 ? '' : 's'} that ${badScores === 1 ? 'is' : 'are'} not a number from 0 to 1` });
     return notices;
   }
 }
@@ -272,6 +277,48 @@ export function readTmxUnits(source: string, options: TmxImportOptions, sink: (u
     checkWellFormed(text, file);
     reader = new UnitReader(file, sink);
     reader.read(children(bodyOf(parseWith(STRUCTURE, text, file), file), 'body'));
+  }
+  return reader.notices();
+}
+
+/**
+ * readTmxUnits on the bytes of a UTF-8 file, without ever decoding it whole: a memory with any
+ * character beyond Latin-1 would otherwise take two bytes per character as one string, on top
+ * of the file's bytes. Each run is decoded on its own, validated, then decoded again and parsed.
+ * Returns undefined, having delivered nothing, when the file cannot be read this way (UTF-16, a
+ * comment or DTD, bytes that are not UTF-8, a piece that is not well-formed...): the caller then
+ * decodes the file and calls readTmxUnits, which reports any error with its exact position.
+ */
+export function readTmxUnitsFromUtf8(bytes: Uint8Array, options: TmxImportOptions, sink: (unit: ImportedUnit) => void): Notice[] | undefined {
+  const file = options.name ?? 'The TMX file';
+  checkSize(bytes.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) return undefined;
+  const ranges = cutTmxBodyBytes(body, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN));
+  if (!ranges) return undefined;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (range: readonly [number, number]): string | undefined => {
+    try {
+      return decoder.decode(body.subarray(range[0], range[1]));
+    } catch {
+      return undefined;
+    }
+  };
+  const head = decode(ranges.head);
+  const tail = decode(ranges.tail);
+  if (head === undefined || tail === undefined) return undefined;
+  const skeleton = head + tail;
+  if (!isWellFormed(skeleton, file)) return undefined;
+  for (const range of ranges.runs) {
+    const run = decode(range);
+    if (run === undefined || !isWellFormed(`<body>${run}</body>`, file)) return undefined;
+  }
+  const bodyNode = bodyOf(parseWith(STRUCTURE, skeleton, file), file);
+  if (children(bodyNode, 'body').length > 0) return undefined;
+  const reader = new UnitReader(file, sink);
+  for (const range of ranges.runs) {
+    const [wrapper] = parseWith(STRUCTURE, `<body>${decode(range)!}</body>`, file);
+    if (wrapper) reader.read(children(wrapper, 'body'));
   }
   return reader.notices();
 }

@@ -54,6 +54,8 @@ export interface InitOptions {
   readonly restoredFrom?: Alignment;
   readonly texts: ReadonlyMap<string, string>;
   readonly fileName: string;
+  /** The file does not exist yet: it is written on the first save. */
+  readonly fileIsNew?: boolean;
   readonly size: TerminalSize;
   readonly colors: boolean;
   readonly message?: Message;
@@ -69,6 +71,7 @@ export function createEditorState(options: InitOptions): EditorState {
     saved: options.saved ?? options.alignment,
     texts: options.texts,
     fileName: options.fileName,
+    ...(options.fileIsNew ? { fileIsNew: true } : {}),
     size: options.size,
     colors: options.colors,
     panes: options.alignment.documents.map(() => ({ cursor: 0, top: 0 })),
@@ -826,7 +829,7 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
     case 'effects-taken':
       return { ...state, effects: state.effects.filter((e) => e.id > action.upTo) };
     case 'saved': {
-      const next = say({ ...state, saved: action.alignment }, 'msg.saved', { file: state.fileName });
+      const next = say({ ...state, saved: action.alignment, fileIsNew: false }, 'msg.saved', { file: state.fileName });
       return action.thenQuit ? request(next, { type: 'quit' }) : next;
     }
     case 'save-conflict':

@@ -80,6 +80,8 @@ export interface EditorState {
   readonly texts: ReadonlyMap<string, string>;
   /** Display name of the alignment file. */
   readonly fileName: string;
+  /** The file does not exist yet (written on the first save): the status says so, not "saved". */
+  readonly fileIsNew?: boolean;
   readonly size: TerminalSize;
   readonly colors: boolean;
   /** One pane state per document, in document order. */

@@ -136,3 +136,50 @@ describe('readTmxUnits (streaming)', () => {
     expect(notices).toEqual(whole.notices);
   });
 });
+
+describe('readTmxUnitsFromUtf8 (bytes, never decoded whole)', () => {
+  const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="it"/><body>\n${body}\n</body></tmx>\n`;
+  const units = Array.from({ length: 150 }, (_, i) => `<tu tuid="t${i}"><tuv xml:lang="it"><seg>Città ${i} — «perché» 🙂 &amp; <ph>x</ph>fine.</seg></tuv><tuv xml:lang="ru"><seg>Город ${i}.</seg></tuv></tu>`).join('\n');
+
+  it('delivers exactly what importTmx reads from the decoded text, with or without a byte order mark', async () => {
+    const { readTmxUnitsFromUtf8 } = await import('../../../src/core/formats/tmx-import.js');
+    const text = doc(units);
+    const expected = importTmx(text, { unitsPerRun: 16 });
+    for (const bytes of [new TextEncoder().encode(text), new TextEncoder().encode(`\uFEFF${text}`)]) {
+      const got: unknown[] = [];
+      const notices = readTmxUnitsFromUtf8(bytes, { unitsPerRun: 16 }, (u) => got.push(u));
+      expect(notices).toEqual(expected.notices);
+      expect(got).toEqual(expected.units);
+    }
+  });
+
+  it('declines, having delivered nothing, what the text path must read (so errors keep their exact positions)', async () => {
+    const { readTmxUnitsFromUtf8 } = await import('../../../src/core/formats/tmx-import.js');
+    const cases = [
+      doc(`${units}\n<tu><tuv xml:lang="it"><seg>a < b</seg></tuv></tu>`), // not well-formed in a late run
+      doc(`<!-- a comment -->${units}`),
+      `<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"><body>${units}</body></tmx>`,
+    ];
+    for (const text of cases) {
+      const got: unknown[] = [];
+      expect(readTmxUnitsFromUtf8(new TextEncoder().encode(text), { unitsPerRun: 16 }, (u) => got.push(u))).toBeUndefined();
+      expect(got).toEqual([]);
+    }
+    const invalidUtf8 = new TextEncoder().encode(doc(units));
+    invalidUtf8[200] = 0xff;
+    expect(readTmxUnitsFromUtf8(invalidUtf8, {}, () => {})).toBeUndefined();
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x3c, 0x00]);
+    expect(readTmxUnitsFromUtf8(utf16, {}, () => {})).toBeUndefined();
+  });
+});
+
+describe('TMX import scores', () => {
+  it('keeps scores from 0 to 1 and says how many others it dropped', () => {
+    const unit = (score: string) =>
+      `<tu><prop type="x-score">${score}</prop><tuv xml:lang="en"><seg>a ${score}</seg></tuv><tuv xml:lang="fr"><seg>b ${score}</seg></tuv></tu>`;
+    const text = `<?xml version="1.0"?><tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="x"/><body>${['0.5', '1', '7', '-0.2', 'abc'].map(unit).join('')}</body></tmx>`;
+    const result = importTmx(text);
+    expect(result.units.map((u) => u.score)).toEqual([0.5, 1, undefined, undefined, undefined]);
+    expect(result.notices.find((n) => n.code === 'bad-score')?.message).toBe('dropped 3 x-score values that are not a number from 0 to 1');
+  });
+});
