@@ -55,7 +55,7 @@ describe('row view details on screen', () => {
     expect(out).toContain('numeri diversi');
     s = press(s, 'tab', 'tab', '-');
     out = frame(s, 'fr');
-    expect(out.split('\n')[0]).toContain('1 masqués : d2');
+    expect(out.split('\n')[0]).toContain('1 masqué : d2');
     expect(out.split('\n')[1]).not.toContain('d2 ·');
   });
 
