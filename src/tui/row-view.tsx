@@ -10,14 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { sanitizeForTerminal } from '../core/display/sanitize.js';
 import { fit, type ScreenLayout } from '../core/session/layout.js';
 import { rowsFrame, type RowLine } from '../core/session/rows-state.js';
-import { paletteSlot, PALETTE_SIZE } from '../core/session/selectors.js';
 import type { EditorState } from '../core/session/types.js';
 import { groupColor } from './colors.js';
 import { ScreenRow } from './screen-row.js';
 import { styled } from './styled.js';
 
 function lineString(line: RowLine, focused: number, colors: boolean, t: (key: string) => string): string {
-  const color = line.groupId ? groupColor(paletteSlot(line.groupId, PALETTE_SIZE), colors) : undefined;
+  const color = line.groupSlot !== undefined ? groupColor(line.groupSlot, colors) : undefined;
   const prefix = styled(line.prefix, { bold: line.cursor || line.status === 'confirmed', ...(color ? { color } : {}), dim: line.status === 'none' && !line.cursor });
   const cells = line.cells
     .map((cell, i) => styled(cell, { inverse: line.highlight[i] === true, bold: line.cursor && i !== focused, underline: line.cursor && i === focused && line.highlight[i] !== true }) + '│')

@@ -6,6 +6,8 @@
  */
 import { sanitizeForTerminal } from '../display/sanitize.js';
 import type { Alignment, Group } from '../model/types.js';
+import { slotOfGroup } from './group-colors.js';
+import { PALETTE_SIZE, paletteSlot } from './selectors.js';
 import { fit, scrollToShow, truncate, wrapText, type ScreenLayout } from './layout.js';
 import type { MoveLoss, RowMove } from './row-moves.js';
 import { cellOf, projectRows, rowGroupOf, type RowOrder, type RowProjection } from './rows.js';
@@ -257,6 +259,8 @@ export interface RowLine {
   readonly note: string;
   readonly status: 'confirmed' | 'suggested' | 'none';
   readonly groupId?: string;
+  /** The group's colour slot, as in the panes and the groups table (neighbouring groups differ). */
+  readonly groupSlot?: number;
   readonly cursor: boolean;
   /** Per cell: whether this line belongs to the sentence under the cursor (focused cell only). */
   readonly highlight: readonly boolean[];
@@ -340,7 +344,7 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
         cells: cells.map((c, i) => fit(` ${c.text[n] ?? ''}`, geometry.widths[i]! - 1)),
         note: fit(note, geometry.noteWidth),
         status,
-        ...(group ? { groupId: group.id } : {}),
+        ...(group ? { groupId: group.id, groupSlot: slotOfGroup(alignment, group, PALETTE_SIZE) ?? paletteSlot(group.id, PALETTE_SIZE) } : {}),
         cursor: isCursor,
         highlight: cells.map((c) => c.highlighted.has(n)),
         warning: n === 1 && warnings.length > 0,
