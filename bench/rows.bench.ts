@@ -12,25 +12,13 @@ import { rowsFrame } from '../src/core/session/rows-state.js';
 import { layoutOf } from '../src/core/session/selectors.js';
 import type { EditorState } from '../src/core/session/types.js';
 import type { Alignment, Group, Span } from '../src/core/model/types.js';
+import { syntheticDocument } from './workbench.bench.js';
 
 const WORDS = 'the of alignment corpus sentence Anonymous liberté guerra attentato Paris Nice hacker réseau notizia group video message justice citizens monde 129 #OpParis'.split(' ');
 
+/** The workbench bench's synthetic documents, with numbers and a hashtag among the words (for the quality warnings). */
 function document(n: number, seed: number): { text: string; sentences: Span[] } {
-  let x = seed;
-  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const parts: string[] = [];
-  const sentences: Span[] = [];
-  let offset = 0;
-  for (let i = 0; i < n; i++) {
-    const words = 4 + Math.floor(next() * 30);
-    const s: string[] = [];
-    for (let w = 0; w < words; w++) s.push(WORDS[Math.floor(next() * WORDS.length)]!);
-    const sentence = `${s.join(' ')} ${i}.`;
-    sentences.push([offset, offset + sentence.length]);
-    parts.push(sentence);
-    offset += sentence.length + 1;
-  }
-  return { text: parts.join(' '), sentences };
+  return syntheticDocument(n, seed, WORDS, 30);
 }
 
 /** Three documents of about `n` sentences: beads 1:1:1 mostly, some 2:1:1 and 1:0:1; or crossing groups. */

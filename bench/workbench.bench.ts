@@ -19,17 +19,17 @@ const ROWS = 40;
 
 const WORDS = 'the of alignment corpus sentence Anonymous liberté guerra attentato Paris Nice hacker réseau notizia group video message justice citizens monde'.split(' ');
 
-/** A document of `n` sentences of 4–40 pseudo-random words, with its spans. */
-function syntheticDocument(n: number, seed: number): { text: string; sentences: Span[] } {
+/** A document of `n` sentences of 4 to 4 + `maxExtraWords` pseudo-random words (from `words`), with its spans. */
+export function syntheticDocument(n: number, seed: number, words: readonly string[] = WORDS, maxExtraWords = 36): { text: string; sentences: Span[] } {
   let x = seed;
   const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   const parts: string[] = [];
   const sentences: Span[] = [];
   let offset = 0;
   for (let i = 0; i < n; i++) {
-    const words = 4 + Math.floor(next() * 36);
+    const count = 4 + Math.floor(next() * maxExtraWords);
     const s: string[] = [];
-    for (let w = 0; w < words; w++) s.push(WORDS[Math.floor(next() * WORDS.length)]!);
+    for (let w = 0; w < count; w++) s.push(words[Math.floor(next() * words.length)]!);
     const sentence = `${s.join(' ')} ${i}.`;
     sentences.push([offset, offset + sentence.length]);
     parts.push(sentence);
