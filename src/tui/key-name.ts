@@ -6,8 +6,9 @@
 import type { Key } from 'ink';
 
 export function keyName(input: string, key: Key): string | undefined {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
+  // Shift with an arrow is its own key (the shift moves); where nothing binds it, it acts as the arrow.
+  if (key.upArrow) return key.shift ? 'shift+up' : 'up';
+  if (key.downArrow) return key.shift ? 'shift+down' : 'down';
   if (key.leftArrow) return 'left';
   if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageup';

@@ -11,6 +11,8 @@ const none: Key = {
 describe('key names', () => {
   it('names single keys as the keymap does', () => {
     expect(keyName('', { ...none, upArrow: true })).toBe('up');
+    expect(keyName('', { ...none, upArrow: true, shift: true })).toBe('shift+up');
+    expect(keyName('', { ...none, downArrow: true, shift: true })).toBe('shift+down');
     expect(keyName('', { ...none, tab: true, shift: true })).toBe('shift+tab');
     expect(keyName('s', { ...none, ctrl: true })).toBe('ctrl+s');
     expect(keyName(' ', none)).toBe('space');

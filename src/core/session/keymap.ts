@@ -96,8 +96,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'rows-view', keys: ['R'], modes: ['normal'], section: 'rows', description: 'keys.rowsView', hint: true },
   { command: 'accept-suggestion', keys: ['enter'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowConfirmNext', hint: true },
   { command: 'reject-suggestion', keys: ['r'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowRejectNext' },
-  { command: 'row-shift-up', keys: ['K'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowShiftUp', hint: true },
-  { command: 'row-shift-down', keys: ['J'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowShiftDown', hint: true },
+  { command: 'row-shift-up', keys: ['K', 'shift+up'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowShiftUp', hint: true },
+  { command: 'row-shift-down', keys: ['J', 'shift+down'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowShiftDown', hint: true },
+  // The same shift moves from the document panes, on the row of the cursor's sentence (J joins there).
+  { command: 'pane-shift-up', keys: ['K', 'shift+up'], modes: ['normal'], views: ['panes'], section: 'edit', description: 'keys.paneShiftUp' },
+  { command: 'pane-shift-down', keys: ['shift+down'], modes: ['normal'], views: ['panes'], section: 'edit', description: 'keys.paneShiftDown' },
   { command: 'row-merge-next', keys: ['m'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowMergeNext' },
   { command: 'row-split', keys: ['s'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowSplit' },
   { command: 'row-detach', keys: ['x'], modes: ['normal'], views: ['rows'], section: 'rows', description: 'keys.rowDetach' },
@@ -131,6 +134,8 @@ export function commandForKey(key: string, mode: Mode, view: ViewKind): CommandI
   for (const binding of KEYMAP) {
     if (applies(binding, mode, view) && binding.keys.includes(key)) return binding.command;
   }
+  // Shift-↑/↓ where no shift move applies: the plain arrow.
+  if (key === 'shift+up' || key === 'shift+down') return commandForKey(key.slice(6), mode, view);
   return undefined;
 }
 
@@ -152,6 +157,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   escape: 'Esc',
   tab: 'Tab',
   'shift+tab': 'Shift-Tab',
+  'shift+up': 'Shift-↑',
+  'shift+down': 'Shift-↓',
   space: 'Space',
   backspace: 'Backspace',
 };

@@ -38,7 +38,7 @@ import {
   sentenceHeight,
   targetGroup,
 } from './selectors.js';
-import { enterRows, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
+import { enterRows, paneShift, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
 import { applyRealign } from './rows-realign.js';
 import { initialRowView, normalizeRows } from './rows-state.js';
 import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type PendingChange, type PromptInput, type TerminalSize, type ViewKind } from './types.js';
@@ -667,6 +667,9 @@ function command(state: EditorState, id: CommandId): EditorState {
       return request(state, { type: 'cancel-aligner' });
     case 'split-mode':
       return enterSplit(state);
+    case 'pane-shift-up':
+    case 'pane-shift-down':
+      return ref ? normalize(paneShift(state, id === 'pane-shift-up' ? 'shift-up' : 'shift-down')) : state;
     case 'join-next': {
       if (!ref) return state;
       const doc = alignment.documents[state.focus]!;

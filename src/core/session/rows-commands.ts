@@ -246,6 +246,17 @@ export function enterRows(state: EditorState): EditorState {
   return normalizeRows(next, layout(next));
 }
 
+/**
+ * The row view's shift moves from the document panes: the move is planned on the row and cell
+ * of the cursor's sentence (as the row view would show it), asks the same question before a
+ * loss, and the panes stay on screen with their cursor where it was.
+ */
+export function paneShift(state: EditorState, type: 'shift-up' | 'shift-down'): EditorState {
+  const inRows = enterRows(state);
+  const moved = tryMove(inRows, { type, row: rowViewOf(inRows).cursor, doc: state.focus });
+  return { ...moved, view: state.view };
+}
+
 /** The sentence under the row cursor, for leaving the row view onto the panes. */
 export function rowCursorSentence(state: EditorState): SentenceRef | undefined {
   const projection = rowProjection(state);

@@ -198,6 +198,8 @@ export type CommandId =
   | 'input-end'
   | 'rows-view'
   | 'row-shift-up'
+  | 'pane-shift-up'
+  | 'pane-shift-down'
   | 'row-shift-down'
   | 'row-merge-next'
   | 'row-split'
