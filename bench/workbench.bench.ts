@@ -78,6 +78,18 @@ export class FakeStdout extends EventEmitter {
   }
 }
 
+/** The time of `stdout`'s next frame write, or -1 when none comes within `timeoutMs`. */
+function nextWrite(stdout: FakeStdout, timeoutMs: number): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const timeout = setTimeout(() => resolve(-1), timeoutMs);
+    stdout.onWrite = () => {
+      clearTimeout(timeout);
+      stdout.onWrite = undefined;
+      resolve(performance.now());
+    };
+  });
+}
+
 export class FakeStdin extends EventEmitter {
   readonly isTTY = true;
   private data: string | null = null;
@@ -146,14 +158,7 @@ async function keyToFrame(): Promise<void> {
   const presses = 400;
   /** Presses a key and waits for the frame: wall time to the frame (-1: none came) and CPU time. */
   const pressed = async (key: string): Promise<{ ms: number; cpuMs: number }> => {
-    const written = new Promise<number>((resolve) => {
-      const timeout = setTimeout(() => resolve(-1), 500);
-      stdout.onWrite = () => {
-        clearTimeout(timeout);
-        stdout.onWrite = undefined;
-        resolve(performance.now());
-      };
-    });
+    const written = nextWrite(stdout, 500);
     const start = performance.now();
     const cpu0 = process.cpuUsage();
     stdin.press(key);
@@ -319,14 +324,7 @@ async function keyToFrameWhileRealigning(n: number): Promise<void> {
     return true;
   };
   const press = async (key: string): Promise<number> => {
-    const written = new Promise<number>((resolve) => {
-      const timeout = setTimeout(() => resolve(-1), 2000);
-      stdout.onWrite = () => {
-        clearTimeout(timeout);
-        stdout.onWrite = undefined;
-        resolve(performance.now());
-      };
-    });
+    const written = nextWrite(stdout, 2000);
     const start = performance.now();
     stdin.press(key);
     const end = await written;
