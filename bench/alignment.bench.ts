@@ -22,6 +22,7 @@ import { scoreAlignments, type AlignmentScores } from '../src/core/align/bead-sc
 import { alignParallelBeads } from '../src/core/align/parallel-pair.js';
 import { presplitDocument } from '../src/core/align/presplit.js';
 import { blockDeleted, concatenated, DATA, repeated, dataSets, everyFifthDeleted, hunalignBeads, ladderToBeads, loadHunalign, range, type GoldPair, type GoldSet } from './alignment-data.js';
+import { mulberry32 } from '../tests/helpers/prng.js';
 
 const fmt = (s: AlignmentScores): string =>
   `strict P ${s.strict.precision.toFixed(3)} R ${s.strict.recall.toFixed(3)} F1 ${s.strict.f1.toFixed(3)} | lax P ${s.lax.precision.toFixed(3)} R ${s.lax.recall.toFixed(3)} F1 ${s.lax.f1.toFixed(3)}`;
@@ -312,17 +313,6 @@ async function comparable(): Promise<void> {
   }
 }
 
-/** Deterministic PRNG (mulberry32), so every run aligns the same synthetic documents. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A synthetic parallel document pair of about `size` sentences per side with its gold beads:
@@ -330,7 +320,7 @@ function rng(seed: number): () => number {
  * on each side independently (omissions and additions) to make the path wander.
  */
 export function syntheticPair(size: number, seed = 1): { source: string[]; target: string[]; gold: BeadPair[] } {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const units: { s: string[]; t: string[] }[] = [];
   for (const set of dataSets()) {
     for (const pair of set.pairs) {

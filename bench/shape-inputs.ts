@@ -4,6 +4,7 @@
  * pseudo-translation: the same sentences, word for word from another vocabulary, so that
  * parallel alignment has something to find), except "many tiny documents", which is many such pairs.
  */
+import { mulberry32 } from '../tests/helpers/prng.js';
 
 export interface ShapeFile {
   /** File name inside the shape's folder. */
@@ -24,17 +25,6 @@ export interface Shape {
   readonly make: (bytes: number) => ShapeInput;
 }
 
-/** mulberry32: the same inputs on every machine and run, with a period far beyond these sizes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EN = 'the committee met on day and agreed plan for region council report said new law market city people work water school year government health study data river village minister court music language history night'.split(' ');
 const FR = 'le comité réuni au jour et accord plan pour région conseil rapport dit nouvelle loi marché ville gens travail eau école année gouvernement santé étude données fleuve village ministre cour musique langue histoire nuit'.split(' ');
@@ -71,7 +61,7 @@ function render(s: Sentence, side: Side, decorate?: (words: string[], side: Side
 
 /** Sentences until `bytes` per side, each rendered on both sides. */
 function sentencePairs(bytes: number, seed: number, min: number, max: number, decorate?: (words: string[], side: Side, k: number) => string[]): Array<[string, string]> {
-  const next = prng(seed);
+  const next = mulberry32(seed);
   const pairs: Array<[string, string]> = [];
   let size = 0;
   for (let k = 0; size < bytes; k++) {
@@ -88,7 +78,7 @@ function sentencePairs(bytes: number, seed: number, min: number, max: number, de
 
 /** Joins sentences into paragraphs of 3–8 sentences, separated by a blank line. */
 function paragraphs(sentences: readonly string[], seed: number, newline = '\n', paragraphBreak = '\n\n'): string {
-  const next = prng(seed);
+  const next = mulberry32(seed);
   const out: string[] = [];
   for (let i = 0; i < sentences.length; ) {
     const size = 3 + Math.floor(next() * 6);
@@ -221,7 +211,7 @@ export const SHAPES: readonly Shape[] = [
     name: 'mixed scripts',
     lang: ['en', 'fr'],
     make: (bytes) => {
-      const next = prng(101);
+      const next = mulberry32(101);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
       const pairs: Array<[string, string]> = [];
       let size = 0;
@@ -273,7 +263,7 @@ export function tmxOf(input: ShapeInput, lang: readonly [string, string]): strin
  * source sentence (some words changed, anywhere in the document), the others are unrelated.
  */
 export function comparablePair(n: number, seed = 7): { source: string[]; target: string[]; restated: Map<number, number> } {
-  const next = prng(seed);
+  const next = mulberry32(seed);
   const syllables = 'ka ri to me sa lu ne po vi da ge ro mi tu se la fo be ni zu'.split(' ');
   const vocabulary: string[] = [];
   for (let w = 0; w < 40_000; w++) {

@@ -5,16 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { alignComparablePair } from '../../../src/core/align/comparable.js';
 import { presplitDocument } from '../../../src/core/align/presplit.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 /** Two documents of n sentences over a Zipfian vocabulary; half the target restates source sentences. */
 function comparable(n: number): { source: string[]; target: string[]; restated: Map<number, number> } {
-  let a = 12345;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(12345);
   const syl = 'ka ri to me sa lu ne po vi da ge ro mi tu se la fo be ni zu'.split(' ');
   const vocab = Array.from({ length: 20_000 }, (_, w) => Array.from({ length: 2 + (w % 3) }, () => syl[Math.floor(next() * syl.length)]).join(''));
   const word = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.exp(next() * Math.log(vocab.length))) - 1)]!;
