@@ -11,29 +11,8 @@ import { CARET, type PaneLine, type PaneView } from '../core/session/selectors.j
 import { groupColor } from './colors.js';
 import { sanitizeForTerminal } from '../core/display/sanitize.js';
 import { ScreenRow } from './screen-row.js';
-import { styled, type Style } from './styled.js';
-
-function compileHighlight(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, 'giu');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Text with the search matches picked out (matches that cross a wrapped line end are not). */
-function withMatches(text: string, search: RegExp | undefined, base: Style, colors: boolean): string {
-  if (!search) return styled(text, base);
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(search)) {
-    if (match[0] === '') continue;
-    out += styled(text.slice(last, match.index), base);
-    out += styled(match[0], { ...base, underline: true, bold: true, ...(colors ? { color: 'yellowBright' } : {}) });
-    last = match.index + match[0].length;
-  }
-  return out + styled(text.slice(last), base);
-}
+import { compileHighlight, withMatches } from './search-highlight.js';
+import { styled } from './styled.js';
 
 function lineString(line: PaneLine, focused: boolean, colors: boolean, search?: RegExp): string {
   const color = groupColor(line.groupSlot, colors);

@@ -32,9 +32,10 @@ export function Screen({ state }: { state: EditorState }) {
   const group = targetGroup(state);
   // Headers (2 rows) + body: the area the help overlay and groups table also use.
   const areaHeight = layout.bodyHeight + 2;
+  const searchPattern = state.search.pattern ? searchSource(state.search.pattern, state.search.mode ?? 'text') : undefined;
   let main;
   if (state.mode === 'help') main = <HelpOverlay width={layout.columns} height={areaHeight} top={state.helpTop} />;
-  else if (state.view === 'rows') main = <RowView state={state} layout={layout} height={areaHeight} />;
+  else if (state.view === 'rows') main = <RowView state={state} layout={layout} height={areaHeight} {...(searchPattern ? { searchPattern } : {})} />;
   else if (state.view === 'groups') {
     main = <GroupTable table={groupTable(state, layout)} height={layout.bodyHeight} filterKey={`filter.${state.groupFilter}`} colors={state.colors} />;
   } else {
@@ -43,7 +44,7 @@ export function Screen({ state }: { state: EditorState }) {
         panes={paneViews(state, layout)}
         height={layout.bodyHeight}
         colors={state.colors}
-        {...(state.search.pattern ? { searchPattern: searchSource(state.search.pattern, state.search.mode ?? 'text') } : {})}
+        {...(searchPattern ? { searchPattern } : {})}
       />
     );
   }

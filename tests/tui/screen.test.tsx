@@ -138,3 +138,14 @@ describe('search matches', () => {
     expect(rawFrame(seedsState())).not.toContain('\u001b[4mperdoniamo');
   });
 });
+
+describe('search matches in the row view', () => {
+  it('are picked out in the row cells too, on the row the search moved to', () => {
+    const rows = press(seedsState(), 'R');
+    const found = search(rows, 'perdoniamo');
+    expect(found.view).toBe('rows');
+    const out = rawFrame(found);
+    expect(out).toContain('\u001b[4mperdoniamo');
+    expect(rawFrame(rows)).not.toContain('\u001b[4mperdoniamo');
+  });
+});
