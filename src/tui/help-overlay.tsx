@@ -4,14 +4,26 @@ import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEYMAP, KEYMAP_SECTIONS, keyLabel, type KeyBinding } from '../core/session/keymap.js';
-import type { Mode } from '../core/session/types.js';
-import { fit } from '../core/session/layout.js';
+import type { Mode, ViewKind } from '../core/session/types.js';
+import { displayWidth, fit } from '../core/session/layout.js';
 import { useKeyLabel } from './key-labels.js';
 
 export interface HelpLine {
   readonly kind: 'section' | 'entry' | 'blank';
   readonly keys: string;
   readonly text: string;
+  /** The views an entry works in, when not all of them (normal-mode keys only). */
+  readonly views?: readonly ViewKind[];
+}
+
+const ALL_VIEWS: readonly ViewKind[] = ['panes', 'rows', 'groups'];
+
+/** The views where any binding with this description works in normal mode; undefined for all. */
+function viewsOf(bindings: readonly KeyBinding[]): readonly ViewKind[] | undefined {
+  if (!bindings.some((b) => b.modes.includes('normal'))) return undefined;
+  const views = new Set<ViewKind>();
+  for (const b of bindings) for (const v of b.views ?? ALL_VIEWS) views.add(v);
+  return views.size === ALL_VIEWS.length ? undefined : ALL_VIEWS.filter((v) => views.has(v));
 }
 
 /**
@@ -38,7 +50,9 @@ export function helpLines(t: (key: string) => string, label: (key: string) => st
     for (const binding of KEYMAP) {
       if (!belongs(binding) || seen.has(binding.description)) continue;
       seen.add(binding.description);
-      entries.push({ kind: 'entry', keys: binding.keys.map(label).join(' '), text: t(binding.description) });
+      // The row view's own section says where its keys work; the other sections name the views.
+      const views = binding.section === 'rows' ? undefined : viewsOf(KEYMAP.filter((b) => b.description === binding.description));
+      entries.push({ kind: 'entry', keys: binding.keys.map(label).join(' '), text: t(binding.description), ...(views ? { views } : {}) });
     }
     if (entries.length === 0) continue;
     if (lines.length > 0) lines.push({ kind: 'blank', keys: '', text: '' });
@@ -47,7 +61,17 @@ export function helpLines(t: (key: string) => string, label: (key: string) => st
   return lines;
 }
 
-export function HelpOverlay({ width, height, top }: { width: number; height: number; top: number }) {
+/** Whether an entry's keys do something in this view (headings and blanks always "work"). */
+export function worksIn(line: HelpLine, view: ViewKind): boolean {
+  return line.kind !== 'entry' || line.views === undefined || line.views.includes(view);
+}
+
+/**
+ * The help screen. Keys that work only in some views say which (" · documents, rows"), and the
+ * ones that do nothing in the view the help was opened from are dimmed, so a reader of the
+ * row view is not sent to keys of the panes.
+ */
+export function HelpOverlay({ width, height, top, view }: { width: number; height: number; top: number; view?: ViewKind }) {
   const { t } = useTranslation();
   const all = helpLines((k) => t(k), useKeyLabel());
   const columns = width >= 150 ? 2 : 1;
@@ -60,15 +84,20 @@ export function HelpOverlay({ width, height, top }: { width: number; height: num
   const cell = (line: HelpLine | undefined) => {
     if (!line || line.kind === 'blank') return fit('', columnWidth);
     if (line.kind === 'section') return fit(line.text, columnWidth);
-    return fit(`  ${fit(line.keys, keyWidth - 2)} ${line.text}`, columnWidth);
+    const where = line.views ? ` · ${line.views.map((v) => t(`ui.helpView${v[0]!.toUpperCase()}${v.slice(1)}`)).join(', ')}` : '';
+    // The views stay readable: a long description is cut, never the tag after it.
+    const textWidth = Math.max(0, columnWidth - keyWidth - 1 - displayWidth(where));
+    const text = displayWidth(line.text) > textWidth ? fit(line.text, textWidth) : line.text;
+    return fit(`  ${fit(line.keys, keyWidth - 2)} ${text}${where}`, columnWidth);
   };
+  const inactive = (line: HelpLine | undefined) => line !== undefined && view !== undefined && !worksIn(line, view);
   const rows: ReactElement[] = [];
   for (let r = 0; r < bodyHeight; r++) {
     const parts = Array.from({ length: columns }, (_, c) => shown[c * bodyHeight + r]);
     rows.push(
       <Text key={r} wrap="truncate-end">
         {parts.map((line, c) => (
-          <Text key={c} bold={line?.kind === 'section'} underline={line?.kind === 'section'}>
+          <Text key={c} bold={line?.kind === 'section'} underline={line?.kind === 'section'} dimColor={inactive(line)}>
             {cell(line)}
           </Text>
         ))}

@@ -34,7 +34,7 @@ export function Screen({ state }: { state: EditorState }) {
   const areaHeight = layout.bodyHeight + 2;
   const searchPattern = state.search.pattern ? searchSource(state.search.pattern, state.search.mode ?? 'text') : undefined;
   let main;
-  if (state.mode === 'help') main = <HelpOverlay width={layout.columns} height={areaHeight} top={state.helpTop} />;
+  if (state.mode === 'help') main = <HelpOverlay width={layout.columns} height={areaHeight} top={state.helpTop} view={state.view} />;
   else if (state.view === 'rows') main = <RowView state={state} layout={layout} height={areaHeight} {...(searchPattern ? { searchPattern } : {})} />;
   else if (state.view === 'groups') {
     main = <GroupTable table={groupTable(state, layout)} height={layout.bodyHeight} filterKey={`filter.${state.groupFilter}`} colors={state.colors} />;
