@@ -105,3 +105,21 @@ describe('switching between the panes and the row view', () => {
     expect(s.panes[2]!.cursor).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('row view warnings follow the check config', () => {
+  it('uses the rules given to the workbench (as allinea.config.json sets them), the defaults otherwise', async () => {
+    const { resolveConfig } = await import('../../src/core/check/config-file.js');
+    const { alignment, texts } = synthetic([3, 3], [{ members: { 0: [0], 1: [0] } }, { members: { 0: [1], 1: [1] } }, { members: { 0: [2], 1: [2] } }], {
+      '0:2': 'La strage è costata la vita a 129 persone.',
+      '1:2': 'Le massacre a coûté la vie à 132 personnes.',
+    });
+    const size = { columns: 120, rows: 30 };
+    const withDefaults = press(createEditorState({ alignment, texts, fileName: 'x.align.json', size, colors: false }), 'R', 'w');
+    expect(frame(withDefaults)).toContain('numbers differ');
+    const config = resolveConfig({ rules: { 'number-mismatch': 'off' } }, 'allinea.config.json');
+    if (!config.ok) throw new Error(config.message);
+    const quiet = press(createEditorState({ alignment, texts, fileName: 'x.align.json', size, colors: false, checkRules: config.rules }), 'R', 'w');
+    expect(frame(quiet)).not.toContain('numbers differ');
+    expect(quiet.message?.key).toBe('msg.rowNoWarning');
+  });
+});

@@ -21,6 +21,19 @@ describe('allinea view', () => {
     expect(italian.stderr).toContain('richiede un terminale interattivo');
   });
 
+  it('refuses a broken allinea.config.json in one sentence, as check does, before taking the screen', async () => {
+    const dir = tempWorkspace();
+    writeFileSync(join(dir, 'allinea.config.json'), '{"rules": {"number-mismatch": "loud"}}');
+    const result = await cli(['view'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('allinea.config.json');
+    expect(result.stderr).not.toContain('needs an interactive terminal');
+    const check = await cli(['check', '--config', 'allinea.config.json', 'x.align.json'], { cwd: dir });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('allinea.config.json');
+  });
+
   it('describes itself in --help without starting', async () => {
     const result = await cli(['view', '--help']);
     expect(result.code).toBe(0);

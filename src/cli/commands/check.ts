@@ -107,7 +107,7 @@ export function registerCheck(program: Command, streams: CliStreams, setExit: Se
 export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<number> {
   const { resolve } = await import('node:path');
   const { AllineaError } = await import('../../core/errors.js');
-  const { defaultRules } = await import('../../core/check/config.js');
+  const { loadCheckRules } = await import('../check-rules.js');
   const { checkFile } = await import('../../core/check/check-file.js');
   const { parseShard, selectShard } = await import('../../core/check/shard.js');
   const { summarize, exitCodeOf } = await import('../../core/check/types.js');
@@ -115,14 +115,7 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
   const io = await import('../../io/check-files.js');
   const { readTextFile } = await import('../../io/read-text.js');
 
-  const configPath = args.config ? resolve(streams.cwd, args.config) : io.findConfigFile(streams.cwd);
-  let rules = defaultRules();
-  if (configPath) {
-    const { resolveConfig } = await import('../../core/check/config-file.js');
-    const resolved = resolveConfig(io.readConfigFile(configPath), io.displayPath(configPath, streams.cwd));
-    if (!resolved.ok) throw new AllineaError(resolved.message);
-    rules = resolved.rules;
-  }
+  const { rules } = await loadCheckRules(args.config, streams.cwd);
 
   let files = io.expandCheckPaths(args.paths.length > 0 ? args.paths : await defaultCheckPaths(streams.cwd), streams.cwd);
   if (args.shard) {

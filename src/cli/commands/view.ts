@@ -16,6 +16,8 @@ export interface ViewArgs {
   readonly docLang?: string;
   /** The view to open in; by default the row view for translations, the panes otherwise. */
   readonly view?: 'rows' | 'panes' | 'groups';
+  /** The check config behind the row view's warnings (default: the nearest allinea.config.json). */
+  readonly config?: string;
 }
 
 export function registerView(program: Command, streams: CliStreams, setExit: SetExit): void {
@@ -27,9 +29,10 @@ export function registerView(program: Command, streams: CliStreams, setExit: Set
     .addOption(new Option('--lang <lang>', 'interface language (default: from LC_ALL, LC_MESSAGES or LANG)').choices(['en', 'it', 'fr']))
     .option('--doc-lang <lang>', 'language of the documents when creating a new alignment (default: manifest, else detected)')
     .addOption(new Option('--view <view>', 'view to open in: rows (one unit a row), panes (one pane a document) or groups (default: rows for translations, panes for comparable corpora)').choices(['rows', 'panes', 'groups']))
+    .option('-c, --config <file>', "check config for the row view's quality warnings (default: the nearest allinea.config.json from the working folder up, as for check)")
     .addHelpText('after', '\nInside the workbench, press ? for every key. Ctrl-S saves; q quits (asking about unsaved changes).\n')
     .action(
-      action(streams, setExit, async (inputs: string[], options: { alignment?: string; lang?: string; docLang?: string; view?: ViewArgs['view'] }) =>
+      action(streams, setExit, async (inputs: string[], options: { alignment?: string; lang?: string; docLang?: string; view?: ViewArgs['view']; config?: string }) =>
         runView(
           {
             inputs,
@@ -37,6 +40,7 @@ export function registerView(program: Command, streams: CliStreams, setExit: Set
             ...(options.lang ? { lang: options.lang } : {}),
             ...(options.docLang ? { docLang: options.docLang } : {}),
             ...(options.view ? { view: options.view } : {}),
+            ...(options.config ? { config: options.config } : {}),
           },
           streams,
         ),
@@ -79,6 +83,8 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     }
     throw new UserError(`Cannot read ${resolve(streams.cwd, firstMissing)}: it does not exist.`);
   }
+  // A broken config is refused like `check` refuses it, before the screen is taken over.
+  const { rules: checkRules } = await (await import('../check-rules.js')).loadCheckRules(args.config, streams.cwd);
   if (!stdin.isTTY || !stdout.isTTY) {
     streams.stderr.write(`${i18n.t('cli.notTty')}\n`);
     return 2;
@@ -146,6 +152,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     view: args.view ?? (await import('../../core/session/rows-state.js')).preferredView(recovered ?? workspace.alignment),
     colors: colorsEnabled(streams.env),
     message,
+    checkRules,
   });
   const services = nodeServices(alignmentPath, workspace.texts, { adoptRecovery: recovered !== undefined });
   // ALLINEA_AUTOSAVE_MS tunes how soon unsaved work reaches the recovery file (default 2 s).

@@ -40,6 +40,7 @@ import {
 } from './selectors.js';
 import { enterRows, paneShift, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
 import { applyRealign } from './rows-realign.js';
+import type { ResolvedRules } from '../check/config.js';
 import { initialRowView, normalizeRows } from './rows-state.js';
 import { GROUP_FILTERS, type Action, type CommandId, type EditorState, type EffectRequest, type Message, type PaneState, type PendingChange, type PromptInput, type TerminalSize, type ViewKind } from './types.js';
 import { lossesOf, type Loss } from './losses.js';
@@ -61,6 +62,8 @@ export interface InitOptions {
   readonly message?: Message;
   /** The view to open in (default: the document panes); see preferredView for the CLI's choice. */
   readonly view?: ViewKind;
+  /** The check rules for the row view's warnings (the nearest allinea.config.json). */
+  readonly checkRules?: ResolvedRules;
 }
 
 export function createEditorState(options: InitOptions): EditorState {
@@ -74,6 +77,7 @@ export function createEditorState(options: InitOptions): EditorState {
     ...(options.fileIsNew ? { fileIsNew: true } : {}),
     size: options.size,
     colors: options.colors,
+    ...(options.checkRules ? { checkRules: options.checkRules } : {}),
     panes: options.alignment.documents.map(() => ({ cursor: 0, top: 0 })),
     focus: 0,
     firstPane: 0,

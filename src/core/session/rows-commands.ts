@@ -147,15 +147,15 @@ function jumpToWarning(state: EditorState, dir: 1 | -1): EditorState {
   const alignment = state.history.present;
   const projection = rowProjection(state);
   // One check call for every group not checked yet, then a scan.
-  checkGroups(alignment, state.texts, alignment.groups.filter((g) => g.status !== 'rejected'));
+  checkGroups(alignment, state.texts, alignment.groups.filter((g) => g.status !== 'rejected'), state.checkRules);
   const hasWarning = (r: number) => {
     const group = rowGroupOf(projection, r);
-    return group !== undefined && warningsOf(alignment, state.texts, group).length > 0;
+    return group !== undefined && warningsOf(alignment, state.texts, group, state.checkRules).length > 0;
   };
   const row = findRow(projection, state.rowView.cursor, dir, hasWarning);
   if (row === undefined) return say(state, 'msg.rowNoWarning');
   const group = rowGroupOf(projection, row)!;
-  return say(moveTo(state, row), 'msg.rowWarning', { group: group.id, count: warningsOf(alignment, state.texts, group).length });
+  return say(moveTo(state, row), 'msg.rowWarning', { group: group.id, count: warningsOf(alignment, state.texts, group, state.checkRules).length });
 }
 
 function cursorStep(state: EditorState, dir: 1 | -1): EditorState {

@@ -196,7 +196,7 @@ export function rowHeight(state: EditorState, projection: RowProjection, geometr
   });
   // The right column shows the status line and the first warning.
   const group = rowGroupOf(projection, r);
-  if (group && geometry.noteWidth > 0 && warningsOf(state.history.present, state.texts, group).length > 0) h = Math.max(h, 2);
+  if (group && geometry.noteWidth > 0 && warningsOf(state.history.present, state.texts, group, state.checkRules).length > 0) h = Math.max(h, 2);
   return h;
 }
 
@@ -218,7 +218,7 @@ function detailLines(state: EditorState, projection: RowProjection, width: numbe
   const shape = group.members.filter((m) => m.sentences.length > 0).map((m) => `${m.doc} ${m.sentences.map((x) => x + 1).join(',')}`).join(' · ');
   const lines: string[] = [truncate(sanitizeForTerminal(`${group.id} ${ROW_STATUS_MARK[group.status === 'confirmed' ? 'confirmed' : 'suggested']}${group.score !== undefined ? ` ${group.score.toFixed(2)}` : ''} · ${shape}`), width - 1)];
   if (group.note) lines.push(...wrapText(`✎ ${group.note}`, width - 1));
-  for (const w of warningsOf(state.history.present, state.texts, group)) lines.push(...wrapText(`! ${w.message}`, width - 1));
+  for (const w of warningsOf(state.history.present, state.texts, group, state.checkRules)) lines.push(...wrapText(`! ${w.message}`, width - 1));
   // At most a third of the screen; the rest is cut with an ellipsis.
   const max = Math.max(2, Math.floor(state.size.rows / 3));
   if (lines.length > max) {
@@ -308,7 +308,7 @@ export function rowsFrame(state: EditorState, layout: ScreenLayout): { frame: Ro
   const lines: RowLine[] = [];
   for (let r = view.top; r < projection.length && lines.length < geometry.bodyHeight; r++) {
     const group = rowGroupOf(projection, r);
-    const warnings = group ? warningsOf(alignment, state.texts, group) : [];
+    const warnings = group ? warningsOf(alignment, state.texts, group, state.checkRules) : [];
     const isCursor = r === view.cursor;
     const cells = geometry.shown.map((c, i) => {
       const d = index.get(view.columns[c]!)!;

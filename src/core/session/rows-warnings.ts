@@ -1,7 +1,8 @@
 /**
  * The quality warnings of `allinea check` (numbers, hashtags, handles, URLs, length ratio,
  * quotes, untranslated) per group, for the row view. The checks are core/check/quality.ts
- * with the rule defaults; results are cached per group object (groups are immutable), so an
+ * with the rules `allinea check` would use (the nearest allinea.config.json, else the
+ * defaults); results are cached per rule set and group object (groups are immutable), so an
  * edit re-checks only the groups it changed, and a batch of groups is checked in one call.
  */
 import { defaultRules, type ResolvedRules } from '../check/config.js';
@@ -15,17 +16,25 @@ export interface RowWarning {
   readonly message: string;
 }
 
-let rules: ResolvedRules | undefined;
+const DEFAULT_RULES = defaultRules();
+const groupRuleSets = new WeakMap<ResolvedRules, ResolvedRules>();
+const caches = new WeakMap<ResolvedRules, WeakMap<Group, readonly RowWarning[]>>();
 
-function groupRules(): ResolvedRules {
-  if (rules) return rules;
-  const all = new Map(defaultRules());
+function groupRules(rules: ResolvedRules): ResolvedRules {
+  let own = groupRuleSets.get(rules);
+  if (own) return own;
+  const all = new Map(rules);
   // A file-level rule, not about one group.
   all.set('unreviewed-suggestion', { level: 'off', options: undefined });
-  return (rules = all);
+  groupRuleSets.set(rules, (own = all));
+  return own;
 }
 
-const cache = new WeakMap<Group, readonly RowWarning[]>();
+function cacheOf(rules: ResolvedRules): WeakMap<Group, readonly RowWarning[]> {
+  let cache = caches.get(rules);
+  if (!cache) caches.set(rules, (cache = new WeakMap()));
+  return cache;
+}
 const NONE: readonly RowWarning[] = [];
 
 function memberTextOf(alignment: Alignment, texts: ReadonlyMap<string, string>): MemberTextFn {
@@ -45,10 +54,11 @@ function memberTextOf(alignment: Alignment, texts: ReadonlyMap<string, string>):
 }
 
 /** Checks the groups not checked yet (one call for all of them) and fills the cache. */
-export function checkGroups(alignment: Alignment, texts: ReadonlyMap<string, string>, groups: readonly Group[]): void {
+export function checkGroups(alignment: Alignment, texts: ReadonlyMap<string, string>, groups: readonly Group[], rules: ResolvedRules = DEFAULT_RULES): void {
+  const cache = cacheOf(rules);
   const todo = groups.filter((g) => !cache.has(g));
   if (todo.length === 0) return;
-  const findings = checkQuality({ alignment: { ...alignment, groups: todo }, rules: groupRules(), memberText: memberTextOf(alignment, texts) });
+  const findings = checkQuality({ alignment: { ...alignment, groups: todo }, rules: groupRules(rules), memberText: memberTextOf(alignment, texts) });
   const byGroup = new Map<number, RowWarning[]>();
   for (const f of findings) {
     const g = f.path[1];
@@ -61,9 +71,10 @@ export function checkGroups(alignment: Alignment, texts: ReadonlyMap<string, str
 }
 
 /** The warnings of one group (checked now if it was not yet). */
-export function warningsOf(alignment: Alignment, texts: ReadonlyMap<string, string>, group: Group): readonly RowWarning[] {
+export function warningsOf(alignment: Alignment, texts: ReadonlyMap<string, string>, group: Group, rules: ResolvedRules = DEFAULT_RULES): readonly RowWarning[] {
+  const cache = cacheOf(rules);
   const cached = cache.get(group);
   if (cached) return cached;
-  checkGroups(alignment, texts, [group]);
+  checkGroups(alignment, texts, [group], rules);
   return cache.get(group) ?? NONE;
 }

@@ -3,6 +3,7 @@
  * effect, held in one immutable object and changed only by the reducer (reducer.ts).
  * Interface text is not here: messages are i18n keys with parameters, translated by the view.
  */
+import type { ResolvedRules } from '../check/config.js';
 import type { History } from '../model/history.js';
 import type { Alignment } from '../model/types.js';
 import type { SuggestedMembers } from '../model/operations.js';
@@ -84,6 +85,8 @@ export interface EditorState {
   readonly fileIsNew?: boolean;
   readonly size: TerminalSize;
   readonly colors: boolean;
+  /** The check rules behind the row view's warnings (allinea.config.json); default rules when absent. */
+  readonly checkRules?: ResolvedRules;
   /** One pane state per document, in document order. */
   readonly panes: readonly PaneState[];
   /** Index of the focused document. */
