@@ -93,7 +93,7 @@ function commandsWork(asNobody: boolean): void {
 
 describe('the packed, installed package', () => {
   it('ships the bundle, the docs and the licence, and no development-only files', () => {
-    for (const file of ['dist/main.js', 'docs/check.md', 'LICENSE', 'seeds/README.md', 'lexicons/README.md']) expect(existsSync(join(install.packageDir, file)), file).toBe(true);
+    for (const file of ['dist/main.js', 'dist/THIRD-PARTY-NOTICES.md', 'docs/check.md', 'LICENSE', 'seeds/README.md', 'lexicons/README.md']) expect(existsSync(join(install.packageDir, file)), file).toBe(true);
     expect(existsSync(join(install.packageDir, 'tests'))).toBe(false);
     // The bundle runs without the sources, their tsconfig or source maps.
     for (const file of ['src', 'tsconfig.json', 'scripts']) expect(existsSync(join(install.packageDir, file)), file).toBe(false);
