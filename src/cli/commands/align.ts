@@ -262,7 +262,7 @@ async function detectedLanguageLines(
   const { guessLanguage } = await import('../../core/corpus/detect-language.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   const prefix = label ? `${label}: ` : '';
-  const lines = [`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => `${d.id} ${d.lang}`).join(', '))}\n`];
+  const lines = [`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => (d.id === d.lang ? d.id : `${d.id} ${d.lang}`)).join(', '))}\n`];
   for (const d of detected) {
     if (d.lang !== 'und') continue;
     const guess = guessLanguage(d.text);

@@ -4,7 +4,7 @@
  * and their shared rare words (numbers, names, cognates) line up along the diagonal in order.
  */
 import { preparePair } from './signal-scorer.js';
-import { rareKeyChain } from './parallel.js';
+import { rareKeyPoints } from './parallel.js';
 import type { Lexicon } from './lexicon.js';
 import type { AlignDocument } from './types.js';
 
@@ -28,9 +28,13 @@ export function pairEvidence(a: AlignDocument, b: AlignDocument, lexicons: reado
   const la = a.sentences.reduce((s, [x, y]) => s + y - x, 0);
   const lb = b.sentences.reduce((s, [x, y]) => s + y - x, 0);
   const prepared = preparePair(a, b, lexicons);
-  const shared = countSharedRare(prepared.source.map((s) => s.keys), prepared.target.map((t) => t.own));
-  const chain = rareKeyChain(prepared.source, prepared.target);
-  // Random points have a chain of about 2√k of k; translations keep most of them in order.
+  const points = rareKeyPoints(prepared.source, prepared.target);
+  const shared = points.length;
+  // Random points have a chain of about 2√k of k; translations keep most of them in order. The
+  // chain is weakly monotone: a translated sentence shares several rare words (a name, a date,
+  // a number) with its own translation, and a 2:1 unit shares them with one sentence, so points
+  // on one row or column all count, where a strict chain would keep one per sentence.
+  const chain = weaklyMonotoneChain(points);
   const tolerance = 0.2;
   const onDiagonal = chain.filter(([i, j]) => Math.abs(i / Math.max(1, n) - j / Math.max(1, m)) <= tolerance).length;
   return {
@@ -41,16 +45,26 @@ export function pairEvidence(a: AlignDocument, b: AlignDocument, lexicons: reado
   };
 }
 
-function countSharedRare(source: readonly Int32Array[], target: readonly Int32Array[]): number {
-  const once = (rows: readonly Int32Array[]): Set<number> => {
-    const seen = new Map<number, number>();
-    for (const r of rows) for (const k of r) seen.set(k, (seen.get(k) ?? 0) + 1);
-    return new Set([...seen].filter(([, c]) => c === 1).map(([k]) => k));
-  };
-  const a = once(source);
-  let n = 0;
-  for (const k of once(target)) if (a.has(k)) n++;
-  return n;
+/** The longest chain of points with i and j both non-decreasing (patience sorting). */
+export function weaklyMonotoneChain(points: readonly (readonly [number, number])[]): [number, number][] {
+  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const tails: number[] = [];
+  const prev = new Int32Array(sorted.length).fill(-1);
+  for (let k = 0; k < sorted.length; k++) {
+    const j = sorted[k]![1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[tails[mid]!]![1] <= j) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  }
+  const chain: [number, number][] = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) chain.push([sorted[k]![0], sorted[k]![1]]);
+  return chain.reverse();
 }
 
 export function decideMode(docs: readonly AlignDocument[], lexicons: readonly Lexicon[]): ModeDecision {
@@ -68,8 +82,16 @@ export function decideMode(docs: readonly AlignDocument[], lexicons: readonly Le
   if (parallel) {
     return { mode: 'parallel', reason: `${pct(ev.ordered)} of ${ev.shared} shared rare words are in the same order and sentence counts are close (${counts})` };
   }
+  if (ev.shared < 3 && ev.countRatio >= 0.8 && ev.lengthRatio >= 0.7) {
+    // Too little evidence either way (short texts, scripts that share no words): documents of
+    // matching size are far more often translations, and a comparable search would find nothing.
+    return { mode: 'parallel', reason: `only ${ev.shared} shared rare word${ev.shared === 1 ? '' : 's'} to go by; the sizes match (${counts}), so they are taken as translations (--mode comparable if they are not)` };
+  }
   if (ev.countRatio < 0.6 || ev.lengthRatio < 0.5) {
     return { mode: 'comparable', reason: `document sizes differ too much for translations (${counts} in ${first.id} and ${other.id})` };
+  }
+  if (ev.shared < 3) {
+    return { mode: 'comparable', reason: `only ${ev.shared} shared rare word${ev.shared === 1 ? '' : 's'} between ${first.id} and ${other.id}, and their sizes differ (${counts})` };
   }
   return {
     mode: 'comparable',

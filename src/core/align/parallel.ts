@@ -279,6 +279,11 @@ function sliceInput(input: ParallelInput, i0: number, i1: number, j0: number, j1
 
 /** Pairs (i, j) sharing a key that occurs exactly once in each document, chained monotonically. */
 export function rareKeyChain(source: FeatureColumns, target: FeatureColumns): [number, number][] {
+  return longestMonotoneChain(rareKeyPoints(source, target));
+}
+
+/** Pairs (i, j) sharing a key that occurs exactly once in each document: one per such key. */
+export function rareKeyPoints(source: FeatureColumns, target: FeatureColumns): [number, number][] {
   const where = new Map<number, number>(); // key → source sentence, or -1 if repeated
   for (let i = 0; i < source.size; i++) {
     for (let x = source.keyStart[i]!; x < source.keyStart[i + 1]!; x++) {
@@ -301,7 +306,7 @@ export function rareKeyChain(source: FeatureColumns, target: FeatureColumns): [n
     const i = where.get(k);
     if (i !== undefined && i >= 0) points.push([i, j]);
   }
-  return longestMonotoneChain(points);
+  return points;
 }
 
 /** Rows where the path runs along an inner edge of the band (so the band may be too narrow there). */
