@@ -16,12 +16,13 @@ if (process.platform === 'linux') {
   }
 }
 parentPort!.postMessage({ type: 'ready' });
-const { docs, anchors } = workerData as { docs: AlignDocument[]; anchors: NonNullable<AlignOptions['anchors']> };
+const { docs, anchors, mode = 'auto' } = workerData as { docs: AlignDocument[]; anchors: NonNullable<AlignOptions['anchors']>; mode?: 'parallel' | 'auto' };
 let last = 0;
 // The bundled lexicons and those installed with `allinea lexicon install`, as `allinea align`
 // uses them: the seeds' it-fr slogan needs fr-it.
 const result = align(docs, {
   anchors,
+  mode,
   lexicons: [...bundledLexicons(), ...installedLexicons(process.env)],
   onProgress: (done, total) => {
     const now = Date.now();

@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Alignment } from '../core/model/types.js';
+import { preferredView } from '../core/session/rows-state.js';
 import { readAlignmentFile, writeAlignmentFile } from '../io/alignment-file.js';
 import type { AlignerRun, WorkbenchServices } from './services.js';
 
@@ -133,7 +134,17 @@ export async function runAligner(
   const membersOf = (status: string) =>
     alignment.groups.filter((g) => g.status === status).map((g) => g.members.map((m) => ({ doc: m.doc, sentences: [...m.sentences] })));
   const anchors = { confirmed: membersOf('confirmed'), rejected: membersOf('rejected') };
-  return runInWorker(docs, anchors, onProgress, signal);
+  return runInWorker(docs, anchors, onProgress, signal, alignerWorkerUrl(), rerunMode(alignment));
+}
+
+/**
+ * The mode of a re-run: an alignment whose groups already follow the documents' order, with
+ * sentence counts close (what opens in the row view), is a translation and stays parallel;
+ * otherwise the aligner decides again, as `allinea align` does. Without this, pressing A on a
+ * reviewed translation could swap its one-to-one suggestions for a comparable search.
+ */
+export function rerunMode(alignment: Alignment): 'parallel' | 'auto' {
+  return alignment.groups.some((g) => g.status !== 'rejected') && preferredView(alignment) === 'rows' ? 'parallel' : 'auto';
 }
 
 /** The worker thread could not be started (its entry is missing or failed to load). */
@@ -156,6 +167,7 @@ function runInWorker(
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
   url: URL = alignerWorkerUrl(),
+  mode: 'parallel' | 'auto' = 'auto',
 ): Promise<AlignerRun> {
   return new Promise((resolvePromise, reject) => {
     if (signal.aborted) {
@@ -165,7 +177,7 @@ function runInWorker(
     let worker: Worker;
     try {
       if (!existsSync(fileURLToPath(url))) throw new Error(`${fileURLToPath(url)} is missing`);
-      worker = new Worker(url, { workerData: { docs, anchors } });
+      worker = new Worker(url, { workerData: { docs, anchors, mode } });
     } catch (error) {
       reject(new WorkerUnavailable(`the aligner's worker thread could not start: ${error instanceof Error ? error.message : String(error)}`));
       return;

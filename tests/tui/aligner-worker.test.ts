@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { link } from '../../src/core/model/operations.js';
-import { alignerWorkerUrl, runAligner, runInWorkerForTest, WorkerUnavailable } from '../../src/tui/workbench-files.js';
+import { alignerWorkerUrl, rerunMode, runAligner, runInWorkerForTest, WorkerUnavailable } from '../../src/tui/workbench-files.js';
+import { align } from '../../src/core/align/index.js';
+import { synthetic } from '../core/session/rows-fixtures.js';
 import { REPO_ROOT, seedsAlignment } from '../helpers/seeds.js';
 
 const bundleDir = join(REPO_ROOT, 'node_modules', '.cache', `allinea-test-dist-${process.pid}`);
@@ -28,6 +30,24 @@ describe('aligner worker entry', () => {
     expect(run.suggestions.length).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('re-aligns a reviewed translation in parallel mode, even where auto mode would say comparable', async () => {
+    // Shared names in scrambled order: auto mode sees no diagonal and would choose comparable.
+    const names = ['Anna', 'Bruno', 'Carla', 'Dario', 'Elena', 'Fabio', 'Gino', 'Ilaria'];
+    const own: Record<string, string> = {};
+    names.forEach((name, s) => {
+      own[`0:${s}`] = `${name} arriva alle ${s + 10} in stazione.`;
+      own[`1:${s}`] = `${names[(s * 3) % names.length]} arrive à ${s + 30} heures.`;
+    });
+    const { alignment, texts } = synthetic([8, 8], [0, 1, 2].map((s) => ({ status: 'confirmed' as const, members: { 0: [s], 1: [s] } })), own);
+    const docs = alignment.documents.map((d) => ({ id: d.id, lang: d.lang, text: texts.get(d.id)!, sentences: d.sentences }));
+    expect(align(docs, {}).mode).toBe('comparable');
+    expect(rerunMode(alignment)).toBe('parallel');
+    const run = await runAligner(alignment, texts, () => undefined, new AbortController().signal);
+    expect(run.mode).toBe('parallel');
+    // The seeds (comparable articles) are decided again, as allinea align does.
+    expect(rerunMode(seedsAlignment().alignment)).toBe('auto');
   });
 
   it('says so when the worker cannot start, instead of aligning on this thread', async () => {
