@@ -46,6 +46,10 @@ describe('allinea view', () => {
     expect(resolveViewPaths({ inputs: [] }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: '/x/seeds.align.json' });
     expect(resolveViewPaths({ inputs: [] }, REPO_ROOT)).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: DEFAULT_ALIGNMENT });
     expect(resolveViewPaths({ inputs: ['corpus'] }, '/x')).toEqual({ corpus: ['/x/corpus'], alignmentPath: '/x/alignments/corpus.align.json' });
+    // What `allinea align it.txt fr.txt` wrote (./it.align.json) is opened when alignments/ has none.
+    expect(resolveViewPaths({ inputs: ['it.txt', 'fr.txt'] }, '/x', (p) => p === '/x/it.align.json').alignmentPath).toBe('/x/it.align.json');
+    expect(resolveViewPaths({ inputs: ['it.txt', 'fr.txt'] }, '/x', () => true).alignmentPath).toBe('/x/alignments/it.align.json');
+    expect(resolveViewPaths({ inputs: ['it.txt', 'fr.txt'] }, '/x', () => false).alignmentPath).toBe('/x/alignments/it.align.json');
     // A new alignment file named alone is made over the default corpus.
     expect(resolveViewPaths({ inputs: ['a.align.json'] }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: '/x/a.align.json' });
     expect(resolveViewPaths({ inputs: [], alignment: 'new.align.json' }, '/x')).toEqual({ corpus: [DEFAULT_CORPUS], alignmentPath: '/x/new.align.json' });

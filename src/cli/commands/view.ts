@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
 import { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
@@ -49,7 +50,7 @@ export function registerView(program: Command, streams: CliStreams, setExit: Set
 }
 
 /** Corpus inputs and alignment path from the arguments, with the seeds as the default. */
-export function resolveViewPaths(args: ViewArgs, cwd: string): { corpus: string[]; alignmentPath: string } {
+export function resolveViewPaths(args: ViewArgs, cwd: string, exists: (path: string) => boolean = existsSync): { corpus: string[]; alignmentPath: string } {
   const inputs = [...args.inputs];
   let alignment = args.alignment;
   const alignmentInput = inputs.findIndex((p) => p.endsWith('.align.json'));
@@ -63,7 +64,11 @@ export function resolveViewPaths(args: ViewArgs, cwd: string): { corpus: string[
   // A new alignment file named with no corpus is made over the default corpus (the seeds).
   if (alignment) return { corpus: corpus.length > 0 ? corpus : [DEFAULT_CORPUS], alignmentPath: resolve(cwd, alignment) };
   const stem = basename(corpus[0]!).replace(/\.[^.]*$/, '') || 'corpus';
-  return { corpus, alignmentPath: resolve(cwd, 'alignments', `${stem}.align.json`) };
+  const underAlignments = resolve(cwd, 'alignments', `${stem}.align.json`);
+  // `allinea align a.txt b.txt` writes ./a.align.json: the workbench opens that file when the
+  // alignments/ one does not exist, rather than starting an empty alignment beside it.
+  const beside = resolve(cwd, `${stem}.align.json`);
+  return { corpus, alignmentPath: !exists(underAlignments) && exists(beside) ? beside : underAlignments };
 }
 
 export async function runView(args: ViewArgs, streams: CliStreams): Promise<number> {
@@ -74,7 +79,6 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const stdin = streams.stdin as NodeJS.ReadStream;
   const stdout = (streams.stdout.raw ?? streams.stdout) as NodeJS.WriteStream;
   // `view` is the default command, so a mistyped command name arrives here as a corpus path.
-  const { existsSync } = await import('node:fs');
   const { UserError } = await import('../errors.js');
   const firstMissing = args.inputs.find((input) => !existsSync(resolve(streams.cwd, input)));
   if (firstMissing !== undefined) {
@@ -121,6 +125,8 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   // A recovery file not restored may still hold unsaved work: renamed aside, never deleted.
   const setAside = recovered ? undefined : setAsideRecovery(alignmentPath, workspace.alignment);
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  // Translations open in the row view, comparable corpora (like the seeds) in the panes.
+  const view = args.view ?? (await import('../../core/session/rows-state.js')).preferredView(recovered ?? workspace.alignment);
   const message = recovered
     ? { key: 'msg.restored', params: { file: basename(recoveryPath(alignmentPath)) }, tone: 'info' as const }
     : setAside
@@ -136,8 +142,8 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
               { key: 'msg.newOverDefaultCorpus', params: { file: alignmentPath }, tone: 'info' as const }
             : workspace.alignment.groups.length === 0
             ? // A new alignment (or one with nothing in it yet): say how to get suggestions.
-              { key: 'msg.welcomeNoSuggestions', tone: 'info' as const }
-            : { key: 'msg.welcome', tone: 'info' as const };
+              { key: view === 'rows' ? 'msg.welcomeRowsNoSuggestions' : 'msg.welcomeNoSuggestions', tone: 'info' as const }
+            : { key: view === 'rows' ? 'msg.welcomeRows' : 'msg.welcome', tone: 'info' as const };
   const initial = createEditorState({
     alignment: recovered ?? workspace.alignment,
     ...(recovered ? { restoredFrom: workspace.alignment } : {}),
@@ -145,11 +151,12 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     // one is unsaved at once (the file on disk still describes the old texts).
     saved: workspace.onDisk ?? workspace.alignment,
     texts: workspace.texts,
-    fileName: basename(alignmentPath),
+    // Inside the working folder, the path as the user would type it (alignments/x.align.json,
+    // not x.align.json); elsewhere the name alone keeps the status bar short.
+    fileName: isInside(alignmentPath, streams.cwd) ? relative(streams.cwd, alignmentPath) : basename(alignmentPath),
     ...(workspace.isNew ? { fileIsNew: true } : {}),
     size,
-    // Translations open in the row view, comparable corpora (like the seeds) in the panes.
-    view: args.view ?? (await import('../../core/session/rows-state.js')).preferredView(recovered ?? workspace.alignment),
+    view,
     colors: colorsEnabled(streams.env),
     message,
     checkRules,

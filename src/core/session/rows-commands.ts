@@ -117,7 +117,10 @@ function review(state: EditorState, status: 'confirmed' | 'rejected'): EditorSta
   // On a 1:0 row there is nothing to review: go on to the next unconfirmed row.
   if (!group) {
     const target = findRow(projection, row, 1, (r) => isUnconfirmed(projection, r)) ?? findRow(projection, -1, 1, (r) => isUnconfirmed(projection, r));
-    return target === undefined ? say(state, 'msg.rowNotGroup') : moveTo(state, target);
+    if (target !== undefined) return moveTo(state, target);
+    // Nothing suggested at all (a new alignment): say how to get suggestions or make a unit.
+    const anyLive = state.history.present.groups.some((g) => g.status !== 'rejected');
+    return say(state, anyLive ? 'msg.rowNotGroup' : 'msg.rowNoSuggestions');
   }
   if (group.status === status) next = say(state, status === 'confirmed' ? 'msg.alreadyConfirmed' : 'msg.alreadyRejected', { group: group.id });
   else if (status === 'rejected' && group.status === 'confirmed') return say(state, 'msg.rejectConfirmed', { group: group.id }, 'error');

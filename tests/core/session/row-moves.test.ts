@@ -55,6 +55,13 @@ describe('row view: confirm and move on', () => {
     s = press(s, 'enter', 'k');
     expect(press(s, 'enter').message?.key).toBe('msg.rowNotGroup');
   });
+
+  it('with no suggestions at all, Enter says how to get some (A) or make a unit (m)', () => {
+    const s = state([3, 3], []);
+    expect(press(s, 'enter').message?.key).toBe('msg.rowNoSuggestions');
+    const rejected = state([3, 3], [{ status: 'rejected', members: { 0: [0], 1: [0] } }]);
+    expect(press(rejected, 'enter').message?.key).toBe('msg.rowNoSuggestions');
+  });
 });
 
 describe('row view: shift, merge, split, detach', () => {
