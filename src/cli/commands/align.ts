@@ -46,7 +46,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
       [] as string[],
     )
     .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea or installed with allinea lexicon install')
-    .option('-l, --lang <lang>', 'language of the documents (default: corpus manifest, else detected)')
+    .option('-l, --lang <lang>', 'language of the documents: one tag for all (it), or one per document in order (en,de); default: corpus manifest, else detected')
     .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 50,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
     .option('--manifest <file>', 'batch: a TSV file, one document set per line (tab-separated paths, optional name first)')
@@ -165,7 +165,12 @@ async function alignOne(
   const stdin = args.inputs.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
   if (stdin && !args.output) throw new UserError('A document read from standard input ("-") needs -o FILE: the alignment and a copy of that document are saved there.');
   const stdinCopy = stdin ? { path: stdinCopyPath(output), text: stdin.text } : undefined;
-  const corpusOptions = { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true };
+  // --lang: one tag for every document, or one per document in the order given (en,de).
+  const { languageListProblem, parseLanguageOption } = await import('../../core/corpus/language-tag.js');
+  const langOption = args.lang === undefined ? undefined : parseLanguageOption(args.lang);
+  if (langOption && 'problem' in langOption) throw new UserError(langOption.problem);
+  const langTags = langOption?.tags;
+  const corpusOptions = { cwd: streams.cwd, ...(langTags?.length === 1 ? { lang: langTags[0]! } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true };
 
   let alignment;
   let texts: Map<string, string>;
@@ -198,8 +203,17 @@ async function alignOne(
     alignment = copy.alignment;
     texts = copy.texts;
   } else {
-    const corpus = loadCorpus(inputs, corpusOptions);
+    let corpus = loadCorpus(inputs, corpusOptions);
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
+    if (langTags && langTags.length > 1) {
+      const problem = languageListProblem(langTags, corpus.docs.length);
+      if (problem) throw new UserError(problem);
+      corpus = {
+        ...corpus,
+        docs: corpus.docs.map((d, i) => ({ ...d, lang: langTags[i]! })),
+        langSource: new Map(corpus.docs.map((d) => [d.id, 'option' as const])),
+      };
+    }
     const empty = corpus.docs.find((d) => d.text.trim() === '');
     if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);
     languageLines = await detectedLanguageLines(corpus, label);

@@ -87,6 +87,10 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
     }
     throw new UserError(`Cannot read ${resolve(streams.cwd, firstMissing)}: it does not exist.`);
   }
+  if (args.docLang !== undefined) {
+    const problem = (await import('../../core/corpus/language-tag.js')).languageTagProblem(args.docLang);
+    if (problem) throw new UserError(`--doc-lang: ${problem}.`);
+  }
   // A broken config is refused like `check` refuses it, before the screen is taken over.
   const { rules: checkRules } = await (await import('../check-rules.js')).loadCheckRules(args.config, streams.cwd);
   if (!stdin.isTTY || !stdout.isTTY) {
