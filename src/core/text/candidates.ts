@@ -1,6 +1,7 @@
 /**
  * Candidate boundaries: runs of sentence-final punctuation, with the closing quotes and
- * brackets that stick to them, followed by whitespace. Whether a candidate really ends a
+ * brackets that stick to them, followed by whitespace (or by anything, after the full-width
+ * marks of Chinese and Japanese, which take no space). Whether a candidate really ends a
  * sentence is decided later (boundaries.ts); punctuation followed by anything else
  * (1.23, Jane.Doe@example.com, Sig.ra, Jr.'s, tel.:0123) never ends one.
  */
@@ -31,11 +32,21 @@ export function findCandidates(text: string, start: number, end: number, closing
       let next = runEnd;
       while (next < end && isWhitespace(text[next])) next++;
       candidates.push({ start: runStart, end: runEnd, next });
+    } else if (runEnd < end && hasFullWidthTerminal(text, runStart, runEnd)) {
+      // Chinese and Japanese put no space after 。！？: the next sentence starts right there.
+      candidates.push({ start: runStart, end: runEnd, next: runEnd });
     }
     scanWork.chars += runEnd - runStart;
     runStart = findIn(text, runEnd, end, TERMINAL_TABLE);
   }
   return candidates;
+}
+
+const FULL_WIDTH_TERMINALS = '。．！？';
+
+function hasFullWidthTerminal(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (FULL_WIDTH_TERMINALS.includes(text[k]!)) return true;
+  return false;
 }
 
 /**
