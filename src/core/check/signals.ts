@@ -111,6 +111,8 @@ const MATCH_START_OR_QUOTE = new RegExp(`[\\d#@${QUOTE_CHAR_CLASS}]|www\\.|:\\/\
 const SIGNAL_AT = new RegExp(SIGNAL_RE.source, 'uy');
 
 const NONE: readonly string[] = Object.freeze([]);
+/** "am", "a.m.", "PM", "p. m." right after a time. */
+const TWELVE_HOUR = /^\s?([ap])\.?\s?m\b\.?/i;
 const NO_SIGNALS: TextSignals = { numbers: NONE, hashtags: NONE, handles: NONE, urls: NONE, tags: NONE };
 
 /**
@@ -192,8 +194,12 @@ class Found implements TextSignals {
     else if (hashtag !== undefined) this.addTag(hashtag.slice(1), false);
     else if (handle !== undefined) this.addTag(handle.slice(1), true);
     else if (time !== undefined) {
-      // [0-2]?\d[:h][0-5]\d: the separator is the third character from the end.
-      this.numbers = withValue(this.numbers, `${Number(time.slice(0, -3))}:${time.slice(-2)}`);
+      // [0-2]?\d[:h][0-5]\d: the separator is the third character from the end. A 12-hour
+      // time ("9:30 p.m.") is the 24-hour one its translation writes ("21:30", "21h30").
+      let hour = Number(time.slice(0, -3));
+      const half = TWELVE_HOUR.exec(this.text.slice(m.index + time.length, m.index + time.length + 8));
+      if (half && hour >= 1 && hour <= 12) hour = half[1]!.toLowerCase() === 'p' ? (hour % 12) + 12 : hour % 12;
+      this.numbers = withValue(this.numbers, `${hour}:${time.slice(-2)}`);
     } else if (date !== undefined) {
       for (const part of date.split(/[/.-]/)) this.numbers = withValue(this.numbers, String(Number(part)));
     } else if (number !== undefined) this.addNumber(number, m.index);

@@ -32,6 +32,16 @@ describe('extractSignals: numbers', () => {
     expect(numbers('December 11th')).toEqual(['11', '12']);
   });
 
+  it('reads a 12-hour time as the 24-hour one: 9:30 p.m. = 21:30, 12:15 a.m. = 0:15', () => {
+    for (const written of ['9:30 p.m.', '9:30 pm', '9:30PM', '9:30 p. m.']) expect(numbers(`at ${written} today`), written).toEqual(['21:30']);
+    expect(numbers('at 12:15 a.m.')).toEqual(['0:15']);
+    expect(numbers('at 12:15 p.m.')).toEqual(['12:15']);
+    expect(numbers('at 9:30 a.m.')).toEqual(['9:30']);
+    // A word that only starts like it is not a 12-hour mark.
+    expect(numbers('9:30 amid the noise')).toEqual(['9:30']);
+    expect(numbers('9:30 people')).toEqual(['9:30']);
+  });
+
   it('reads a time as one value: 21:30 = 21h30', () => {
     expect(numbers('alle 21:30')).toEqual(['21:30']);
     expect(numbers('à 21h30')).toEqual(['21:30']);
