@@ -115,9 +115,18 @@ function detach(alignment: Alignment, refs: readonly SentenceRef[], keep?: strin
       if (kept.length === member.sentences.length) members.push(member);
       else if (kept.length > 0) members.push({ doc: member.doc, sentences: kept });
     }
-    if (countDocs(members) >= 2) out.push({ ...group, members });
+    if (countDocs(members) >= 2) out.push(withMembers(group, members));
   });
   return out;
+}
+
+/**
+ * A group whose members were changed by hand: it is the user's group now (origin manual) and
+ * the aligner's score, which described the old members, is dropped. Status and note stay.
+ */
+export function withMembers(group: Group, members: readonly Member[]): Group {
+  const { score: _stale, ...rest } = group;
+  return { ...rest, origin: 'manual', members };
 }
 
 function mergeMembers(a: readonly Member[], b: readonly Member[], order: readonly string[]): Member[] {
@@ -165,7 +174,7 @@ export function addMembers(alignment: Alignment, groupId: string, refs: readonly
   const added = membersOf(alignment, refs);
   const order = alignment.documents.map((d) => d.id);
   const groups = detach(alignment, refs, groupId).map((group) =>
-    group.id === groupId ? { ...group, members: mergeMembers(group.members, added, order) } : group,
+    group.id === groupId ? withMembers(group, mergeMembers(group.members, added, order)) : group,
   );
   return { ...alignment, groups };
 }

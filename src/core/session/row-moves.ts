@@ -9,7 +9,7 @@
  * so the editor can ask before applying it. Moves use the model operations where they exist
  * (their moving semantics: a sentence added to a group leaves its old one).
  */
-import { addMembers, link, mergeGroups, nextGroupId, removeSentence, type SentenceRef } from '../model/operations.js';
+import { addMembers, link, mergeGroups, nextGroupId, removeSentence, withMembers, type SentenceRef } from '../model/operations.js';
 import { primeSentenceGroupIndex, sentenceGroupIndex } from '../model/index-cache.js';
 import { ModelError, type Alignment, type Group, type Member } from '../model/types.js';
 import { cellOf, rowGroupOf, type RowProjection } from './rows.js';
@@ -198,7 +198,7 @@ function split(projection: RowProjection, row: number, d: number, after: number)
   const stays = docsWith(kept) >= 2;
   for (const g of alignment.groups) {
     if (g !== group) groups.push(g);
-    else if (stays) groups.push({ ...g, members: kept, origin: 'manual' });
+    else if (stays) groups.push(withMembers(g, kept));
   }
   if (docsWith(other) >= 2) {
     groups.push({ id: nextGroupId(alignment), status: group.status, origin: 'manual', members: other });

@@ -85,6 +85,23 @@ describe('row view: shift, merge, split, detach', () => {
     expect(rows(s)).toEqual(['d0:0|d1:0', 'd0:1|d1:1,2', 'd0:2']);
   });
 
+  it("an edited suggestion becomes the user's group: origin manual, the aligner's score (of the old members) dropped", () => {
+    const base = state([3, 3], [
+      { members: { 0: [0], 1: [0, 1] }, score: 0.58 },
+      { members: { 0: [1], 1: [2] }, score: 0.91 },
+    ]);
+    const moved = press(base, 'tab', 'J').history.present.groups;
+    for (const g of moved) {
+      expect(g.origin, g.id).toBe('manual');
+      expect(g.score, g.id).toBeUndefined();
+      expect(g.status, g.id).toBe('suggested');
+    }
+    // Untouched groups keep theirs.
+    const other = state([3, 3], [{ members: { 0: [0], 1: [0] }, score: 0.58 }, { members: { 0: [1], 1: [1, 2] }, score: 0.91 }]);
+    const after = press(other, 'j', 'tab', 'J').history.present.groups;
+    expect(after.find((g) => g.id === 'g1')).toMatchObject({ score: 0.58 });
+  });
+
   it('shifting a sentence down into a 1:0 row of another document links them', () => {
     let s = state([2, 2], [{ members: { 0: [0], 1: [0, 1] } }]);
     s = press(s, 'tab');
