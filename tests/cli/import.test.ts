@@ -54,6 +54,17 @@ describe('allinea import', () => {
     );
   });
 
+  it('takes the format from the extension when --from is not given, and asks for it otherwise', async () => {
+    await ok(['export', 'seeds.align.json', '--to', 'tsv', '-o', 'ext/seeds.tsv']);
+    await ok(['export', 'seeds.align.json', '--to', 'tmx', '-o', 'ext/seeds.tmx']);
+    await ok(['import', 'ext/seeds.tsv', '-o', 'ext/from-tsv.align.json']);
+    await ok(['import', 'ext/seeds.tmx', '-o', 'ext/from-tmx.align.json']);
+    expect(existsSync(join(dir, 'ext', 'from-tsv.align.json'))).toBe(true);
+    expect(existsSync(join(dir, 'ext', 'from-tmx.align.json'))).toBe(true);
+    writeFileSync(join(dir, 'ext', 'memory.xml'), '<tmx/>');
+    await refused(['import', 'ext/memory.xml'], /^allinea: Cannot tell the format of ext\/memory\.xml from its name: give it with --from \(tmx, tsv/);
+  });
+
   it('imports a TSV export back into the same rows', async () => {
     await ok(['export', 'seeds.align.json', '--to', 'tsv', '-o', 'tsv/seeds.tsv']);
     await ok(['import', 'tsv/seeds.tsv', '--from', 'tsv', '-o', 'tsv/back.align.json']);

@@ -54,7 +54,7 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
     .command('import')
     .description('Create an alignment from TMX, TSV/CSV, JSON/JSONL, Moses files, Vecalign/Bertalign beads or a hunalign ladder.')
     .argument('<file>', 'file to import')
-    .addOption(new Option('-f, --from <format>', 'input format').choices([...IMPORT_FORMATS]).makeOptionMandatory())
+    .addOption(new Option('-f, --from <format>', 'input format (default: from the extension: .tmx, .tsv, .csv, .json, .jsonl, .beads, .ladder)').choices([...IMPORT_FORMATS]))
     .option('-o, --output <file>', 'alignment file to write (default: FILE with .align.json)')
     .option('--source <file>', 'beads/ladder: source sentence file, one sentence per line')
     .option('--target <file>', 'beads/ladder: target sentence file, one sentence per line')
@@ -67,8 +67,19 @@ export function registerImport(program: Command, streams: CliStreams, setExit: S
     .option('--force', 'replace existing output files')
     .addHelpText('after', HELP)
     .action(
-      action(streams, setExit, async (file: string, options: Omit<ImportArgs, 'file'>) => runImport({ file, ...options }, streams)),
+      action(streams, setExit, async (file: string, options: Omit<ImportArgs, 'file' | 'from'> & { from?: ImportFormat }) =>
+        runImport({ file, ...options, from: options.from ?? (await formatFromExtension(file)) }, streams),
+      ),
     );
+}
+
+/** The format a file's extension names; Moses (a prefix, not a file) always needs --from. */
+async function formatFromExtension(file: string): Promise<ImportFormat> {
+  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  const found = IMPORT_FORMATS.find((f) => f === ext && f !== 'moses');
+  if (found) return found;
+  const { UserError } = await import('../errors.js');
+  throw new UserError(`Cannot tell the format of ${file} from its name: give it with --from (${IMPORT_FORMATS.join(', ')}).`);
 }
 
 export async function runImport(args: ImportArgs, streams: CliStreams): Promise<number> {
