@@ -855,7 +855,7 @@ function reduceEditor(state: EditorState, action: Action): EditorState {
       if (scope && scope.base.documents !== state.history.present.documents) return fail(normalize(stopped), 'msg.rowRealignStale');
       // Suggestions name sentences by index: after a split or join they would point elsewhere.
       if (state.aligner.documents && state.aligner.documents !== state.history.present.documents) return fail(stopped, 'msg.alignerStale');
-      const doneMessage = (s: EditorState) => say(s, 'msg.alignerDone', { count: countsOf(s.history.present).suggested, mode: action.mode });
+      const doneMessage = (s: EditorState) => say(s, s.view === 'rows' ? 'msg.alignerDoneRows' : 'msg.alignerDone', { count: countsOf(s.history.present).suggested, mode: action.mode });
       // A re-align from the cursor onward: its suggestions replace the scope's only.
       const apply = scope ? (a: Alignment) => applyRealign(a, scope, action.suggestions) : (a: Alignment) => applySuggestions(a, action.suggestions);
       const next = change(stopped, 'align', apply, undefined, doneMessage);
