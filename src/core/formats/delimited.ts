@@ -114,7 +114,7 @@ const LF = 10;
  * quoted field only at the start of a field; elsewhere it is text. Text between delimiters
  * is taken in slices, not character by character.
  */
-export function parseCsv(text: string, delimiter = ','): string[][] {
+export function parseCsv(text: string, delimiter = ',', stats?: { textAfterQuote: number }): string[][] {
   const DELIMITER = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -134,6 +134,10 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
         line += countLineFeeds(text, from, quote);
         if (text.charCodeAt(quote + 1) !== QUOTE) {
           i = quote + 1;
+          // `"Ciao", disse.`: the cell goes on after its closing quote. Readers (Python's csv,
+          // pandas) keep the rest and drop the two quote marks; so does this one, and says so.
+          const after = text.charCodeAt(i);
+          if (stats && i < n && after !== DELIMITER && after !== CR && after !== LF) stats.textAfterQuote++;
           break;
         }
         field += '"'; // a doubled quote
@@ -169,8 +173,8 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
 }
 
 /** TSV as Python's csv module and pandas write it: quoted fields where needed, tab-separated. */
-function parseTsv(text: string): string[][] {
-  return parseCsv(text, '\t');
+function parseTsv(text: string, stats?: { textAfterQuote: number }): string[][] {
+  return parseCsv(text, '\t', stats);
 }
 
 /** pandas' to_csv writes its index as a first column with an empty header: leave it out. */
@@ -188,7 +192,8 @@ export interface DelimitedImportOptions {
 
 /** Reads a TSV/CSV with a header row of language codes; each row becomes one unit. */
 export function importDelimited(kind: Delimited, text: string, options: DelimitedImportOptions = {}): ImportedUnits {
-  const rows = withoutPandasIndex(kind === 'tsv' ? parseTsv(text.replace(/^\uFEFF/, '')) : parseCsv(text.replace(/^\uFEFF/, '')));
+  const stats = { textAfterQuote: 0 };
+  const rows = withoutPandasIndex(kind === 'tsv' ? parseTsv(text.replace(/^\uFEFF/, ''), stats) : parseCsv(text.replace(/^\uFEFF/, ''), ',', stats));
   const header = rows[0];
   if (!header || header.every((h) => h.trim() === '')) throw new AllineaError('The file is empty: the first row must name the languages, one per column.');
   const langs = header.map((h) => normalizeLang(h));
@@ -211,6 +216,13 @@ export function importDelimited(kind: Delimited, text: string, options: Delimite
       .filter((v) => v.text !== '');
     if (variants.length > 0) units.push({ variants });
   });
+  if (stats.textAfterQuote > 0) {
+    const n = stats.textAfterQuote;
+    notices.push({
+      code: 'quoted-text',
+      message: `${n} cell${n === 1 ? '' : 's'} began with a quote mark closed before the cell's end (like "Ciao", disse.): read as Python's csv reads ${n === 1 ? 'it' : 'them'}, without those two quote marks (a file written by csv, pandas or allinea export quotes such cells and keeps them)`,
+    });
+  }
   if (wide > 0) notices.push({ code: 'extra-cells', message: `ignored cells beyond the ${langs.length} named columns in ${wide} row${wide === 1 ? '' : 's'}` });
   return { kind: 'units', units, notices };
 }

@@ -64,4 +64,13 @@ describe('TSV and CSV import', () => {
     expect(() => importDelimited('csv', '')).toThrow('The file is empty');
     expect(() => importDelimited('csv', 'it,fr\n"Ciao,Salut\n')).toThrow('The quoted field that starts on line 2 is never closed.');
   });
+
+  it('reads a cell that goes on after its closing quote as Python\'s csv does, and says so', () => {
+    // Python: csv.reader(io.StringIO('it\tfr\n"Ciao", disse.\tSalut.\n'), delimiter='\t') gives ['Ciao, disse.', 'Salut.'].
+    const read = importDelimited('tsv', 'it\tfr\n"Ciao", disse.\tSalut.\n"Sì"\t"Oui"\n');
+    expect(read.units.map((u) => u.variants.map((v) => v.text))).toEqual([['Ciao, disse.', 'Salut.'], ['Sì', 'Oui']]);
+    expect(read.notices).toEqual([expect.objectContaining({ code: 'quoted-text', message: expect.stringMatching(/^1 cell began with a quote mark/) })]);
+    // Quoted as writers quote them: no notice.
+    expect(importDelimited('tsv', 'it\tfr\n"""Ciao"", disse."\tSalut.\n').notices).toEqual([]);
+  });
 });
