@@ -33,7 +33,7 @@ export function readAlignmentFile(path: string): AlignmentFile {
   const result = parseAlignment(text, judgeAlignment);
   const first = result.problems[0];
   if (first) {
-    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems; run allinea check for all)` : '';
+    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more ${result.problems.length === 2 ? 'problem' : 'problems'}; run allinea check for all)` : '';
     throw new AllineaError(`${describeProblem(path, first)}${more}.`);
   }
   if (!result.ok) throw new AllineaError(`${path}: cannot be read as an alignment file.`);
