@@ -210,20 +210,29 @@ export function alignParallelBeads(a: AlignDocument, b: AlignDocument, options: 
 /**
  * Target characters per source character over the 1-1 beads of an alignment (the second pass
  * reads it from the first): unlike the ratio of total lengths, it does not count what one side
- * leaves out. Undefined with too few 1-1 beads to tell.
+ * leaves out. The median of the beads' ratios, not the ratio of their sums: where one side
+ * leaves things out, some first-pass 1-1 beads pair a sentence with what remains of its
+ * translation (or with the wrong neighbour), and a few such long-against-short pairs pull a
+ * ratio of sums away from what the true pairs say (textberg-dev with every 5th target
+ * sentence deleted: strict F1 0.732 → 0.760; intact unchanged). Undefined with too few 1-1
+ * beads to tell.
  */
 export function oneToOneLengthRatio(beads: readonly Bead[], sourceLengths: readonly number[], targetLengths: readonly number[]): number | undefined {
-  let s = 0;
-  let t = 0;
-  let count = 0;
+  const ratios: number[] = [];
   for (let k = 0; k < beads.length; k++) {
     const b = beads[k]!;
     if (b.s1 - b.s0 !== 1 || b.t1 - b.t0 !== 1) continue;
-    s += sourceLengths[b.s0]!;
-    t += targetLengths[b.t0]!;
-    count++;
+    const s = sourceLengths[b.s0]!;
+    const t = targetLengths[b.t0]!;
+    if (s > 0 && t > 0) ratios.push(t / s);
   }
-  return count >= 20 && s > 0 && t > 0 ? t / s : undefined;
+  if (ratios.length < 20) return undefined;
+  return medianOf(ratios);
+}
+
+/** Median of a list of numbers (the upper one of an even count; a typed-array sort: no comparator calls). */
+function medianOf(values: number[]): number {
+  return Float64Array.from(values).sort()[values.length >> 1]!;
 }
 
 /**
