@@ -140,3 +140,35 @@ export function concatenated(pairs: readonly GoldPair[], name: string): GoldPair
   }
   return { name, source, target, gold };
 }
+
+/**
+ * A lenient reading of a perturbed gold (an extra figure, never the measure): a gold bead of
+ * several source sentences that lost some of its target sentences to the deletion (`[a, b]:[l]`
+ * from `[a, b]:[k, l]`, k deleted) also counts as found when the prediction leaves some of its
+ * source sentences unaligned and aligns the others with exactly its remaining targets
+ * (`[a]:[]` `[b]:[l]`): arguably right when a was what k translated. Returns the gold with
+ * those beads replaced by the prediction's.
+ */
+export function lenientGold(original: GoldPair, perturbed: GoldPair, pred: readonly BeadPair[]): BeadPair[] {
+  const targetsBefore = new Map<number, number>();
+  for (const b of original.gold) for (const s of b.source) targetsBefore.set(s, b.target.length);
+  const predOf = new Map<number, BeadPair>();
+  for (const b of pred) for (const s of b.source) predOf.set(s, b);
+  const key = (b: BeadPair): string => `${b.source.join(',')}:${b.target.join(',')}`;
+  const out: BeadPair[] = [];
+  for (const g of perturbed.gold) {
+    const lost = g.source.length > 1 && g.target.length > 0 && (targetsBefore.get(g.source[0]!) ?? 0) > g.target.length;
+    if (lost) {
+      const alone = g.source.filter((s) => predOf.get(s)?.target.length === 0);
+      const rest = g.source.filter((s) => (predOf.get(s)?.target.length ?? 0) > 0);
+      const bead = rest.length ? predOf.get(rest[0]!) : undefined;
+      if (alone.length > 0 && bead && key(bead) === key({ source: rest, target: g.target })) {
+        for (const s of alone) out.push({ source: [s], target: [] });
+        out.push(bead);
+        continue;
+      }
+    }
+    out.push(g);
+  }
+  return out;
+}
