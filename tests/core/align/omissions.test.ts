@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockDeleted, DATA, dataSets, everyFifthDeleted, type GoldPair } from '../../../bench/alignment-data.js';
+import { blockDeleted, DATA, dataSets, deleteTargets, everyFifthDeleted, lenientGold, type GoldPair } from '../../../bench/alignment-data.js';
 import { scoreAlignments } from '../../../src/core/align/bead-scoring.js';
 import { alignParallelBeads, omissionSkipCosts, oneToOneLengthRatio } from '../../../src/core/align/parallel-pair.js';
 import { presplitDocument } from '../../../src/core/align/presplit.js';
@@ -67,6 +67,49 @@ describe.skipIf(!existsSync(DATA))('omissions: sentences the other side leaves o
     expect(cut.f1).toBeGreaterThan(0.72);
     expect(cut.alone / cut.goldAlone).toBeGreaterThan(0.5);
     expect(intact.f1 - block.f1).toBeLessThan(0.05);
+  });
+});
+
+describe('the lenient reading of a perturbed gold (an extra bench figure, not the measure)', () => {
+  // [0, 1]:[0, 1] and [2]:[2, 3]; target 0 and target 2 deleted: gold [0, 1]:[0] and [2]:[1].
+  const original: GoldPair = {
+    name: 'toy',
+    source: ['a', 'b', 'c'],
+    target: ['A', 'B', 'C1', 'C2'],
+    gold: [
+      { source: [0, 1], target: [0, 1] },
+      { source: [2], target: [2, 3] },
+    ],
+  };
+  const cut = deleteTargets(original, (j) => j === 0 || j === 2, 'cut');
+
+  it('accepts a finer alignment inside a bead that lost targets, its remaining targets linked to its sources', () => {
+    expect(cut.gold).toEqual([
+      { source: [0, 1], target: [0] },
+      { source: [2], target: [1] },
+    ]);
+    const pred = [
+      { source: [0], target: [] },
+      { source: [1], target: [0] },
+      { source: [2], target: [1] },
+    ];
+    expect(lenientGold(original, cut, pred)).toEqual(pred);
+    expect(scoreAlignments([{ gold: lenientGold(original, cut, pred), pred }]).strict.f1).toBe(1);
+    expect(scoreAlignments([{ gold: cut.gold, pred }]).strict.f1).toBeLessThan(1);
+  });
+
+  it('never accepts a remaining target left unaligned, nor beads reaching outside the gold bead', () => {
+    const alone = [
+      { source: [0, 1], target: [0] },
+      { source: [2], target: [] },
+      { source: [], target: [1] },
+    ];
+    expect(lenientGold(original, cut, alone)).toEqual(cut.gold);
+    const outside = [
+      { source: [0], target: [] },
+      { source: [1, 2], target: [0, 1] },
+    ];
+    expect(lenientGold(original, cut, outside)).toEqual(cut.gold);
   });
 });
 
