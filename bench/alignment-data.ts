@@ -140,3 +140,41 @@ export function concatenated(pairs: readonly GoldPair[], name: string): GoldPair
   }
   return { name, source, target, gold };
 }
+
+/**
+ * A lenient reading of a perturbed gold (an extra figure, never the measure). A gold bead that
+ * lost some of its target sentences to the deletion (`[a, b]:[l]` from `[a, b]:[k, l]`, k
+ * deleted) keeps all its source sentences, though what remains may translate only some of
+ * them; so such a bead also counts as found when the predicted beads over its sentences stay
+ * inside it and link every remaining target to one of its sources, a finer alignment of the
+ * same sentences (`[a]:[]` `[b]:[l]`: arguably right when a was what k translated; never
+ * `[a]:[]` `[]:[l]`). Returns the gold with those beads replaced by the prediction's.
+ */
+export function lenientGold(original: GoldPair, perturbed: GoldPair, pred: readonly BeadPair[]): BeadPair[] {
+  const targetsBefore = new Map<number, number>();
+  for (const b of original.gold) for (const s of b.source) targetsBefore.set(s, b.target.length);
+  const bySource = new Map<number, BeadPair>();
+  const byTarget = new Map<number, BeadPair>();
+  for (const b of pred) {
+    for (const s of b.source) bySource.set(s, b);
+    for (const t of b.target) byTarget.set(t, b);
+  }
+  const out: BeadPair[] = [];
+  for (const g of perturbed.gold) {
+    const lost = g.source.length > 0 && g.target.length > 0 && (targetsBefore.get(g.source[0]!) ?? 0) > g.target.length;
+    if (lost) {
+      const inside = new Set<BeadPair>();
+      for (const s of g.source) inside.add(bySource.get(s)!);
+      for (const t of g.target) inside.add(byTarget.get(t)!);
+      // Inside the gold bead, and every remaining target still linked to one of its sources
+      // (what remains is a translation of some of them; a source may have lost all of its own).
+      const within = [...inside].every((b) => b && b.source.length > 0 && b.source.every((s) => g.source.includes(s)) && b.target.every((t) => g.target.includes(t)));
+      if (within && inside.size > 1) {
+        out.push(...inside);
+        continue;
+      }
+    }
+    out.push(g);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 /**
- * A translation dictionary learned from a first alignment pass (as hunalign does): word pairs
- * that co-occur in confident 1-1 beads far more often than chance (Dice association).
- * The second pass adds these pairs as shared keys, which sharpens the lexical signal for
+ * A translation dictionary learned from an alignment pass (as hunalign does): word pairs
+ * that co-occur in its 1-1 beads far more often than chance (Dice association).
+ * The next pass adds these pairs as shared keys, which sharpens the lexical signal for
  * languages with few cognates (de-fr) and for function words.
  */
 import type { TokenizedTexts } from './sentence-features.js';

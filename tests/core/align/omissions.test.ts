@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockDeleted, DATA, dataSets, everyFifthDeleted, type GoldPair } from '../../../bench/alignment-data.js';
+import { blockDeleted, DATA, dataSets, deleteTargets, everyFifthDeleted, lenientGold, type GoldPair } from '../../../bench/alignment-data.js';
 import { scoreAlignments } from '../../../src/core/align/bead-scoring.js';
 import { alignParallelBeads, omissionSkipCosts, oneToOneLengthRatio } from '../../../src/core/align/parallel-pair.js';
 import { presplitDocument } from '../../../src/core/align/presplit.js';
@@ -34,13 +34,28 @@ describe.skipIf(!existsSync(DATA))('omissions: sentences the other side leaves o
   });
 
   // Before the length ratio from 1-1 beads, the omission skip costs and the evidence term:
-  // textberg 0.609 with 13 of 67 orphans alone, Alice 0.64.
+  // textberg 0.609 with 13 of 67 orphans alone, Alice 0.64. With the ratio of sums over the
+  // 1-1 beads rather than their median: 0.732 with 49 of 67 alone.
   it('textberg-dev with every 5th target sentence deleted: most orphans alone, strict F1 near intact', () => {
     const intact = run(textberg.pairs[0]!, textberg.langs);
     const cut = run(everyFifthDeleted(textberg.pairs[0]!), textberg.langs);
-    expect(cut.alone / cut.goldAlone).toBeGreaterThan(0.6);
-    expect(cut.f1).toBeGreaterThan(0.7);
+    expect(cut.alone / cut.goldAlone).toBeGreaterThan(0.8);
+    expect(cut.f1).toBeGreaterThan(0.75);
     expect(intact.f1).toBeGreaterThan(0.83);
+  });
+
+  // Pooled over the five novels, as the bench scores them. With two passes (the dictionary
+  // learned from the first pass only): 0.818, and 0.895 intact.
+  it('transread-dev pooled with every 5th target sentence deleted: a third pass learns from the second', () => {
+    const pooled = (perturb: (p: GoldPair) => GoldPair): number =>
+      scoreAlignments(
+        transread.pairs.map((p0) => {
+          const p = perturb(p0);
+          return { gold: p.gold, pred: alignParallelBeads(presplitDocument('s', 'en', p.source), presplitDocument('t', 'fr', p.target)) };
+        }),
+      ).strict.f1;
+    expect(pooled(everyFifthDeleted)).toBeGreaterThan(0.824);
+    expect(pooled((p) => p)).toBeGreaterThan(0.896);
   });
 
   it('a novel with every 5th target sentence deleted, and with a block of 30 deleted', () => {
@@ -55,8 +70,51 @@ describe.skipIf(!existsSync(DATA))('omissions: sentences the other side leaves o
   });
 });
 
+describe('the lenient reading of a perturbed gold (an extra bench figure, not the measure)', () => {
+  // [0, 1]:[0, 1] and [2]:[2, 3]; target 0 and target 2 deleted: gold [0, 1]:[0] and [2]:[1].
+  const original: GoldPair = {
+    name: 'toy',
+    source: ['a', 'b', 'c'],
+    target: ['A', 'B', 'C1', 'C2'],
+    gold: [
+      { source: [0, 1], target: [0, 1] },
+      { source: [2], target: [2, 3] },
+    ],
+  };
+  const cut = deleteTargets(original, (j) => j === 0 || j === 2, 'cut');
+
+  it('accepts a finer alignment inside a bead that lost targets, its remaining targets linked to its sources', () => {
+    expect(cut.gold).toEqual([
+      { source: [0, 1], target: [0] },
+      { source: [2], target: [1] },
+    ]);
+    const pred = [
+      { source: [0], target: [] },
+      { source: [1], target: [0] },
+      { source: [2], target: [1] },
+    ];
+    expect(lenientGold(original, cut, pred)).toEqual(pred);
+    expect(scoreAlignments([{ gold: lenientGold(original, cut, pred), pred }]).strict.f1).toBe(1);
+    expect(scoreAlignments([{ gold: cut.gold, pred }]).strict.f1).toBeLessThan(1);
+  });
+
+  it('never accepts a remaining target left unaligned, nor beads reaching outside the gold bead', () => {
+    const alone = [
+      { source: [0, 1], target: [0] },
+      { source: [2], target: [] },
+      { source: [], target: [1] },
+    ];
+    expect(lenientGold(original, cut, alone)).toEqual(cut.gold);
+    const outside = [
+      { source: [0], target: [] },
+      { source: [1, 2], target: [0, 1] },
+    ];
+    expect(lenientGold(original, cut, outside)).toEqual(cut.gold);
+  });
+});
+
 describe('omission estimates', () => {
-  it('reads the length ratio from 1-1 beads only', () => {
+  it('reads the length ratio from 1-1 beads only, as the median of their ratios', () => {
     const beads = Array.from({ length: 30 }, (_, k) => ({ s0: k, s1: k + 1, t0: k, t1: k + 1, score: 1 }));
     // A 2-1 bead with a long extra source sentence does not move the ratio.
     beads.push({ s0: 30, s1: 32, t0: 30, t1: 31, score: 1 });
@@ -64,6 +122,14 @@ describe('omission estimates', () => {
     const lb = [...Array(30).fill(120), 120];
     expect(oneToOneLengthRatio(beads, la, lb)).toBeCloseTo(1.2);
     expect(oneToOneLengthRatio(beads.slice(0, 5), la, lb)).toBeUndefined();
+    // A few 1-1 beads pairing a sentence with part of its translation (the rest left out) do
+    // not move it either: the ratio of sums would fall to about 0.93.
+    for (let k = 0; k < 5; k++) {
+      beads.push({ s0: 32 + k, s1: 33 + k, t0: 31 + k, t1: 32 + k, score: 1 });
+      la.push(300);
+      lb.push(120);
+    }
+    expect(oneToOneLengthRatio(beads, la, lb)).toBeCloseTo(1.2);
   });
 
   it('lowers the cost of unaligned sentences on the side that has more text than the ratio expects', () => {
