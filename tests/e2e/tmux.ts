@@ -31,12 +31,35 @@ export class TmuxSession {
 
   /** Named keys ("Enter", "Space", "C-s", "Tab"). */
   keys(...keys: string[]): void {
+    this.untilRawMode();
     this.tmux('send-keys', '-t', this.name, ...keys);
   }
 
   /** Literal text, as typed. */
   type(text: string): void {
+    this.untilRawMode();
     this.tmux('send-keys', '-t', this.name, '-l', text);
+  }
+
+  private rawSeen = false;
+
+  /**
+   * Before the first key: waits (up to 15 s) until the program has put the pane's terminal in
+   * raw mode. The first frame can be on screen a moment before Ink reads keys; a key sent in
+   * that moment goes to the terminal's line discipline instead (Ctrl-S there is XOFF and is
+   * never delivered), which made a test fail on a loaded machine.
+   */
+  private untilRawMode(): void {
+    if (this.rawSeen) return;
+    const tty = this.tmux('display-message', '-p', '-t', this.name, '#{pane_tty}').trim();
+    const deadline = Date.now() + 15_000;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    while (Date.now() < deadline) {
+      const stty = spawnSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' });
+      if (stty.status !== 0 || /(^|\s)-icanon(\s|$)/.test(stty.stdout)) break;
+      Atomics.wait(pause, 0, 0, 50);
+    }
+    this.rawSeen = true;
   }
 
   resize(columns: number, rows: number): void {
