@@ -39,7 +39,9 @@ export interface ScoredPair {
   readonly score: number;
 }
 
-export const DEFAULT_COMPARABLE_THRESHOLD = 0.38;
+export const DEFAULT_COMPARABLE_THRESHOLD = 0.32;
+/** Most sentences of one document in a comparable group (a statement said twice, or quoted in pieces). */
+export const COMPARABLE_MAX_PER_DOC = 3;
 
 interface ContentToken {
   readonly norm: string;
@@ -50,7 +52,15 @@ interface ContentToken {
   readonly translated: readonly string[];
   /** Translations as words, for scoring. */
   readonly translatedWords: readonly string[];
+  /** Weight of a match through a translation: 1 for a word with one or two senses, less for ambiguous ones. */
+  readonly translationWeight: number;
 }
+
+/**
+ * A dictionary word with many translations ("contrario": 12 in FreeDict) matches many words
+ * by chance: a match through it weighs less than an exact one (0.77 with 4, 0.4 with 12).
+ */
+const ambiguityWeight = (n: number): number => (n <= 2 ? 1 : 1 / (1 + 0.15 * (n - 2)));
 
 /**
  * Two forms of one lemma: a shared prefix of six letters, or five when a word is short
@@ -66,37 +76,52 @@ export function sameLemma(a: string, b: string): boolean {
 
 interface SentenceInfo {
   readonly tokens: readonly ContentToken[];
-  /** Clauses (split at quotes, colons, semicolons, dashes) when the sentence has several. */
+  /** Clauses (split at quotes, colons, semicolons, dashes, inner sentence ends) when the sentence has several. */
   readonly clauses?: readonly SentenceInfo[];
 }
 
-const CLAUSE_BREAK = /\s*(?:[:;«»“”"—–]|\s-\s)\s*/u;
+const CLAUSE_BREAK = /\s*(?:[:;«»“”"—–]|\s-\s|(?<=[.!?…])\s+(?=\p{Lu}))\s*/u;
 
 /** A sentence's tokens, and its clauses when a quotation or colon splits it into several statements. */
 function sentenceInfo(text: string, translations: ReadonlyMap<string, readonly string[]>): SentenceInfo {
   const pieces = text.split(CLAUSE_BREAK).map((p) => contentTokens(p, translations));
   const tokens = pieces.flat();
-  const clauses = pieces.filter((p) => p.length >= 3);
+  const clauses = pieces.filter((p) => p.length >= 1);
   return clauses.length >= 2 ? { tokens, clauses: clauses.map((c) => ({ tokens: c })) } : { tokens };
+}
+
+interface PairMatch extends Similarity {
+  /** Clause of each side that matched (-1: the whole sentence). */
+  readonly clauseA: number;
+  readonly clauseB: number;
+  /** Content tokens of the two matched units. */
+  readonly sizeA: number;
+  readonly sizeB: number;
 }
 
 /**
  * Similarity of two sentences, or of two of their clauses when that is higher: a statement
  * quoted inside a long sentence should match its counterpart on its own.
  */
-function pairSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key: string) => number): Similarity {
-  let best = comparableSimilarity(a, b, idf);
+function pairSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key: string) => number): PairMatch {
+  const whole = comparableSimilarity(a, b, idf);
+  const best: PairMatch = { ...whole, clauseA: -1, clauseB: -1, sizeA: a.tokens.length, sizeB: b.tokens.length };
   if (!a.clauses && !b.clauses) return best;
-  for (const ca of a.clauses ?? [a]) {
-    for (const cb of b.clauses ?? [b]) {
-      if (ca === a && cb === b) continue;
-      const s = comparableSimilarity(ca, cb, idf);
+  const ca = a.clauses ?? [a];
+  const cb = b.clauses ?? [b];
+  let clause: PairMatch | undefined;
+  for (let x = 0; x < ca.length; x++) {
+    for (let y = 0; y < cb.length; y++) {
+      const s = comparableSimilarity(ca[x]!, cb[y]!, idf);
       // A clause match counts slightly less than a whole-sentence one.
       const score = s.score * 0.9;
-      if (score > best.score) best = { score, matchedTokens: s.matchedTokens };
+      if (!clause || score > clause.score) clause = { score, matchedTokens: s.matchedTokens, clauseA: a.clauses ? x : -1, clauseB: b.clauses ? y : -1, sizeA: ca[x]!.tokens.length, sizeB: cb[y]!.tokens.length };
     }
   }
-  return best;
+  if (!clause || clause.score < 0.75 * whole.score) return best;
+  // The statement is in one clause (the rest of the sentence may state others): the pair
+  // keeps the better score but names the clause, so the other clauses can still link.
+  return clause.score >= whole.score ? clause : { ...clause, score: whole.score, matchedTokens: Math.max(whole.matchedTokens, clause.matchedTokens) };
 }
 
 /** Consonant skeleton used only to find candidates: "difendere"/"défendre" → "dfnd". */
@@ -110,14 +135,16 @@ function contentTokens(text: string, translations: ReadonlyMap<string, readonly 
   const out: ContentToken[] = [];
   for (const t of tokenize(text)) {
     if (t.kind === 'punct') continue;
-    if (t.kind === 'word' || t.kind === 'name') {
+    // A hashtag or handle names what a word names ("#OpParis", "the OpParis account").
+    if (t.kind === 'word' || t.kind === 'name' || t.kind === 'hashtag' || t.kind === 'handle') {
       if (t.norm.length < 4 && !translations.has(t.norm)) continue;
       if (STOPWORDS.has(t.norm)) continue;
       const key = stemOf(t.norm) ?? t.norm;
-      const trans = (translations.get(t.norm) ?? translations.get(key) ?? []).slice(0, 12);
-      out.push({ norm: t.norm, kind: t.kind, key: `s:${key}`, translated: trans.map((w) => `s:${stemOf(w) ?? w}`), translatedWords: trans });
+      const all = translations.get(t.norm) ?? translations.get(key) ?? [];
+      const trans = all.slice(0, 12);
+      out.push({ norm: t.norm, kind: t.kind === 'hashtag' || t.kind === 'handle' ? 'name' : t.kind, key: `s:${key}`, translated: trans.map((w) => `s:${stemOf(w) ?? w}`), translatedWords: trans, translationWeight: ambiguityWeight(all.length) });
     } else {
-      out.push({ norm: t.norm, kind: t.kind, key: `${t.kind}:${t.norm}`, translated: [], translatedWords: [] });
+      out.push({ norm: t.norm, kind: t.kind, key: `${t.kind}:${t.norm}`, translated: [], translatedWords: [], translationWeight: 0 });
     }
   }
   return out;
@@ -184,8 +211,24 @@ function tokenMatch(x: ContentToken, other: SentenceInfo): [number, number] {
   const ys = other.tokens;
   for (let k = 0; k < ys.length; k++) {
     const y = ys[k]!;
-    if (x.key === y.key) return [1, k];
-    if ((x.translatedWords.length > 0 && x.translatedWords.some((w) => sameLemma(w, y.norm))) || (y.translatedWords.length > 0 && y.translatedWords.some((w) => sameLemma(w, x.norm)))) return [1, k];
+    // One stem, one word: "liberté"/"libertà", not "contenuti"/"contestualmente".
+    if (x.key === y.key && ((x.kind !== 'word' && x.kind !== 'name') || sameLemma(x.norm, y.norm))) return [1, k];
+    let t = 0;
+    if (x.translatedWords.length > 0 && x.translatedWords.some((w) => sameLemma(w, y.norm))) t = x.translationWeight;
+    if (y.translationWeight > t && y.translatedWords.some((w) => sameLemma(w, x.norm))) t = y.translationWeight;
+    if (t >= 1) return [1, k];
+    if (t > best) {
+      best = t;
+      at = k;
+    }
+    if (x.kind === 'number' && y.kind === 'number') {
+      const q = quantityMatch(x.norm, y.norm);
+      if (q > best) {
+        best = q;
+        at = k;
+      }
+      continue;
+    }
     if (x.kind === 'number' || y.kind === 'number' || x.kind === 'url' || y.kind === 'url') continue;
     // Cognates across it/fr/en/de nearly always keep their first letter.
     if (x.norm.charCodeAt(0) !== y.norm.charCodeAt(0) || Math.abs(x.norm.length - y.norm.length) > 4) continue;
@@ -196,6 +239,21 @@ function tokenMatch(x: ContentToken, other: SentenceInfo): [number, number] {
     }
   }
   return [best, at];
+}
+
+/**
+ * Two different counts of one thing ("129 dead" / "132 dead", "9,200 accounts" / "5 500
+ * comptes"): independent reports round and update their figures. Counts of 20 or more within
+ * a factor of two match in part, the closer the more; years and small numbers only exactly.
+ */
+export function quantityMatch(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (!(x >= 20 && y >= 20)) return 0;
+  const year = (v: number): boolean => Number.isInteger(v) && v >= 1800 && v <= 2100;
+  if (year(x) || year(y)) return 0;
+  const r = Math.max(x, y) / Math.min(x, y);
+  return r > 2 ? 0 : 0.6 / (r * r);
 }
 
 /** Heaviest chain of (position, weight) pairs with increasing positions, O(k²) on short lists. */
@@ -366,104 +424,121 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
     for (const j of found) weights[j] = 0;
     return ranked.sort((x, y) => x - y);
   };
-  const pairScores: ScoredPair[] = [];
+  const all: ({ i: number; j: number; score: number; readonly match: PairMatch; margin: number })[] = [];
   for (let i = 0; i < src.length; i++) {
     if (excluded.has(`${source.id}:${i}`)) continue;
     for (const j of candidatesOf(i)) {
       if (rejected.has(`${source.id}:${i}|${target.id}:${j}`)) continue;
-      const { score } = pairSimilarity(src[i]!, tgt[j]!, idf);
-      if (score >= threshold * 0.6) pairScores.push({ i, j, score });
+      const match = pairSimilarity(src[i]!, tgt[j]!, idf);
+      if (match.score > 0) all.push({ i, j, score: match.score, match, margin: 0 });
     }
   }
-  pairScores.sort((x, y) => y.score - x.score);
+  // Margin (as in bitext mining): a pair's score over the mean of the best scores its two
+  // sentences get with any partner. A sentence full of topic words scores fairly with many
+  // ("Members of the online group … Islamic State"); a shared statement stands out.
+  const topS = topScores(all, (p) => p.i);
+  const topT = topScores(all, (p) => p.j);
+  // The confidence of a link: the similarity scaled by the square root of the margin (a
+  // margin of 2, a score twice its sentences' usual, keeps the similarity as it is).
+  for (const p of all) {
+    p.margin = p.score / ((topS.get(p.i)! + topT.get(p.j)!) / 2);
+    p.score = Math.min(1, p.score * Math.sqrt(p.margin / 2));
+  }
+  const pairScores = all.filter((p) => p.score >= threshold * 0.6);
+  pairScores.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   options.debug?.(pairScores);
+  return selectLinks(pairScores, threshold).map(({ i, j, score }) => ({
+    a: { doc: source.id, sentences: [i] },
+    b: { doc: target.id, sentences: [j] },
+    score: Math.min(1, score),
+  }));
+}
 
-  const usable = (doc: AlignDocument, k: number, n: number): boolean => k >= 0 && k < n && !excluded.has(`${doc.id}:${k}`);
-  const linkOk = (i0: number, i1: number, j0: number, j1: number): boolean => {
-    for (let i = i0; i < i1; i++) for (let j = j0; j < j1; j++) if (rejected.has(`${source.id}:${i}|${target.id}:${j}`)) return false;
-    return true;
-  };
-  const usedS = new Set<number>();
-  const usedT = new Set<number>();
-  const linkOfS = new Map<number, number>();
-  const linkOfT = new Map<number, number>();
+const MARGIN_NEIGHBOURS = 4;
+
+/** Mean of each sentence's MARGIN_NEIGHBOURS best scores (missing partners count 0). */
+function topScores(pairs: readonly ScoredPair[], key: (p: ScoredPair) => number): Map<number, number> {
+  const lists = new Map<number, number[]>();
+  for (const p of pairs) {
+    const k = key(p);
+    const list = lists.get(k) ?? [];
+    list.push(p.score);
+    lists.set(k, list);
+  }
+  const out = new Map<number, number>();
+  for (const [k, list] of lists) {
+    list.sort((x, y) => y - x);
+    let sum = 0;
+    for (let n = 0; n < Math.min(MARGIN_NEIGHBOURS, list.length); n++) sum += list[n]!;
+    out.set(k, sum / MARGIN_NEIGHBOURS);
+  }
+  return out;
+}
+
+/**
+ * Competitive linking, best-first: a pair is kept when it is strong enough and neither
+ * sentence is linked yet, so each sentence goes to the partner it shares the most with.
+ * A linked sentence may link again, to a sentence whose best partner it is, when it holds
+ * several statements (a second link through a clause not used yet: a quoted slogan, a title
+ * with a quote) or when the other text says the same thing twice (a second partner about as
+ * close as the first: a slogan in the title and again at the end).
+ */
+function selectLinks(pairs: readonly (ScoredPair & { readonly match: PairMatch })[], threshold: number): ScoredPair[] {
   const bestOfS = new Map<number, number>();
   const bestOfT = new Map<number, number>();
-  for (const p of pairScores) {
+  for (const p of pairs) {
+    if (!enoughEvidence(p.match) || p.score < threshold) continue;
     if (!bestOfS.has(p.i)) bestOfS.set(p.i, p.j);
     if (!bestOfT.has(p.j)) bestOfT.set(p.j, p.i);
   }
-  for (const { i, j, score } of pairScores) {
-    if (usedS.has(i) && usedT.has(j)) continue;
-    if (usedS.has(i) || usedT.has(j)) {
-      // A sentence may restate parts of two non-adjacent sentences of the other text (a French
-      // sentence quoting two Italian ones): it joins the link of its partner when the pair is
-      // about as strong as that link.
-      const k = usedS.has(i) ? linkOfS.get(i) : linkOfT.get(j);
-      if (k === undefined || score < threshold) continue;
-      const l = scored[k]!;
-      if (l.a.sentences.length + l.b.sentences.length > 2) continue;
-      const a = usedS.has(i) ? [...l.a.sentences] : [...l.a.sentences, i].sort((x, y) => x - y);
-      const b = usedT.has(j) ? [...l.b.sentences] : [...l.b.sentences, j].sort((x, y) => x - y);
-      if (a.length > maxPerSide || b.length > maxPerSide || score < 0.75 * l.score) continue;
-      // …and only with its own best partner.
-      if (usedS.has(i) ? bestOfT.get(j) !== i : bestOfS.get(i) !== j) continue;
-      if (a.some((x) => b.some((y) => rejected.has(`${source.id}:${x}|${target.id}:${y}`)))) continue;
-      scored[k] = { a: { doc: l.a.doc, sentences: a }, b: { doc: l.b.doc, sentences: b }, score: l.score };
-      usedS.add(i);
-      usedT.add(j);
-      linkOfS.set(i, k);
-      linkOfT.set(j, k);
-      continue;
-    }
-    // Grow the link to neighbouring sentences while that raises the score (split statements).
-    let [i0, i1, j0, j1, best] = [i, i + 1, j, j + 1, score];
-    let matchedTokens = pairSimilarity(src[i]!, tgt[j]!, idf).matchedTokens;
-    for (let grew = true; grew; ) {
-      grew = false;
-      const options: [number, number, number, number][] = [];
-      if (i1 - i0 < maxPerSide) {
-        if (usable(source, i0 - 1, src.length) && !usedS.has(i0 - 1)) options.push([i0 - 1, i1, j0, j1]);
-        if (usable(source, i1, src.length) && !usedS.has(i1)) options.push([i0, i1 + 1, j0, j1]);
-      }
-      if (j1 - j0 < maxPerSide) {
-        if (usable(target, j0 - 1, tgt.length) && !usedT.has(j0 - 1)) options.push([i0, i1, j0 - 1, j1]);
-        if (usable(target, j1, tgt.length) && !usedT.has(j1)) options.push([i0, i1, j0, j1 + 1]);
-      }
-      for (const [a0, a1, b0, b1] of options) {
-        if (!linkOk(a0, a1, b0, b1)) continue;
-        // The added sentence must itself share content with the other side.
-        const added =
-          a0 < i0 ? comparableSimilarity(src[a0]!, merged(tgt, b0, b1), idf)
-          : a1 > i1 ? comparableSimilarity(src[a1 - 1]!, merged(tgt, b0, b1), idf)
-          : b0 < j0 ? comparableSimilarity(merged(src, a0, a1), tgt[b0]!, idf)
-          : comparableSimilarity(merged(src, a0, a1), tgt[b1 - 1]!, idf);
-        if (added.score < threshold * 0.6 || added.matchedTokens < 1) continue;
-        const s = comparableSimilarity(merged(src, a0, a1), merged(tgt, b0, b1), idf);
-        if (s.score > best + 0.02) {
-          [i0, i1, j0, j1, best] = [a0, a1, b0, b1, s.score];
-          matchedTokens = s.matchedTokens;
-          grew = true;
-        }
-      }
-    }
-    // A single shared word, however rare, is not a statement in common.
-    if (best < threshold || matchedTokens < 2) continue;
-    for (let k = i0; k < i1; k++) {
-      usedS.add(k);
-      linkOfS.set(k, scored.length);
-    }
-    for (let k = j0; k < j1; k++) {
-      usedT.add(k);
-      linkOfT.set(k, scored.length);
-    }
-    scored.push({
-      a: { doc: source.id, sentences: range(i0, i1) },
-      b: { doc: target.id, sentences: range(j0, j1) },
-      score: Math.min(1, best),
-    });
+  interface Use {
+    readonly clauses: Set<number>;
+    readonly first: number;
+    links: number;
   }
-  return scored;
+  const usesS = new Map<number, Use>();
+  const usesT = new Map<number, Use>();
+  const again = (use: Use, clause: number, score: number, partnerPrefers: boolean): boolean => {
+    if (!partnerPrefers || use.links >= COMPARABLE_MAX_PER_DOC) return false;
+    if (clause >= 0 && !use.clauses.has(-1) && !use.clauses.has(clause)) return true;
+    return score >= REPEAT_RATIO * use.first;
+  };
+  const kept: ScoredPair[] = [];
+  for (const p of pairs) {
+    if (p.score < threshold || !enoughEvidence(p.match)) continue;
+    const usedS = usesS.get(p.i);
+    const usedT = usesT.get(p.j);
+    if (usedS && usedT) continue;
+    if (usedS && !again(usedS, p.match.clauseA, p.score, bestOfT.get(p.j) === p.i)) continue;
+    if (usedT && !again(usedT, p.match.clauseB, p.score, bestOfS.get(p.i) === p.j)) continue;
+    kept.push({ i: p.i, j: p.j, score: p.score });
+    for (const [uses, k, clause] of [[usesS, p.i, p.match.clauseA], [usesT, p.j, p.match.clauseB]] as const) {
+      const use = uses.get(k) ?? { clauses: new Set<number>(), first: p.score, links: 0 };
+      use.clauses.add(clause);
+      use.links++;
+      uses.set(k, use);
+    }
+  }
+  return kept;
 }
 
-const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, k) => a + k);
+/** A second link of a sentence without a free clause must be about as close as its first. */
+const REPEAT_RATIO = 0.9;
+
+/**
+ * A single shared word, however rare, is not a statement in common, unless it is all that
+ * both units say ("Non perdoniamo." / "On ne pardonne pas.").
+ */
+function enoughEvidence(m: PairMatch): boolean {
+  return m.matchedTokens >= 2 || (m.matchedTokens === 1 && m.sizeA === 1 && m.sizeB === 1);
+}
+
+/** Diagnostics: which tokens of `a` match in `b` and how (not used by the aligner). */
+export function explainMatch(a: string, aLang: string, b: string, bLang: string, lexicons: readonly Lexicon[]): string[] {
+  const sa = sentenceInfo(a, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, aLang, bLang));
+  const sb = sentenceInfo(b, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, bLang, aLang));
+  return sa.tokens.map((t) => {
+    const [m, at] = tokenMatch(t, sb);
+    return `${t.norm}[${t.translatedWords.length}]${m > 0 ? ` → ${sb.tokens[at]!.norm} ${m.toFixed(2)}` : ''}`;
+  });
+}

@@ -1,6 +1,8 @@
 /**
- * Frequent function words of four letters or more (shorter words are ignored anyway), in the
- * languages allinea knows best. They carry no content, so comparable mode never matches on them.
+ * Frequent function words in the languages allinea knows best. They carry no content, so
+ * comparable mode never matches on them. Words under four letters are ignored unless a lexicon
+ * translates them ("war" → "guerra"), so the short ones listed last are those that bilingual
+ * dictionaries translate too (FreeDict gives "the" → "il, lo, la, gli", "di" → "of, from, by").
  */
 const WORDS = `
 about above after again against also although among another anything around because been before being
@@ -30,6 +32,14 @@ molto molti nei nel nella nelle nello nostra nostre nostri nostro ogni oltre per
 proprio quale quali quando quanto quella quelle quelli quello questa queste questi questo sarà sono
 stata stati stato sempre senza siamo sugli sui sul sulla sulle suo sua suoi sue tanto tra tutta tutte
 tutti tutto una uno verso voi vostro vostra già così
+a an the of to in on at by for and or nor but is are was be am it its as he she we you me my our
+his her him not no so do did has had can may own who how why yes per via any all off out up too
+il lo la le gli un di da con su tra fra e o ma che chi non si ci vi ne al del dal nel sul col ha ho
+è ed ad noi lui sua suo mio tuo
+les une de du des et ou en au aux ce se sa son ses ne pas qui que il ils je tu y est sur par mon
+ton nos vos mes tes eux lui moi toi ont été
+el los las uno del que es por con lo su sus mi tu yo
+der die das den dem des ein und ist im zu mit von auf an es er sie wir ich ihr
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
