@@ -91,26 +91,27 @@ function cloneMembers(members: ReadonlyMap<string, ReadonlySet<number>>): Map<st
 }
 
 /**
- * Each part must reach, by direct links, at least half of the other part's documents (every
- * document of the smaller part, counting its sentences together).
+ * After merging `y` into `x`, every document of the group must be linked directly (through
+ * any of its sentences there) to at least half of the group's other documents: three texts
+ * may share a statement through a chain of two links, a fourth must link to two of them.
  */
 function supported(x: Group, y: Group, neighbours: ReadonlyMap<string, ReadonlySet<string>>): boolean {
-  const reach = (from: Group, to: Group): boolean => {
-    for (const [doc, ss] of from.members) {
-      const reached = new Set<string>();
-      for (const s of ss) {
-        for (const n of neighbours.get(nodeKey(doc, s)) ?? []) {
-          if (!to.nodes.has(n)) continue;
-          reached.add(n.slice(0, n.lastIndexOf(':')));
-        }
-      }
-      reached.delete(doc);
-      const others = to.members.size - (to.members.has(doc) ? 1 : 0);
-      if (others > 0 && reached.size * 2 < others) return false;
+  const docs = new Map<string, Set<number>>(cloneMembers(x.members));
+  for (const [doc, ss] of y.members) {
+    const set = docs.get(doc) ?? new Set<number>();
+    for (const s of ss) set.add(s);
+    docs.set(doc, set);
+  }
+  const inGroup = (n: string): boolean => x.nodes.has(n) || y.nodes.has(n);
+  for (const [doc, ss] of docs) {
+    const reached = new Set<string>();
+    for (const s of ss) {
+      for (const n of neighbours.get(nodeKey(doc, s)) ?? []) if (inGroup(n)) reached.add(n.slice(0, n.lastIndexOf(':')));
     }
-    return true;
-  };
-  return x.nodes.size <= y.nodes.size ? reach(x, y) : reach(y, x);
+    reached.delete(doc);
+    if (reached.size * 2 < docs.size - 1) return false;
+  }
+  return true;
 }
 
 function fits(x: Group, y: Group, options: ComparableGroupOptions): boolean {
