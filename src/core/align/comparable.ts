@@ -9,7 +9,7 @@
 import { cognateSimilarity, fold, tokenize, type Token } from './text-signals.js';
 import { stemOf } from './sentence-features.js';
 import { translationsFor, type Lexicon } from './lexicon.js';
-import { STOPWORDS } from './stopwords.js';
+import { stopwordsFor } from './stopwords.js';
 import { sentenceTexts } from './signal-scorer.js';
 import type { PairLink } from './n-way.js';
 import type { AlignDocument } from './types.js';
@@ -39,7 +39,7 @@ export interface ScoredPair {
   readonly score: number;
 }
 
-export const DEFAULT_COMPARABLE_THRESHOLD = 0.32;
+export const DEFAULT_COMPARABLE_THRESHOLD = 0.3;
 /** Most sentences of one document in a comparable group (a statement said twice, or quoted in pieces). */
 export const COMPARABLE_MAX_PER_DOC = 3;
 
@@ -83,8 +83,8 @@ interface SentenceInfo {
 const CLAUSE_BREAK = /\s*(?:[:;«»“”"—–]|\s-\s|(?<=[.!?…])\s+(?=\p{Lu}))\s*/u;
 
 /** A sentence's tokens, and its clauses when a quotation or colon splits it into several statements. */
-function sentenceInfo(text: string, translations: ReadonlyMap<string, readonly string[]>): SentenceInfo {
-  const pieces = text.split(CLAUSE_BREAK).map((p) => contentTokens(p, translations));
+function sentenceInfo(text: string, translations: ReadonlyMap<string, readonly string[]>, stop: ReadonlySet<string>): SentenceInfo {
+  const pieces = text.split(CLAUSE_BREAK).map((p) => contentTokens(p, translations, stop));
   const tokens = pieces.flat();
   const clauses = pieces.filter((p) => p.length >= 1);
   return clauses.length >= 2 ? { tokens, clauses: clauses.map((c) => ({ tokens: c })) } : { tokens };
@@ -131,14 +131,14 @@ function skeleton(norm: string): string | undefined {
   return cons.length >= 4 ? cons.slice(0, 4) : undefined;
 }
 
-function contentTokens(text: string, translations: ReadonlyMap<string, readonly string[]>): ContentToken[] {
+function contentTokens(text: string, translations: ReadonlyMap<string, readonly string[]>, stop: ReadonlySet<string>): ContentToken[] {
   const out: ContentToken[] = [];
   for (const t of tokenize(text)) {
     if (t.kind === 'punct') continue;
     // A hashtag or handle names what a word names ("#OpParis", "the OpParis account").
     if (t.kind === 'word' || t.kind === 'name' || t.kind === 'hashtag' || t.kind === 'handle') {
       if (t.norm.length < 4 && !translations.has(t.norm)) continue;
-      if (STOPWORDS.has(t.norm)) continue;
+      if (stop.has(t.norm)) continue;
       const key = stemOf(t.norm) ?? t.norm;
       const all = translations.get(t.norm) ?? translations.get(key) ?? [];
       const trans = all.slice(0, 12);
@@ -159,16 +159,18 @@ function stemmedTranslations(lexicons: readonly Lexicon[], from: string, to: str
   if (cached) return cached;
   const out = new Map<string, string[]>();
   stemmedCache.set(words, out);
+  const stopFrom = stopwordsFor(from);
+  const stopTo = stopwordsFor(to);
   for (const [w, ts] of words) {
     // Function words and phrase translations say little in comparable texts: FreeDict's
     // English dictionaries translate "a" as "at, to, toward, …" and phrases ("by accident")
     // split into words matched anything.
-    if (STOPWORDS.has(w)) continue;
+    if (stopFrom.has(w)) continue;
     for (const key of [w, stemOf(w)]) {
       if (!key) continue;
       const list = out.get(key) ?? [];
       for (const t of ts) {
-        const parts = fold(t).split(/\s+/).filter((p) => p.length >= 3 && !STOPWORDS.has(p));
+        const parts = fold(t).split(/\s+/).filter((p) => p.length >= 3 && !stopTo.has(p));
         if (parts.length !== 1) continue;
         if (!list.includes(parts[0]!)) list.push(parts[0]!);
       }
@@ -328,9 +330,10 @@ export function keyDocumentFrequency(docs: readonly AlignDocument[]): { df: Map<
   const df = new Map<string, number>();
   let sentences = 0;
   for (const doc of docs) {
+    const stop = stopwordsFor(doc.lang);
     for (const text of sentenceTexts(doc)) {
       sentences++;
-      for (const key of new Set(contentTokens(text, new Map()).map((t) => t.key))) df.set(key, (df.get(key) ?? 0) + 1);
+      for (const key of new Set(contentTokens(text, new Map(), stop).map((t) => t.key))) df.set(key, (df.get(key) ?? 0) + 1);
     }
   }
   return { df, sentences };
@@ -345,8 +348,8 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
   const sameLang = fold(source.lang) === fold(target.lang);
   const toTarget = sameLang ? new Map() : stemmedTranslations(lexicons, source.lang, target.lang);
   const toSource = sameLang ? new Map() : stemmedTranslations(lexicons, target.lang, source.lang);
-  const src: SentenceInfo[] = sentenceTexts(source).map((t) => sentenceInfo(t, toTarget));
-  const tgt: SentenceInfo[] = sentenceTexts(target).map((t) => sentenceInfo(t, toSource));
+  const src: SentenceInfo[] = sentenceTexts(source).map((t) => sentenceInfo(t, toTarget, stopwordsFor(source.lang)));
+  const tgt: SentenceInfo[] = sentenceTexts(target).map((t) => sentenceInfo(t, toSource, stopwordsFor(target.lang)));
 
   // IDF over the corpus when given, else over both documents' sentences.
   const { df, sentences: total } = options.documentFrequency ?? {
@@ -535,8 +538,8 @@ function enoughEvidence(m: PairMatch): boolean {
 
 /** Diagnostics: which tokens of `a` match in `b` and how (not used by the aligner). */
 export function explainMatch(a: string, aLang: string, b: string, bLang: string, lexicons: readonly Lexicon[]): string[] {
-  const sa = sentenceInfo(a, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, aLang, bLang));
-  const sb = sentenceInfo(b, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, bLang, aLang));
+  const sa = sentenceInfo(a, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, aLang, bLang), stopwordsFor(aLang));
+  const sb = sentenceInfo(b, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, bLang, aLang), stopwordsFor(bLang));
   return sa.tokens.map((t) => {
     const [m, at] = tokenMatch(t, sb);
     return `${t.norm}[${t.translatedWords.length}]${m > 0 ? ` → ${sb.tokens[at]!.norm} ${m.toFixed(2)}` : ''}`;
