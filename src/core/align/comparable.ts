@@ -536,6 +536,17 @@ function enoughEvidence(m: PairMatch): boolean {
   return m.matchedTokens >= 2 || (m.matchedTokens === 1 && m.sizeA === 1 && m.sizeB === 1);
 }
 
+/**
+ * Similarity of two sentences as comparable mode scores them (before the margin), with
+ * corpus statistics from the two sentences alone: for diagnostics and tests.
+ */
+export function statementSimilarity(a: { text: string; lang: string }, b: { text: string; lang: string }, lexicons: readonly Lexicon[] = []): number {
+  const same = fold(a.lang) === fold(b.lang);
+  const sa = sentenceInfo(a.text, same ? new Map() : stemmedTranslations(lexicons, a.lang, b.lang), stopwordsFor(a.lang));
+  const sb = sentenceInfo(b.text, same ? new Map() : stemmedTranslations(lexicons, b.lang, a.lang), stopwordsFor(b.lang));
+  return pairSimilarity(sa, sb, () => 1).score;
+}
+
 /** Diagnostics: which tokens of `a` match in `b` and how (not used by the aligner). */
 export function explainMatch(a: string, aLang: string, b: string, bLang: string, lexicons: readonly Lexicon[]): string[] {
   const sa = sentenceInfo(a, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, aLang, bLang), stopwordsFor(aLang));
