@@ -206,42 +206,32 @@ function cachedCognate(a: string, b: string): number {
   return v;
 }
 
-/** How well token x is matched in sentence `other` (1 exact or translated, cognate ratio, or 0) and where. */
-function tokenMatch(x: ContentToken, other: SentenceInfo): [number, number] {
+/**
+ * How well tokens x and y match: 1 for the same word or a one-sense translation, less for an
+ * ambiguous translation, a cognate (ratio ≥ 0.7) or a near count, else 0. Symmetric.
+ */
+function tokenPairValue(x: ContentToken, y: ContentToken): number {
+  // One stem, one word: "liberté"/"libertà", not "contenuti"/"contestualmente".
+  if (x.key === y.key && ((x.kind !== 'word' && x.kind !== 'name') || sameLemma(x.norm, y.norm))) return 1;
   let best = 0;
-  let at = -1;
-  const ys = other.tokens;
-  for (let k = 0; k < ys.length; k++) {
-    const y = ys[k]!;
-    // One stem, one word: "liberté"/"libertà", not "contenuti"/"contestualmente".
-    if (x.key === y.key && ((x.kind !== 'word' && x.kind !== 'name') || sameLemma(x.norm, y.norm))) return [1, k];
-    let t = 0;
-    if (x.translatedWords.length > 0 && x.translatedWords.some((w) => sameLemma(w, y.norm))) t = x.translationWeight;
-    if (y.translationWeight > t && y.translatedWords.some((w) => sameLemma(w, x.norm))) t = y.translationWeight;
-    if (t >= 1) return [1, k];
-    if (t > best) {
-      best = t;
-      at = k;
-    }
-    if (x.kind === 'number' && y.kind === 'number') {
-      const q = quantityMatch(x.norm, y.norm);
-      if (q > best) {
-        best = q;
-        at = k;
-      }
-      continue;
-    }
-    if (x.kind === 'number' || y.kind === 'number' || x.kind === 'url' || y.kind === 'url') continue;
-    // Cognates across it/fr/en/de nearly always keep their first letter.
-    if (x.norm.charCodeAt(0) !== y.norm.charCodeAt(0) || Math.abs(x.norm.length - y.norm.length) > 4) continue;
-    const c = cachedCognate(x.norm, y.norm);
-    if (c >= 0.7 && c > best) {
-      best = c;
-      at = k;
-    }
-  }
-  return [best, at];
+  if (x.translatedWords.length > 0 && x.translatedWords.some((w) => sameLemma(w, y.norm))) best = x.translationWeight;
+  if (y.translationWeight > best && y.translatedWords.some((w) => sameLemma(w, x.norm))) best = y.translationWeight;
+  if (best >= 1) return 1;
+  if (x.kind === 'number' && y.kind === 'number') return Math.max(best, quantityMatch(x.norm, y.norm));
+  if (x.kind === 'number' || y.kind === 'number' || x.kind === 'url' || y.kind === 'url') return best;
+  // Cognates across it/fr/en/de nearly always keep their first letter.
+  const a = x.norm;
+  const b = y.norm;
+  if (a.charCodeAt(0) !== b.charCodeAt(0) || Math.abs(a.length - b.length) > 4) return best;
+  // Without a shared prefix of four letters the cognate score is an LCS ratio, at most the
+  // ratio of the lengths: skip the pairs that cannot reach 0.7.
+  if (Math.min(a.length, b.length) < 0.7 * Math.max(a.length, b.length) && !(a.length >= 4 && b.length >= 4 && a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2) && a.charCodeAt(3) === b.charCodeAt(3))) return best;
+  const c = cachedCognate(a, b);
+  return c >= 0.7 && c > best ? c : best;
 }
+
+/** Scratch matrix of token-pair values, reused across calls (grown as needed). */
+let scratch = new Float32Array(1024);
 
 /**
  * Two different counts of one thing ("129 dead" / "132 dead", "9,200 accounts" / "5 500
@@ -290,29 +280,46 @@ export interface Similarity {
  * constant c asks for more than one shared rare word before a score gets high.
  */
 export function comparableSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key: string) => number): Similarity {
+  const xs = a.tokens;
+  const ys = b.tokens;
+  const n = xs.length;
+  const m = ys.length;
+  if (scratch.length < n * m) scratch = new Float32Array(Math.max(n * m, scratch.length * 2));
+  const values = scratch;
+  for (let p = 0; p < n; p++) for (let q = 0; q < m; q++) values[p * m + q] = tokenPairValue(xs[p]!, ys[q]!);
   // Matched mass counts words matched in the same order on both sides in full, and
   // matches out of order at half weight: a shared statement keeps its word order, while
-  // sentences that merely share a topic match scattered words.
-  const side = (x: SentenceInfo, y: SentenceInfo): [number, number, number] => {
+  // sentences that merely share a topic match scattered words. Each token takes its best
+  // partner (the first of equals).
+  const side = (tokens: readonly ContentToken[], count: number, other: number, at: (p: number, q: number) => number): [number, number, number] => {
     let total = 0;
     let matched = 0;
-    let count = 0;
+    let found = 0;
     const points: [number, number][] = [];
-    for (const t of x.tokens) {
-      const w = idf(t.key);
-      const [m, at] = tokenMatch(t, y);
+    for (let p = 0; p < count; p++) {
+      const w = idf(tokens[p]!.key);
+      let best = 0;
+      let where = -1;
+      for (let q = 0; q < other; q++) {
+        const v = at(p, q);
+        if (v > best) {
+          best = v;
+          where = q;
+          if (v >= 1) break;
+        }
+      }
       total += w;
-      matched += w * m;
-      if (m > 0) {
-        count++;
-        points.push([at, w * m]);
+      matched += w * best;
+      if (best > 0) {
+        found++;
+        points.push([where, w * best]);
       }
     }
     const ordered = orderedMass(points);
-    return [(ordered + matched) / 2, total, count];
+    return [(ordered + matched) / 2, total, found];
   };
-  const [ma, ta, ka] = side(a, b);
-  const [mb, tb, kb] = side(b, a);
+  const [ma, ta, ka] = side(xs, n, m, (p, q) => values[p * m + q]!);
+  const [mb, tb, kb] = side(ys, m, n, (p, q) => values[q * m + p]!);
   const matched = (ma + mb) / 2;
   const unmatched = (ta - ma + tb - mb) / 2;
   return { score: matched / (matched + UNMATCHED_WEIGHT * unmatched + EVIDENCE_CONSTANT), matchedTokens: Math.min(ka, kb) };
@@ -552,7 +559,12 @@ export function explainMatch(a: string, aLang: string, b: string, bLang: string,
   const sa = sentenceInfo(a, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, aLang, bLang), stopwordsFor(aLang));
   const sb = sentenceInfo(b, fold(aLang) === fold(bLang) ? new Map() : stemmedTranslations(lexicons, bLang, aLang), stopwordsFor(bLang));
   return sa.tokens.map((t) => {
-    const [m, at] = tokenMatch(t, sb);
+    let m = 0;
+    let at = -1;
+    sb.tokens.forEach((y, k) => {
+      const v = tokenPairValue(t, y);
+      if (v > m) [m, at] = [v, k];
+    });
     return `${t.norm}[${t.translatedWords.length}]${m > 0 ? ` → ${sb.tokens[at]!.norm} ${m.toFixed(2)}` : ''}`;
   });
 }
