@@ -10,6 +10,8 @@ import { stopwordsFor } from './stopwords.js';
 
 export interface ContentToken {
   readonly norm: string;
+  /** Interned `norm`. */
+  readonly id: number;
   readonly kind: Token['kind'];
   /** Exact-match key: stem for words, canonical form for numbers and tags. */
   readonly key: string;
@@ -107,9 +109,9 @@ export function contentTokens(text: string, translations: ReadonlyMap<string, re
       const key = stemOf(t.norm) ?? t.norm;
       const all = translations.get(t.norm) ?? translations.get(key) ?? [];
       const trans = all.slice(0, 12);
-      out.push({ norm: t.norm, kind: t.kind === 'hashtag' || t.kind === 'handle' ? 'name' : t.kind, key: `s:${key}`, translated: trans.map((w) => `s:${stemOf(w) ?? w}`), translatedWords: trans, translationWeight: ambiguityWeight(all.length) });
+      out.push({ norm: t.norm, id: wordId(t.norm), kind: t.kind === 'hashtag' || t.kind === 'handle' ? 'name' : t.kind, key: `s:${key}`, translated: trans.map((w) => `s:${stemOf(w) ?? w}`), translatedWords: trans, translationWeight: ambiguityWeight(all.length) });
     } else {
-      out.push({ norm: t.norm, kind: t.kind, key: `${t.kind}:${t.norm}`, translated: [], translatedWords: [], translationWeight: 0 });
+      out.push({ norm: t.norm, id: wordId(t.norm), kind: t.kind, key: `${t.kind}:${t.norm}`, translated: [], translatedWords: [], translationWeight: 0 });
     }
   }
   return out;
@@ -145,28 +147,24 @@ export function stemmedTranslations(lexicons: readonly Lexicon[], from: string, 
   return out;
 }
 
-const cognateCache = new Map<string, Map<string, number>>();
-let cognateEntries = 0;
+/** Word → small integer, so that a pair of words is one number (the cognate cache's key). */
+const wordIds = new Map<string, number>();
+const wordId = (norm: string): number => {
+  let id = wordIds.get(norm);
+  if (id === undefined) wordIds.set(norm, (id = wordIds.size));
+  return id;
+};
 
-/**
- * Cognate similarity, memoised: comparable mode compares the same word pairs many times.
- * Keyed by the ordered pair of words in two levels (no key string built per lookup).
- */
-function cachedCognate(a: string, b: string): number {
-  const first = a < b ? a : b;
-  const second = a < b ? b : a;
-  let row = cognateCache.get(first);
-  let v = row?.get(second);
+const cognateCache = new Map<number, number>();
+
+/** Cognate similarity, memoised by the pair of word ids: comparable mode compares the same word pairs many times. */
+function cachedCognate(x: ContentToken, y: ContentToken): number {
+  const key = x.id < y.id ? x.id * 67_108_864 + y.id : y.id * 67_108_864 + x.id;
+  let v = cognateCache.get(key);
   if (v === undefined) {
-    if (cognateEntries > 500_000) {
-      cognateCache.clear();
-      cognateEntries = 0;
-      row = undefined;
-    }
-    v = cognateSimilarity(a, b);
-    if (!row) cognateCache.set(first, (row = new Map()));
-    row.set(second, v);
-    cognateEntries++;
+    if (cognateCache.size > 1_000_000) cognateCache.clear();
+    v = cognateSimilarity(x.norm, y.norm);
+    cognateCache.set(key, v);
   }
   return v;
 }
@@ -191,12 +189,15 @@ function tokenPairValue(x: ContentToken, y: ContentToken): number {
   // Without a shared prefix of four letters the cognate score is an LCS ratio, at most the
   // ratio of the lengths: skip the pairs that cannot reach 0.7.
   if (Math.min(a.length, b.length) < 0.7 * Math.max(a.length, b.length) && !(a.length >= 4 && b.length >= 4 && a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2) && a.charCodeAt(3) === b.charCodeAt(3))) return best;
-  const c = cachedCognate(a, b);
+  const c = cachedCognate(x, y);
   return c >= 0.7 && c > best ? c : best;
 }
 
-/** Scratch matrix of token-pair values, reused across calls (grown as needed). */
+/** Scratch matrix of token-pair values and chain buffers, reused across calls (grown as needed). */
 let scratch = new Float32Array(1024);
+let chainPos = new Float64Array(256);
+let chainWeight = new Float64Array(256);
+let chainBest = new Float64Array(256);
 
 /**
  * Two different counts of one thing ("129 dead" / "132 dead", "9,200 accounts" / "5 500
@@ -214,15 +215,13 @@ export function quantityMatch(a: string, b: string): number {
 }
 
 /** Heaviest chain of (position, weight) pairs with increasing positions, O(k²) on short lists. */
-function orderedMass(points: readonly (readonly [number, number])[]): number {
-  const best: number[] = [];
+function orderedMass(pos: Float64Array, weight: Float64Array, count: number, best: Float64Array): number {
   let top = 0;
-  for (let k = 0; k < points.length; k++) {
-    const [pos, w] = points[k]!;
+  for (let k = 0; k < count; k++) {
     let b = 0;
-    for (let q = 0; q < k; q++) if (points[q]![0] < pos && best[q]! > b) b = best[q]!;
-    best.push(b + w);
-    if (b + w > top) top = b + w;
+    for (let q = 0; q < k; q++) if (pos[q]! < pos[k]! && best[q]! > b) b = best[q]!;
+    best[k] = b + weight[k]!;
+    if (best[k]! > top) top = best[k]!;
   }
   return top;
 }
@@ -250,35 +249,44 @@ export function comparableSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key
   // matches out of order at half weight: a shared statement keeps its word order, while
   // sentences that merely share a topic match scattered words. Each token takes its best
   // partner (the first of equals).
-  const side = (tokens: readonly ContentToken[], count: number, other: number, at: (p: number, q: number) => number): [number, number, number] => {
+  const longest = Math.max(n, m);
+  if (chainPos.length < longest) {
+    chainPos = new Float64Array(longest * 2);
+    chainWeight = new Float64Array(longest * 2);
+    chainBest = new Float64Array(longest * 2);
+  }
+  const at = chainPos;
+  const weight = chainWeight;
+  const best = chainBest;
+  const side = (tokens: readonly ContentToken[], count: number, other: number, stride: number, step: number): [number, number, number] => {
     let total = 0;
     let matched = 0;
     let found = 0;
-    const points: [number, number][] = [];
     for (let p = 0; p < count; p++) {
       const w = idf(tokens[p]!.key);
-      let best = 0;
+      let top = 0;
       let where = -1;
       for (let q = 0; q < other; q++) {
-        const v = at(p, q);
-        if (v > best) {
-          best = v;
+        const v = values[p * stride + q * step]!;
+        if (v > top) {
+          top = v;
           where = q;
           if (v >= 1) break;
         }
       }
       total += w;
-      matched += w * best;
-      if (best > 0) {
+      matched += w * top;
+      if (top > 0) {
+        at[found] = where;
+        weight[found] = w * top;
         found++;
-        points.push([where, w * best]);
       }
     }
-    const ordered = orderedMass(points);
+    const ordered = orderedMass(at, weight, found, best);
     return [(ordered + matched) / 2, total, found];
   };
-  const [ma, ta, ka] = side(xs, n, m, (p, q) => values[p * m + q]!);
-  const [mb, tb, kb] = side(ys, m, n, (p, q) => values[q * m + p]!);
+  const [ma, ta, ka] = side(xs, n, m, m, 1);
+  const [mb, tb, kb] = side(ys, m, n, 1, m);
   const matched = (ma + mb) / 2;
   const unmatched = (ta - ma + tb - mb) / 2;
   return { score: matched / (matched + UNMATCHED_WEIGHT * unmatched + EVIDENCE_CONSTANT), matchedTokens: Math.min(ka, kb) };
