@@ -31,6 +31,7 @@ const WORDS: Record<string, string> = {
     ist im zu mit von auf an es er sie wir ich ihr
 `,
   fr: `
+    sommes êtes es serons serez seront étions étiez ai as aurons auront
     le la un a à l d ces ma ta elle on nous vous dans pour avec plus
     ainsi alors après assez aucun aucune aussi autre autres avait avaient avant avec avoir bien cela
     celle celles celui ceux chaque chez comme comment dans depuis des deux devant donc dont elle elles
@@ -42,6 +43,7 @@ const WORDS: Record<string, string> = {
     eux lui moi toi ont été
 `,
   it: `
+    sei siete ero eri eravamo erano hai abbiamo avete
     a i in per una voi lei
     alcuni alcune allora altre altri altro anche ancora avere aveva avevano come con contro cosa cui
     degli dei del della delle dello dopo dove ecco essere essa esse essi esso fino fra hanno lei loro
