@@ -93,10 +93,20 @@ export function pairSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key: stri
 
 /** Consonant skeleton used only to find candidates: "difendere"/"défendre" → "dfnd". */
 export function skeleton(norm: string): string | undefined {
-  if (norm.length < 5) return undefined;
-  const cons = norm[0]! + norm.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1').replace(/[qk]/g, 'c');
-  return cons.length >= 4 ? cons.slice(0, 4) : undefined;
+  const known = skeletons.get(norm);
+  if (known !== undefined || skeletons.has(norm)) return known;
+  let sk: string | undefined;
+  if (norm.length >= 5) {
+    const cons = norm[0]! + norm.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1').replace(/[qk]/g, 'c');
+    sk = cons.length >= 4 ? cons.slice(0, 4) : undefined;
+  }
+  if (skeletons.size > 1_000_000) skeletons.clear();
+  skeletons.set(norm, sk);
+  return sk;
 }
+
+/** Skeletons by word: every document pair asks again for the same words. */
+const skeletons = new Map<string, string | undefined>();
 
 export function contentTokens(text: string, translations: ReadonlyMap<string, readonly string[]>, stop: ReadonlySet<string>): ContentToken[] {
   const out: ContentToken[] = [];

@@ -10,7 +10,7 @@
 import { fold } from './text-signals.js';
 import type { Lexicon } from './lexicon.js';
 import { stopwordsFor } from './stopwords.js';
-import { contentTokens, pairSimilarity, sentenceInfo, skeleton, stemmedTranslations, type PairMatch, type SentenceInfo } from './comparable-similarity.js';
+import { pairSimilarity, sentenceInfo, skeleton, stemmedTranslations, type PairMatch, type SentenceInfo } from './comparable-similarity.js';
 import { sentenceTexts } from './signal-scorer.js';
 import type { PairLink } from './n-way.js';
 import type { AlignDocument } from './types.js';
@@ -54,13 +54,32 @@ export function keyDocumentFrequency(docs: readonly AlignDocument[]): { df: Map<
   const df = new Map<string, number>();
   let sentences = 0;
   for (const doc of docs) {
-    const stop = stopwordsFor(doc.lang);
-    for (const text of sentenceTexts(doc)) {
+    for (const info of documentInfos(doc, undefined, [])) {
       sentences++;
-      for (const key of new Set(contentTokens(text, new Map(), stop).map((t) => t.key))) df.set(key, (df.get(key) ?? 0) + 1);
+      for (const key of new Set(info.tokens.map((t) => t.key))) df.set(key, (df.get(key) ?? 0) + 1);
     }
   }
   return { df, sentences };
+}
+
+/**
+ * A document's sentences as token bags, with translations into `to` (undefined: none),
+ * memoised per document object: the corpus frequencies and every pair with a document of the
+ * same language (or of one other language) share one tokenisation.
+ */
+const infoCache = new WeakMap<AlignDocument, Map<string, { lexicons: readonly Lexicon[]; infos: SentenceInfo[] }>>();
+
+function documentInfos(doc: AlignDocument, to: string | undefined, lexicons: readonly Lexicon[]): SentenceInfo[] {
+  let perDoc = infoCache.get(doc);
+  if (!perDoc) infoCache.set(doc, (perDoc = new Map()));
+  const key = to === undefined ? '' : to;
+  const cached = perDoc.get(key);
+  if (cached && (to === undefined || cached.lexicons === lexicons)) return cached.infos;
+  const translations = to === undefined ? new Map<string, readonly string[]>() : stemmedTranslations(lexicons, doc.lang, to);
+  const stop = stopwordsFor(doc.lang);
+  const infos = sentenceTexts(doc).map((t) => sentenceInfo(t, translations, stop));
+  perDoc.set(key, { lexicons, infos });
+  return infos;
 }
 
 export function alignComparablePair(source: AlignDocument, target: AlignDocument, options: ComparableOptions = {}): PairLink[] {
@@ -69,10 +88,8 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
   const excluded = options.excluded ?? new Set<string>();
   const rejected = options.rejectedPairs ?? new Set<string>();
   const sameLang = fold(source.lang) === fold(target.lang);
-  const toTarget = sameLang ? new Map() : stemmedTranslations(lexicons, source.lang, target.lang);
-  const toSource = sameLang ? new Map() : stemmedTranslations(lexicons, target.lang, source.lang);
-  const src: SentenceInfo[] = sentenceTexts(source).map((t) => sentenceInfo(t, toTarget, stopwordsFor(source.lang)));
-  const tgt: SentenceInfo[] = sentenceTexts(target).map((t) => sentenceInfo(t, toSource, stopwordsFor(target.lang)));
+  const src = documentInfos(source, sameLang ? undefined : target.lang, lexicons);
+  const tgt = documentInfos(target, sameLang ? undefined : source.lang, lexicons);
 
   // IDF over the corpus when given, else over both documents' sentences.
   const { df, sentences: total } = options.documentFrequency ?? {
