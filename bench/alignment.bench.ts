@@ -271,7 +271,7 @@ async function nWay(): Promise<void> {
 }
 
 /**
- * Issue 11, point 5: comparable mode on the seeds against our own annotation of the clear
+ * Issue 11, point 4: comparable mode on the seeds against our own annotation of the clear
  * statement pairs (tests/fixtures/seeds-comparable.ts): pairs found (both sentences in one
  * suggested group; target ≥ 0.80) and suggested groups correct (each member, one document's
  * sentences, holds a sentence the annotation pairs with another member; target ≥ 0.75), with the bundled lexicons and with
@@ -296,7 +296,7 @@ async function comparable(): Promise<void> {
   console.log(`Comparable (seeds, our annotation of ${SEED_STATEMENT_PAIRS.length} clear statement pairs; targets: found ≥ 0.80, groups correct ≥ 0.75):`);
   const installed = installedLexicons(process.env);
   const runs: [string, ReturnType<typeof bundledLexicons>][] = [['bundled lexicons (fr-it)', bundledLexicons()]];
-  if (installed.length) runs.push([`bundled + installed (${installed.map((l) => `${l.a}-${l.b}`).join(', ')})`, [...bundledLexicons(), ...installed]]);
+  if (installed.length) runs.push([`bundled + installed (${installed.map((l) => `${l.a}-${l.b}`).join(', ')}; ${installed[0]?.licence ?? 'licence unknown'})`, [...bundledLexicons(), ...installed]]);
   else runs.push(['installed lexicons: none (allinea lexicon install en-it --apt, en-fr --apt)', []]);
   for (const [label, lexicons] of runs) {
     if (lexicons.length === 0) {
@@ -311,6 +311,7 @@ async function comparable(): Promise<void> {
     console.log(
       `  ${label}: found ${found}/${SEED_STATEMENT_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
     );
+    console.log(`    found by language pair: ${byLanguagePair(SEED_STATEMENT_PAIRS.map((p) => [p.a, p.b] as const), groups, docs)}`);
   }
   // Our second comparable corpus (tests/fixtures/comparable-flood.ts), same measures.
   const { FLOOD_ARTICLES, FLOOD_PAIRS } = await import('../tests/fixtures/comparable-flood.js');
@@ -329,7 +330,27 @@ async function comparable(): Promise<void> {
     console.log(
       `  ${label}: found ${found}/${FLOOD_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
     );
+    console.log(`    found by language pair: ${byLanguagePair(FLOOD_PAIRS, groups, flood)}`);
   }
+}
+
+/** "it-fr 9/11, en-it 2/5, …": annotated pairs found per language pair (English ones need en lexicons). */
+function byLanguagePair(
+  pairs: readonly (readonly [readonly [string, number], readonly [string, number]])[],
+  groups: readonly (readonly { doc: string; sentences: readonly number[] }[])[],
+  docs: readonly { id: string; lang: string }[],
+): string {
+  const lang = new Map(docs.map((d) => [d.id, d.lang]));
+  const has = (g: readonly { doc: string; sentences: readonly number[] }[], [doc, s]: readonly [string, number]): boolean => g.some((m) => m.doc === doc && m.sentences.includes(s));
+  const counts = new Map<string, [number, number]>();
+  for (const [a, b] of pairs) {
+    const key = [lang.get(a[0]), lang.get(b[0])].sort().join('-');
+    const c = counts.get(key) ?? [0, 0];
+    if (groups.some((g) => has(g, a) && has(g, b))) c[0]++;
+    c[1]++;
+    counts.set(key, c);
+  }
+  return [...counts].sort().map(([k, [f, t]]) => `${k} ${f}/${t}`).join(', ');
 }
 
 

@@ -67,7 +67,20 @@ export function bundledLexicons(): Lexicon[] {
   const dir = join(PACKAGE_ROOT, 'lexicons');
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => /\.tsv(\.gz)?$/.test(f)).sort();
-  return files.map((f) => readLexiconFile(join(dir, f), dir));
+  return files.map((f) => ({ ...readLexiconFile(join(dir, f), dir), origin: 'bundled' as const, ...(BUNDLED_LICENCES[f] ? { licence: BUNDLED_LICENCES[f] } : {}) }));
+}
+
+/** Licences of the bundled lexicons (lexicons/README.md says where each comes from). */
+const BUNDLED_LICENCES: Record<string, string> = { 'fr-it.freedict.tsv.gz': 'CC BY-SA 3.0' };
+
+/** The licence `allinea lexicon install` writes into a lexicon's header ("Licence: GPL-2+;"). */
+function headerLicence(path: string): string | undefined {
+  try {
+    const head = readFileBounded(path).subarray(0, 4096).toString('utf8');
+    return /^#.*\bLicence: ([^;\n]+)/m.exec(head)?.[1]?.trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -86,17 +99,26 @@ export function installedLexicons(env: Readonly<Record<string, string | undefine
   const dir = installedLexiconDir(env);
   if (!dir || !existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => /\.tsv(\.gz)?$/.test(f)).sort();
-  return files.map((f) => readLexiconFile(join(dir, f), dir));
+  return files.map((f) => {
+    const licence = f.endsWith('.gz') ? undefined : headerLicence(join(dir, f));
+    return { ...readLexiconFile(join(dir, f), dir), origin: 'installed' as const, ...(licence ? { licence } : {}) };
+  });
 }
 
 /**
  * The bundled lexicons (unless turned off), the installed ones (when `env` is given and
- * `bundled` is not off), then the files given with --lexicon.
+ * neither `bundled` nor `installed` is off), then the files given with --lexicon.
+ * Installed lexicons are on by default: with them comparable mode finds more statement pairs
+ * on our test corpora and no fewer correct groups (bench/alignment.bench.ts, comparable part).
  */
-export function loadLexicons(files: readonly string[], cwd: string, options: { bundled: boolean; env?: Readonly<Record<string, string | undefined>> }): Lexicon[] {
+export function loadLexicons(
+  files: readonly string[],
+  cwd: string,
+  options: { bundled: boolean; installed?: boolean; env?: Readonly<Record<string, string | undefined>> },
+): Lexicon[] {
   const shipped = options.bundled ? bundledLexicons() : [];
-  const installed = options.bundled && options.env ? installedLexicons(options.env) : [];
-  return [...shipped, ...installed, ...files.map((f) => readUserLexicon(f, cwd))];
+  const installed = options.bundled && options.installed !== false && options.env ? installedLexicons(options.env) : [];
+  return [...shipped, ...installed, ...files.map((f) => ({ ...readUserLexicon(f, cwd), origin: 'given' as const }))];
 }
 
 /** A lexicon the user named: one that yields no entries is a wrong file, not an empty help. */

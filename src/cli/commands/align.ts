@@ -14,6 +14,8 @@ export interface AlignArgs {
   readonly mode?: AlignMode;
   readonly presplit?: boolean;
   readonly lexicons?: readonly string[];
+  /** Use the lexicons installed with `allinea lexicon install` (default true; off with bundled off). */
+  readonly installedLexicons?: boolean;
   /** Use the lexicons bundled in lexicons/ (default true). */
   readonly bundledLexicons?: boolean;
   readonly output?: string;
@@ -46,6 +48,7 @@ export function registerAlign(program: Command, streams: CliStreams, setExit: Se
       [] as string[],
     )
     .option('--no-bundled-lexicons', 'do not use the lexicons shipped with allinea or installed with allinea lexicon install')
+    .option('--no-installed-lexicons', 'do not use the lexicons installed with allinea lexicon install (used by default)')
     .option('-l, --lang <lang>', 'language of the documents: one tag for all (it), or one per document in order (en,de); default: corpus manifest, else detected')
     .option('--max-bead <n>', 'parallel mode: most sentences on one side of a group (default: 3, or 2 beyond 50,000 sentences)', positiveInt('--max-bead'))
     .option('-o, --output <file>', 'alignment file to write (confirmed and rejected groups in it are kept)')
@@ -73,6 +76,7 @@ the same way on every machine: --shard 2/4 takes sets 2, 6, 10, …
             presplit?: boolean;
             lexicon?: string[];
             bundledLexicons: boolean;
+            installedLexicons: boolean;
             lang?: string;
             maxBead?: number;
             output?: string;
@@ -89,6 +93,7 @@ the same way on every machine: --shard 2/4 takes sets 2, 6, 10, …
               presplit: o.presplit === true,
               lexicons: o.lexicon ?? [],
               bundledLexicons: o.bundledLexicons,
+              installedLexicons: o.installedLexicons,
               maxBead: o.maxBead,
               jobs: o.jobs,
               ...(o.lang ? { lang: o.lang } : {}),
@@ -108,7 +113,7 @@ export async function runAlign(args: AlignArgs, streams: CliStreams): Promise<nu
   if (args.manifest) return runBatch(args, streams);
   if (args.outDir || args.shard) throw new UserError('--out-dir and --shard go with --manifest.');
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, installed: args.installedLexicons !== false, env: streams.env });
   await alignOne(args, streams, lexicons);
   return 0;
 }
@@ -252,6 +257,11 @@ async function alignOne(
   // The mode goes with success only: a failed run ends with its one error sentence.
   for (const line of languageLines) streams.stderr.write(line);
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
+  // Which word lists shaped the suggestions, and under which licence (installed ones are on by default).
+  const { describeLexicons } = await import('../../core/align/lexicon.js');
+  const { sanitizeForTerminal: sanitizeLine } = await import('../../core/display/sanitize.js');
+  const installedNote = lexicons.some((l) => l.origin === 'installed') ? ' — --no-installed-lexicons leaves the installed ones out' : '';
+  streams.stderr.write(`${prefix}${sanitizeLine(describeLexicons(lexicons))}${installedNote}\n`);
   const { formatPairSummary } = await import('../../core/align/index.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   // Per pair: how it was searched, what stayed unaligned, and any reason to doubt the result.
@@ -386,7 +396,7 @@ async function runBatch(args: AlignArgs, streams: CliStreams): Promise<number> {
   streams.stderr.write(`Aligning ${sets.length} document sets${shardNote} with ${jobs} job${jobs > 1 ? 's' : ''}.\n`);
 
   const { loadLexicons } = await import('../../io/lexicon-files.js');
-  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, env: streams.env });
+  const lexicons = loadLexicons(args.lexicons ?? [], streams.cwd, { bundled: args.bundledLexicons !== false, installed: args.installedLexicons !== false, env: streams.env });
   let failures = 0;
   if (jobs === 1) {
     for (const set of sets) {
@@ -451,6 +461,7 @@ async function alignRunInChild(args: AlignArgs, run: readonly ManifestSet[], out
   if (args.presplit) argv.push('--presplit');
   if (args.lang) argv.push('--lang', args.lang);
   if (args.bundledLexicons === false) argv.push('--no-bundled-lexicons');
+  if (args.installedLexicons === false) argv.push('--no-installed-lexicons');
   for (const lexicon of args.lexicons ?? []) argv.push('--lexicon', lexicon);
   try {
     return await new Promise<number>((resolveDone) => {

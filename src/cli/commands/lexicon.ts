@@ -37,7 +37,8 @@ export function registerLexicon(program: Command, streams: CliStreams, setExit: 
 Converts Debian's FreeDict dictionaries for the pair (e.g. dict-freedict-eng-ita and
 dict-freedict-ita-eng) into TSV lexicons in $ALLINEA_LEXICON_DIR, else
 $XDG_DATA_HOME/allinea/lexicons, else ~/.local/share/allinea/lexicons. allinea align (both
-modes) then uses them like the bundled ones; --no-bundled-lexicons turns both off.
+modes) then uses them like the bundled ones and names them on stderr; --no-installed-lexicons
+leaves them out, --no-bundled-lexicons turns both off.
 Each lexicon keeps its dictionary's licence (FreeDict eng-ita, ita-eng, eng-fra, fra-eng:
 GPL-2+): it is installed for your own use and never shipped with allinea.
 `,
@@ -193,6 +194,6 @@ export async function runLexiconInstall(args: LexiconInstallArgs, streams: CliSt
     }
     streams.stderr.write(`Installed ${lexicon.entries.size} entries (${from} → ${to}, licence ${licence}) to ${output}.\n`);
   }
-  streams.stderr.write(`allinea align now uses ${available.length === 2 ? 'them' : 'it'} for ${a}-${b} in both modes (--no-bundled-lexicons to leave them out).\n`);
+  streams.stderr.write(`allinea align now uses ${available.length === 2 ? 'them' : 'it'} for ${a}-${b} in both modes (--no-installed-lexicons to leave them out).\n`);
   return 0;
 }

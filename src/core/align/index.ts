@@ -4,7 +4,8 @@
  * independent texts on one subject (statement matching anywhere), `auto` picks and says why.
  * More than two documents: pairwise alignments combined into consistent n-way groups.
  */
-import { alignComparablePair, keyDocumentFrequency } from './comparable.js';
+import { alignComparablePair, COMPARABLE_MAX_PER_DOC, keyDocumentFrequency } from './comparable.js';
+import { groupComparableLinks } from './comparable-groups.js';
 import { decideMode } from './mode.js';
 import { combineLinks, componentGroups, pairKey, type PairLink } from './n-way.js';
 import { alignParallelPair, DEFAULT_MAX_BEAD, type ParallelPairReport } from './parallel-pair.js';
@@ -77,7 +78,11 @@ export function align(docs: readonly AlignDocument[], options: AlignOptions = {}
   const maxPerDoc = mode === 'parallel' ? Math.max(1, options.maxBead ?? DEFAULT_MAX_BEAD) : 2;
   const combine = { maxPerDoc, rejectedPairs, requireSupport: mode === 'comparable', contiguous: mode === 'parallel' };
   // Translations: n-way groups are the connected components of the pairwise alignments.
-  const suggestions: Suggestion[] = mode === 'parallel' && docs.length > 2 ? componentGroups(links, combine) : combineLinks(links, combine);
+  // Comparable texts: guarded components of the pairwise links (comparable-groups.ts).
+  const suggestions: Suggestion[] =
+    mode === 'comparable' ? groupComparableLinks(links, { maxPerDoc: COMPARABLE_MAX_PER_DOC, rejectedPairs })
+    : docs.length > 2 ? componentGroups(links, combine)
+    : combineLinks(links, combine);
   options.onProgress?.(1, 1);
   const pairSummaries = summarizePairs(docs, [...confirmed, ...suggestions.map((x) => x.members)], mode, searches);
   return { mode, modeReason, suggestions, pairs: pairSummaries };

@@ -14,6 +14,27 @@ export interface Lexicon {
   readonly b?: string;
   /** Folded a-word → folded b-words. */
   readonly entries: ReadonlyMap<string, readonly string[]>;
+  /** Where it comes from: shipped with allinea, installed by `allinea lexicon install`, or named by the user. */
+  readonly origin?: 'bundled' | 'installed' | 'given';
+  /** Its licence, when known ("GPL-2+", "CC BY-SA 3.0"). */
+  readonly licence?: string;
+}
+
+/**
+ * One line for stderr naming the lexicons in use, where they come from and their licences:
+ * "lexicons: fr-it (bundled, CC BY-SA 3.0); en-it, it-en (installed, GPL-2+)".
+ */
+export function describeLexicons(lexicons: readonly Lexicon[]): string {
+  if (lexicons.length === 0) return 'lexicons: none';
+  const groups = new Map<string, string[]>();
+  for (const l of lexicons) {
+    const label = [l.origin ?? 'given', l.licence].filter(Boolean).join(', ');
+    const list = groups.get(label) ?? [];
+    const name = l.a && l.b ? `${normalizeLang(l.a)}-${normalizeLang(l.b)}` : l.name;
+    if (!list.includes(name)) list.push(name);
+    groups.set(label, list);
+  }
+  return `lexicons: ${[...groups].map(([label, names]) => `${names.join(', ')} (${label})`).join('; ')}`;
 }
 
 const ISO3_TO_1: Record<string, string> = {
