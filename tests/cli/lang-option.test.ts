@@ -1,5 +1,5 @@
 /** --lang: one tag for all documents or one per document; typos are refused in one sentence. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,22 @@ describe('allinea align --lang', () => {
       expect(r.stderr).toMatch(/--lang/);
       expect(existsSync(join(dir, `bad-${lang.length}.align.json`))).toBe(false);
     }
+  });
+});
+
+describe('allinea lexicon import', () => {
+  it('asks for --from/--to when the file name does not give the languages, and checks them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-lexlang-'));
+    writeFileSync(join(dir, 'my.tsv'), 'casa\tmaison\ncane\tchien\n');
+    const silent = await cli(['lexicon', 'import', 'my.tsv'], { cwd: dir });
+    expect(silent.code).toBe(2);
+    expect(silent.stderr).toMatch(/^allinea: Cannot tell the languages of .*my\.tsv from its name: give --from .* and --to /);
+    expect(readdirSync(dir)).toEqual(['my.tsv']);
+    const wrong = await cli(['lexicon', 'import', 'my.tsv', '--from', 'it', '--to', 'zz'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--to: "zz" is not a language tag');
+    const ok = await cli(['lexicon', 'import', 'my.tsv', '--from', 'it', '--to', 'fr'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(existsSync(join(dir, 'it-fr.tsv'))).toBe(true);
   });
 });

@@ -72,8 +72,18 @@ export async function runLexiconImport(args: LexiconImportArgs, streams: CliStre
   const { readUserLexicon } = await import('../../io/lexicon-files.js');
   const { shownPath } = await import('../../io/read-text.js');
   const lexicon = readUserLexicon(args.source, streams.cwd, { a: args.from, b: args.to });
-  const a = lexicon.a ? normalizeLang(lexicon.a) : 'xx';
-  const b = lexicon.b ? normalizeLang(lexicon.b) : 'yy';
+  // A lexicon of unknown languages would match no pair and be ignored without a word.
+  if (!lexicon.a || !lexicon.b) {
+    const missing = [!lexicon.a ? '--from (the headwords\' language)' : '', !lexicon.b ? '--to (the translations\' language)' : ''].filter(Boolean).join(' and ');
+    throw new UserError(`Cannot tell the languages of ${shownPath(resolve(streams.cwd, args.source))} from its name: give ${missing}, e.g. --from fr --to it.`);
+  }
+  const { languageTagProblem } = await import('../../core/corpus/language-tag.js');
+  for (const [option, tag] of [['--from', lexicon.a], ['--to', lexicon.b]] as const) {
+    const problem = languageTagProblem(tag);
+    if (problem) throw new UserError(`${option}: ${problem}.`);
+  }
+  const a = normalizeLang(lexicon.a);
+  const b = normalizeLang(lexicon.b);
   const output = resolve(streams.cwd, args.output ?? `${a}-${b}.tsv`);
   // The files read (the source, and a FreeDict database beside its index) are never written over.
   const real = (p: string) => {
