@@ -82,10 +82,14 @@ function normalizeBand(n: number, m: number, lo: Int32Array, hi: Int32Array): Ba
   return { n, m, lo, hi };
 }
 
-/** Longest chain of points increasing in both coordinates (weighted by count), O(k log k). */
-export function longestMonotoneChain(points: readonly (readonly [number, number])[]): [number, number][] {
-  const sorted = [...points].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  // Patience sorting on j with strictly increasing i and j (ties on i sorted j-descending).
+/**
+ * Longest chain of points increasing in both coordinates, O(k log k). `weak`: non-decreasing
+ * in both (several points on one row or column may follow each other).
+ */
+export function longestMonotoneChain(points: readonly (readonly [number, number])[], weak = false): [number, number][] {
+  // Patience sorting on j. Strict: ties on i sorted j-descending, so one row gives one point;
+  // weak: j-ascending, and a tail equal to j may be extended.
+  const sorted = [...points].sort(weak ? (a, b) => a[0] - b[0] || a[1] - b[1] : (a, b) => a[0] - b[0] || b[1] - a[1]);
   const tailIdx: number[] = [];
   const prev = new Int32Array(sorted.length).fill(-1);
   for (let k = 0; k < sorted.length; k++) {
@@ -94,7 +98,8 @@ export function longestMonotoneChain(points: readonly (readonly [number, number]
     let hi = tailIdx.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[tailIdx[mid]!]![1] < j) lo = mid + 1;
+      const tail = sorted[tailIdx[mid]!]![1];
+      if (tail < j || (weak && tail === j)) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[k] = tailIdx[lo - 1]!;

@@ -5,6 +5,7 @@
  */
 import { preparePair } from './signal-scorer.js';
 import { rareKeyPoints } from './parallel.js';
+import { longestMonotoneChain } from './band.js';
 import type { Lexicon } from './lexicon.js';
 import type { AlignDocument } from './types.js';
 
@@ -45,26 +46,9 @@ export function pairEvidence(a: AlignDocument, b: AlignDocument, lexicons: reado
   };
 }
 
-/** The longest chain of points with i and j both non-decreasing (patience sorting). */
+/** The longest chain of points with i and j both non-decreasing. */
 export function weaklyMonotoneChain(points: readonly (readonly [number, number])[]): [number, number][] {
-  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const tails: number[] = [];
-  const prev = new Int32Array(sorted.length).fill(-1);
-  for (let k = 0; k < sorted.length; k++) {
-    const j = sorted[k]![1];
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[tails[mid]!]![1] <= j) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[k] = tails[lo - 1]!;
-    tails[lo] = k;
-  }
-  const chain: [number, number][] = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) chain.push([sorted[k]![0], sorted[k]![1]]);
-  return chain.reverse();
+  return longestMonotoneChain(points, true);
 }
 
 export function decideMode(docs: readonly AlignDocument[], lexicons: readonly Lexicon[]): ModeDecision {
