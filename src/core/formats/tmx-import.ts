@@ -6,16 +6,18 @@
  * Safety: see xml-guard.ts; the size limit is checked before anything is parsed.
  *
  * Speed (a translation memory can hold millions of units): the body is validated and parsed
- * in runs of whole <tu>s (tmx-chunks.ts), and <seg>, <prop> and <note> are stop nodes, so the
- * parser hands over their content as a string instead of building nodes for it. Plain text
- * (no "<") is only decoded; content with inline markup or CDATA is parsed again on its own.
- * A document that cannot be cut safely, or that fails validation anywhere, is read whole,
- * which also gives the exact line and column of the first error.
+ * in runs of whole <tu>s (tmx-chunks.ts). A run in the strict subset of XML that tmx-scan.ts
+ * accepts (nearly every memory) is read by it in one pass; any other run is validated and
+ * parsed by fast-xml-parser. Either way <seg>, <prop> and <note> are kept as raw strings
+ * instead of nodes. Plain text (no "<") is only decoded; content with inline markup or CDATA
+ * is parsed again on its own. A document that cannot be cut safely, or that fails validation
+ * anywhere, is read whole, which also gives the exact line and column of the first error.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
 import { cutTmxBody, cutTmxBodyBytes } from './tmx-chunks.js';
+import { scanTmxRun } from './tmx-scan.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
 import { normalizeLang } from './lang-tag.js';
@@ -29,6 +31,8 @@ export interface TmxImportOptions {
   readonly maxBytes?: number;
   /** Units per run validated and parsed at once (tests use small runs to exercise the cuts). */
   readonly unitsPerRun?: number;
+  /** Counts how the runs were read: by tmx-scan.ts, or validated and parsed by fast-xml-parser. */
+  readonly runStats?: { scanned: number; parsed: number };
 }
 
 type XmlNode = Record<string, unknown>;
@@ -241,18 +245,41 @@ class UnitReader {
  * Reads the body run by run; returns undefined (having read nothing) when the document
  * cannot be cut or some piece is not well-formed, for the whole-document path to take over.
  */
-function readInRuns(text: string, file: string, unitsPerRun: number, sink: (unit: ImportedUnit) => void): UnitReader | undefined {
+function readInRuns(text: string, file: string, unitsPerRun: number, sink: (unit: ImportedUnit) => void, stats: TmxImportOptions['runStats']): UnitReader | undefined {
   const pieces = cutTmxBody(text, unitsPerRun);
   if (!pieces || !isWellFormed(pieces.skeleton, file)) return undefined;
-  for (const run of pieces.runs) if (!isWellFormed(`<body>${run}</body>`, file)) return undefined;
+  const scanned: boolean[] = [];
+  for (const run of pieces.runs) {
+    const ok = checkRun(run, file);
+    if (ok === undefined) return undefined;
+    scanned.push(ok);
+  }
   const body = bodyOf(parseWith(STRUCTURE, pieces.skeleton, file), file);
   if (children(body, 'body').length > 0) return undefined; // the cut was not this body's content
   const reader = new UnitReader(file, sink);
-  for (const run of pieces.runs) {
-    const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
-    if (wrapper) reader.read(children(wrapper, 'body'));
-  }
+  pieces.runs.forEach((run, i) => reader.read(runNodes(run, scanned[i]!, file, stats)));
   return reader;
+}
+
+/**
+ * Whether a run is well-formed: true when tmx-scan.ts accepts it (it is then read by it),
+ * false when fast-xml-parser's validator does (it is then parsed by fast-xml-parser),
+ * undefined when it is not well-formed.
+ */
+function checkRun(run: string, file: string): boolean | undefined {
+  if (scanTmxRun(run, false) !== undefined) return true;
+  return isWellFormed(`<body>${run}</body>`, file) ? false : undefined;
+}
+
+/** The body-level nodes of a well-formed run, by the reader checkRun chose. */
+function runNodes(run: string, scanned: boolean, file: string, stats: TmxImportOptions['runStats']): XmlNode[] {
+  if (scanned) {
+    if (stats) stats.scanned++;
+    return scanTmxRun(run, true)!;
+  }
+  if (stats) stats.parsed++;
+  const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
+  return wrapper ? children(wrapper, 'body') : [];
 }
 
 export function importTmx(source: string, options: TmxImportOptions = {}): ImportedUnits {
@@ -272,7 +299,7 @@ export function readTmxUnits(source: string, options: TmxImportOptions, sink: (u
   const file = options.name ?? 'The TMX file';
   checkSize(source.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
   const text = guardXml(source.replace(/^\uFEFF/, ''), file);
-  let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN), sink);
+  let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN), sink, options.runStats);
   if (!reader) {
     checkWellFormed(text, file);
     reader = new UnitReader(file, sink);
@@ -309,16 +336,16 @@ export function readTmxUnitsFromUtf8(bytes: Uint8Array, options: TmxImportOption
   if (head === undefined || tail === undefined) return undefined;
   const skeleton = head + tail;
   if (!isWellFormed(skeleton, file)) return undefined;
+  const scanned: boolean[] = [];
   for (const range of ranges.runs) {
     const run = decode(range);
-    if (run === undefined || !isWellFormed(`<body>${run}</body>`, file)) return undefined;
+    const ok = run === undefined ? undefined : checkRun(run, file);
+    if (ok === undefined) return undefined;
+    scanned.push(ok);
   }
   const bodyNode = bodyOf(parseWith(STRUCTURE, skeleton, file), file);
   if (children(bodyNode, 'body').length > 0) return undefined;
   const reader = new UnitReader(file, sink);
-  for (const range of ranges.runs) {
-    const [wrapper] = parseWith(STRUCTURE, `<body>${decode(range)!}</body>`, file);
-    if (wrapper) reader.read(children(wrapper, 'body'));
-  }
+  ranges.runs.forEach((range, i) => reader.read(runNodes(decode(range)!, scanned[i]!, file, options.runStats)));
   return reader.notices();
 }
