@@ -247,17 +247,46 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
 
-  /** TMX units into `builder`: from the file's bytes when it is UTF-8, else from its decoded text. */
+  /**
+   * TMX units into `builder`: from the file's bytes when it is UTF-8, else from its decoded
+   * text. A regular file is read a run of units at a time (the bytes of a large memory are never
+   * all in memory); anything else (a FIFO, a device) goes through readInput, which refuses it.
+   */
   async function readTmx(builder: { add: (unit: import('../../core/formats/types.js').ImportedUnit) => void }) {
     const { readTmxUnits, readTmxUnitsFromUtf8 } = await import('../../core/formats/tmx-import.js');
+    const { closeSync, openSync, readSync, statSync } = await import('node:fs');
     const options = { name: show(input), maxBytes };
-    // Regular files only (a FIFO or /dev/zero would never end), never more than the limit.
-    let bytes: Buffer | undefined = readFileBounded(input, { maxBytes, name: show(input), onTooLarge: (n) => checkSize(n, maxBytes, show(input)) as never });
-    const binary = bytes.subarray(0, 8000).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
-    const fast = binary ? undefined : readTmxUnitsFromUtf8(bytes, options, (unit) => builder.add(unit));
-    if (fast) return fast;
-    bytes = undefined; // readInput reads the file again; nothing was delivered
-    return readTmxUnits(readInput(input), options, (unit) => builder.add(unit));
+    // Anything unusual (not a regular file, not readable) is left to readInput, which says what is wrong.
+    const fd = (() => {
+      try {
+        return statSync(input).isFile() ? openSync(input, 'r') : undefined;
+      } catch {
+        return undefined;
+      }
+    })();
+    if (fd !== undefined) {
+      try {
+        const size = statSync(input).size;
+        checkSize(size, maxBytes, show(input));
+        const read = (start: number, end: number): Uint8Array => {
+          const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(end, size) - start));
+          let got = 0;
+          while (got < buffer.length) {
+            const n = readSync(fd, buffer, got, buffer.length - got, start + got);
+            if (n === 0) break; // the file got shorter: the reader sees a short piece
+            got += n;
+          }
+          return buffer.subarray(0, got);
+        };
+        const lead = read(0, 8000);
+        const binary = lead.includes(0) && !(lead[0] === 0xff && lead[1] === 0xfe) && !(lead[0] === 0xfe && lead[1] === 0xff);
+        const fast = binary ? undefined : readTmxUnitsFromUtf8({ size, read }, options, (unit) => builder.add(unit));
+        if (fast) return fast;
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return readTmxUnits(readInput(input), options, (unit) => builder.add(unit)); // nothing was delivered
   }
 
   /** Reads the units; a format's complaint names the file when it does not already. */

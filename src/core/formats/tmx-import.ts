@@ -16,7 +16,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
-import { cutTmxBody, cutTmxBodyBytes } from './tmx-chunks.js';
+import { bytesSource, cutTmxBody, cutTmxBodyBytes, type ByteSource } from './tmx-chunks.js';
 import { scanTmxRun } from './tmx-scan.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
@@ -257,7 +257,7 @@ function readInRuns(text: string, file: string, unitsPerRun: number, sink: (unit
   const body = bodyOf(parseWith(STRUCTURE, pieces.skeleton, file), file);
   if (children(body, 'body').length > 0) return undefined; // the cut was not this body's content
   const reader = new UnitReader(file, sink);
-  pieces.runs.forEach((run, i) => reader.read(runNodes(run, scanned[i]!, file, stats)));
+  pieces.runs.forEach((run, i) => reader.read(runNodes(run, scanned[i]!, file, stats)!)); // the same string the check accepted
   return reader;
 }
 
@@ -272,10 +272,10 @@ function checkRun(run: string, file: string): boolean | undefined {
 }
 
 /** The body-level nodes of a well-formed run, by the reader checkRun chose. */
-function runNodes(run: string, scanned: boolean, file: string, stats: TmxImportOptions['runStats']): XmlNode[] {
+function runNodes(run: string, scanned: boolean, file: string, stats: TmxImportOptions['runStats']): XmlNode[] | undefined {
   if (scanned) {
     if (stats) stats.scanned++;
-    return scanTmxRun(run, true)!;
+    return scanTmxRun(run, true);
   }
   if (stats) stats.parsed++;
   const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
@@ -312,21 +312,28 @@ export function readTmxUnits(source: string, options: TmxImportOptions, sink: (u
  * readTmxUnits on the bytes of a UTF-8 file, without ever decoding it whole: a memory with any
  * character beyond Latin-1 would otherwise take two bytes per character as one string, on top
  * of the file's bytes. Each run is decoded on its own, validated, then decoded again and parsed.
+ * The bytes may be a ByteSource (the CLI reads the file a run at a time, so that it is never
+ * held whole either); a run read twice must read the same (else: an error, the file changed).
  * Returns undefined, having delivered nothing, when the file cannot be read this way (UTF-16, a
  * comment or DTD, bytes that are not UTF-8, a piece that is not well-formed...): the caller then
  * decodes the file and calls readTmxUnits, which reports any error with its exact position.
  */
-export function readTmxUnitsFromUtf8(bytes: Uint8Array, options: TmxImportOptions, sink: (unit: ImportedUnit) => void): Notice[] | undefined {
+export function readTmxUnitsFromUtf8(bytes: Uint8Array | ByteSource, options: TmxImportOptions, sink: (unit: ImportedUnit) => void): Notice[] | undefined {
   const file = options.name ?? 'The TMX file';
-  checkSize(bytes.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) return undefined;
+  const source = bytes instanceof Uint8Array ? bytesSource(bytes) : bytes;
+  checkSize(source.size, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
+  const lead = source.read(0, 3);
+  const skip = lead[0] === 0xef && lead[1] === 0xbb && lead[2] === 0xbf ? 3 : 0;
+  const body: ByteSource = skip === 0 ? source : { size: source.size - skip, read: (a, b) => source.read(a + skip, b + skip) };
+  const first = body.read(0, 2);
+  if ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff)) return undefined;
   const ranges = cutTmxBodyBytes(body, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN));
   if (!ranges) return undefined;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const decode = (range: readonly [number, number]): string | undefined => {
     try {
-      return decoder.decode(body.subarray(range[0], range[1]));
+      const piece = body.read(range[0], range[1]);
+      return piece.length === range[1] - range[0] ? decoder.decode(piece) : undefined;
     } catch {
       return undefined;
     }
@@ -346,6 +353,11 @@ export function readTmxUnitsFromUtf8(bytes: Uint8Array, options: TmxImportOption
   const bodyNode = bodyOf(parseWith(STRUCTURE, skeleton, file), file);
   if (children(bodyNode, 'body').length > 0) return undefined;
   const reader = new UnitReader(file, sink);
-  ranges.runs.forEach((range, i) => reader.read(runNodes(decode(range)!, scanned[i]!, file, options.runStats)));
+  ranges.runs.forEach((range, i) => {
+    const run = decode(range);
+    const nodes = run === undefined ? undefined : runNodes(run, scanned[i]!, file, options.runStats);
+    if (nodes === undefined) throw new AllineaError(`${file} changed while it was being read; import it again once nothing writes to it.`);
+    reader.read(nodes);
+  });
   return reader.notices();
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AllineaError } from '../../../src/core/errors.js';
-import { cutTmxBody } from '../../../src/core/formats/tmx-chunks.js';
+import { cutTmxBody, cutTmxBodyBytes } from '../../../src/core/formats/tmx-chunks.js';
 import { exportTmx } from '../../../src/core/formats/tmx-export.js';
 import { importTmx, readTmxUnitsFromUtf8 } from '../../../src/core/formats/tmx-import.js';
 import { hostileFixture, seedsFixture } from './fixtures.js';
@@ -229,5 +229,57 @@ describe('TMX runs read by tmx-scan.ts', () => {
     const got = importTmx(tmx(units.join('')), { unitsPerRun: 2, runStats: mixed });
     expect(got.units[4]!.variants[1]!.text).toBe('un 4');
     expect(mixed).toEqual({ scanned: 3, parsed: 1 }); // two runs of units before, the last one and the space before </body> after
+  });
+});
+
+describe('TMX bytes read a block at a time (ByteSource)', () => {
+  it('cuts exactly as over the bytes in memory, whatever the block size (property)', () => {
+    fc.assert(
+      fc.property(fc.array(scanTu, { maxLength: 8 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 16, max: 64 }), fc.boolean(), (tus, size, block, bom) => {
+        const bytes = new TextEncoder().encode(`${bom ? '\uFEFF' : ''}${tmx(tus.join(''))}`);
+        const source = { size: bytes.length, read: (a: number, b: number) => bytes.slice(a, b) };
+        expect(cutTmxBodyBytes(source, size, block)).toEqual(cutTmxBodyBytes(bytes, size));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads a memory through its source in pieces, never whole, with the same result', () => {
+    const units = Array.from({ length: 12_000 }, (_, i) => `<tu tuid="u${i}"><prop type="x-status">suggested</prop><tuv xml:lang="it"><seg>Frase numero ${i}, città «${i}».</seg></tuv><tuv xml:lang="fr"><seg>Phrase ${i}.</seg></tuv></tu>\n`);
+    const bytes = new TextEncoder().encode(tmx(units.join('')));
+    let largest = 0;
+    let total = 0;
+    const source = {
+      size: bytes.length,
+      read: (a: number, b: number) => {
+        largest = Math.max(largest, b - a);
+        total += b - a;
+        return bytes.slice(a, b);
+      },
+    };
+    const got: unknown[] = [];
+    const notices = readTmxUnitsFromUtf8(source, {}, (u) => got.push(u));
+    const expected = importTmx(new TextDecoder().decode(bytes));
+    expect({ kind: 'units', units: got, notices }).toEqual(expected);
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(largest).toBeLessThanOrEqual(1 << 20); // a block, never the file
+    expect(total).toBeLessThan(4 * bytes.length); // the cut, the check and the reading: about three passes
+  });
+
+  it('says so when the file changes between the check and the reading', () => {
+    const units = Array.from({ length: 200 }, (_, i) => `<tu><tuv xml:lang="it"><seg>uno ${i}</seg></tuv><tuv xml:lang="fr"><seg>un ${i}</seg></tuv></tu>\n`);
+    const bytes = new TextEncoder().encode(tmx(units.join('')));
+    let reads = 0;
+    const lt = '<'.charCodeAt(0);
+    const source = {
+      size: bytes.length,
+      // Once the cut and the check are done, a run comes back with a stray "<" in a segment.
+      read: (a: number, b: number) => {
+        const piece = bytes.slice(a, b);
+        if (++reads > 12 && b - a > 100) piece[piece.indexOf('u'.charCodeAt(0), 60)] = lt;
+        return piece;
+      },
+    };
+    expect(() => readTmxUnitsFromUtf8(source, { name: 'm.tmx', unitsPerRun: 64 }, () => {})).toThrow(/^m\.tmx changed while it was being read/);
   });
 });
