@@ -183,14 +183,17 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   if (args.from !== 'beads' && args.from !== 'ladder') {
     const { UnitsAlignment } = await import('../../core/formats/imported.js');
     const textPath = (lang: string) => `${base}.${lang}.txt`;
-    const builder = new UnitsAlignment({
-      pathFor: (lang) => storedPath(output, textPath(lang)),
-      hash: sha256,
-      ...(args.status ? { forceStatus: args.status } : {}),
-      titleFor: (lang) => `${lang} (from ${basename(input)})`,
-    });
+    const newBuilder = () =>
+      new UnitsAlignment({
+        pathFor: (lang) => storedPath(output, textPath(lang)),
+        hash: sha256,
+        ...(args.status ? { forceStatus: args.status } : {}),
+        titleFor: (lang) => `${lang} (from ${basename(input)})`,
+      });
     // TMX units stream into the builder (a memory's parsed units are never all held at once).
-    const units = args.from === 'tmx' ? { notices: await readTmx(builder) } : await readUnits(args.from);
+    const tmx = args.from === 'tmx' ? await readTmx(newBuilder) : undefined;
+    const builder = tmx?.builder ?? newBuilder();
+    const units = tmx ? { notices: tmx.notices } : await readUnits(args.from as Exclude<ImportFormat, 'tmx' | 'beads' | 'ladder'>);
     if ('units' in units) for (const unit of units.units) builder.add(unit);
     built = builder.finish();
     for (const doc of built.documents) claim(textPath(doc.lang));
@@ -252,7 +255,7 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
    * text. A regular file is read a run of units at a time (the bytes of a large memory are never
    * all in memory); anything else (a FIFO, a device) goes through readInput, which refuses it.
    */
-  async function readTmx(builder: { add: (unit: import('../../core/formats/types.js').ImportedUnit) => void }) {
+  async function readTmx<B extends { add: (unit: import('../../core/formats/types.js').ImportedUnit) => void }>(newBuilder: () => B) {
     const { readTmxUnits, readTmxUnitsFromUtf8 } = await import('../../core/formats/tmx-import.js');
     const { closeSync, openSync, readSync, statSync } = await import('node:fs');
     const options = { name: show(input), maxBytes };
@@ -280,13 +283,16 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
         };
         const lead = read(0, 8000);
         const binary = lead.includes(0) && !(lead[0] === 0xff && lead[1] === 0xfe) && !(lead[0] === 0xfe && lead[1] === 0xff);
+        const builder = newBuilder();
         const fast = binary ? undefined : readTmxUnitsFromUtf8({ size, read }, options, (unit) => builder.add(unit));
-        if (fast) return fast;
+        if (fast) return { builder, notices: fast };
       } finally {
         closeSync(fd);
       }
     }
-    return readTmxUnits(readInput(input), options, (unit) => builder.add(unit)); // nothing was delivered
+    // A fresh builder: what the byte path delivered before it declined is dropped.
+    const builder = newBuilder();
+    return { builder, notices: readTmxUnits(readInput(input), options, (unit) => builder.add(unit)) };
   }
 
   /** Reads the units; a format's complaint names the file when it does not already. */

@@ -17,7 +17,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
 import { bytesSource, cutTmxBody, cutTmxBodyBytes, type ByteSource } from './tmx-chunks.js';
-import { scanTmxRun } from './tmx-scan.js';
+import { ScanNode, scanTmxRun } from './tmx-scan.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
 import { normalizeLang } from './lang-tag.js';
@@ -65,18 +65,29 @@ const STRUCTURE = new XMLParser({ ...COMMON, trimValues: true, stopNodes: LEAVES
 /** Mixed content of one leaf: every character of text counts. */
 const MIXED = new XMLParser({ ...COMMON, trimValues: false });
 
-function tagOf(node: XmlNode): string | undefined {
+/** A node of fast-xml-parser (preserveOrder) or of tmx-scan.ts. */
+type AnyNode = XmlNode | ScanNode;
+
+function tagOf(node: AnyNode): string | undefined {
+  if (node instanceof ScanNode) return node.tag;
   for (const key in node) if (key !== ':@') return key;
   return undefined;
 }
 
-function children(node: XmlNode, tag: string): XmlNode[] {
+function children(node: AnyNode, tag: string): readonly AnyNode[] {
+  if (node instanceof ScanNode) return node.tag === tag ? node.kids : [];
   const value = node[tag];
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }
 
-function attribute(node: XmlNode, name: string, file: string): string | undefined {
-  const attrs = node[':@'] as Record<string, unknown> | undefined;
+/** Children of a fast-xml-parser node. */
+function xmlChildren(node: XmlNode, tag: string): XmlNode[] {
+  const value = node[tag];
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+function attribute(node: AnyNode, name: string, file: string): string | undefined {
+  const attrs = node instanceof ScanNode ? node.attrs : (node[':@'] as Record<string, unknown> | undefined);
   const value = attrs?.[name];
   return typeof value === 'string' ? decodeReferences(value, file) : undefined;
 }
@@ -98,22 +109,22 @@ function flatten(nodes: readonly XmlNode[], file: string, markup: { found: boole
     const tag = tagOf(node);
     if (tag === undefined) continue;
     if (tag === '#text') out += decodeReferences(String(node[tag]), file);
-    else if (tag === '#cdata') out += children(node, tag).map((c) => String(c['#text'] ?? '')).join('');
+    else if (tag === '#cdata') out += xmlChildren(node, tag).map((c) => String(c['#text'] ?? '')).join('');
     else {
       markup.found = true;
-      if (!CODE_ELEMENTS.has(tag)) out += flatten(children(node, tag), file, markup, depth + 1);
+      if (!CODE_ELEMENTS.has(tag)) out += flatten(xmlChildren(node, tag), file, markup, depth + 1);
     }
   }
   return out;
 }
 
 /** The text of a leaf (<seg>, <prop>, <note>) whose content the structure parser kept raw. */
-function leafText(node: XmlNode, tag: string, file: string, markup: { found: boolean }): string {
-  const raw = children(node, tag)[0]?.['#text'];
+function leafText(node: AnyNode, tag: string, file: string, markup: { found: boolean }): string {
+  const raw = node instanceof ScanNode ? node.raw : xmlChildren(node, tag)[0]?.['#text'];
   if (typeof raw !== 'string' || raw === '') return '';
   if (!raw.includes('<')) return decodeReferences(raw, file);
   const [wrapper] = parseWith(MIXED, `<${tag}>${raw}</${tag}>`, file);
-  return wrapper ? flatten(children(wrapper, tag), file, markup) : '';
+  return wrapper ? flatten(xmlChildren(wrapper, tag), file, markup) : '';
 }
 
 function validate(text: string, file: string): ReturnType<typeof XMLValidator.validate> {
@@ -150,7 +161,7 @@ function bodyOf(top: readonly XmlNode[], file: string): XmlNode {
   if (!root || rootTag !== 'tmx') {
     throw new AllineaError(`${file} is not a TMX file: its root element is ${rootTag ? `<${rootTag}>` : 'missing'}, not <tmx>.`);
   }
-  const body = children(root, 'tmx').find((n) => tagOf(n) === 'body');
+  const body = xmlChildren(root, 'tmx').find((n) => tagOf(n) === 'body');
   if (!body) throw new AllineaError(`${file} has no <body>, so it holds no translation units.`);
   return body;
 }
@@ -172,11 +183,11 @@ class UnitReader {
   ) {}
 
   /** Reads the <tu> children among `nodes` (a body's content). */
-  read(nodes: readonly XmlNode[]): void {
+  read(nodes: readonly AnyNode[]): void {
     for (const node of nodes) if (tagOf(node) === 'tu') this.readUnit(node);
   }
 
-  private readUnit(tu: XmlNode): void {
+  private readUnit(tu: AnyNode): void {
     const file = this.file;
     let status: string | undefined;
     let origin: string | undefined;
@@ -272,14 +283,14 @@ function checkRun(run: string, file: string): boolean | undefined {
 }
 
 /** The body-level nodes of a well-formed run, by the reader checkRun chose. */
-function runNodes(run: string, scanned: boolean, file: string, stats: TmxImportOptions['runStats']): XmlNode[] | undefined {
+function runNodes(run: string, scanned: boolean, file: string, stats: TmxImportOptions['runStats']): readonly AnyNode[] | undefined {
   if (scanned) {
     if (stats) stats.scanned++;
     return scanTmxRun(run, true);
   }
   if (stats) stats.parsed++;
   const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
-  return wrapper ? children(wrapper, 'body') : [];
+  return wrapper ? xmlChildren(wrapper, 'body') : [];
 }
 
 export function importTmx(source: string, options: TmxImportOptions = {}): ImportedUnits {
@@ -313,10 +324,11 @@ export function readTmxUnits(source: string, options: TmxImportOptions, sink: (u
  * character beyond Latin-1 would otherwise take two bytes per character as one string, on top
  * of the file's bytes. Each run is decoded on its own, validated, then decoded again and parsed.
  * The bytes may be a ByteSource (the CLI reads the file a run at a time, so that it is never
- * held whole either); a run read twice must read the same (else: an error, the file changed).
- * Returns undefined, having delivered nothing, when the file cannot be read this way (UTF-16, a
- * comment or DTD, bytes that are not UTF-8, a piece that is not well-formed...): the caller then
- * decodes the file and calls readTmxUnits, which reports any error with its exact position.
+ * held whole either). Each run is decoded and read in one pass, units going to `sink` as they
+ * come. Returns undefined when the file cannot be read this way (UTF-16, a comment or DTD,
+ * bytes that are not UTF-8, a piece that is not well-formed...), possibly after delivering
+ * some units, which the caller must then drop: it decodes the file and calls readTmxUnits,
+ * which reports any error with its exact position.
  */
 export function readTmxUnitsFromUtf8(bytes: Uint8Array | ByteSource, options: TmxImportOptions, sink: (unit: ImportedUnit) => void): Notice[] | undefined {
   const file = options.name ?? 'The TMX file';
@@ -343,21 +355,31 @@ export function readTmxUnitsFromUtf8(bytes: Uint8Array | ByteSource, options: Tm
   if (head === undefined || tail === undefined) return undefined;
   const skeleton = head + tail;
   if (!isWellFormed(skeleton, file)) return undefined;
-  const scanned: boolean[] = [];
-  for (const range of ranges.runs) {
-    const run = decode(range);
-    const ok = run === undefined ? undefined : checkRun(run, file);
-    if (ok === undefined) return undefined;
-    scanned.push(ok);
-  }
   const bodyNode = bodyOf(parseWith(STRUCTURE, skeleton, file), file);
   if (children(bodyNode, 'body').length > 0) return undefined;
+  // One pass: each run is read as soon as it is known to be well-formed. After an error in
+  // reading (a bad reference), the later runs are still checked, so that a document that is
+  // not well-formed further on is reported as the whole-document path reports it.
   const reader = new UnitReader(file, sink);
-  ranges.runs.forEach((range, i) => {
+  let failure: unknown;
+  for (const range of ranges.runs) {
     const run = decode(range);
-    const nodes = run === undefined ? undefined : runNodes(run, scanned[i]!, file, options.runStats);
-    if (nodes === undefined) throw new AllineaError(`${file} changed while it was being read; import it again once nothing writes to it.`);
-    reader.read(nodes);
-  });
+    if (run === undefined) return undefined;
+    if (failure !== undefined) {
+      if (checkRun(run, file) === undefined) return undefined;
+      continue;
+    }
+    let nodes: readonly AnyNode[] | undefined = scanTmxRun(run, true);
+    if (nodes !== undefined) {
+      if (options.runStats) options.runStats.scanned++;
+    } else if (isWellFormed(`<body>${run}</body>`, file)) nodes = runNodes(run, false, file, options.runStats);
+    else return undefined;
+    try {
+      reader.read(nodes!);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure !== undefined) throw failure;
   return reader.notices();
 }

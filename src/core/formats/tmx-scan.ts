@@ -10,17 +10,41 @@
  * references, no comment, CDATA or processing instruction, nesting at most MAX_DEPTH deep,
  * and no <seg>, <prop> or <note> inside one of those. Anything else returns undefined, and the
  * caller validates and parses that run with fast-xml-parser as before, so what is outside the
- * subset reads, or fails, exactly as it did. On what it accepts it builds the nodes the
- * structure parser builds (preserveOrder; attribute values trimmed, not decoded; <seg>,
- * <prop>, <note> kept raw as their only "#text" child; text between elements dropped), which
- * tmx-import.ts reads as before. tests/core/formats/tmx-runs.test.ts checks that both
+ * subset reads, or fails, exactly as it did. On what it accepts it builds what the structure
+ * parser gives (attribute values trimmed, not decoded; <seg>, <prop>, <note> kept raw; text
+ * between elements dropped) as ScanNodes, which tmx-import.ts reads as it reads the parser's. tests/core/formats/tmx-runs.test.ts checks that both
  * readings agree on random units full of the cases that matter.
  */
 
-export type XmlNode = Record<string, unknown>;
+/**
+ * An element as the scanner reads it. tmx-import.ts reads these and fast-xml-parser's nodes
+ * alike; a class of one shape is cheaper to make than an object keyed by the tag name.
+ */
+export class ScanNode {
+  constructor(
+    readonly tag: string,
+    /** Child elements (none for a leaf). */
+    readonly kids: readonly ScanNode[],
+    /** Attribute values, trimmed, not decoded. */
+    readonly attrs: Readonly<Record<string, string>> | undefined,
+    /** A leaf's raw content (<seg>, <prop>, <note>); undefined for other elements and empty leaves. */
+    readonly raw: string | undefined,
+  ) {}
+}
+
+/** Names met in every unit, so that reading them makes no new string. */
+const COMMON_NAMES = ['tu', 'tuv', 'seg', 'prop', 'note', 'type', 'tuid', 'xml:lang', 'lang', 'bpt', 'ept', 'ph', 'hi'];
+
+function nameOf(text: string, from: number, to: number): string {
+  const length = to - from;
+  for (const name of COMMON_NAMES) if (name.length === length && text.startsWith(name, from)) return name;
+  return text.slice(from, to);
+}
 
 /** Deeper nesting goes to fast-xml-parser (and to tmx-import.ts's own limit). */
 const MAX_DEPTH = 48;
+
+const NONE: readonly ScanNode[] = [];
 
 const LT = 60;
 const GT = 62;
@@ -75,14 +99,14 @@ function skipReference(text: string, at: number): number {
  * Scans `text` (a run: the content of <body>, or part of it). Returns the top-level element
  * nodes (when `build`), true (when not), or undefined when the run is outside the subset.
  */
-export function scanTmxRun(text: string, build: true): XmlNode[] | undefined;
+export function scanTmxRun(text: string, build: true): ScanNode[] | undefined;
 export function scanTmxRun(text: string, build: false): true | undefined;
-export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | undefined {
+export function scanTmxRun(text: string, build: boolean): ScanNode[] | true | undefined {
   const end = text.length;
-  const top: XmlNode[] = [];
+  const top: ScanNode[] = [];
   // Open structural elements: their names and (when building) their children.
   const names: string[] = [];
-  const kids: XmlNode[][] = [];
+  const kids: ScanNode[][] = [];
   let siblings = top;
   let nextAmp = -2; // index of the next "&" at or after the scan position (-1: none left); -2: not looked up yet
   let i = 0;
@@ -110,7 +134,7 @@ export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | und
     if (!isNameStart(text.charCodeAt(j))) return 0;
     j++;
     while (isNameChar(text.charCodeAt(j))) j++;
-    tagName = text.slice(at, j);
+    tagName = nameOf(text, at, j);
     attrs = undefined;
     for (;;) {
       const before = j;
@@ -122,7 +146,7 @@ export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | und
       const nameStart = j;
       j++;
       while (isNameChar(text.charCodeAt(j))) j++;
-      const name = text.slice(nameStart, j);
+      const name = nameOf(text, nameStart, j);
       while (isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) return 0;
       j++;
@@ -150,7 +174,7 @@ export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | und
       if (text.charCodeAt(lt + 1) === SLASH) {
         const nameEnd = closeName(lt + 2);
         if (nameEnd < 0) return -1;
-        const name = text.slice(lt + 2, nameEnd);
+        const name = nameOf(text, lt + 2, nameEnd);
         const close = skipToGt(nameEnd);
         if (close < 0) return -1;
         if (open.length === 0) return name === leaf ? lt : -1;
@@ -193,7 +217,8 @@ export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | und
       const nameEnd = closeName(lt + 2);
       if (nameEnd < 0 || names.length === 0) return undefined;
       const close = skipToGt(nameEnd);
-      if (close < 0 || text.slice(lt + 2, nameEnd) !== names[names.length - 1]) return undefined;
+      const open = names[names.length - 1]!;
+      if (close < 0 || nameEnd - (lt + 2) !== open.length || !text.startsWith(open, lt + 2)) return undefined;
       names.pop();
       kids.pop();
       siblings = kids.length > 0 ? kids[kids.length - 1]! : top;
@@ -206,7 +231,7 @@ export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | und
     const tagAttrs = attrs;
     if (past < 0) {
       // <x/>: no content.
-      if (build) siblings.push(node(name, [], tagAttrs));
+      if (build) siblings.push(new ScanNode(name, NONE, tagAttrs, undefined));
       i = -past;
     } else if (isLeaf(name)) {
       const close = leafEnd(name, past);
@@ -214,12 +239,12 @@ export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | und
       const nameEnd = close + 2 + name.length;
       const after = skipToGt(nameEnd);
       if (after < 0) return undefined;
-      if (build) siblings.push(node(name, close > past ? [{ '#text': text.slice(past, close) }] : [], tagAttrs));
+      if (build) siblings.push(new ScanNode(name, NONE, tagAttrs, close > past ? text.slice(past, close) : undefined));
       i = after;
     } else {
       if (names.length >= MAX_DEPTH) return undefined;
-      const children: XmlNode[] = [];
-      if (build) siblings.push(node(name, children, tagAttrs));
+      const children: ScanNode[] = [];
+      if (build) siblings.push(new ScanNode(name, children, tagAttrs, undefined));
       names.push(name);
       kids.push(children);
       siblings = children;
@@ -230,8 +255,3 @@ export function scanTmxRun(text: string, build: boolean): XmlNode[] | true | und
   return build ? top : true;
 }
 
-function node(name: string, children: XmlNode[], attrs: Record<string, string> | undefined): XmlNode {
-  const out: XmlNode = { [name]: children };
-  if (attrs !== undefined) out[':@'] = attrs;
-  return out;
-}

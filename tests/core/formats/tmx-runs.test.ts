@@ -204,9 +204,9 @@ describe('TMX runs read by tmx-scan.ts', () => {
         const bytes = new TextEncoder().encode(xml);
         const units: unknown[] = [];
         const notices = outcome(() => readTmxUnitsFromUtf8(bytes, { name: 'm.tmx', unitsPerRun: size }, (u) => units.push(u)));
-        // The byte path either declines (having delivered nothing) or reads the same.
-        if (notices === undefined) expect(units).toEqual([]);
-        else if ('error' in (notices as object)) expect(notices).toEqual(expected);
+        // The byte path either declines (the caller then drops what it got and reads the text) or reads the same.
+        if (notices === undefined) return;
+        if ('error' in (notices as object)) expect(notices).toEqual(expected);
         else expect({ kind: 'units', units, notices }).toEqual(expected);
       }),
       { numRuns: 400 },
@@ -263,23 +263,6 @@ describe('TMX bytes read a block at a time (ByteSource)', () => {
     expect({ kind: 'units', units: got, notices }).toEqual(expected);
     expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
     expect(largest).toBeLessThanOrEqual(1 << 20); // a block, never the file
-    expect(total).toBeLessThan(4 * bytes.length); // the cut, the check and the reading: about three passes
-  });
-
-  it('says so when the file changes between the check and the reading', () => {
-    const units = Array.from({ length: 200 }, (_, i) => `<tu><tuv xml:lang="it"><seg>uno ${i}</seg></tuv><tuv xml:lang="fr"><seg>un ${i}</seg></tuv></tu>\n`);
-    const bytes = new TextEncoder().encode(tmx(units.join('')));
-    let reads = 0;
-    const lt = '<'.charCodeAt(0);
-    const source = {
-      size: bytes.length,
-      // Once the cut and the check are done, a run comes back with a stray "<" in a segment.
-      read: (a: number, b: number) => {
-        const piece = bytes.slice(a, b);
-        if (++reads > 12 && b - a > 100) piece[piece.indexOf('u'.charCodeAt(0), 60)] = lt;
-        return piece;
-      },
-    };
-    expect(() => readTmxUnitsFromUtf8(source, { name: 'm.tmx', unitsPerRun: 64 }, () => {})).toThrow(/^m\.tmx changed while it was being read/);
+    expect(total).toBeLessThan(3 * bytes.length); // the cut and the reading: about two passes
   });
 });
