@@ -17,7 +17,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
 import { bytesSource, cutTmxBody, cutTmxBodyBytes, type ByteSource } from './tmx-chunks.js';
-import { ScanNode, scanTmxRun } from './tmx-scan.js';
+import { flattenScanned, ScanNode, scanTmxRun } from './tmx-scan.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
 import { normalizeLang } from './lang-tag.js';
@@ -123,6 +123,7 @@ function leafText(node: AnyNode, tag: string, file: string, markup: { found: boo
   const raw = node instanceof ScanNode ? node.raw : xmlChildren(node, tag)[0]?.['#text'];
   if (typeof raw !== 'string' || raw === '') return '';
   if (!raw.includes('<')) return decodeReferences(raw, file);
+  if (node instanceof ScanNode) return flattenScanned(raw, (text) => decodeReferences(text, file), (name) => CODE_ELEMENTS.has(name), markup);
   const [wrapper] = parseWith(MIXED, `<${tag}>${raw}</${tag}>`, file);
   return wrapper ? flatten(xmlChildren(wrapper, tag), file, markup) : '';
 }

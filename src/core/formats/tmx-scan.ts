@@ -255,3 +255,44 @@ export function scanTmxRun(text: string, build: boolean): ScanNode[] | true | un
   return build ? top : true;
 }
 
+
+/**
+ * The text of a leaf's mixed content that scanTmxRun accepted (so its markup is well-formed and
+ * in the subset): text decoded by `decode`, piece by piece as fast-xml-parser's text nodes are;
+ * the content of elements for which `dropped` holds (inline codes) left out, that of the others
+ * kept. `markup.found` is set when any element is met. What tmx-import.ts gets by parsing the
+ * content again with fast-xml-parser, without the parse.
+ */
+export function flattenScanned(raw: string, decode: (text: string) => string, dropped: (name: string) => boolean, markup: { found: boolean }): string {
+  let out = '';
+  let skipping = 0; // depth inside a dropped element
+  let i = 0;
+  while (i < raw.length) {
+    const lt = raw.indexOf('<', i);
+    const textEnd = lt < 0 ? raw.length : lt;
+    if (skipping === 0 && textEnd > i) out += decode(raw.slice(i, textEnd));
+    if (lt < 0) break;
+    if (raw.charCodeAt(lt + 1) === SLASH) {
+      if (skipping > 0) skipping--;
+      i = raw.indexOf('>', lt) + 1;
+      continue;
+    }
+    markup.found = true;
+    let j = lt + 1;
+    while (isNameChar(raw.charCodeAt(j))) j++;
+    const name = raw.slice(lt + 1, j);
+    // The tag's end: past quoted values, which may hold ">".
+    let quote = 0;
+    for (; j < raw.length; j++) {
+      const c = raw.charCodeAt(j);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === DQUOTE || c === SQUOTE) quote = c;
+      else if (c === GT) break;
+    }
+    const selfClosing = raw.charCodeAt(j - 1) === SLASH;
+    if (!selfClosing && (skipping > 0 || dropped(name))) skipping++;
+    i = j + 1;
+  }
+  return out;
+}
