@@ -301,8 +301,8 @@ export default async function bench(): Promise<void> {
         continue;
       }
       const m = r.phases['allinea import']!;
-      // Issue 13's target for 100,000 TMX units, whichever way the memory is written.
-      const target = format.startsWith('tmx') ? `  (target ≤ 5,000 ms CPU, ≤ 400 MB: ${m.cpuMs <= 5000 && r.peakRssMb <= 400 ? 'met' : 'NOT met'})` : '';
+      // Issue 13's target for 100,000 TMX units is judged on the bundle (below): this child carries tsx.
+      const target = format.startsWith('tmx') ? '  (target ≤ 5,000 ms CPU, ≤ 400 MB: see the bundle below)' : '';
       console.log(`  ${pad(format, 10)} ${fmtMs(m.wallMs)} ${fmtMs(m.cpuMs)} ${num(r.groups).padStart(9)} ${num(r.groups / (m.cpuMs / 1000)).padStart(13)} ${`${r.peakRssMb.toFixed(0)} MB`.padStart(9)}${target}`);
     }
     // What users run: the bundle, timed by the system (CPU and peak RSS of the whole process, start-up included).
