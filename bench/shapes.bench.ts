@@ -120,19 +120,25 @@ function childJson(args: string[], env: Record<string, string>): ScaleFigure {
 export function scale(): void {
   console.log('\nscale (one child process per run; time = aligning only; CPU = the process, compiler and GC threads included):');
   const sizes = (process.env.SHAPES_PARALLEL_SIZES ?? '100000,1000000').split(',').map(Number);
-  const parallel = sizes.map((size) => [size, childJson([join(ROOT, 'bench', 'alignment.bench.ts')], { ALLINEA_BENCH_SCALE: `${size}:allinea` })] as const);
-  for (const [size, r] of parallel) {
-    if (r.error || r.seconds === undefined) {
-      console.log(`  parallel ${size.toLocaleString('en')}: failed: ${r.error}`);
-      continue;
+  // Both inputs of alignment.bench.ts's ScaleInput: blocks of the dev sets repeated as they are
+  // (at 1M each sentence ~175 times, a worst case), and varied by numbers and names of their own.
+  for (const input of ['repeated', 'varied'] as const) {
+    const parallel = sizes.map((size) => [size, childJson([join(ROOT, 'bench', 'alignment.bench.ts')], { ALLINEA_BENCH_SCALE: `${size}:allinea:${input}` })] as const);
+    for (const [size, r] of parallel) {
+      if (r.error || r.seconds === undefined) {
+        console.log(`  parallel ${size.toLocaleString('en')} ${input}: failed: ${r.error}`);
+        continue;
+      }
+      const target = size >= 1_000_000 ? '  (target <= 60 s, <= 3 GB)' : '';
+      console.log(`  parallel ${r.n!.toLocaleString('en')} x ${r.m!.toLocaleString('en')} ${input}: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds!.toFixed(1)} s CPU, peak ${Math.round(r.peakMB!)} MB, strict F1 ${r.f1!.toFixed(3)}${target}`);
     }
-    const target = size >= 1_000_000 ? '  (target <= 60 s, <= 3 GB)' : '';
-    console.log(`  parallel ${r.n!.toLocaleString('en')} x ${r.m!.toLocaleString('en')}: ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds!.toFixed(1)} s CPU, peak ${Math.round(r.peakMB!)} MB, strict F1 ${r.f1!.toFixed(3)}${target}`);
-  }
-  const [first, last] = [parallel[0], parallel.at(-1)];
-  if (first && last && first !== last && first[1].cpuSeconds && last[1].cpuSeconds) {
-    const k = last[0] / first[0];
-    console.log(`  parallel ${last[0].toLocaleString('en')} / ${first[0].toLocaleString('en')}: time x${(last[1].seconds! / first[1].seconds!).toFixed(1)} wall, x${(last[1].cpuSeconds / first[1].cpuSeconds).toFixed(1)} CPU, memory x${(last[1].peakMB! / first[1].peakMB!).toFixed(1)} (linear: x${k})`);
+    const [first, last] = [parallel[0], parallel.at(-1)];
+    if (first && last && first !== last && first[1].cpuSeconds && last[1].cpuSeconds) {
+      const k = last[0] / first[0];
+      console.log(
+        `  parallel ${input} ${last[0].toLocaleString('en')} / ${first[0].toLocaleString('en')}: time x${(last[1].seconds! / first[1].seconds!).toFixed(1)} wall, x${(last[1].cpuSeconds / first[1].cpuSeconds).toFixed(1)} CPU, memory x${(last[1].peakMB! / first[1].peakMB!).toFixed(1)} (linear: x${k}), strict F1 ${first[1].f1!.toFixed(3)} -> ${last[1].f1!.toFixed(3)}`,
+      );
+    }
   }
   for (const n of (process.env.SHAPES_COMPARABLE_SIZES ?? '50000,100000').split(',').map(Number)) {
     const r = childJson([join(ROOT, 'bench', 'shapes-worker.ts'), '--comparable-scale', String(n)], {});

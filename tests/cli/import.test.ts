@@ -167,3 +167,16 @@ describe('allinea import', () => {
     expect(result.stdout).toContain('allinea import book.beads --from beads --source book.en --target book.fr');
   });
 });
+
+describe('allinea import of a large TMX read from its bytes', () => {
+  it('drops what the one-pass byte reading delivered before it declined, so no unit comes twice', async () => {
+    // fast-xml-parser accepts a "<" in an attribute value; the cut at every "</tu" does not expect
+    // one, so the run holding it is not well-formed and the byte path declines after 200 units.
+    const units = Array.from({ length: 300 }, (_, i) => `<tu tuid="u${i}"><tuv xml:lang="it"><seg>uno ${i}</seg></tuv><tuv xml:lang="fr"><seg>un ${i}</seg></tuv></tu>\n`);
+    units[250] = '<tu tuid="odd"><note>x</note><tuv xml:lang="it"><seg>strano</seg></tuv><tuv xml:lang="fr" x-a="</tu>"><seg>étrange</seg></tuv></tu>\n';
+    writeFileSync(join(dir, 'odd.tmx'), `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="it"/><body>\n${units.join('')}</body></tmx>\n`);
+    const result = await ok(['import', 'odd.tmx', '--from', 'tmx', '-o', 'odd/odd.align.json']);
+    expect(result.stderr).toMatch(/^allinea: wrote odd\/odd\.align\.json \(300 groups\) and odd\/odd\.it\.txt \(it, 300 sentences\)/);
+    expect(readFileSync(join(dir, 'odd', 'odd.it.txt'), 'utf8').split('\n')[250]).toBe('strano');
+  });
+});

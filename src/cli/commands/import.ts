@@ -194,14 +194,17 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   if (args.from !== 'beads' && args.from !== 'ladder') {
     const { UnitsAlignment } = await import('../../core/formats/imported.js');
     const textPath = (lang: string) => `${base}.${lang}.txt`;
-    const builder = new UnitsAlignment({
-      pathFor: (lang) => storedPath(output, textPath(lang)),
-      hash: sha256,
-      ...(args.status ? { forceStatus: args.status } : {}),
-      titleFor: (lang) => `${lang} (from ${basename(input)})`,
-    });
+    const newBuilder = () =>
+      new UnitsAlignment({
+        pathFor: (lang) => storedPath(output, textPath(lang)),
+        hash: sha256,
+        ...(args.status ? { forceStatus: args.status } : {}),
+        titleFor: (lang) => `${lang} (from ${basename(input)})`,
+      });
     // TMX units stream into the builder (a memory's parsed units are never all held at once).
-    const units = args.from === 'tmx' ? { notices: await readTmx(builder) } : await readUnits(args.from);
+    const tmx = args.from === 'tmx' ? await readTmx(newBuilder) : undefined;
+    const builder = tmx?.builder ?? newBuilder();
+    const units = tmx ? { notices: tmx.notices } : await readUnits(args.from as Exclude<ImportFormat, 'tmx' | 'beads' | 'ladder'>);
     if ('units' in units) for (const unit of units.units) builder.add(unit);
     built = builder.finish();
     for (const doc of built.documents) claim(textPath(doc.lang));
@@ -258,17 +261,49 @@ export async function runImport(args: ImportArgs, streams: CliStreams): Promise<
   for (const notice of built.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
 
-  /** TMX units into `builder`: from the file's bytes when it is UTF-8, else from its decoded text. */
-  async function readTmx(builder: { add: (unit: import('../../core/formats/types.js').ImportedUnit) => void }) {
+  /**
+   * TMX units into `builder`: from the file's bytes when it is UTF-8, else from its decoded
+   * text. A regular file is read a run of units at a time (the bytes of a large memory are never
+   * all in memory); anything else (a FIFO, a device) goes through readInput, which refuses it.
+   */
+  async function readTmx<B extends { add: (unit: import('../../core/formats/types.js').ImportedUnit) => void }>(newBuilder: () => B) {
     const { readTmxUnits, readTmxUnitsFromUtf8 } = await import('../../core/formats/tmx-import.js');
+    const { closeSync, openSync, readSync, statSync } = await import('node:fs');
     const options = { name: show(input), maxBytes };
-    // Regular files only (a FIFO or /dev/zero would never end), never more than the limit.
-    let bytes: Buffer | undefined = readFileBounded(input, { maxBytes, name: show(input), onTooLarge: (n) => checkSize(n, maxBytes, show(input)) as never });
-    const binary = bytes.subarray(0, 8000).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
-    const fast = binary ? undefined : readTmxUnitsFromUtf8(bytes, options, (unit) => builder.add(unit));
-    if (fast) return fast;
-    bytes = undefined; // readInput reads the file again; nothing was delivered
-    return readTmxUnits(readInput(input), options, (unit) => builder.add(unit));
+    // Anything unusual (not a regular file, not readable) is left to readInput, which says what is wrong.
+    const fd = (() => {
+      try {
+        return statSync(input).isFile() ? openSync(input, 'r') : undefined;
+      } catch {
+        return undefined;
+      }
+    })();
+    if (fd !== undefined) {
+      try {
+        const size = statSync(input).size;
+        checkSize(size, maxBytes, show(input));
+        const read = (start: number, end: number): Uint8Array => {
+          const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(end, size) - start));
+          let got = 0;
+          while (got < buffer.length) {
+            const n = readSync(fd, buffer, got, buffer.length - got, start + got);
+            if (n === 0) break; // the file got shorter: the reader sees a short piece
+            got += n;
+          }
+          return buffer.subarray(0, got);
+        };
+        const lead = read(0, 8000);
+        const binary = lead.includes(0) && !(lead[0] === 0xff && lead[1] === 0xfe) && !(lead[0] === 0xfe && lead[1] === 0xff);
+        const builder = newBuilder();
+        const fast = binary ? undefined : readTmxUnitsFromUtf8({ size, read }, options, (unit) => builder.add(unit));
+        if (fast) return { builder, notices: fast };
+      } finally {
+        closeSync(fd);
+      }
+    }
+    // A fresh builder: what the byte path delivered before it declined is dropped.
+    const builder = newBuilder();
+    return { builder, notices: readTmxUnits(readInput(input), options, (unit) => builder.add(unit)) };
   }
 
   /** Reads the units; a format's complaint names the file when it does not already. */

@@ -75,7 +75,10 @@ function blockWarp(
   // pair; but in repetitive text (the same passage dozens of times) every key is in many
   // blocks, and dropping them all left nothing to warp on. Keys are taken from the rarest up
   // while their block pairs fit a budget proportional to the band.
-  const maxDf = frequencyCutoff(postingStart, sourceBlocks, keyCount, Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb)))), Math.max(WORK_FLOOR, WORK_PER_CELL * total));
+  // A source block visits only a key's target blocks inside its band row: about the row's
+  // share of all target blocks (all of them in the first, full warping).
+  const reach = Math.min(1, total / nb / mb);
+  const maxDf = frequencyCutoff(postingStart, sourceBlocks, keyCount, Math.max(8, Math.ceil(Math.sqrt(Math.max(nb, mb)))), Math.max(WORK_FLOOR, WORK_PER_CELL * total), reach);
   const sim = blockSimilarity(source, block, band, offset, keyCount, postingStart, postings, sourceBlocks, maxDf, mb);
   centreRows(sim, offset, nb);
   const { acc, from } = warp(sim, offset, lo, hi, nb, total);
@@ -105,10 +108,15 @@ const WORK_FLOOR = 4_000_000;
 
 /**
  * The largest block frequency (source or target blocks holding a key) at which keys are still
- * used: at least `minimum`, and beyond it as far as the keys' block pairs (source blocks ×
- * target blocks, an upper bound of the postings visited) fit in `budget`.
+ * used: at least `minimum`, and beyond it as far as the keys' block pairs fit in `budget`.
+ * A key's block pairs are its source blocks × its target blocks within a band row: `reach`
+ * is the share of target blocks a row spans (1 for the full matrix). Counting all target
+ * blocks in a narrow band (the finer warpings) overstated the work of a key found in many
+ * places by the band's narrowness, and left repeated text with too few keys: on a million
+ * sentences drawn from a few thousand (each key in hundreds of blocks), the second warping
+ * kept about fifty keys and the guide strayed by hundreds of sentences.
  */
-export function frequencyCutoff(postingStart: Int32Array, sourceBlocks: Int32Array, keyCount: number, minimum: number, budget: number): number {
+export function frequencyCutoff(postingStart: Int32Array, sourceBlocks: Int32Array, keyCount: number, minimum: number, budget: number, reach = 1): number {
   // Work per frequency, frequencies capped at the histogram's end (those keys are never taken).
   const limit = 1 << 16;
   const work = new Float64Array(limit + 1);
@@ -116,7 +124,7 @@ export function frequencyCutoff(postingStart: Int32Array, sourceBlocks: Int32Arr
     const t = postingStart[k + 1]! - postingStart[k]!;
     const sb = sourceBlocks[k]!;
     if (t === 0 || sb === 0) continue;
-    work[Math.min(limit, Math.max(t, sb))]! += t * sb;
+    work[Math.min(limit, Math.max(t, sb))]! += sb * Math.max(1, t * reach);
   }
   let spent = 0;
   let cutoff = 0;

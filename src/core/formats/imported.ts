@@ -149,16 +149,8 @@ class DocumentText {
   }
 }
 
-/** What a grouped unit leaves once its texts are in the documents. */
-interface PendingGroup {
-  readonly id: string | undefined;
-  readonly status: GroupStatus | undefined;
-  readonly origin: GroupOrigin | undefined;
-  readonly score: number | undefined;
-  readonly note: string | undefined;
-  /** [lang, sentence indices] in order of first appearance. */
-  readonly members: Array<[string, number[]]>;
-}
+/** A group as the builder makes it: its id is settled (and its members put in document order) at the end. */
+type Building = { -readonly [K in keyof Omit<Group, 'members'>]: Group[K] } & { members: { doc: string; sentences: number[] }[] };
 
 export function alignmentFromUnits(units: Iterable<ImportedUnit>, options: UnitsToAlignmentOptions): BuiltAlignment & { documents: NewDocument[] } {
   const builder = new UnitsAlignment(options);
@@ -172,7 +164,10 @@ export function alignmentFromUnits(units: Iterable<ImportedUnit>, options: Units
  */
 export class UnitsAlignment {
   private readonly lines = new Map<string, DocumentText>(); // lang -> its text so far
-  private readonly grouped: PendingGroup[] = [];
+  // The final group objects, made as the units come (making them all at the end held every
+  // unit's data twice at once, the largest moment of a large import's memory).
+  private readonly grouped: Building[] = [];
+  private readonly wantedIds: (string | undefined)[] = [];
   private readonly order = new LanguageOrder();
   private singles = 0;
   private dropped = 0;
@@ -180,8 +175,8 @@ export class UnitsAlignment {
   constructor(private readonly options: UnitsToAlignmentOptions) {}
 
   add(unit: ImportedUnit): void {
-    const { lines } = this;
-    const members: Array<[string, number[]]> = [];
+    const { lines, options } = this;
+    const members: Building['members'] = [];
     for (const variant of unit.variants) {
       if (!LANGUAGE_TAG.test(variant.lang)) {
         throw new AllineaError(`"${sanitizeForTerminal(variant.lang.slice(0, 40))}" is not a language tag (like it, fr or pt-BR), so it cannot name a document.`);
@@ -194,13 +189,21 @@ export class UnitsAlignment {
       let doc = lines.get(variant.lang);
       if (!doc) lines.set(variant.lang, (doc = new DocumentText()));
       const index = doc.add(text);
-      const member = members.find((m) => m[0] === variant.lang);
-      if (member) member[1].push(index);
-      else members.push([variant.lang, [index]]);
+      const member = members.find((m) => m.doc === variant.lang);
+      if (member) member.sentences.push(index);
+      else members.push({ doc: variant.lang, sentences: [index] });
     }
     this.order.add(unit.variants.map((v) => v.lang));
     if (members.length >= 2) {
-      this.grouped.push({ id: unit.id, status: unit.status, origin: unit.origin, score: unit.score, note: unit.note, members });
+      this.grouped.push({
+        id: '',
+        status: options.forceStatus ?? unit.status ?? options.status ?? 'confirmed',
+        origin: unit.origin ?? 'manual',
+        ...(unit.score !== undefined ? { score: unit.score } : {}),
+        ...(unit.note !== undefined && unit.note !== '' ? { note: unit.note } : {}),
+        members,
+      });
+      this.wantedIds.push(unit.id);
     } else if (members.length === 1) this.singles++;
   }
 
@@ -222,22 +225,23 @@ export class UnitsAlignment {
       refs.push({ id: lang, path, lang, sha256: options.hash(text), ...(title ? { title } : {}), sentences: spans });
       texts.set(lang, text);
     }
-    const { ids, renamed } = assignIds(grouped.map((g) => g.id));
-    const groups: Group[] = grouped.map((unit, i) => {
-      const status = options.forceStatus ?? unit.status ?? options.status ?? 'confirmed';
-      return {
-        id: ids[i]!,
-        status,
-        origin: unit.origin ?? 'manual',
-        ...(unit.score !== undefined ? { score: unit.score } : {}),
-        ...(unit.note !== undefined && unit.note !== '' ? { note: unit.note } : {}),
-        members: refs.flatMap((d): Member[] => {
-          const member = unit.members.find((m) => m[0] === d.id);
-          return member ? [{ doc: d.id, sentences: member[1] }] : [];
-        }),
-      };
-    });
-    grouped.length = 0;
+    const { ids, renamed } = assignIds(this.wantedIds);
+    this.wantedIds.length = 0;
+    // Members in the documents' order (a unit's languages may come in another).
+    const rank = new Map(refs.map((d, k) => [d.id, k]));
+    const byRank = (x: { doc: string }, y: { doc: string }) => rank.get(x.doc)! - rank.get(y.doc)!;
+    for (let g = 0; g < grouped.length; g++) {
+      const group = grouped[g]!;
+      group.id = ids[g]!;
+      const members = group.members;
+      for (let k = 1; k < members.length; k++) {
+        if (rank.get(members[k - 1]!.doc)! > rank.get(members[k]!.doc)!) {
+          members.sort(byRank);
+          break;
+        }
+      }
+    }
+    const groups: Group[] = grouped;
     const notices: Notice[] = [];
     if (singles > 0) notices.push({ code: 'single-language-units', message: `${singles} unit${singles === 1 ? ' has' : 's have'} text in one language only: kept as unlinked sentences` });
     if (dropped > 0) notices.push({ code: 'empty-texts', message: `skipped ${dropped} empty text${dropped === 1 ? '' : 's'}` });

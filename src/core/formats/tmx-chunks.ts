@@ -80,24 +80,88 @@ function isAsciiSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
 
-/** First index of `pattern` (ASCII) in bytes[from, ...), or -1. */
-function indexOfAscii(bytes: Uint8Array, pattern: string, from = 0): number {
-  const first = pattern.charCodeAt(0);
-  const last = bytes.length - pattern.length;
-  outer: for (let i = bytes.indexOf(first, from); i >= 0 && i <= last; i = bytes.indexOf(first, i + 1)) {
-    for (let k = 1; k < pattern.length; k++) if (bytes[i + k] !== pattern.charCodeAt(k)) continue outer;
-    return i;
-  }
-  return -1;
+/**
+ * Bytes read on demand: a file need not be in memory whole (a 100,000-unit memory is some
+ * 80 MB, a quarter of an import's memory when held). `read` may return fewer bytes than asked
+ * only at the end of the data.
+ */
+export interface ByteSource {
+  readonly size: number;
+  read(start: number, end: number): Uint8Array;
 }
 
-function lastIndexOfAscii(bytes: Uint8Array, pattern: string): number {
-  const first = pattern.charCodeAt(0);
-  outer: for (let i = bytes.lastIndexOf(first, bytes.length - pattern.length); i >= 0; i = i > 0 ? bytes.lastIndexOf(first, i - 1) : -1) {
-    for (let k = 1; k < pattern.length; k++) if (bytes[i + k] !== pattern.charCodeAt(k)) continue outer;
-    return i;
+/** A ByteSource over bytes in memory (no copies). */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (start, end) => bytes.subarray(start, end) };
+}
+
+/** Forward and backward searches over a ByteSource, one block in memory at a time. */
+class Cursor {
+  private block: Uint8Array = new Uint8Array(0);
+  private start = 0;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly blockSize: number,
+  ) {}
+
+  get size(): number {
+    return this.source.size;
   }
-  return -1;
+
+  private load(i: number): void {
+    this.start = i - (i % this.blockSize);
+    this.block = this.source.read(this.start, Math.min(this.source.size, this.start + this.blockSize));
+  }
+
+  at(i: number): number | undefined {
+    if (i < 0 || i >= this.source.size) return undefined;
+    if (i < this.start || i >= this.start + this.block.length) this.load(i);
+    return this.block[i - this.start];
+  }
+
+  private matches(i: number, pattern: string): boolean {
+    for (let k = 1; k < pattern.length; k++) if (this.at(i + k) !== pattern.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** First index of `pattern` (ASCII) at or after `from`, or -1. */
+  indexOf(pattern: string, from = 0): number {
+    const first = pattern.charCodeAt(0);
+    let i = Math.max(0, from);
+    while (i <= this.source.size - pattern.length) {
+      if (i < this.start || i >= this.start + this.block.length) this.load(i);
+      const k = this.block.indexOf(first, i - this.start);
+      if (k < 0) {
+        i = this.start + this.block.length;
+        if (this.block.length === 0) return -1;
+        continue;
+      }
+      const at = this.start + k;
+      if (at > this.source.size - pattern.length) return -1;
+      if (this.matches(at, pattern)) return at;
+      i = at + 1;
+    }
+    return -1;
+  }
+
+  /** Last index of `pattern` (ASCII), or -1. */
+  lastIndexOf(pattern: string): number {
+    const first = pattern.charCodeAt(0);
+    let i = this.source.size - pattern.length;
+    while (i >= 0) {
+      if (i < this.start || i >= this.start + this.block.length) this.load(i);
+      const k = this.block.lastIndexOf(first, i - this.start);
+      if (k < 0) {
+        i = this.start - 1;
+        continue;
+      }
+      const at = this.start + k;
+      if (this.matches(at, pattern)) return at;
+      i = at - 1;
+    }
+    return -1;
+  }
 }
 
 /**
@@ -105,42 +169,62 @@ function lastIndexOfAscii(bytes: Uint8Array, pattern: string): number {
  * never decoded whole: every delimiter is ASCII, and UTF-8 never uses ASCII bytes inside a
  * multi-byte character. Returns undefined in the same cases (and when a byte that is not ASCII
  * sits where a delimiter's neighbour is checked): the caller then reads the decoded text.
+ * The bytes may be a ByteSource, read a block at a time (`blockSize`; tests use tiny blocks).
  */
-export function cutTmxBodyBytes(bytes: Uint8Array, size: number): TmxByteRanges | undefined {
-  if (indexOfAscii(bytes, '<!') >= 0) return undefined;
-  const pi = indexOfAscii(bytes, '<?', 1);
-  if (pi >= 0 || (bytes[0] === LT && bytes[1] === 0x3f && indexOfAscii(bytes, '<?xml') !== 0)) return undefined;
-  const start = indexOfAscii(bytes, '<body');
-  if (start < 0 || indexOfAscii(bytes, '<body', start + 5) >= 0) return undefined;
-  const after = bytes[start + 5];
-  if (after !== GT && !isAsciiSpace(after)) return undefined;
-  const startTagEnd = bytes.indexOf(GT, start);
-  if (startTagEnd < 0 || bytes[startTagEnd - 1] === 0x2f) return undefined;
-  for (let i = start; i < startTagEnd; i++) if (bytes[i] === 0x22 || bytes[i] === 0x27) return undefined;
-  const contentStart = startTagEnd + 1;
-  const contentEnd = lastIndexOfAscii(bytes, '</body');
-  if (contentEnd < contentStart) return undefined;
+export function cutTmxBodyBytes(bytes: Uint8Array | ByteSource, size: number, blockSize = 1 << 20): TmxByteRanges | undefined {
+  const data = new Cursor(bytes instanceof Uint8Array ? bytesSource(bytes) : bytes, Math.max(16, blockSize));
+  const is = (at: number, pattern: string): boolean => {
+    for (let k = 0; k < pattern.length; k++) if (data.at(at + k) !== pattern.charCodeAt(k)) return false;
+    return true;
+  };
+  // One pass over every "<" (a source is read once for the cut): the same checks and cuts as
+  // cutTmxBody, with the body's end known only at the end (its last "</body").
+  let contentStart = -1;
+  let contentEnd = -1;
+  const unitEnds: number[] = [];
+  for (let at = data.indexOf('<'); at >= 0; at = data.indexOf('<', at + 1)) {
+    const next = data.at(at + 1);
+    if (next === 0x21) return undefined; // "<!": a comment or CDATA section (or a DOCTYPE)
+    if (next === 0x3f) {
+      if (at !== 0 || !is(0, '<?xml')) return undefined; // a processing instruction
+      continue;
+    }
+    if (next === 0x62 && is(at, '<body')) {
+      if (contentStart >= 0) return undefined; // a second <body
+      const after = data.at(at + 5);
+      if (after !== GT && !isAsciiSpace(after)) return undefined;
+      const startTagEnd = data.indexOf('>', at);
+      if (startTagEnd < 0 || data.at(startTagEnd - 1) === 0x2f) return undefined;
+      for (let i = at; i < startTagEnd; i++) if (data.at(i) === 0x22 || data.at(i) === 0x27) return undefined;
+      contentStart = startTagEnd + 1;
+      at = startTagEnd;
+      continue;
+    }
+    if (next !== 0x2f) continue;
+    if (is(at, '</body')) contentEnd = at;
+    else if (contentStart >= 0 && at >= contentStart && is(at, '</tu')) {
+      const after = data.at(at + 4);
+      if (after !== undefined && after >= 0x80) return undefined; // leave anything unusual to the text path
+      if (after !== GT && !isAsciiSpace(after)) continue; // </tuv>
+      const close = data.indexOf('>', at + 4);
+      if (close < 0) continue;
+      unitEnds.push(close + 1);
+      at = close;
+    }
+  }
+  if (contentStart < 0 || contentEnd < contentStart) return undefined;
 
   const runs: Array<readonly [number, number]> = [];
   let runStart = contentStart;
   let units = 0;
-  let at = indexOfAscii(bytes, '</tu', contentStart);
-  while (at >= 0 && at < contentEnd) {
-    const next = bytes[at + 4];
-    const close = next === GT || isAsciiSpace(next) ? bytes.indexOf(GT, at + 4) : -1;
-    if (next !== undefined && next >= 0x80) return undefined; // leave anything unusual to the text path
-    if (close < 0) {
-      at = indexOfAscii(bytes, '</tu', at + 4);
-      continue;
-    }
-    const end = close + 1;
+  for (const end of unitEnds) {
+    if (end > contentEnd) break;
     if (++units === size) {
       runs.push([runStart, end]);
       runStart = end;
       units = 0;
     }
-    at = indexOfAscii(bytes, '</tu', end);
   }
   if (runStart < contentEnd) runs.push([runStart, contentEnd]);
-  return { head: [0, contentStart], tail: [contentEnd, bytes.length], runs };
+  return { head: [0, contentStart], tail: [contentEnd, data.size], runs };
 }

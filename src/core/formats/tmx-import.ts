@@ -6,16 +6,18 @@
  * Safety: see xml-guard.ts; the size limit is checked before anything is parsed.
  *
  * Speed (a translation memory can hold millions of units): the body is validated and parsed
- * in runs of whole <tu>s (tmx-chunks.ts), and <seg>, <prop> and <note> are stop nodes, so the
- * parser hands over their content as a string instead of building nodes for it. Plain text
- * (no "<") is only decoded; content with inline markup or CDATA is parsed again on its own.
- * A document that cannot be cut safely, or that fails validation anywhere, is read whole,
- * which also gives the exact line and column of the first error.
+ * in runs of whole <tu>s (tmx-chunks.ts). A run in the strict subset of XML that tmx-scan.ts
+ * accepts (nearly every memory) is read by it in one pass; any other run is validated and
+ * parsed by fast-xml-parser. Either way <seg>, <prop> and <note> are kept as raw strings
+ * instead of nodes. Plain text (no "<") is only decoded; content with inline markup or CDATA
+ * is parsed again on its own. A document that cannot be cut safely, or that fails validation
+ * anywhere, is read whole, which also gives the exact line and column of the first error.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AllineaError } from '../errors.js';
 import type { GroupOrigin, GroupStatus } from '../model/types.js';
-import { cutTmxBody, cutTmxBodyBytes } from './tmx-chunks.js';
+import { bytesSource, cutTmxBody, cutTmxBodyBytes, type ByteSource } from './tmx-chunks.js';
+import { flattenScanned, ScanNode, scanTmxRun } from './tmx-scan.js';
 import type { ImportedUnit, ImportedUnits, Notice } from './types.js';
 import { checkSize, decodeReferences, DEFAULT_MAX_IMPORT_BYTES, guardXml } from './xml-guard.js';
 import { normalizeLang } from './lang-tag.js';
@@ -29,6 +31,8 @@ export interface TmxImportOptions {
   readonly maxBytes?: number;
   /** Units per run validated and parsed at once (tests use small runs to exercise the cuts). */
   readonly unitsPerRun?: number;
+  /** Counts how the runs were read: by tmx-scan.ts, or validated and parsed by fast-xml-parser. */
+  readonly runStats?: { scanned: number; parsed: number };
 }
 
 type XmlNode = Record<string, unknown>;
@@ -61,18 +65,29 @@ const STRUCTURE = new XMLParser({ ...COMMON, trimValues: true, stopNodes: LEAVES
 /** Mixed content of one leaf: every character of text counts. */
 const MIXED = new XMLParser({ ...COMMON, trimValues: false });
 
-function tagOf(node: XmlNode): string | undefined {
+/** A node of fast-xml-parser (preserveOrder) or of tmx-scan.ts. */
+type AnyNode = XmlNode | ScanNode;
+
+function tagOf(node: AnyNode): string | undefined {
+  if (node instanceof ScanNode) return node.tag;
   for (const key in node) if (key !== ':@') return key;
   return undefined;
 }
 
-function children(node: XmlNode, tag: string): XmlNode[] {
+function children(node: AnyNode, tag: string): readonly AnyNode[] {
+  if (node instanceof ScanNode) return node.tag === tag ? node.kids : [];
   const value = node[tag];
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }
 
-function attribute(node: XmlNode, name: string, file: string): string | undefined {
-  const attrs = node[':@'] as Record<string, unknown> | undefined;
+/** Children of a fast-xml-parser node. */
+function xmlChildren(node: XmlNode, tag: string): XmlNode[] {
+  const value = node[tag];
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+function attribute(node: AnyNode, name: string, file: string): string | undefined {
+  const attrs = node instanceof ScanNode ? node.attrs : (node[':@'] as Record<string, unknown> | undefined);
   const value = attrs?.[name];
   return typeof value === 'string' ? decodeReferences(value, file) : undefined;
 }
@@ -94,22 +109,23 @@ function flatten(nodes: readonly XmlNode[], file: string, markup: { found: boole
     const tag = tagOf(node);
     if (tag === undefined) continue;
     if (tag === '#text') out += decodeReferences(String(node[tag]), file);
-    else if (tag === '#cdata') out += children(node, tag).map((c) => String(c['#text'] ?? '')).join('');
+    else if (tag === '#cdata') out += xmlChildren(node, tag).map((c) => String(c['#text'] ?? '')).join('');
     else {
       markup.found = true;
-      if (!CODE_ELEMENTS.has(tag)) out += flatten(children(node, tag), file, markup, depth + 1);
+      if (!CODE_ELEMENTS.has(tag)) out += flatten(xmlChildren(node, tag), file, markup, depth + 1);
     }
   }
   return out;
 }
 
 /** The text of a leaf (<seg>, <prop>, <note>) whose content the structure parser kept raw. */
-function leafText(node: XmlNode, tag: string, file: string, markup: { found: boolean }): string {
-  const raw = children(node, tag)[0]?.['#text'];
+function leafText(node: AnyNode, tag: string, file: string, markup: { found: boolean }): string {
+  const raw = node instanceof ScanNode ? node.raw : xmlChildren(node, tag)[0]?.['#text'];
   if (typeof raw !== 'string' || raw === '') return '';
   if (!raw.includes('<')) return decodeReferences(raw, file);
+  if (node instanceof ScanNode) return flattenScanned(raw, (text) => decodeReferences(text, file), (name) => CODE_ELEMENTS.has(name), markup);
   const [wrapper] = parseWith(MIXED, `<${tag}>${raw}</${tag}>`, file);
-  return wrapper ? flatten(children(wrapper, tag), file, markup) : '';
+  return wrapper ? flatten(xmlChildren(wrapper, tag), file, markup) : '';
 }
 
 function validate(text: string, file: string): ReturnType<typeof XMLValidator.validate> {
@@ -146,7 +162,7 @@ function bodyOf(top: readonly XmlNode[], file: string): XmlNode {
   if (!root || rootTag !== 'tmx') {
     throw new AllineaError(`${file} is not a TMX file: its root element is ${rootTag ? `<${rootTag}>` : 'missing'}, not <tmx>.`);
   }
-  const body = children(root, 'tmx').find((n) => tagOf(n) === 'body');
+  const body = xmlChildren(root, 'tmx').find((n) => tagOf(n) === 'body');
   if (!body) throw new AllineaError(`${file} has no <body>, so it holds no translation units.`);
   return body;
 }
@@ -168,11 +184,11 @@ class UnitReader {
   ) {}
 
   /** Reads the <tu> children among `nodes` (a body's content). */
-  read(nodes: readonly XmlNode[]): void {
+  read(nodes: readonly AnyNode[]): void {
     for (const node of nodes) if (tagOf(node) === 'tu') this.readUnit(node);
   }
 
-  private readUnit(tu: XmlNode): void {
+  private readUnit(tu: AnyNode): void {
     const file = this.file;
     let status: string | undefined;
     let origin: string | undefined;
@@ -241,18 +257,41 @@ class UnitReader {
  * Reads the body run by run; returns undefined (having read nothing) when the document
  * cannot be cut or some piece is not well-formed, for the whole-document path to take over.
  */
-function readInRuns(text: string, file: string, unitsPerRun: number, sink: (unit: ImportedUnit) => void): UnitReader | undefined {
+function readInRuns(text: string, file: string, unitsPerRun: number, sink: (unit: ImportedUnit) => void, stats: TmxImportOptions['runStats']): UnitReader | undefined {
   const pieces = cutTmxBody(text, unitsPerRun);
   if (!pieces || !isWellFormed(pieces.skeleton, file)) return undefined;
-  for (const run of pieces.runs) if (!isWellFormed(`<body>${run}</body>`, file)) return undefined;
+  const scanned: boolean[] = [];
+  for (const run of pieces.runs) {
+    const ok = checkRun(run, file);
+    if (ok === undefined) return undefined;
+    scanned.push(ok);
+  }
   const body = bodyOf(parseWith(STRUCTURE, pieces.skeleton, file), file);
   if (children(body, 'body').length > 0) return undefined; // the cut was not this body's content
   const reader = new UnitReader(file, sink);
-  for (const run of pieces.runs) {
-    const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
-    if (wrapper) reader.read(children(wrapper, 'body'));
-  }
+  pieces.runs.forEach((run, i) => reader.read(runNodes(run, scanned[i]!, file, stats)!)); // the same string the check accepted
   return reader;
+}
+
+/**
+ * Whether a run is well-formed: true when tmx-scan.ts accepts it (it is then read by it),
+ * false when fast-xml-parser's validator does (it is then parsed by fast-xml-parser),
+ * undefined when it is not well-formed.
+ */
+function checkRun(run: string, file: string): boolean | undefined {
+  if (scanTmxRun(run, false) !== undefined) return true;
+  return isWellFormed(`<body>${run}</body>`, file) ? false : undefined;
+}
+
+/** The body-level nodes of a well-formed run, by the reader checkRun chose. */
+function runNodes(run: string, scanned: boolean, file: string, stats: TmxImportOptions['runStats']): readonly AnyNode[] | undefined {
+  if (scanned) {
+    if (stats) stats.scanned++;
+    return scanTmxRun(run, true);
+  }
+  if (stats) stats.parsed++;
+  const [wrapper] = parseWith(STRUCTURE, `<body>${run}</body>`, file);
+  return wrapper ? xmlChildren(wrapper, 'body') : [];
 }
 
 export function importTmx(source: string, options: TmxImportOptions = {}): ImportedUnits {
@@ -272,7 +311,7 @@ export function readTmxUnits(source: string, options: TmxImportOptions, sink: (u
   const file = options.name ?? 'The TMX file';
   checkSize(source.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
   const text = guardXml(source.replace(/^\uFEFF/, ''), file);
-  let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN), sink);
+  let reader = readInRuns(text, file, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN), sink, options.runStats);
   if (!reader) {
     checkWellFormed(text, file);
     reader = new UnitReader(file, sink);
@@ -285,21 +324,29 @@ export function readTmxUnits(source: string, options: TmxImportOptions, sink: (u
  * readTmxUnits on the bytes of a UTF-8 file, without ever decoding it whole: a memory with any
  * character beyond Latin-1 would otherwise take two bytes per character as one string, on top
  * of the file's bytes. Each run is decoded on its own, validated, then decoded again and parsed.
- * Returns undefined, having delivered nothing, when the file cannot be read this way (UTF-16, a
- * comment or DTD, bytes that are not UTF-8, a piece that is not well-formed...): the caller then
- * decodes the file and calls readTmxUnits, which reports any error with its exact position.
+ * The bytes may be a ByteSource (the CLI reads the file a run at a time, so that it is never
+ * held whole either). Each run is decoded and read in one pass, units going to `sink` as they
+ * come. Returns undefined when the file cannot be read this way (UTF-16, a comment or DTD,
+ * bytes that are not UTF-8, a piece that is not well-formed...), possibly after delivering
+ * some units, which the caller must then drop: it decodes the file and calls readTmxUnits,
+ * which reports any error with its exact position.
  */
-export function readTmxUnitsFromUtf8(bytes: Uint8Array, options: TmxImportOptions, sink: (unit: ImportedUnit) => void): Notice[] | undefined {
+export function readTmxUnitsFromUtf8(bytes: Uint8Array | ByteSource, options: TmxImportOptions, sink: (unit: ImportedUnit) => void): Notice[] | undefined {
   const file = options.name ?? 'The TMX file';
-  checkSize(bytes.length, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) return undefined;
+  const source = bytes instanceof Uint8Array ? bytesSource(bytes) : bytes;
+  checkSize(source.size, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, file);
+  const lead = source.read(0, 3);
+  const skip = lead[0] === 0xef && lead[1] === 0xbb && lead[2] === 0xbf ? 3 : 0;
+  const body: ByteSource = skip === 0 ? source : { size: source.size - skip, read: (a, b) => source.read(a + skip, b + skip) };
+  const first = body.read(0, 2);
+  if ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff)) return undefined;
   const ranges = cutTmxBodyBytes(body, Math.max(1, options.unitsPerRun ?? UNITS_PER_RUN));
   if (!ranges) return undefined;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const decode = (range: readonly [number, number]): string | undefined => {
     try {
-      return decoder.decode(body.subarray(range[0], range[1]));
+      const piece = body.read(range[0], range[1]);
+      return piece.length === range[1] - range[0] ? decoder.decode(piece) : undefined;
     } catch {
       return undefined;
     }
@@ -309,16 +356,31 @@ export function readTmxUnitsFromUtf8(bytes: Uint8Array, options: TmxImportOption
   if (head === undefined || tail === undefined) return undefined;
   const skeleton = head + tail;
   if (!isWellFormed(skeleton, file)) return undefined;
-  for (const range of ranges.runs) {
-    const run = decode(range);
-    if (run === undefined || !isWellFormed(`<body>${run}</body>`, file)) return undefined;
-  }
   const bodyNode = bodyOf(parseWith(STRUCTURE, skeleton, file), file);
   if (children(bodyNode, 'body').length > 0) return undefined;
+  // One pass: each run is read as soon as it is known to be well-formed. After an error in
+  // reading (a bad reference), the later runs are still checked, so that a document that is
+  // not well-formed further on is reported as the whole-document path reports it.
   const reader = new UnitReader(file, sink);
+  let failure: unknown;
   for (const range of ranges.runs) {
-    const [wrapper] = parseWith(STRUCTURE, `<body>${decode(range)!}</body>`, file);
-    if (wrapper) reader.read(children(wrapper, 'body'));
+    const run = decode(range);
+    if (run === undefined) return undefined;
+    if (failure !== undefined) {
+      if (checkRun(run, file) === undefined) return undefined;
+      continue;
+    }
+    let nodes: readonly AnyNode[] | undefined = scanTmxRun(run, true);
+    if (nodes !== undefined) {
+      if (options.runStats) options.runStats.scanned++;
+    } else if (isWellFormed(`<body>${run}</body>`, file)) nodes = runNodes(run, false, file, options.runStats);
+    else return undefined;
+    try {
+      reader.read(nodes!);
+    } catch (error) {
+      failure = error;
+    }
   }
+  if (failure !== undefined) throw failure;
   return reader.notices();
 }
