@@ -174,7 +174,39 @@ export class UnitsAlignment {
 
   constructor(private readonly options: UnitsToAlignmentOptions) {}
 
+  /**
+   * The last group made, for allinea's own TMX: a unit naming it with x-group (one more
+   * combination of its documents) joins it, and its sentences already there are not repeated.
+   * The export writes such units right after the first one, so one group is remembered.
+   */
+  private last: { readonly id: string; readonly group: Building; readonly sources: Set<string> } | undefined;
+
+  private continueLast(unit: ImportedUnit): void {
+    const { group, sources } = this.last!;
+    for (const variant of unit.variants) {
+      if (variant.source !== undefined && sources.has(variant.source)) continue;
+      const text = cleanText(variant.text).text;
+      if (text === '' || !LANGUAGE_TAG.test(variant.lang)) {
+        this.dropped++;
+        continue;
+      }
+      let doc = this.lines.get(variant.lang);
+      if (!doc) this.lines.set(variant.lang, (doc = new DocumentText()));
+      const index = doc.add(text);
+      if (variant.source !== undefined) sources.add(variant.source);
+      const member = group.members.find((m) => m.doc === variant.lang);
+      if (member) member.sentences.push(index);
+      else group.members.push({ doc: variant.lang, sentences: [index] });
+    }
+    this.order.add(unit.variants.map((v) => v.lang));
+  }
+
   add(unit: ImportedUnit): void {
+    if (unit.group !== undefined && this.last?.id === unit.group) {
+      this.continueLast(unit);
+      return;
+    }
+    this.last = undefined;
     const { lines, options } = this;
     const members: Building['members'] = [];
     for (const variant of unit.variants) {
@@ -204,6 +236,11 @@ export class UnitsAlignment {
         members,
       });
       this.wantedIds.push(unit.id);
+      if (unit.id !== undefined && unit.variants.some((v) => v.source !== undefined)) {
+        const sources = new Set<string>();
+        for (const v of unit.variants) if (v.source !== undefined) sources.add(v.source);
+        this.last = { id: unit.id, group: this.grouped[this.grouped.length - 1]!, sources };
+      }
     } else if (members.length === 1) this.singles++;
   }
 

@@ -193,8 +193,9 @@ class UnitReader {
     let status: string | undefined;
     let origin: string | undefined;
     let score: string | undefined;
+    let group: string | undefined;
     const notes: string[] = [];
-    const variants: { lang: string; text: string }[] = [];
+    const variants: { lang: string; text: string; source?: string }[] = [];
     for (const child of children(tu, 'tu')) {
       const tag = tagOf(child);
       if (tag === 'prop') {
@@ -205,6 +206,7 @@ class UnitReader {
         if (type === 'x-status') status = value;
         else if (type === 'x-origin') origin = value;
         else if (type === 'x-score') score = value;
+        else if (type === 'x-group') group = value;
       } else if (tag === 'note') {
         const note = leafText(child, 'note', file, { found: false }).trim();
         if (note !== '') notes.push(note);
@@ -214,13 +216,22 @@ class UnitReader {
           this.noLang++;
           continue;
         }
+        let doc: string | undefined;
+        let sentences: string | undefined;
         for (const seg of children(child, 'tuv')) {
-          if (tagOf(seg) !== 'seg') continue;
+          const segTag = tagOf(seg);
+          if (segTag === 'prop') {
+            const type = attribute(seg, 'type', file);
+            if (type === 'x-document') doc = leafText(seg, 'prop', file, { found: false }).trim();
+            else if (type === 'x-sentences') sentences = leafText(seg, 'prop', file, { found: false }).trim();
+            continue;
+          }
+          if (segTag !== 'seg') continue;
           const markup = { found: false };
           const text = leafText(seg, 'seg', file, markup).trim();
           if (markup.found) this.flattened++;
           if (text === '') this.emptySegs++;
-          else variants.push({ lang: normalizeLang(lang), text });
+          else variants.push({ lang: normalizeLang(lang), text, ...(doc && sentences ? { source: `${doc}#${sentences}` } : {}) });
         }
       }
     }
@@ -236,6 +247,7 @@ class UnitReader {
       ...(origin && ORIGINS.has(origin as GroupOrigin) ? { origin: origin as GroupOrigin } : {}),
       ...(value !== undefined ? { score: value } : {}),
       ...(notes.length > 0 ? { note: notes.join(' / ') } : {}),
+      ...(group ? { group } : {}),
       variants,
     });
   }

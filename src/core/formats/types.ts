@@ -58,8 +58,17 @@ export interface ImportedUnit {
   readonly origin?: GroupOrigin;
   readonly score?: number;
   readonly note?: string;
-  /** In order of appearance; several entries for one language become several sentences. */
-  readonly variants: readonly { readonly lang: string; readonly text: string }[];
+  /**
+   * allinea's own TMX: the group this unit continues (x-group). A group with two documents of
+   * one language is exported as one unit per combination; the units after the first name it.
+   */
+  readonly group?: string;
+  /**
+   * In order of appearance; several entries for one language become several sentences.
+   * `source` (allinea's own TMX: x-document and x-sentences) tells a sentence repeated in a
+   * continuation unit from a new one.
+   */
+  readonly variants: readonly { readonly lang: string; readonly text: string; readonly source?: string }[];
 }
 
 export interface ImportedUnits {

@@ -98,8 +98,8 @@ describe('TMX export', () => {
     const back = importTmx(xml);
     expect(back.units.map((u) => u.id)).toEqual(hostile.alignment.groups.map((g) => g.id));
     expect(back.units[1]!.variants).toEqual([
-      { lang: 'it', text: '+39 è il prefisso & <b>non</b> un tag ]]> fine.' },
-      { lang: 'fr', text: 'Le préfixe +33 & <i>pas</i> une balise ]]> fin.' },
+      { lang: 'it', text: '+39 è il prefisso & <b>non</b> un tag ]]> fine.', source: 'it-x#1' },
+      { lang: 'fr', text: 'Le préfixe +33 & <i>pas</i> une balise ]]> fin.', source: 'fr-x#1' },
     ]);
     const seeds = importTmx(tmx(seedsFixture(), { status: 'all' }).xml).units;
     const g1 = seeds.find((u) => u.id === 'g1')!;
