@@ -87,14 +87,18 @@ export function loadCorpus(inputs: readonly string[], options: { lang?: string; 
   if (stdinCount > 0 && !options.stdin) throw new AllineaError(`"-" (${STDIN_NAME}) cannot be read here: name a file.`);
   if (stdinCount > 1) throw new AllineaError(`"-" (${STDIN_NAME}) can be given only once.`);
   const paths = inputs.map((p) => (p === STDIN_INPUT ? p : resolve(options.cwd, p)));
+  // One stat per input tells both whether it exists and whether it is a folder.
+  const folders: string[] = [];
   for (const path of paths) {
-    if (path !== STDIN_INPUT && !existsSync(path)) throw new AllineaError(`Cannot read ${shownPath(path)}: it does not exist.`);
+    if (path === STDIN_INPUT) continue;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) throw new AllineaError(`Cannot read ${shownPath(path)}: it does not exist.`);
+    if (stats.isDirectory()) folders.push(path);
   }
   if (stdinCount > 0) {
-    if (paths.some((p) => p !== STDIN_INPUT && statSync(p).isDirectory())) throw new AllineaError(`Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
+    if (folders.length > 0) throw new AllineaError(`Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
     return fromFiles(paths, options.lang, undefined, options.stdin, true);
   }
-  const folders = paths.filter((p) => statSync(p).isDirectory());
   if (folders.length > 0) {
     if (paths.length > 1) throw new AllineaError('Give either one corpus folder or a list of files, not both.');
     const folder = folders[0]!;
@@ -102,9 +106,11 @@ export function loadCorpus(inputs: readonly string[], options: { lang?: string; 
       const corpus = loadManifest(folder);
       return options.lang ? { ...corpus, docs: corpus.docs.map((d) => ({ ...d, lang: options.lang! })) } : corpus;
     }
-    const files = readdirSync(folder)
-      // Not only regular files: a FIFO or device named like a text is refused when read, not skipped without a word.
-      .filter((f) => TEXT_EXTENSIONS.test(f) && !statSync(join(folder, f)).isDirectory())
+    const files = readdirSync(folder, { withFileTypes: true })
+      // Not only regular files: a FIFO or device named like a text is refused when read, not
+      // skipped without a word. The entry's type saves a stat per file; a link is followed.
+      .filter((e) => TEXT_EXTENSIONS.test(e.name) && !(e.isDirectory() || (e.isSymbolicLink() && statSync(join(folder, e.name), { throwIfNoEntry: false })?.isDirectory() === true)))
+      .map((e) => e.name)
       .sort()
       .map((f) => join(folder, f));
     if (files.length === 0) throw new AllineaError(`${folder} holds no text files (.txt, .text or .md) and no ${MANIFEST_NAME}.`);
