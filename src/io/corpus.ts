@@ -9,6 +9,7 @@ import { detectLanguage } from '../core/corpus/detect-language.js';
 import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
 import { formatPath } from '../core/model/parse.js';
 import { excerpt } from '../core/display/sanitize.js';
+import { sha256 } from './hash.js';
 import { readTextFile, readTextFileWithHash, shownPath, STDIN_NAME, type TextWithHash } from './read-text.js';
 
 /** The corpus input that stands for standard input (`allinea split -`, `allinea align a.txt -`). */
@@ -64,14 +65,41 @@ function loadManifest(folder: string): LoadedCorpus {
   return { docs, root: folder, langSource };
 }
 
-function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash, acceptsStdin = false): LoadedCorpus {
+/**
+ * A document whose sha256 is computed when first asked for: `allinea split` never asks, and
+ * hashing was a tenth of reading many tiny files. The hash is of the text's UTF-8, which is the
+ * file's bytes (valid UTF-8 decodes and re-encodes to the same bytes; a BOM is not in the text).
+ */
+function lazyDocument(fields: Omit<CorpusDocument, 'sha256'>): CorpusDocument {
+  let hash: string | undefined;
+  return {
+    ...fields,
+    get sha256() {
+      hash ??= sha256(fields.text);
+      return hash;
+    },
+  };
+}
+
+/**
+ * `folderRefusal`: thrown when one of the paths is a folder (a list of files was given). The
+ * paths are not checked before reading: a stat per file was a fifth of reading many tiny files,
+ * and the read itself refuses what is missing or no regular file.
+ */
+function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash, acceptsStdin = false, folderRefusal?: string): LoadedCorpus {
   const ids = uniqueIds(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : idFromFileName(basename(p)))));
   const langSource = new Map<string, 'option' | 'detected'>();
+  const onFolder = folderRefusal
+    ? (): never => {
+        throw new AllineaError(folderRefusal);
+      }
+    : undefined;
   const docs = paths.map((path, i) => {
-    const { text, sha256 } = path === STDIN_INPUT ? stdin! : readTextFileWithHash(path, { stdin: acceptsStdin });
     const id = ids[i]!;
     langSource.set(id, lang ? 'option' : 'detected');
-    return { id, path, lang: lang ?? detectLanguage(text), text, sha256 };
+    if (path === STDIN_INPUT) return { id, path, lang: lang ?? detectLanguage(stdin!.text), text: stdin!.text, sha256: stdin!.sha256 };
+    const text = readTextFile(path, { stdin: acceptsStdin, ...(onFolder ? { onFolder } : {}) });
+    return lazyDocument({ id, path, lang: lang ?? detectLanguage(text), text });
   });
   return root ? { docs, root, langSource } : { docs, langSource };
 }
@@ -87,21 +115,18 @@ export function loadCorpus(inputs: readonly string[], options: { lang?: string; 
   if (stdinCount > 0 && !options.stdin) throw new AllineaError(`"-" (${STDIN_NAME}) cannot be read here: name a file.`);
   if (stdinCount > 1) throw new AllineaError(`"-" (${STDIN_NAME}) can be given only once.`);
   const paths = inputs.map((p) => (p === STDIN_INPUT ? p : resolve(options.cwd, p)));
-  // One stat per input tells both whether it exists and whether it is a folder.
-  const folders: string[] = [];
-  for (const path of paths) {
-    if (path === STDIN_INPUT) continue;
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (!stats) throw new AllineaError(`Cannot read ${shownPath(path)}: it does not exist.`);
-    if (stats.isDirectory()) folders.push(path);
-  }
+  const missing = (path: string) => new AllineaError(`Cannot read ${shownPath(path)}: it does not exist.`);
   if (stdinCount > 0) {
-    if (folders.length > 0) throw new AllineaError(`Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
-    return fromFiles(paths, options.lang, undefined, options.stdin, true);
+    return fromFiles(paths, options.lang, undefined, options.stdin, true, `Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
   }
-  if (folders.length > 0) {
-    if (paths.length > 1) throw new AllineaError('Give either one corpus folder or a list of files, not both.');
-    const folder = folders[0]!;
+  // An alignment file among the inputs is refused with a hint (once it is known to exist).
+  const alignmentFile = paths.find((p) => p.endsWith('.align.json'));
+  if (alignmentFile && !existsSync(alignmentFile)) throw missing(alignmentFile);
+  // One input may be a corpus folder; in a list of files a folder is refused when read.
+  const only = paths.length === 1 ? statSync(paths[0]!, { throwIfNoEntry: false }) : undefined;
+  if (paths.length === 1 && !only) throw missing(paths[0]!);
+  if (only?.isDirectory()) {
+    const folder = paths[0]!;
     if (existsSync(join(folder, MANIFEST_NAME))) {
       const corpus = loadManifest(folder);
       return options.lang ? { ...corpus, docs: corpus.docs.map((d) => ({ ...d, lang: options.lang! })) } : corpus;
@@ -116,7 +141,6 @@ export function loadCorpus(inputs: readonly string[], options: { lang?: string; 
     if (files.length === 0) throw new AllineaError(`${folder} holds no text files (.txt, .text or .md) and no ${MANIFEST_NAME}.`);
     return fromFiles(files, options.lang, folder);
   }
-  const alignmentFile = paths.find((p) => p.endsWith('.align.json'));
   if (alignmentFile) throw new AllineaError(`${alignmentFile} is an alignment file, not a text: open it with --alignment.`);
-  return fromFiles(paths, options.lang, undefined, undefined, options.acceptsStdin === true);
+  return fromFiles(paths, options.lang, undefined, undefined, options.acceptsStdin === true, 'Give either one corpus folder or a list of files, not both.');
 }

@@ -80,6 +80,8 @@ export interface ReadOptions {
   readonly name?: string;
   /** Throws the command's own refusal of a file over the limit (given its size, or the bytes read so far). */
   readonly onTooLarge?: (bytes: number) => never;
+  /** Throws the command's own refusal of a folder (default: "it is a folder"). */
+  readonly onFolder?: () => never;
 }
 
 /**
@@ -105,7 +107,10 @@ export function readFileBounded(path: string, options: ReadOptions = {}): Buffer
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw new AllineaError(`Cannot read ${shownPath(name)}: it is a folder.`);
+    if (stats.isDirectory()) {
+      options.onFolder?.();
+      throw new AllineaError(`Cannot read ${shownPath(name)}: it is a folder.`);
+    }
     if (!stats.isFile()) {
       throw new AllineaError(`Cannot read ${shownPath(name)}: it is ${kindOf(stats)}, not a regular file${hint}.`);
     }
