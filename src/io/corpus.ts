@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AllineaError } from '../core/errors.js';
 import { detectLanguage } from '../core/corpus/detect-language.js';
-import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
+import { idsFromFileNames, manifestSchema } from '../core/corpus/manifest.js';
 import { formatPath } from '../core/model/parse.js';
 import { excerpt } from '../core/display/sanitize.js';
 import { sha256 } from './hash.js';
@@ -87,7 +87,7 @@ function lazyDocument(fields: Omit<CorpusDocument, 'sha256'>): CorpusDocument {
  * and the read itself refuses what is missing or no regular file.
  */
 function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash, acceptsStdin = false, folderRefusal?: string): LoadedCorpus {
-  const ids = uniqueIds(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : idFromFileName(basename(p)))));
+  const ids = idsFromFileNames(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : basename(p))));
   const langSource = new Map<string, 'option' | 'detected'>();
   const onFolder = folderRefusal
     ? (): never => {
