@@ -252,6 +252,9 @@ async function alignOne(
 /**
  * Detected languages, as lines for stderr: the tag per document, and a warning where the
  * detector could not tell (too little text, or two languages scoring alike) so the user gives --lang.
+ * A single alignment says what the language might be; a batch (`label` set) does not: scoring
+ * 414 languages again for each undetected document was most of the time of a batch of many
+ * small pairs, for a guess that short texts do not support.
  */
 async function detectedLanguageLines(
   corpus: { docs: readonly { id: string; lang: string; text: string }[]; langSource?: ReadonlyMap<string, string> },
@@ -265,8 +268,8 @@ async function detectedLanguageLines(
   const lines = [`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => `${d.id} ${d.lang}`).join(', '))}\n`];
   for (const d of detected) {
     if (d.lang !== 'und') continue;
-    const guess = guessLanguage(d.text);
-    const maybe = guess.candidates.length ? ` (perhaps ${guess.candidates.join(' or ')})` : '';
+    const candidates = label ? [] : guessLanguage(d.text).candidates;
+    const maybe = candidates.length ? ` (perhaps ${candidates.join(' or ')})` : '';
     lines.push(`${prefix}  warning: cannot tell the language of ${sanitizeForTerminal(d.id)}${maybe}; give it with --lang or in a corpus.json manifest\n`);
   }
   return lines;
