@@ -8,6 +8,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams, OutStream } from '../streams.js';
 import type { AlignMode } from '../../core/align/types.js';
+import { uniqueIds } from '../../core/corpus/ids.js';
 
 export interface AlignArgs {
   readonly inputs: readonly string[];
@@ -321,7 +322,6 @@ export interface ManifestSet {
  */
 export function parseManifest(text: string, exists: (path: string) => boolean): ManifestSet[] {
   const sets: ManifestSet[] = [];
-  const seen = new Map<string, number>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
@@ -332,11 +332,11 @@ export function parseManifest(text: string, exists: (path: string) => boolean): 
       fields = fields.slice(1);
     }
     const base = (name ?? fields[0]!.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')).replace(/[^\p{L}\p{N}._-]+/gu, '_');
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    sets.push({ name: count > 1 ? `${base}-${count}` : base, files: fields });
+    sets.push({ name: base, files: fields });
   }
-  return sets;
+  // Names made unique (-2, -3, ...) never take a name another set has: two sets must not write one file.
+  const names = uniqueIds(sets.map((s) => s.name));
+  return sets.map((set, i) => ({ ...set, name: names[i]! }));
 }
 
 /** The sets of shard I of N ("2/4"): positions I-1, I-1+N, … of the manifest. */
