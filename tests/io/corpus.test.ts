@@ -93,4 +93,19 @@ describe('loadCorpus', () => {
     expect({ ...corpus.docs[1]! }.sha256).toBe(sha256('Hello. Bye.'));
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('loads the language detector and the manifest schema only for inputs that need them', async () => {
+    const { corpusHelpers, loadCorpusFiles } = await import('../../src/io/corpus-files.js');
+    const dir = temp();
+    writeFileSync(join(dir, 'a.txt'), 'Ciao. Come stai?');
+    writeFileSync(join(dir, 'b.txt'), 'Hello. How are you?');
+    const given = await corpusHelpers(['a.txt', 'b.txt'], { cwd: dir, lang: 'it' });
+    expect(given).toEqual({});
+    expect(loadCorpusFiles(['a.txt', 'b.txt'], { cwd: dir, lang: 'it', ...given }).docs.map((d) => d.lang)).toEqual(['it', 'it']);
+    const detected = await corpusHelpers(['a.txt', 'b.txt'], { cwd: dir });
+    expect(Object.keys(detected)).toEqual(['detect']);
+    expect(Object.keys(await corpusHelpers(['seeds'], { cwd: join(SEEDS_DIR, '..') }))).toEqual(['manifestSchema']);
+    expect(loadCorpusFiles(['seeds'], { cwd: join(SEEDS_DIR, '..'), ...(await corpusHelpers(['seeds'], { cwd: join(SEEDS_DIR, '..') })) }).docs).toHaveLength(5);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -138,7 +138,7 @@ async function alignOne(
   const { resolve, basename, dirname } = await import('node:path');
   const { UserError } = await import('../errors.js');
   const { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, isCheckout, isInside, seedsAlignmentPath } = await import('../paths.js');
-  const { loadCorpus } = await import('../../io/corpus.js');
+  const { corpusHelpers, loadCorpusFiles } = await import('../../io/corpus-files.js');
   const { segment } = await import('../../core/text/segment.js');
   const { createAlignment } = await import('../../core/model/create.js');
   const { applySuggestions } = await import('../../core/model/operations.js');
@@ -148,7 +148,7 @@ async function alignOne(
   const { rmSync } = await import('node:fs');
   const { ensureFolder } = await import('../../io/fs-errors.js');
   const { readStdinText, shownPath } = await import('../../io/read-text.js');
-  const { STDIN_INPUT } = await import('../../io/corpus.js');
+  const { STDIN_INPUT } = await import('../../io/corpus-files.js');
   const { saveStdinCopy, stdinCopyPath } = await import('../../io/stdin-copy.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
@@ -184,7 +184,7 @@ async function alignOne(
     alignment = opened.alignment;
     texts = opened.texts;
     if (args.inputs.length > 0) {
-      const corpus = loadCorpus(args.inputs, corpusOptions);
+      const corpus = loadCorpusFiles(args.inputs, { ...corpusOptions, ...(await corpusHelpers(args.inputs, corpusOptions)) });
       const wanted = new Set(corpus.docs.map((d) => (d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path)));
       const have = new Set(alignment.documents.map((d) => documentPath(output, d.path)));
       if (wanted.size !== have.size || [...wanted].some((p) => !have.has(p))) {
@@ -199,7 +199,7 @@ async function alignOne(
     alignment = copy.alignment;
     texts = copy.texts;
   } else {
-    const corpus = loadCorpus(inputs, corpusOptions);
+    const corpus = loadCorpusFiles(inputs, { ...corpusOptions, ...(await corpusHelpers(inputs, corpusOptions)) });
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
     const empty = corpus.docs.find((d) => d.text.trim() === '');
     if (empty) throw new UserError(`${shownPath(empty.path === STDIN_INPUT ? 'standard input' : empty.path)} is empty: there is nothing in it to align.`);

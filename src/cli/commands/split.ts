@@ -33,13 +33,14 @@ export function registerSplit(program: Command, streams: CliStreams, setExit: Se
 }
 
 export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<number> {
-  const { loadCorpus } = await import('../../io/corpus.js');
+  const { corpusHelpers, loadCorpusFiles, STDIN_INPUT } = await import('../../io/corpus-files.js');
+  // The language detector and the manifest schema are loaded only when the inputs need them.
+  const helpers = await corpusHelpers(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
   const { segment } = await import('../../core/text/segment.js');
   const { jsonForTerminal, sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   const { readStdinText } = await import('../../io/read-text.js');
-  const { STDIN_INPUT } = await import('../../io/corpus.js');
   const stdin = args.files.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
-  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true });
+  const corpus = loadCorpusFiles(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), ...helpers, acceptsStdin: true });
   const out = streams.stdout;
   // Lines and text output may reach a terminal: keep document bytes from driving it (unless --raw).
   const safe = out.isTTY === true && args.raw !== true;
