@@ -88,11 +88,6 @@ function lazyDocument(fields: Omit<CorpusDocument, 'sha256'>): CorpusDocument {
   };
 }
 
-/**
- * `folderRefusal`: thrown when one of the paths is a folder (a list of files was given). The
- * paths are not checked before reading: a stat per file was a fifth of reading many tiny files,
- * and the read itself refuses what is missing or no regular file.
- */
 /** Tells a text's language ("und" when it cannot). */
 export type DetectLanguage = (text: string) => string;
 
@@ -100,7 +95,17 @@ function noDetector(): never {
   throw new Error('loadCorpusFiles: a language must be detected but no detector was given');
 }
 
-function fromFiles(paths: readonly string[], lang: string | undefined, detectLanguage: DetectLanguage, root?: string, stdin?: TextWithHash, acceptsStdin = false, folderRefusal?: string): LoadedCorpus {
+/** A corpus whose documents are read one at a time, as they are iterated (see streamCorpusFiles). */
+export interface StreamedCorpus extends Omit<LoadedCorpus, 'docs'> {
+  readonly docs: Iterable<CorpusDocument>;
+}
+
+/**
+ * `folderRefusal`: thrown when one of the paths is a folder (a list of files was given). The
+ * paths are not checked before reading: a stat per file was a fifth of reading many tiny files,
+ * and the read itself refuses what is missing or no regular file.
+ */
+function fromFiles(paths: readonly string[], lang: string | undefined, detectLanguage: DetectLanguage, root?: string, stdin?: TextWithHash, acceptsStdin = false, folderRefusal?: string): StreamedCorpus {
   const ids = idsFromFileNames(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : basename(p))));
   const langSource = new Map<string, 'option' | 'detected'>();
   const onFolder = folderRefusal
@@ -108,13 +113,20 @@ function fromFiles(paths: readonly string[], lang: string | undefined, detectLan
         throw new AllineaError(folderRefusal);
       }
     : undefined;
-  const docs = paths.map((path, i) => {
-    const id = ids[i]!;
-    langSource.set(id, lang ? 'option' : 'detected');
-    if (path === STDIN_INPUT) return { id, path, lang: lang ?? detectLanguage(stdin!.text), text: stdin!.text, sha256: stdin!.sha256 };
-    const text = readTextFile(path, { stdin: acceptsStdin, ...(onFolder ? { onFolder } : {}) });
-    return lazyDocument({ id, path, lang: lang ?? detectLanguage(text), text });
-  });
+  function* read(): Generator<CorpusDocument> {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
+      const id = ids[i]!;
+      langSource.set(id, lang ? 'option' : 'detected');
+      if (path === STDIN_INPUT) {
+        yield { id, path, lang: lang ?? detectLanguage(stdin!.text), text: stdin!.text, sha256: stdin!.sha256 };
+        continue;
+      }
+      const text = readTextFile(path, { stdin: acceptsStdin, ...(onFolder ? { onFolder } : {}) });
+      yield lazyDocument({ id, path, lang: lang ?? detectLanguage(text), text });
+    }
+  }
+  const docs = read();
   return root ? { docs, root, langSource } : { docs, langSource };
 }
 
@@ -150,6 +162,15 @@ export async function corpusHelpers(inputs: readonly string[], options: Pick<Cor
 }
 
 export function loadCorpusFiles(inputs: readonly string[], options: CorpusOptions & CorpusHelpers): LoadedCorpus {
+  const corpus = streamCorpusFiles(inputs, options);
+  return { ...corpus, docs: [...corpus.docs] };
+}
+
+/**
+ * loadCorpusFiles, but a list of files is read one file at a time as `docs` is iterated (once):
+ * `allinea split` holds one document at a time. A file that cannot be read throws when reached.
+ */
+export function streamCorpusFiles(inputs: readonly string[], options: CorpusOptions & CorpusHelpers): StreamedCorpus {
   const detect = options.detect ?? noDetector;
   if (inputs.length === 0) throw new AllineaError('No corpus given: name a folder or text files.');
   const stdinCount = inputs.filter((p) => p === STDIN_INPUT).length;
