@@ -130,11 +130,6 @@ function fromFiles(paths: readonly string[], lang: string | undefined, detectLan
   return root ? { docs, root, langSource } : { docs, langSource };
 }
 
-/**
- * `inputs`: one folder (with or without manifest) or one or more files. Relative paths are
- * resolved against `cwd`. An alignment file (*.align.json) among the inputs is refused
- * with a hint, since it is opened with --alignment.
- */
 export interface CorpusOptions {
   readonly lang?: string;
   readonly cwd: string;
@@ -161,6 +156,11 @@ export async function corpusHelpers(inputs: readonly string[], options: Pick<Cor
   return helpers;
 }
 
+/**
+ * `inputs`: one folder (with or without manifest) or one or more files. Relative paths are
+ * resolved against `cwd`. An alignment file (*.align.json) among the inputs is refused
+ * with a hint, since it is opened with --alignment.
+ */
 export function loadCorpusFiles(inputs: readonly string[], options: CorpusOptions & CorpusHelpers): LoadedCorpus {
   const corpus = streamCorpusFiles(inputs, options);
   return { ...corpus, docs: [...corpus.docs] };
