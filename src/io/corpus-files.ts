@@ -7,7 +7,7 @@
  * loads what some inputs need; src/io/corpus.ts is the same with both built in.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { AllineaError } from '../core/errors.js';
 import { idsFromFileNames } from '../core/corpus/ids.js';
 import type { manifestSchema } from '../core/corpus/manifest.js';
@@ -106,7 +106,9 @@ export interface StreamedCorpus extends Omit<LoadedCorpus, 'docs'> {
  * and the read itself refuses what is missing or no regular file.
  */
 function fromFiles(paths: readonly string[], lang: string | undefined, detectLanguage: DetectLanguage, root?: string, stdin?: TextWithHash, acceptsStdin = false, folderRefusal?: string): StreamedCorpus {
-  const ids = idsFromFileNames(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : basename(p))));
+  // The paths are resolved (no trailing separator): the name is what follows the last one
+  // (path.basename, which handles any path, was a tenth of reading thousands of tiny files).
+  const ids = idsFromFileNames(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : p.slice(p.lastIndexOf(sep) + 1))));
   const langSource = new Map<string, 'option' | 'detected'>();
   const onFolder = folderRefusal
     ? (): never => {
