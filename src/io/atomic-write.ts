@@ -69,33 +69,75 @@ function processIsGone(pid: number): boolean {
  */
 const STALE_AFTER_MS = 60_000;
 
+/** Directory entries read while looking for stale temporary files (a work measure for tests). */
+export const tempScanWork = { entries: 0 };
+
 /**
- * Removes `.NAME.PID….tmp` files left beside `path` by saves whose process no longer runs
- * (and that are over a minute old). Returns the names removed. Never fails: cleaning up must
- * not stop a save or a check.
+ * Temporary files seen in each folder this process has listed, by the name of the file they
+ * were for. A folder is listed once per process: a batch saving thousands of alignments into
+ * one folder listed it again for each (quadratic in the number of files). A file left by a
+ * save that crashes later is removed by the next process that saves there, or by `allinea check`
+ * (which asks for a fresh listing).
  */
-export function removeStaleTempFiles(path: string): string[] {
-  const target = followLinks(path);
-  const dir = dirname(target);
-  const name = basename(target);
-  const removed: string[] = [];
+const tempFilesByFolder = new Map<string, Map<string, string[]>>();
+
+function tempFilesIn(dir: string, fresh: boolean): Map<string, string[]> | undefined {
+  let byTarget = fresh ? undefined : tempFilesByFolder.get(dir);
+  if (byTarget) return byTarget;
   let entries: string[];
   try {
     entries = readdirSync(dir);
   } catch {
-    return removed;
+    return undefined;
   }
+  tempScanWork.entries += entries.length;
+  byTarget = new Map();
   for (const entry of entries) {
     const m = TEMP.exec(entry);
-    if (!m || m[1] !== name || !processIsGone(Number(m[2]))) continue;
+    if (!m) continue;
+    const list = byTarget.get(m[1]!);
+    if (list) list.push(entry);
+    else byTarget.set(m[1]!, [entry]);
+  }
+  tempFilesByFolder.set(dir, byTarget);
+  return byTarget;
+}
+
+/**
+ * Removes `.NAME.PID….tmp` files left beside `path` by saves whose process no longer runs
+ * (and that are over a minute old). Returns the names removed. Never fails: cleaning up must
+ * not stop a save or a check. `listing: 'cached'` reuses this process's listing of the folder
+ * (saves); the default lists it afresh.
+ */
+export function removeStaleTempFiles(path: string, options: { listing?: 'fresh' | 'cached' } = {}): string[] {
+  const target = followLinks(path);
+  const dir = dirname(target);
+  const name = basename(target);
+  const removed: string[] = [];
+  const byTarget = tempFilesIn(dir, options.listing !== 'cached');
+  const candidates = byTarget?.get(name);
+  if (!byTarget || !candidates) return removed;
+  const kept: string[] = [];
+  for (const entry of candidates) {
+    const m = TEMP.exec(entry)!;
+    if (!processIsGone(Number(m[2]))) {
+      kept.push(entry);
+      continue;
+    }
     try {
-      if (Date.now() - statSync(join(dir, entry)).mtimeMs < STALE_AFTER_MS) continue;
+      if (Date.now() - statSync(join(dir, entry)).mtimeMs < STALE_AFTER_MS) {
+        kept.push(entry);
+        continue;
+      }
       rmSync(join(dir, entry), { force: true });
       removed.push(entry);
-    } catch {
-      // not ours to remove (permissions): leave it
+    } catch (error) {
+      // Gone already, or not ours to remove (permissions): leave it.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') kept.push(entry);
     }
   }
+  if (kept.length > 0) byTarget.set(name, kept);
+  else byTarget.delete(name);
   return removed;
 }
 
@@ -230,7 +272,7 @@ export function writeFileAtomic(path: string, data: string | Iterable<string>, o
   if (writeThroughSpecial(path, data)) return;
   const target = followLinks(path);
   const dir = dirname(target);
-  removeStaleTempFiles(target);
+  removeStaleTempFiles(target, { listing: 'cached' });
   let old: Stats | undefined;
   try {
     old = statSync(target);

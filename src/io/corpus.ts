@@ -1,116 +1,15 @@
-/**
- * Reads a corpus: a folder with a corpus.json manifest, a folder of text files, or a list
- * of files. Languages come from the manifest, from --lang, or from language detection.
- */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { AllineaError } from '../core/errors.js';
+/** Reads a corpus (src/io/corpus-files.ts), detecting languages where none is given. */
 import { detectLanguage } from '../core/corpus/detect-language.js';
-import { idFromFileName, manifestSchema, uniqueIds } from '../core/corpus/manifest.js';
-import { formatPath } from '../core/model/parse.js';
-import { excerpt } from '../core/display/sanitize.js';
-import { readTextFile, readTextFileWithHash, shownPath, STDIN_NAME, type TextWithHash } from './read-text.js';
+import { manifestSchema } from '../core/corpus/manifest.js';
+import { loadCorpusFiles, type CorpusOptions, type LoadedCorpus } from './corpus-files.js';
 
-/** The corpus input that stands for standard input (`allinea split -`, `allinea align a.txt -`). */
-export const STDIN_INPUT = '-';
-
-export interface CorpusDocument {
-  readonly id: string;
-  /** Absolute path of the text file. */
-  readonly path: string;
-  readonly lang: string;
-  readonly title?: string;
-  readonly text: string;
-  readonly sha256: string;
-}
-
-export interface LoadedCorpus {
-  readonly docs: readonly CorpusDocument[];
-  /** The folder the corpus came from, when it was one. */
-  readonly root?: string;
-  /** Where each language came from, for messages ("detected", "--lang", "manifest"). */
-  readonly langSource: ReadonlyMap<string, 'manifest' | 'option' | 'detected'>;
-}
-
-export const MANIFEST_NAME = 'corpus.json';
-const TEXT_EXTENSIONS = /\.(txt|text|md)$/i;
-
-function loadManifest(folder: string): LoadedCorpus {
-  const manifestPath = join(folder, MANIFEST_NAME);
-  let data: unknown;
-  try {
-    data = JSON.parse(readTextFile(manifestPath));
-  } catch (error) {
-    if (error instanceof AllineaError) throw error;
-    // JSON.parse quotes the text around the error: a short, safe excerpt of it at most.
-    throw new AllineaError(`${shownPath(manifestPath)} is not valid JSON: ${excerpt((error as Error).message.replace(/\.$/, ''), 100)}; fix it or remove it to read the folder's text files.`);
-  }
-  const parsed = manifestSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    throw new AllineaError(`${shownPath(manifestPath)}: ${excerpt(formatPath(path), 60)}: ${excerpt(issue.message, 120)}.`);
-  }
-  const ids = parsed.data.documents.map((d) => d.id);
-  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw new AllineaError(`${shownPath(manifestPath)}: document id "${excerpt(duplicate)}" is used twice.`);
-  const langSource = new Map<string, 'manifest'>();
-  const docs = parsed.data.documents.map((entry) => {
-    const path = resolve(folder, entry.file);
-    const { text, sha256 } = readTextFileWithHash(path);
-    langSource.set(entry.id, 'manifest');
-    return { id: entry.id, path, lang: entry.lang, ...(entry.title ? { title: entry.title } : {}), text, sha256 };
-  });
-  return { docs, root: folder, langSource };
-}
-
-function fromFiles(paths: readonly string[], lang: string | undefined, root?: string, stdin?: TextWithHash, acceptsStdin = false): LoadedCorpus {
-  const ids = uniqueIds(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : idFromFileName(basename(p)))));
-  const langSource = new Map<string, 'option' | 'detected'>();
-  const docs = paths.map((path, i) => {
-    const { text, sha256 } = path === STDIN_INPUT ? stdin! : readTextFileWithHash(path, { stdin: acceptsStdin });
-    const id = ids[i]!;
-    langSource.set(id, lang ? 'option' : 'detected');
-    return { id, path, lang: lang ?? detectLanguage(text), text, sha256 };
-  });
-  return root ? { docs, root, langSource } : { docs, langSource };
-}
+export { MANIFEST_NAME, STDIN_INPUT, type CorpusDocument, type CorpusOptions, type LoadedCorpus } from './corpus-files.js';
 
 /**
  * `inputs`: one folder (with or without manifest) or one or more files. Relative paths are
  * resolved against `cwd`. An alignment file (*.align.json) among the inputs is refused
  * with a hint, since it is opened with --alignment.
  */
-export function loadCorpus(inputs: readonly string[], options: { lang?: string; cwd: string; stdin?: TextWithHash; acceptsStdin?: boolean }): LoadedCorpus {
-  if (inputs.length === 0) throw new AllineaError('No corpus given: name a folder or text files.');
-  const stdinCount = inputs.filter((p) => p === STDIN_INPUT).length;
-  if (stdinCount > 0 && !options.stdin) throw new AllineaError(`"-" (${STDIN_NAME}) cannot be read here: name a file.`);
-  if (stdinCount > 1) throw new AllineaError(`"-" (${STDIN_NAME}) can be given only once.`);
-  const paths = inputs.map((p) => (p === STDIN_INPUT ? p : resolve(options.cwd, p)));
-  for (const path of paths) {
-    if (path !== STDIN_INPUT && !existsSync(path)) throw new AllineaError(`Cannot read ${shownPath(path)}: it does not exist.`);
-  }
-  if (stdinCount > 0) {
-    if (paths.some((p) => p !== STDIN_INPUT && statSync(p).isDirectory())) throw new AllineaError(`Give "-" (${STDIN_NAME}) with text files, not with a corpus folder.`);
-    return fromFiles(paths, options.lang, undefined, options.stdin, true);
-  }
-  const folders = paths.filter((p) => statSync(p).isDirectory());
-  if (folders.length > 0) {
-    if (paths.length > 1) throw new AllineaError('Give either one corpus folder or a list of files, not both.');
-    const folder = folders[0]!;
-    if (existsSync(join(folder, MANIFEST_NAME))) {
-      const corpus = loadManifest(folder);
-      return options.lang ? { ...corpus, docs: corpus.docs.map((d) => ({ ...d, lang: options.lang! })) } : corpus;
-    }
-    const files = readdirSync(folder)
-      // Not only regular files: a FIFO or device named like a text is refused when read, not skipped without a word.
-      .filter((f) => TEXT_EXTENSIONS.test(f) && !statSync(join(folder, f)).isDirectory())
-      .sort()
-      .map((f) => join(folder, f));
-    if (files.length === 0) throw new AllineaError(`${folder} holds no text files (.txt, .text or .md) and no ${MANIFEST_NAME}.`);
-    return fromFiles(files, options.lang, folder);
-  }
-  const alignmentFile = paths.find((p) => p.endsWith('.align.json'));
-  if (alignmentFile) throw new AllineaError(`${alignmentFile} is an alignment file, not a text: open it with --alignment.`);
-  return fromFiles(paths, options.lang, undefined, undefined, options.acceptsStdin === true);
+export function loadCorpus(inputs: readonly string[], options: CorpusOptions): LoadedCorpus {
+  return loadCorpusFiles(inputs, { ...options, detect: detectLanguage, manifestSchema });
 }

@@ -80,6 +80,8 @@ export interface ReadOptions {
   readonly name?: string;
   /** Throws the command's own refusal of a file over the limit (given its size, or the bytes read so far). */
   readonly onTooLarge?: (bytes: number) => never;
+  /** Throws the command's own refusal of a folder (default: "it is a folder"). */
+  readonly onFolder?: () => never;
 }
 
 /**
@@ -105,14 +107,17 @@ export function readFileBounded(path: string, options: ReadOptions = {}): Buffer
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw new AllineaError(`Cannot read ${shownPath(name)}: it is a folder.`);
+    if (stats.isDirectory()) {
+      options.onFolder?.();
+      throw new AllineaError(`Cannot read ${shownPath(name)}: it is a folder.`);
+    }
     if (!stats.isFile()) {
       throw new AllineaError(`Cannot read ${shownPath(name)}: it is ${kindOf(stats)}, not a regular file${hint}.`);
     }
     if (stats.size > limit) over(stats.size, formatSize(stats.size));
     // Read to the end rather than trusting the size: a file can grow, and /proc reports 0.
-    // The first read asks for the whole file and one byte more (one read for a regular file);
-    // later reads, usually just the end-of-file probe, use small chunks.
+    // The first read asks for the whole file and one byte more (one read for a regular file,
+    // whose short read of exactly its size is its end); later reads use small chunks.
     const chunks: Buffer[] = [];
     let total = 0;
     let chunkSize = Math.min(stats.size + 1, limit + 1);
@@ -124,6 +129,9 @@ export function readFileBounded(path: string, options: ReadOptions = {}): Buffer
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > limit) over(total, `more than ${formatSize(limit)}`);
+      // A regular file that gave exactly its size, short of what was asked, is at its end: no
+      // probe (a 64 KiB buffer and a read per file made up most of reading many tiny files).
+      if (chunks.length === 1 && stats.size > 0 && n === stats.size && n < chunk.length) break;
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (error) {

@@ -94,6 +94,9 @@ describe('align helpers', () => {
     const sets = parseManifest('a.en.txt\ta.fr.txt\nnovel\tb.en.txt\tb.fr.txt\n# comment\na.en.txt\tc.fr.txt\n', exists);
     expect(sets.map((s) => s.name)).toEqual(['a.en', 'novel', 'a.en-2']);
     expect(sets[1]!.files).toEqual(['b.en.txt', 'b.fr.txt']);
+    // A set named like the suffix another would get: no two sets write the same file.
+    const clash = parseManifest('pair\ta.en.txt\ta.fr.txt\npair\tb.en.txt\tb.fr.txt\npair-2\tc.en.txt\tc.fr.txt\n', exists);
+    expect(clash.map((s) => s.name)).toEqual(['pair', 'pair-3', 'pair-2']);
     const items = [0, 1, 2, 3, 4, 5, 6];
     expect(shardOf(items, '1/3')).toEqual([0, 3, 6]);
     expect(shardOf(items, '3/3')).toEqual([2, 5]);

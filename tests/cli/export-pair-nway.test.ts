@@ -14,9 +14,9 @@ describe('allinea align a.en a.it a.fr, then export --pair', () => {
     for (const lang of TRILINGUAL_LANGS) writeFileSync(join(dir, `a.${lang}`), `${sentencesOf(article, lang).join('\n')}\n`);
     const aligned = await cli(['align', '--presplit', '--mode', 'parallel', 'a.en', 'a.it', 'a.fr', '-o', 't.align.json'], { cwd: dir });
     expect(aligned.code, aligned.stderr).toBe(0);
-    const three = await cli(['export', 't.align.json', '--to', 'beads', '--status', 'all', '--pair', 'a:a-3', '-o', 'out/'], { cwd: dir });
+    const three = await cli(['export', 't.align.json', '--to', 'beads', '--status', 'all', '--pair', 'a-en:a-fr', '-o', 'out/'], { cwd: dir });
     expect(three.code, three.stderr).toBe(0);
-    expect(three.stderr).toMatch(/note: \d+ groups? of three or more documents refined into a-a-3 units/);
+    expect(three.stderr).toMatch(/note: \d+ groups? of three or more documents refined into a-en-a-fr units/);
     const file = readFileSync(join(dir, 'out', 'corpus.beads'), 'utf8');
     const pred = parseBeads(file).filter((b) => b.source.length && b.target.length);
     const gold = truePairBeads(article, 'en', 'fr');

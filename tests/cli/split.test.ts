@@ -45,6 +45,23 @@ describe('allinea split', () => {
     expect(result.stdout).not.toContain('\u0007');
   });
 
+  it('splits a long list of files one at a time, and stops with one sentence at one it cannot read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-split-list-'));
+    const files: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      files.push(`${i}.txt`);
+      writeFileSync(join(dir, `${i}.txt`), `Document ${i} begins. It ends here.\n`);
+    }
+    const all = await cli(['split', '-f', 'lines', '-l', 'en', ...files], { cwd: dir });
+    expect(all.code).toBe(0);
+    expect(all.stdout.split('\n\n')).toHaveLength(300);
+    expect(all.stdout.startsWith('Document 0 begins.\nIt ends here.\n\nDocument 1 begins.')).toBe(true);
+    const broken = await cli(['split', '-f', 'lines', '-l', 'en', '0.txt', '1.txt', 'gone.txt', '2.txt'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toBe(`allinea: Cannot read ${join(dir, 'gone.txt')}: it does not exist.\n`);
+    expect(broken.stdout).toBe('Document 0 begins.\nIt ends here.\n\nDocument 1 begins.\nIt ends here.\n');
+  });
+
   it('fails with one sentence and exit 2 on bad input or usage', async () => {
     const missing = await cli(['split', '/nonexistent/file.txt']);
     expect(missing).toMatchObject({ code: 2, stdout: '' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { removeStaleTempFiles, writeFileAtomic } from '../../src/io/atomic-write.js';
+import { removeStaleTempFiles, tempScanWork, writeFileAtomic } from '../../src/io/atomic-write.js';
 import { followLinks } from '../../src/io/follow-links.js';
 import { REPO_ROOT } from '../helpers/seeds.js';
 
@@ -82,6 +82,21 @@ describe('temporary files of saves', () => {
     writeFileAtomic(path, 'new');
     expect(readdirSync(dir).sort()).toEqual([live, other, recent, 'a.align.json'].sort());
     expect(removeStaleTempFiles(join(dir, 'b.align.json'))).toEqual([other]);
+  });
+
+  it('saving many files into one folder reads its entries a bounded number of times, not once per save (a count)', () => {
+    // Each save looked for stale temporary files by listing the folder: n saves read n²/2 entries.
+    const entriesFor = (n: number): number => {
+      const dir = temp();
+      const before = tempScanWork.entries;
+      for (let i = 0; i < n; i++) writeFileAtomic(join(dir, `${i}.align.json`), `{"n":${i}}`);
+      expect(readdirSync(dir)).toHaveLength(n);
+      return tempScanWork.entries - before;
+    };
+    const small = entriesFor(150);
+    const large = entriesFor(300);
+    expect(large).toBeLessThanOrEqual(2.3 * Math.max(1, small));
+    expect(large).toBeLessThanOrEqual(300);
   });
 
   it('a SIGTERM during saves does not leave a temporary file (the save finishes, then the process ends)', async () => {

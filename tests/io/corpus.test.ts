@@ -75,4 +75,37 @@ describe('loadCorpus', () => {
     expect(() => loadCorpus([dir], { cwd: dir })).toThrow(AllineaError);
     expect(() => loadCorpus([dir], { cwd: dir })).toThrow(/documents\[0\]\.id: use letters/);
   });
+
+  it('in a list of files, refuses a folder or a missing file with its own sentence, and hashes each text as its bytes', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'a.txt'), '\ufeffCiao. Città è bella.');
+    writeFileSync(join(dir, 'b.txt'), 'Hello. Bye.');
+    expect(() => loadCorpus(['a.txt', 'sub'], { cwd: dir })).toThrow(/^Give either one corpus folder or a list of files, not both\.$/);
+    expect(() => loadCorpus(['a.txt', 'nope.txt'], { cwd: dir })).toThrow(/nope\.txt: it does not exist\.$/);
+    expect(() => loadCorpus(['a.txt', 'x.align.json'], { cwd: dir })).toThrow(/x\.align\.json: it does not exist\.$/);
+    writeFileSync(join(dir, 'x.align.json'), '{}');
+    expect(() => loadCorpus(['a.txt', 'x.align.json'], { cwd: dir })).toThrow(/is an alignment file/);
+    const corpus = loadCorpus(['a.txt', 'b.txt'], { cwd: dir, lang: 'it' });
+    expect(corpus.docs[0]!.text).toBe('Ciao. Città è bella.');
+    // The file's bytes without the BOM, as the alignment file stores them.
+    expect(corpus.docs.map((d) => d.sha256)).toEqual([sha256('Ciao. Città è bella.'), sha256('Hello. Bye.')]);
+    expect({ ...corpus.docs[1]! }.sha256).toBe(sha256('Hello. Bye.'));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads the language detector and the manifest schema only for inputs that need them', async () => {
+    const { corpusHelpers, loadCorpusFiles } = await import('../../src/io/corpus-files.js');
+    const dir = temp();
+    writeFileSync(join(dir, 'a.txt'), 'Ciao. Come stai?');
+    writeFileSync(join(dir, 'b.txt'), 'Hello. How are you?');
+    const given = await corpusHelpers(['a.txt', 'b.txt'], { cwd: dir, lang: 'it' });
+    expect(given).toEqual({});
+    expect(loadCorpusFiles(['a.txt', 'b.txt'], { cwd: dir, lang: 'it', ...given }).docs.map((d) => d.lang)).toEqual(['it', 'it']);
+    const detected = await corpusHelpers(['a.txt', 'b.txt'], { cwd: dir });
+    expect(Object.keys(detected)).toEqual(['detect']);
+    expect(Object.keys(await corpusHelpers(['seeds'], { cwd: join(SEEDS_DIR, '..') }))).toEqual(['manifestSchema']);
+    expect(loadCorpusFiles(['seeds'], { cwd: join(SEEDS_DIR, '..'), ...(await corpusHelpers(['seeds'], { cwd: join(SEEDS_DIR, '..') })) }).docs).toHaveLength(5);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

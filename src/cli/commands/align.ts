@@ -8,6 +8,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams, OutStream } from '../streams.js';
 import type { AlignMode } from '../../core/align/types.js';
+import { uniqueIds } from '../../core/corpus/ids.js';
 
 export interface AlignArgs {
   readonly inputs: readonly string[];
@@ -142,7 +143,7 @@ async function alignOne(
   const { resolve, basename, dirname } = await import('node:path');
   const { UserError } = await import('../errors.js');
   const { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, isCheckout, isInside, seedsAlignmentPath } = await import('../paths.js');
-  const { loadCorpus } = await import('../../io/corpus.js');
+  const { corpusHelpers, loadCorpusFiles } = await import('../../io/corpus-files.js');
   const { segment } = await import('../../core/text/segment.js');
   const { createAlignment } = await import('../../core/model/create.js');
   const { applySuggestions } = await import('../../core/model/operations.js');
@@ -152,7 +153,7 @@ async function alignOne(
   const { rmSync } = await import('node:fs');
   const { ensureFolder } = await import('../../io/fs-errors.js');
   const { readStdinText, shownPath } = await import('../../io/read-text.js');
-  const { STDIN_INPUT } = await import('../../io/corpus.js');
+  const { STDIN_INPUT } = await import('../../io/corpus-files.js');
   const { saveStdinCopy, stdinCopyPath } = await import('../../io/stdin-copy.js');
 
   const inputs = args.inputs.length > 0 ? args.inputs : [DEFAULT_CORPUS];
@@ -193,7 +194,7 @@ async function alignOne(
     alignment = opened.alignment;
     texts = opened.texts;
     if (args.inputs.length > 0) {
-      const corpus = loadCorpus(args.inputs, corpusOptions);
+      const corpus = loadCorpusFiles(args.inputs, { ...corpusOptions, ...(await corpusHelpers(args.inputs, corpusOptions)) });
       const wanted = new Set(corpus.docs.map((d) => (d.path === STDIN_INPUT && stdinCopy ? stdinCopy.path : d.path)));
       const have = new Set(alignment.documents.map((d) => documentPath(output, d.path)));
       if (wanted.size !== have.size || [...wanted].some((p) => !have.has(p))) {
@@ -208,7 +209,7 @@ async function alignOne(
     alignment = copy.alignment;
     texts = copy.texts;
   } else {
-    let corpus = loadCorpus(inputs, corpusOptions);
+    let corpus = loadCorpusFiles(inputs, { ...corpusOptions, ...(await corpusHelpers(inputs, corpusOptions)) });
     if (corpus.docs.length < 2) throw new UserError('Aligning needs at least two documents.');
     if (langTags && langTags.length > 1) {
       const problem = languageListProblem(langTags, corpus.docs.length);
@@ -276,6 +277,9 @@ async function alignOne(
 /**
  * Detected languages, as lines for stderr: the tag per document, and a warning where the
  * detector could not tell (too little text, or two languages scoring alike) so the user gives --lang.
+ * A single alignment says what the language might be; a batch (`label` set) does not: scoring
+ * 414 languages again for each undetected document was most of the time of a batch of many
+ * small pairs, for a guess that short texts do not support.
  */
 async function detectedLanguageLines(
   corpus: { docs: readonly { id: string; lang: string; text: string }[]; langSource?: ReadonlyMap<string, string> },
@@ -289,8 +293,8 @@ async function detectedLanguageLines(
   const lines = [`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => (d.id === d.lang ? d.id : `${d.id} ${d.lang}`)).join(', '))}\n`];
   for (const d of detected) {
     if (d.lang !== 'und') continue;
-    const guess = guessLanguage(d.text);
-    const maybe = guess.candidates.length ? ` (perhaps ${guess.candidates.join(' or ')})` : '';
+    const candidates = label ? [] : guessLanguage(d.text).candidates;
+    const maybe = candidates.length ? ` (perhaps ${candidates.join(' or ')})` : '';
     lines.push(`${prefix}  warning: cannot tell the language of ${sanitizeForTerminal(d.id)}${maybe}; give it with --lang or in a corpus.json manifest\n`);
   }
   return lines;
@@ -342,7 +346,6 @@ export interface ManifestSet {
  */
 export function parseManifest(text: string, exists: (path: string) => boolean): ManifestSet[] {
   const sets: ManifestSet[] = [];
-  const seen = new Map<string, number>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
@@ -353,11 +356,11 @@ export function parseManifest(text: string, exists: (path: string) => boolean): 
       fields = fields.slice(1);
     }
     const base = (name ?? fields[0]!.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')).replace(/[^\p{L}\p{N}._-]+/gu, '_');
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    sets.push({ name: count > 1 ? `${base}-${count}` : base, files: fields });
+    sets.push({ name: base, files: fields });
   }
-  return sets;
+  // Names made unique (-2, -3, ...) never take a name another set has: two sets must not write one file.
+  const names = uniqueIds(sets.map((s) => s.name));
+  return sets.map((set, i) => ({ ...set, name: names[i]! }));
 }
 
 /** The sets of shard I of N ("2/4"): positions I-1, I-1+N, … of the manifest. */

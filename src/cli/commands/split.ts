@@ -33,13 +33,16 @@ export function registerSplit(program: Command, streams: CliStreams, setExit: Se
 }
 
 export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<number> {
-  const { loadCorpus } = await import('../../io/corpus.js');
+  const { corpusHelpers, streamCorpusFiles, STDIN_INPUT } = await import('../../io/corpus-files.js');
+  // The language detector and the manifest schema are loaded only when the inputs need them.
+  const helpers = await corpusHelpers(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}) });
   const { segment } = await import('../../core/text/segment.js');
   const { jsonForTerminal, sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   const { readStdinText } = await import('../../io/read-text.js');
-  const { STDIN_INPUT } = await import('../../io/corpus.js');
   const stdin = args.files.includes(STDIN_INPUT) ? await readStdinText(streams.stdin) : undefined;
-  const corpus = loadCorpus(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), acceptsStdin: true });
+  // Files are read one at a time as they are split (a list of thousands holds one in memory);
+  // one that cannot be read stops the run there, after the sentences of those before it.
+  const corpus = streamCorpusFiles(args.files, { cwd: streams.cwd, ...(args.lang ? { lang: args.lang } : {}), ...(stdin ? { stdin } : {}), ...helpers, acceptsStdin: true });
   const out = streams.stdout;
   // Lines and text output may reach a terminal: keep document bytes from driving it (unless --raw).
   const safe = out.isTTY === true && args.raw !== true;
@@ -53,7 +56,17 @@ export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<nu
       pending = '';
     }
   };
-  corpus.docs.forEach((doc, d) => {
+  let d = 0;
+  try {
+    for (const doc of corpus.docs) {
+      splitOne(doc, d++);
+    }
+  } finally {
+    if (pending) out.write(pending);
+  }
+  return 0;
+
+  function splitOne(doc: { readonly path: string; readonly lang: string; readonly text: string }, d: number): void {
     const spans = segment(doc.text, doc.lang);
     if (args.format === 'json') {
       const sentences = spans.map(([start, end], index) => ({ index, start, end, text: doc.text.slice(start, end) }));
@@ -68,7 +81,5 @@ export async function runSplit(args: SplitArgs, streams: CliStreams): Promise<nu
       const width = String(spans.length).length;
       spans.forEach(([start, end], i) => write(`${String(i + 1).padStart(width)}  ${show(doc.text.slice(start, end))}\n`));
     }
-  });
-  if (pending) out.write(pending);
-  return 0;
+  }
 }

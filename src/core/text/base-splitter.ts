@@ -25,17 +25,30 @@ export interface BaseQuery {
  * Answers several queries about `text` with a single split() call: the normalised windows are
  * joined by line breaks (whitespace to sentence-splitter) and each answer is read back at its
  * window's offset. One call per line rather than per candidate saves sentence-splitter's fixed
- * cost per call (it builds its parsers each time).
+ * cost per call (it builds its parsers each time). `plainWindows: false` asks sentence-splitter
+ * about every window (the reference the shortcut is tested against).
  */
-export function baseBoundaries(text: string, queries: readonly BaseQuery[], rules: LanguageRules): boolean[] {
+export function baseBoundaries(text: string, queries: readonly BaseQuery[], rules: LanguageRules, options: { plainWindows?: boolean } = {}): boolean[] {
+  const plain = options.plainWindows !== false;
   let joined = '';
   const cuts = new Map<number, number>();
-  queries.forEach((q, i) => {
-    if (i > 0) joined += '\n';
-    cuts.set(joined.length + (q.cut - q.from), i);
-    joined += normaliseWindow(text.slice(q.from, q.to));
-  });
   const answers = queries.map(() => false);
+  queries.forEach((q, i) => {
+    const window = normaliseWindow(text.slice(q.from, q.to));
+    // The commonest window is answered without sentence-splitter, whose fixed cost per call
+    // (tens of microseconds) dominated many short lines and many tiny documents.
+    const known = plain ? plainWindowAnswer(window, q.cut - q.from, rules) : undefined;
+    if (known !== undefined) {
+      answers[i] = known;
+      baseWork.answeredPlain++;
+      return;
+    }
+    if (joined.length > 0) joined += '\n';
+    cuts.set(joined.length + (q.cut - q.from), i);
+    joined += window;
+  });
+  if (cuts.size === 0) return answers;
+  baseWork.splitCalls++;
   const language = languageFor(joined, rules);
   for (const node of split(joined, { AbbrMarker: { language } })) {
     if (node.type !== 'Sentence') continue;
@@ -43,6 +56,33 @@ export function baseBoundaries(text: string, queries: readonly BaseQuery[], rule
     if (i !== undefined) answers[i] = true;
   }
   return answers;
+}
+
+/** Work counters (for tests): split() calls made, and windows answered without one. */
+export const baseWork = { splitCalls: 0, answeredPlain: 0 };
+
+/** A plain word (two or more letters, none of them CJK, which sentence-splitter takes as word boundaries), its mark, whitespace, the next word. */
+const PLAIN_WINDOW = /^(\p{L}{2,})([.?!])\s+\S*\s*$/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * sentence-splitter's answer for a normalised window asked alone, when it is certain without
+ * running it: "word. Next", "word? next", "word! Next" where the word is no abbreviation, title,
+ * numeral or exclamation word of the language layer (so its AbbrMarker has nothing to mark: no
+ * multi-period abbreviation, line index, or capital initial fits a plain word of two letters or
+ * more), and no pair mark is open (the window holds none before the mark). Its separator then
+ * ends the sentence right after the mark. Undefined for every other window (asked for real).
+ * Property-tested against sentence-splitter (tests/core/text/base-splitter.test.ts).
+ */
+export function plainWindowAnswer(window: string, cut: number, rules: LanguageRules): boolean | undefined {
+  const m = PLAIN_WINDOW.exec(window);
+  if (!m) return undefined;
+  const word = m[1]!;
+  const mark = m[2]!;
+  if (cut !== word.length + 1 || CJK.test(word)) return undefined;
+  if (mark === '!' && rules.abbreviations.isExclamationWord(`${word}!`)) return undefined;
+  if (mark === '.' && abbreviationKind(rules, word) !== undefined) return undefined;
+  return true;
 }
 
 /** Whether sentence-splitter ends a sentence right after `cut` in text[from, to). */

@@ -35,4 +35,14 @@ describe('language detection', () => {
   it('prefers the widely used language when a regional neighbour scores the same (Spanish, not Asturian)', () => {
     expect(guessLanguage(LANGUAGE_SAMPLES.es!)).toMatchObject({ lang: 'es', sure: true });
   });
+
+  it('says "und" for texts too short to be sure, as the full guess does, at every length', () => {
+    for (const text of Object.values(LANGUAGE_SAMPLES)) {
+      for (let length = 0; length <= Math.min(text.length, 400); length += 7) {
+        const prefix = text.slice(0, length);
+        const guess = guessLanguage(prefix);
+        expect(detectLanguage(prefix), JSON.stringify(prefix)).toBe(guess.sure ? guess.lang : 'und');
+      }
+    }
+  });
 });
