@@ -81,6 +81,11 @@ export const tempScanWork = { entries: 0 };
  */
 const tempFilesByFolder = new Map<string, Map<string, string[]>>();
 
+/** Forgets the folder listings: a command that lists each folder once per run starts here. */
+export function forgetTempListings(): void {
+  tempFilesByFolder.clear();
+}
+
 function tempFilesIn(dir: string, fresh: boolean): Map<string, string[]> | undefined {
   let byTarget = fresh ? undefined : tempFilesByFolder.get(dir);
   if (byTarget) return byTarget;

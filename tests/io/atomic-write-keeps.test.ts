@@ -150,3 +150,21 @@ describe('alignments opened through a link', () => {
     expect(existsSync(join(dir, 'seeds'))).toBe(false);
   });
 });
+
+describe('allinea check over many files in one folder', () => {
+  it('lists the folder once for the run, not once per file (a count)', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const entriesFor = async (n: number): Promise<number> => {
+      const dir = mkdtempSync(join(tmpdir(), 'allinea-check-many-'));
+      for (let i = 0; i < n; i++) writeFileSync(join(dir, `${i}.align.json`), '{}');
+      const before = tempScanWork.entries;
+      const result = await cli(['check', dir]);
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      return tempScanWork.entries - before;
+    };
+    const small = await entriesFor(100);
+    const large = await entriesFor(200);
+    expect(large).toBeLessThanOrEqual(2.3 * Math.max(1, small));
+    expect(large).toBeLessThanOrEqual(200);
+  });
+});

@@ -126,12 +126,14 @@ export async function runCheck(args: CheckArgs, streams: CliStreams): Promise<nu
 
   let segmenter: Promise<SegmentFn> | undefined;
   const results = [];
-  const { removeStaleTempFiles } = await import('../../io/atomic-write.js');
+  const { forgetTempListings, removeStaleTempFiles } = await import('../../io/atomic-write.js');
+  forgetTempListings();
   const { existsSync } = await import('node:fs');
   const { basename, dirname, join } = await import('node:path');
   for (const path of files) {
     // Temporary files of saves that were killed (their process is gone) are litter: remove them.
-    for (const name of removeStaleTempFiles(path)) streams.stderr.write(`allinea: removed ${name}, left over by an interrupted save.\n`);
+    // One listing per folder for the whole run: thousands of files in one folder were read n² times.
+    for (const name of removeStaleTempFiles(path, { listing: 'cached' })) streams.stderr.write(`allinea: removed ${name}, left over by an interrupted save.\n`);
     // An import killed between its documents and its alignment leaves a journal (see import.ts).
     if (existsSync(join(dirname(path), `.${basename(path)}.import-incomplete`))) {
       streams.stderr.write(`allinea: warning: an import into ${io.displayPath(path, streams.cwd)} was interrupted, so its documents may be out of step with it; run the import again (with --force).\n`);
