@@ -56,6 +56,20 @@ async function cli(args: string[], cwd: string): Promise<void> {
   if (code !== 0) throw new Error(`allinea ${args.join(' ')} exited ${code}: ${stderr().slice(0, 300)}`);
 }
 
+/**
+ * `allinea ARGS` as a user runs it: the bundle in its own process, timed by /usr/bin/time (CPU
+ * of the whole process, start-up included). Output goes to `out` when given.
+ */
+function bundleRun(allineaArgs: readonly string[], bytes: number, out?: string): StageFigure {
+  const args = ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'bin', 'allinea.js'), ...allineaArgs];
+  const res = spawnSync('/usr/bin/time', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  if (res.error) throw new Error(`allinea ${allineaArgs[0]} could not start: ${res.error.message}`);
+  if (out) writeFileSync(out, res.stdout ?? '');
+  if (res.status !== 0) throw new Error(`allinea ${allineaArgs[0]} failed: ${res.stderr.slice(0, 300)}`);
+  const [e, u, sys, m] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { ms: e! * 1000, cpuMs: (u! + sys!) * 1000, bytes, rssMiB: m! / 1024 };
+}
+
 async function main(): Promise<void> {
   const [dir, shapeName, bytesArg, stagesArg] = process.argv.slice(2);
   const shape = SHAPES.find((s) => s.name === shapeName);
@@ -90,6 +104,21 @@ async function main(): Promise<void> {
         for (const f of sources) writeFileSync(join(sourceDir, f.name), f.text);
         inputs = [sourceDir];
       }
+      const out = join(dir, 'split.out');
+      const runs: StageFigure[] = [];
+      for (let r = 0; r < 2; r++) runs.push(bundleRun(['split', '-f', 'lines', '-l', shape.lang[0], ...inputs], srcBytes, out));
+      figures[stage] = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    } else if (stage === 'split') {
+      // As a user runs it: the installed command in its own process, output to a file.
+      // Tens of thousands of tiny files do not fit on a command line (E2BIG): they are given as
+      // a folder holding the source side, as a user would give them.
+      let inputs = sources.map((f) => join(docsDir, f.name));
+      if (tiny) {
+        const sourceDir = join(dir, 'sources');
+        mkdirSync(sourceDir, { recursive: true });
+        for (const f of sources) writeFileSync(join(sourceDir, f.name), f.text);
+        inputs = [sourceDir];
+      }
       const args = ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'bin', 'allinea.js'), 'split', '-f', 'lines', '-l', shape.lang[0], ...inputs];
       const out = join(dir, 'split.out');
       const runs: StageFigure[] = [];
@@ -104,19 +133,27 @@ async function main(): Promise<void> {
       figures[stage] = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
     } else if (stage === 'load') {
       const { loadCorpus } = await import('../src/io/corpus.js');
-      figures[stage] = await measure(allBytes, () => void loadCorpus([docsDir], { cwd: dir }));
+      // Best of two, as for segmentation: the files were written a moment ago and the machine is shared.
+      const runs = [];
+      for (let r = 0; r < 2; r++) runs.push(await measure(allBytes, () => void loadCorpus([docsDir], { cwd: dir })));
+      figures[stage] = runs.reduce((a, b) => (b.cpuMs! < a.cpuMs! ? b : a));
     } else if (stage === 'workbench') {
       figures[stage] = await measure(allBytes, () => firstFrame(docsDir, join(dir, 'view.align.json'), dir));
     } else if (stage === 'parallel' || stage === 'comparable') {
       const out = stage === 'parallel' ? parallelOut : join(dir, tiny ? 'comparable' : 'comparable.align.json');
       let args = ['align', docsDir, '--mode', stage, '-o', out];
       if (tiny) {
-        // Many small pairs: the batch mode (one job, in this process).
+        // Many small pairs: the batch mode (one job).
         const lines: string[] = [];
         for (let i = 0; i < input.files.length; i += 2) lines.push(`docs/${input.files[i]!.name}\tdocs/${input.files[i + 1]!.name}`);
         writeFileSync(join(dir, 'manifest.tsv'), `${lines.join('\n')}\n`);
         // Each pair's languages, as a manifest user gives them (too short to detect reliably).
+        // Through the bundle, as a user runs it: in this worker the sources run under tsx, whose
+        // loader hooks answer each of the many dynamic imports of thousands of sets (most of the
+        // time there: 17.6 s against 4.7 s for 1,786 pairs).
         args = ['align', '--manifest', join(dir, 'manifest.tsv'), '--out-dir', out, '--mode', stage, '--lang', shape.lang.join(',')];
+        figures[stage] = bundleRun(args, allBytes);
+        continue;
       }
       figures[stage] = await measure(allBytes, () => cli(args, dir));
     } else if (stage === 'check') {
