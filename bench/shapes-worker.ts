@@ -108,29 +108,6 @@ async function main(): Promise<void> {
       const runs: StageFigure[] = [];
       for (let r = 0; r < 2; r++) runs.push(bundleRun(['split', '-f', 'lines', '-l', shape.lang[0], ...inputs], srcBytes, out));
       figures[stage] = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-    } else if (stage === 'split') {
-      // As a user runs it: the installed command in its own process, output to a file.
-      // Tens of thousands of tiny files do not fit on a command line (E2BIG): they are given as
-      // a folder holding the source side, as a user would give them.
-      let inputs = sources.map((f) => join(docsDir, f.name));
-      if (tiny) {
-        const sourceDir = join(dir, 'sources');
-        mkdirSync(sourceDir, { recursive: true });
-        for (const f of sources) writeFileSync(join(sourceDir, f.name), f.text);
-        inputs = [sourceDir];
-      }
-      const args = ['-f', '%e %U %S %M', process.execPath, join(ROOT, 'bin', 'allinea.js'), 'split', '-f', 'lines', '-l', shape.lang[0], ...inputs];
-      const out = join(dir, 'split.out');
-      const runs: StageFigure[] = [];
-      for (let r = 0; r < 2; r++) {
-        const res = spawnSync('/usr/bin/time', [...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
-        if (res.error) throw new Error(`allinea split could not start: ${res.error.message}`);
-        writeFileSync(out, res.stdout ?? '');
-        if (res.status !== 0) throw new Error(`allinea split failed: ${res.stderr.slice(0, 300)}`);
-        const [e, u, s, m] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-        runs.push({ ms: e! * 1000, cpuMs: (u! + s!) * 1000, bytes: srcBytes, rssMiB: m! / 1024 });
-      }
-      figures[stage] = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
     } else if (stage === 'load') {
       const { loadCorpus } = await import('../src/io/corpus.js');
       // Best of two, as for segmentation: the files were written a moment ago and the machine is shared.
