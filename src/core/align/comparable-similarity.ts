@@ -247,9 +247,64 @@ export interface Similarity {
  * mass: long sentences that contain a paraphrase are penalised gently (λ < 1), and the
  * constant c asks for more than one shared rare word before a score gets high.
  */
+/**
+ * Token pairs whose value can be above 0, for long sentences (see tokenPairValue): the same
+ * key; the same first letter (cognates, and a translation's lemma shares the first four
+ * letters of the word it names); a translation of either starting with the other's letter;
+ * two numbers. Rows are in ascending q, as the dense matrix is read.
+ */
+function sparseValues(xs: readonly ContentToken[], ys: readonly ContentToken[]): { qs: number[][]; vs: number[][] } {
+  const byFirst = new Map<number, number[]>();
+  const byKey = new Map<string, number[]>();
+  const byTranslationFirst = new Map<number, number[]>();
+  const numbers: number[] = [];
+  const push = <K>(map: Map<K, number[]>, key: K, q: number) => {
+    const list = map.get(key);
+    if (list) list.push(q);
+    else map.set(key, [q]);
+  };
+  ys.forEach((y, q) => {
+    push(byFirst, y.norm.charCodeAt(0), q);
+    push(byKey, y.key, q);
+    for (const first of new Set(y.translatedWords.map((w) => w.charCodeAt(0)))) push(byTranslationFirst, first, q);
+    if (y.kind === 'number') numbers.push(q);
+  });
+  const stamp = new Int32Array(ys.length).fill(-1);
+  const qs: number[][] = [];
+  const vs: number[][] = [];
+  xs.forEach((x, p) => {
+    const found: number[] = [];
+    const add = (list: readonly number[] | undefined) => {
+      if (list) for (const q of list) if (stamp[q] !== p) ((stamp[q] = p), found.push(q));
+    };
+    add(byFirst.get(x.norm.charCodeAt(0)));
+    add(byKey.get(x.key));
+    add(byTranslationFirst.get(x.norm.charCodeAt(0)));
+    for (const first of new Set(x.translatedWords.map((w) => w.charCodeAt(0)))) add(byFirst.get(first));
+    if (x.kind === 'number') add(numbers);
+    found.sort((u, v) => u - v);
+    const rowQ: number[] = [];
+    const rowV: number[] = [];
+    for (const q of found) {
+      const v = tokenPairValue(x, ys[q]!);
+      // Rounded as the dense matrix (a Float32Array) rounds it, so both readings agree exactly.
+      if (v > 0) (rowQ.push(q), rowV.push(Math.fround(v)));
+    }
+    qs.push(rowQ);
+    vs.push(rowV);
+  });
+  return { qs, vs };
+}
+
+/** Sentence pairs with more token pairs than this are scored through sparseValues. */
+const DENSE_LIMIT = 4096;
+
 export function comparableSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key: string) => number): Similarity {
-  const xs = a.tokens;
-  const ys = b.tokens;
+  return a.tokens.length * b.tokens.length > DENSE_LIMIT ? sparseSimilarity(a.tokens, b.tokens, idf) : denseSimilarity(a.tokens, b.tokens, idf);
+}
+
+/** comparableSimilarity over every token pair (short sentences: the usual case). */
+export function denseSimilarity(xs: readonly ContentToken[], ys: readonly ContentToken[], idf: (key: string) => number): Similarity {
   const n = xs.length;
   const m = ys.length;
   if (scratch.length < n * m) scratch = new Float32Array(Math.max(n * m, scratch.length * 2));
@@ -297,6 +352,58 @@ export function comparableSimilarity(a: SentenceInfo, b: SentenceInfo, idf: (key
   };
   const [ma, ta, ka] = side(xs, n, m, m, 1);
   const [mb, tb, kb] = side(ys, m, n, 1, m);
+  const matched = (ma + mb) / 2;
+  const unmatched = (ta - ma + tb - mb) / 2;
+  return { score: matched / (matched + UNMATCHED_WEIGHT * unmatched + EVIDENCE_CONSTANT), matchedTokens: Math.min(ka, kb) };
+}
+
+/**
+ * comparableSimilarity for long sentences: the same figures from the pairs that can match
+ * (sparseValues), in time near the number of tokens instead of its square. Property-tested
+ * against the dense reading (tests/core/align/comparable-sparse.test.ts).
+ */
+export function sparseSimilarity(xs: readonly ContentToken[], ys: readonly ContentToken[], idf: (key: string) => number): Similarity {
+  const { qs, vs } = sparseValues(xs, ys);
+  // Columns for the other side, in ascending p (rows are visited in order).
+  const colP: number[][] = ys.map(() => []);
+  const colV: number[][] = ys.map(() => []);
+  qs.forEach((row, p) => row.forEach((q, k) => (colP[q]!.push(p), colV[q]!.push(vs[p]![k]!))));
+  const longest = Math.max(xs.length, ys.length);
+  if (chainPos.length < longest) {
+    chainPos = new Float64Array(longest * 2);
+    chainWeight = new Float64Array(longest * 2);
+    chainBest = new Float64Array(longest * 2);
+  }
+  const side = (tokens: readonly ContentToken[], where: readonly number[][], value: readonly number[][]): [number, number, number] => {
+    let total = 0;
+    let matched = 0;
+    let found = 0;
+    for (let p = 0; p < tokens.length; p++) {
+      const w = idf(tokens[p]!.key);
+      let top = 0;
+      let at = -1;
+      const row = value[p]!;
+      for (let k = 0; k < row.length; k++) {
+        const v = row[k]!;
+        if (v > top) {
+          top = v;
+          at = where[p]![k]!;
+          if (v >= 1) break;
+        }
+      }
+      total += w;
+      matched += w * top;
+      if (top > 0) {
+        chainPos[found] = at;
+        chainWeight[found] = w * top;
+        found++;
+      }
+    }
+    const ordered = orderedMass(chainPos, chainWeight, found, chainBest);
+    return [(ordered + matched) / 2, total, found];
+  };
+  const [ma, ta, ka] = side(xs, qs, vs);
+  const [mb, tb, kb] = side(ys, colP, colV);
   const matched = (ma + mb) / 2;
   const unmatched = (ta - ma + tb - mb) / 2;
   return { score: matched / (matched + UNMATCHED_WEIGHT * unmatched + EVIDENCE_CONSTANT), matchedTokens: Math.min(ka, kb) };
