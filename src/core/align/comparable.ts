@@ -48,6 +48,10 @@ export const COMPARABLE_MAX_PER_DOC = 3;
 const PRUNE_FROM = 1000;
 const PRUNED_POSTING = 100;
 const PRUNED_CANDIDATES = 4;
+/** Sentence pairs scored (a work measure for tests). */
+export const comparableWork = { pairs: 0 };
+/** Below PRUNE_FROM, a candidate's rare-key weight must reach this share of the best one's. */
+const SMALL_RELATIVE = 0.1;
 
 /** Number of sentences containing each token key, over the given documents. */
 export function keyDocumentFrequency(docs: readonly AlignDocument[]): { df: Map<string, number>; sentences: number } {
@@ -132,11 +136,11 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
   // the PRUNED_CANDIDATES targets sharing the most rare-key weight are scored.
   const pruned = tgt.length > PRUNE_FROM;
   const maxPosting = pruned ? PRUNED_POSTING : Math.max(8, Math.ceil(tgt.length * 0.2));
-  const weights = pruned ? new Float64Array(tgt.length) : undefined;
+  const weights = new Float64Array(tgt.length);
 
   const candidatesOf = (i: number): Iterable<number> => {
     const found = new Set<number>();
-    const seenKeys = weights ? new Set<string>() : undefined;
+    const seenKeys = new Set<string>();
     for (const t of src[i]!.tokens) {
       const keys = [t.key, ...t.translated, `x${t.key}`];
       const sk = skeleton(t.norm);
@@ -144,10 +148,6 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
       for (const k of keys) {
         const list = index.get(k);
         if (!list || list.length > maxPosting) continue;
-        if (!weights || !seenKeys) {
-          for (const j of list) found.add(j);
-          continue;
-        }
         if (seenKeys.has(k)) continue;
         seenKeys.add(k);
         // Rarer keys weigh more (an IDF within the target).
@@ -158,8 +158,18 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
         }
       }
     }
-    if (!weights || found.size <= PRUNED_CANDIDATES) {
-      if (weights) for (const j of found) weights[j] = 0;
+    if (!pruned) {
+      // Targets sharing far less rare-key weight than the best one share a stray number or
+      // name, not the statement: without this, their count grew with the document.
+      let top = 0;
+      for (const j of found) top = Math.max(top, weights[j]!);
+      const kept: number[] = [];
+      for (const j of found) if (weights[j]! >= SMALL_RELATIVE * top) kept.push(j);
+      for (const j of found) weights[j] = 0;
+      return kept.sort((x, y) => x - y);
+    }
+    if (found.size <= PRUNED_CANDIDATES) {
+      for (const j of found) weights[j] = 0;
       return found;
     }
     const ranked = [...found].sort((x, y) => weights[y]! - weights[x]! || x - y).slice(0, PRUNED_CANDIDATES);
@@ -171,6 +181,7 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
     if (excluded.has(`${source.id}:${i}`)) continue;
     for (const j of candidatesOf(i)) {
       if (rejected.has(`${source.id}:${i}|${target.id}:${j}`)) continue;
+      comparableWork.pairs++;
       const match = pairSimilarity(src[i]!, tgt[j]!, idf);
       if (match.score > 0) all.push({ i, j, score: match.score, match, margin: 0 });
     }
