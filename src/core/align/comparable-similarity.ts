@@ -310,51 +310,21 @@ export function denseSimilarity(xs: readonly ContentToken[], ys: readonly Conten
   if (scratch.length < n * m) scratch = new Float32Array(Math.max(n * m, scratch.length * 2));
   const values = scratch;
   for (let p = 0; p < n; p++) for (let q = 0; q < m; q++) values[p * m + q] = tokenPairValue(xs[p]!, ys[q]!);
-  // Matched mass counts words matched in the same order on both sides in full, and
-  // matches out of order at half weight: a shared statement keeps its word order, while
-  // sentences that merely share a topic match scattered words. Each token takes its best
-  // partner (the first of equals).
-  const longest = Math.max(n, m);
-  if (chainPos.length < longest) {
-    chainPos = new Float64Array(longest * 2);
-    chainWeight = new Float64Array(longest * 2);
-    chainBest = new Float64Array(longest * 2);
-  }
-  const at = chainPos;
-  const weight = chainWeight;
-  const best = chainBest;
-  const side = (tokens: readonly ContentToken[], count: number, other: number, stride: number, step: number): [number, number, number] => {
-    let total = 0;
-    let matched = 0;
-    let found = 0;
-    for (let p = 0; p < count; p++) {
-      const w = idf(tokens[p]!.key);
-      let top = 0;
-      let where = -1;
-      for (let q = 0; q < other; q++) {
-        const v = values[p * stride + q * step]!;
-        if (v > top) {
-          top = v;
-          where = q;
-          if (v >= 1) break;
-        }
-      }
-      total += w;
-      matched += w * top;
-      if (top > 0) {
-        at[found] = where;
-        weight[found] = w * top;
-        found++;
+  // Token p's best partner over a row (stride 1) or a column (stride m) of the matrix.
+  const bestIn = (count: number, start: (p: number) => number, step: number) => (p: number): number => {
+    let top = 0;
+    bestAt = -1;
+    for (let q = 0, i = start(p); q < count; q++, i += step) {
+      const v = values[i]!;
+      if (v > top) {
+        top = v;
+        bestAt = q;
+        if (v >= 1) break;
       }
     }
-    const ordered = orderedMass(at, weight, found, best);
-    return [(ordered + matched) / 2, total, found];
+    return top;
   };
-  const [ma, ta, ka] = side(xs, n, m, m, 1);
-  const [mb, tb, kb] = side(ys, m, n, 1, m);
-  const matched = (ma + mb) / 2;
-  const unmatched = (ta - ma + tb - mb) / 2;
-  return { score: matched / (matched + UNMATCHED_WEIGHT * unmatched + EVIDENCE_CONSTANT), matchedTokens: Math.min(ka, kb) };
+  return similarityOf(xs, ys, idf, bestIn(m, (p) => p * m, 1), bestIn(n, (q) => q, m));
 }
 
 /**
@@ -368,33 +338,57 @@ export function sparseSimilarity(xs: readonly ContentToken[], ys: readonly Conte
   const colP: number[][] = ys.map(() => []);
   const colV: number[][] = ys.map(() => []);
   qs.forEach((row, p) => row.forEach((q, k) => (colP[q]!.push(p), colV[q]!.push(vs[p]![k]!))));
+  const bestIn = (where: readonly number[][], value: readonly number[][]) => (p: number): number => {
+    let top = 0;
+    bestAt = -1;
+    const row = value[p]!;
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k]!;
+      if (v > top) {
+        top = v;
+        bestAt = where[p]![k]!;
+        if (v >= 1) break;
+      }
+    }
+    return top;
+  };
+  return similarityOf(xs, ys, idf, bestIn(qs, vs), bestIn(colP, colV));
+}
+
+/** Where the last `best` call found its partner (set by the dense and sparse readers). */
+let bestAt = -1;
+
+/**
+ * The similarity from each token's best partner on the other side (`bestA(p)` for a token of
+ * xs, `bestB(q)` for one of ys: its value, the partner in bestAt; the first of equals).
+ * Matched mass counts words matched in the same order on both sides in full, and matches out
+ * of order at half weight: a shared statement keeps its word order, while sentences that
+ * merely share a topic match scattered words.
+ */
+function similarityOf(
+  xs: readonly ContentToken[],
+  ys: readonly ContentToken[],
+  idf: (key: string) => number,
+  bestA: (p: number) => number,
+  bestB: (q: number) => number,
+): Similarity {
   const longest = Math.max(xs.length, ys.length);
   if (chainPos.length < longest) {
     chainPos = new Float64Array(longest * 2);
     chainWeight = new Float64Array(longest * 2);
     chainBest = new Float64Array(longest * 2);
   }
-  const side = (tokens: readonly ContentToken[], where: readonly number[][], value: readonly number[][]): [number, number, number] => {
+  const side = (tokens: readonly ContentToken[], best: (p: number) => number): [number, number, number] => {
     let total = 0;
     let matched = 0;
     let found = 0;
     for (let p = 0; p < tokens.length; p++) {
       const w = idf(tokens[p]!.key);
-      let top = 0;
-      let at = -1;
-      const row = value[p]!;
-      for (let k = 0; k < row.length; k++) {
-        const v = row[k]!;
-        if (v > top) {
-          top = v;
-          at = where[p]![k]!;
-          if (v >= 1) break;
-        }
-      }
+      const top = best(p);
       total += w;
       matched += w * top;
       if (top > 0) {
-        chainPos[found] = at;
+        chainPos[found] = bestAt;
         chainWeight[found] = w * top;
         found++;
       }
@@ -402,8 +396,8 @@ export function sparseSimilarity(xs: readonly ContentToken[], ys: readonly Conte
     const ordered = orderedMass(chainPos, chainWeight, found, chainBest);
     return [(ordered + matched) / 2, total, found];
   };
-  const [ma, ta, ka] = side(xs, qs, vs);
-  const [mb, tb, kb] = side(ys, colP, colV);
+  const [ma, ta, ka] = side(xs, bestA);
+  const [mb, tb, kb] = side(ys, bestB);
   const matched = (ma + mb) / 2;
   const unmatched = (ta - ma + tb - mb) / 2;
   return { score: matched / (matched + UNMATCHED_WEIGHT * unmatched + EVIDENCE_CONSTANT), matchedTokens: Math.min(ka, kb) };
