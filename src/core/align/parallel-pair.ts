@@ -173,11 +173,9 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     const span = 100 / passes;
     beads = runAll(new SignalPairScorer(previous), previous, 0, span);
     for (let pass = 2; pass <= passes; pass++) {
-      // The sampled 1-1 beads of the pass before, read from the tokens the first preparation has.
-      const examples = learningSample(distinctPairs(beads.filter((x) => x.s1 - x.s0 === 1 && x.t1 - x.t0 === 1), sourceTokens, targetTokens!)).map(
-        (x) => [x.s0, x.t0] as const,
-      );
-      const learned = stemTranslations(learnDictionaryFromTokens(sourceTokens, targetTokens!, examples, { minCount: 3, minDice: 0.3 }));
+      // The sampled beads of the pass before, read from the tokens the first preparation has.
+      const examples = learningSample(distinctPairs(beads.filter(isLearningExample), sourceTokens, targetTokens!)).map((x) => [x.s0, x.s1, x.t0, x.t1] as const);
+      const learned = stemTranslations(learnDictionaryFromTokens(sourceTokens, targetTokens!, examples, LEARNING));
       if (pass === passes) targetTokens = undefined;
       previous = preparePair(ra.doc, rb.doc, lexicons, learned, previous);
       beads = runAll(new SignalPairScorer(previous), previous, (pass - 1) * span, span, beads);
@@ -301,7 +299,24 @@ export function omissionSkipCosts(
 }
 
 /**
- * The 1-1 beads whose sentence pair (as tokens) has not been seen before. Repeated text
+ * How a pass learns its dictionary from the pass before: competitive links (see LearnOptions)
+ * between words seen at least three times, linked in at least two beads.
+ */
+const LEARNING = { minCount: 3, minLinks: 2, minDice: 0.3, competitiveLinking: true } as const;
+
+/**
+ * Beads a dictionary is learned from: 1-1, 1-2, 2-1 and 2-2. The 2-1 and 1-2 beads, about a
+ * fifth of a translation, add examples where a document is short of them (textberg-dev: 246
+ * 1-1 beads); larger beads pair too many words by chance.
+ */
+function isLearningExample(b: Bead): boolean {
+  const a = b.s1 - b.s0;
+  const c = b.t1 - b.t0;
+  return a >= 1 && c >= 1 && a <= 2 && c <= 2;
+}
+
+/**
+ * The beads whose sentences (as tokens) have not been seen before. Repeated text
  * (boilerplate, a passage dozens of times) repeats the same pair: counted each time, every
  * word pair of a sentence pair seen once in the text reached the dictionary's minimum count.
  */
@@ -311,7 +326,7 @@ export function distinctPairs(beads: readonly Bead[], source: TokenizedTexts, ta
   for (let k = 0; k < beads.length; k++) {
     const b = beads[k]!;
     // Two 26-bit hashes of the token ids in one exact double.
-    const h = (tokenHash(source, b.s0) % 0x4000000) * 0x4000000 + (tokenHash(target, b.t0) % 0x4000000);
+    const h = (tokenHash(source, b.s0, b.s1) % 0x4000000) * 0x4000000 + (tokenHash(target, b.t0, b.t1) % 0x4000000);
     if (seen.has(h)) continue;
     seen.add(h);
     out.push(b);
@@ -319,10 +334,13 @@ export function distinctPairs(beads: readonly Bead[], source: TokenizedTexts, ta
   return out;
 }
 
-/** FNV-1a over sentence k's token ids. */
-function tokenHash(tokens: TokenizedTexts, k: number): number {
+/** FNV-1a over the token ids of sentences [from, to), each sentence closed by a separator. */
+function tokenHash(tokens: TokenizedTexts, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let t = tokens.start[k]!; t < tokens.start[k + 1]!; t++) h = Math.imul(h ^ tokens.ids[t]!, 0x01000193);
+  for (let k = from; k < to; k++) {
+    for (let t = tokens.start[k]!; t < tokens.start[k + 1]!; t++) h = Math.imul(h ^ tokens.ids[t]!, 0x01000193);
+    h = Math.imul(h ^ 0x7fffffff, 0x01000193);
+  }
   return h >>> 0;
 }
 

@@ -61,6 +61,59 @@ function referenceDictionary(pairs: { source: string; target: string }[], minCou
   return out;
 }
 
+/**
+ * Competitive linking, counted with plain maps: in each sentence pair, every pair of usable
+ * words (seen at least minCount times, in at most a quarter of the pairs) ranked by the Dice of
+ * its co-occurrence (ties: source word, then target word, by first appearance), linked when
+ * neither word has a link yet; a pair is kept when linked in at least minLinks sentence pairs
+ * with Dice of its links at least minDice; each source word keeps its 3 best.
+ */
+function referenceLinkedDictionary(pairs: { source: string; target: string }[], minCount: number, minLinks: number, minDice: number): Map<string, string[]> {
+  const words = (text: string): string[] => [...new Set(text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').match(/\p{L}[\p{L}\p{N}]*/gu) ?? [])];
+  const bags = pairs.map((p) => ({ s: words(p.source), t: words(p.target) }));
+  const seenS = new Map<string, number>();
+  const seenT = new Map<string, number>();
+  const srcCount = new Map<string, number>();
+  const tgtCount = new Map<string, number>();
+  for (const { s, t } of bags) {
+    for (const w of s) {
+      srcCount.set(w, (srcCount.get(w) ?? 0) + 1);
+      if (!seenS.has(w)) seenS.set(w, seenS.size);
+    }
+    for (const w of t) {
+      tgtCount.set(w, (tgtCount.get(w) ?? 0) + 1);
+      if (!seenT.has(w)) seenT.set(w, seenT.size);
+    }
+  }
+  const limit = Math.max(minCount, 0.25 * bags.length);
+  const usable = (c: number): boolean => c >= minCount && c <= limit;
+  const cooc = new Map<string, number>();
+  const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
+  for (const { s, t } of bags) for (const a of s) for (const b of t) if (usable(srcCount.get(a)!) && usable(tgtCount.get(b)!)) cooc.set(pairKey(a, b), (cooc.get(pairKey(a, b)) ?? 0) + 1);
+  const links = new Map<string, number>();
+  for (const { s, t } of bags) {
+    const ranked = s
+      .flatMap((a) => t.filter((b) => cooc.has(pairKey(a, b))).map((b) => ({ a, b, dice: (2 * cooc.get(pairKey(a, b))!) / (srcCount.get(a)! + tgtCount.get(b)!) })))
+      .sort((x, y) => y.dice - x.dice || seenS.get(x.a)! - seenS.get(y.a)! || seenT.get(x.b)! - seenT.get(y.b)!);
+    const linkedA = new Set<string>();
+    const linkedB = new Set<string>();
+    for (const { a, b } of ranked) {
+      if (linkedA.has(a) || linkedB.has(b)) continue;
+      linkedA.add(a);
+      linkedB.add(b);
+      links.set(pairKey(a, b), (links.get(pairKey(a, b)) ?? 0) + 1);
+    }
+  }
+  const byWord = new Map<string, { b: string; dice: number }[]>();
+  for (const [k, l] of links) {
+    const [a, b] = k.split('\u0000') as [string, string];
+    const dice = (2 * l) / (srcCount.get(a)! + tgtCount.get(b)!);
+    if (l < minLinks || dice < minDice) continue;
+    byWord.set(a, [...(byWord.get(a) ?? []), { b, dice }]);
+  }
+  return new Map([...byWord].map(([a, list]) => [a, list.sort((x, y) => y.dice - x.dice || seenT.get(x.b)! - seenT.get(y.b)!).slice(0, 3).map((x) => x.b)]));
+}
+
 const sorted = (m: Map<string, string[]>): [string, string[]][] => [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 
 describe('learnDictionary', () => {
@@ -75,6 +128,26 @@ describe('learnDictionary', () => {
       expect(learned.size).toBeGreaterThan(20);
       expect(sorted(learned)).toEqual(sorted(referenceDictionary(pairs, minCount, minDice)));
     }
+  });
+
+  it('links competitively as the definition does, on the gold pairs of both bench sets', () => {
+    for (const [pairs, minCount, minLinks] of [[enFr, 3, 2], [deFr, 3, 2], [deFr, 2, 3]] as const) {
+      const learned = learnDictionary(pairs, { minCount, minLinks, minDice: 0.3, competitiveLinking: true });
+      expect(learned.size).toBeGreaterThan(20);
+      expect(sorted(learned)).toEqual(sorted(referenceLinkedDictionary(pairs, minCount, minLinks, 0.3)));
+    }
+  });
+
+  it('with competitive linking, a word that co-occurs with another word\'s translation keeps only its own', () => {
+    // Each German word co-occurs with both French words in every pair where it appears; plain
+    // co-occurrence gives "expedition" both translations, links give each word its own.
+    const pairs = [
+      ...Array.from({ length: 4 }, () => ({ source: 'Expedition Nepal', target: 'expédition Népal' })),
+      ...Array.from({ length: 4 }, () => ({ source: 'Expedition Regierung', target: 'expédition gouvernement' })),
+      ...Array.from({ length: 24 }, (_, k) => ({ source: `Wort${k} anderes${k}`, target: `mot${k} autre${k}` })),
+    ];
+    expect(learnDictionary(pairs, { minCount: 3, minDice: 0.3 }).get('expedition')).toEqual(['expedition', 'nepal', 'gouvernement']);
+    expect(learnDictionary(pairs, { minCount: 3, minDice: 0.3, competitiveLinking: true }).get('expedition')).toEqual(['expedition']);
   });
 
   it('finds real translations among them', () => {
