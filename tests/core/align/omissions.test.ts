@@ -35,17 +35,20 @@ describe.skipIf(!existsSync(DATA))('omissions: sentences the other side leaves o
 
   // Before the length ratio from 1-1 beads, the omission skip costs and the evidence term:
   // textberg 0.609 with 13 of 67 orphans alone, Alice 0.64. With the ratio of sums over the
-  // 1-1 beads rather than their median: 0.732 with 49 of 67 alone.
+  // 1-1 beads rather than their median: 0.732 with 49 of 67 alone. With the dictionary learned
+  // from plain co-occurrence in 1-1 beads rather than competitive links in beads of up to 2 a
+  // side: 0.758.
   it('textberg-dev with every 5th target sentence deleted: most orphans alone, strict F1 near intact', () => {
     const intact = run(textberg.pairs[0]!, textberg.langs);
     const cut = run(everyFifthDeleted(textberg.pairs[0]!), textberg.langs);
     expect(cut.alone / cut.goldAlone).toBeGreaterThan(0.8);
-    expect(cut.f1).toBeGreaterThan(0.75);
-    expect(intact.f1).toBeGreaterThan(0.83);
+    expect(cut.f1).toBeGreaterThan(0.785);
+    expect(intact.f1).toBeGreaterThan(0.84);
   });
 
   // Pooled over the five novels, as the bench scores them. With two passes (the dictionary
-  // learned from the first pass only): 0.818, and 0.895 intact.
+  // learned from the first pass only): 0.818, and 0.895 intact; with the dictionary from plain
+  // co-occurrence in 1-1 beads: 0.828, and 0.897 intact.
   it('transread-dev pooled with every 5th target sentence deleted: a third pass learns from the second', () => {
     const pooled = (perturb: (p: GoldPair) => GoldPair): number =>
       scoreAlignments(
@@ -54,8 +57,8 @@ describe.skipIf(!existsSync(DATA))('omissions: sentences the other side leaves o
           return { gold: p.gold, pred: alignParallelBeads(presplitDocument('s', 'en', p.source), presplitDocument('t', 'fr', p.target)) };
         }),
       ).strict.f1;
-    expect(pooled(everyFifthDeleted)).toBeGreaterThan(0.824);
-    expect(pooled((p) => p)).toBeGreaterThan(0.896);
+    expect(pooled(everyFifthDeleted)).toBeGreaterThan(0.835);
+    expect(pooled((p) => p)).toBeGreaterThan(0.9);
   });
 
   it('a novel with every 5th target sentence deleted, and with a block of 30 deleted', () => {
