@@ -200,8 +200,8 @@ function learnFromBags(
     pairCounts.push(end - k);
     k = end;
   }
-  const counts = options.competitiveLinking ? linkCounts(bags, pairCodes, pairCounts, width, srcCount, tgtCount) : pairCounts;
   const minPairCount = options.competitiveLinking ? (options.minLinks ?? 2) : minCount;
+  const counts = options.competitiveLinking ? linkCounts(bags, pairCodes, pairCounts, width, srcCount, tgtCount, usable, minDice) : pairCounts;
   const srcWords = [...srcIds.keys()];
   const tgtWords = [...tgtIds.keys()];
   const kept = new Map<number, [number, number][]>();
@@ -228,8 +228,8 @@ function learnFromBags(
 /**
  * Competitive links (Melamed 2000): in each bead, the pairs of usable words (those counted in
  * `pairCodes`) by Dice of their co-occurrence, best first (ties: source word, then target word,
- * by first appearance); a pair is linked when neither word has a link yet. Returns the link
- * count of each pair of `pairCodes`.
+ * by first appearance, which is the order of `pairCodes`); a pair is linked when neither word
+ * has a link yet. Returns the link count of each pair of `pairCodes`.
  */
 function linkCounts(
   bags: readonly { s: ReadonlySet<number>; t: ReadonlySet<number> }[],
@@ -238,40 +238,92 @@ function linkCounts(
   width: number,
   srcCount: Int32Array,
   tgtCount: Int32Array,
+  usable: (count: number) => boolean,
+  minDice: number,
 ): Int32Array {
   const links = new Int32Array(pairCodes.length);
-  const linkedA = new Set<number>();
-  const linkedB = new Set<number>();
-  for (const { s, t } of bags) {
-    const candidates: { dice: number; a: number; b: number; index: number }[] = [];
+  const indexOf = new CodeIndex(pairCodes);
+  // Words linked in the current bead: stamped with the bead's number (no set per bead).
+  const linkedA = new Int32Array(srcCount.length).fill(-1);
+  const linkedB = new Int32Array(tgtCount.length).fill(-1);
+  let dice = new Float64Array(256);
+  let pair = new Int32Array(256);
+  let order = new Int32Array(256);
+  const ts: number[] = [];
+  for (let k = 0; k < bags.length; k++) {
+    const { s, t } = bags[k]!;
+    ts.length = 0;
+    for (const b of t) if (usable(tgtCount[b]!)) ts.push(b);
+    let size = 0;
     for (const a of s) {
-      for (const b of t) {
-        const index = indexOfCode(pairCodes, a * width + b);
-        if (index < 0) continue;
-        candidates.push({ dice: (2 * pairCounts[index]!) / (srcCount[a]! + tgtCount[b]!), a, b, index });
+      if (!usable(srcCount[a]!)) continue;
+      for (let y = 0; y < ts.length; y++) {
+        const b = ts[y]!;
+        const index = indexOf.get(a * width + b);
+        const d = (2 * pairCounts[index]!) / (srcCount[a]! + tgtCount[b]!);
+        // A pair's links never outnumber its co-occurrences, so one under minDice is never
+        // kept; ranked after every pair that can be, it can only take words from pairs that
+        // cannot be kept either.
+        if (d < minDice) continue;
+        if (size === dice.length) {
+          dice = grow(dice, new Float64Array(size * 2));
+          pair = grow(pair, new Int32Array(size * 2));
+          order = new Int32Array(size * 2);
+        }
+        dice[size] = d;
+        pair[size] = index;
+        size++;
       }
     }
-    candidates.sort((x, y) => y.dice - x.dice || x.a - y.a || x.b - y.b);
-    linkedA.clear();
-    linkedB.clear();
-    for (const { a, b, index } of candidates) {
-      if (linkedA.has(a) || linkedB.has(b)) continue;
-      linkedA.add(a);
-      linkedB.add(b);
+    for (let r = 0; r < size; r++) order[r] = r;
+    const ranked = order.subarray(0, size).sort((x, y) => dice[y]! - dice[x]! || pair[x]! - pair[y]!);
+    for (let r = 0; r < size; r++) {
+      const index = pair[ranked[r]!]!;
+      const code = pairCodes[index]!;
+      const a = Math.floor(code / width);
+      const b = code - a * width;
+      if (linkedA[a] === k || linkedB[b] === k) continue;
+      linkedA[a] = k;
+      linkedB[b] = k;
       links[index]!++;
     }
   }
   return links;
 }
 
-/** Index of `code` in the ascending `codes`, or -1. */
-function indexOfCode(codes: readonly number[], code: number): number {
-  let lo = 0;
-  let hi = codes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (codes[mid]! < code) lo = mid + 1;
-    else hi = mid;
+function grow<T extends Float64Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** Index of each of a list of distinct codes (open addressing: a binary search per look-up cost ~4x more). */
+class CodeIndex {
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  constructor(codes: readonly number[]) {
+    let size = 16;
+    while (size < codes.length * 2) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+    for (let k = 0; k < codes.length; k++) {
+      let h = this.slot(codes[k]!);
+      while (this.keys[h] !== -1) h = (h + 1) & this.mask;
+      this.keys[h] = codes[k]!;
+      this.values[h] = k;
+    }
   }
-  return lo < codes.length && codes[lo] === code ? lo : -1;
+  private slot(code: number): number {
+    return Math.imul((code | 0) ^ ((code / 4294967296) | 0), 0x9e3779b1) >>> 0 & this.mask;
+  }
+  get(code: number): number {
+    let h = this.slot(code);
+    for (;;) {
+      const key = this.keys[h]!;
+      if (key === code) return this.values[h]!;
+      if (key === -1) return -1;
+      h = (h + 1) & this.mask;
+    }
+  }
 }
