@@ -175,9 +175,7 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
     for (let pass = 2; pass <= passes; pass++) {
       // The sampled beads of the pass before, read from the tokens the first preparation has.
       const examples = learningSample(distinctPairs(beads.filter(isLearningExample), sourceTokens, targetTokens!)).map((x) => [x.s0, x.s1, x.t0, x.t1] as const);
-      const t0_ = performance.now();
       const learned = stemTranslations(learnDictionaryFromTokens(sourceTokens, targetTokens!, examples, LEARNING));
-      if (process.env.TIMELEARN) console.error('learn', (performance.now() - t0_).toFixed(0), 'ms', learned.size, 'entries', examples.length);
       if (pass === passes) targetTokens = undefined;
       previous = preparePair(ra.doc, rb.doc, lexicons, learned, previous);
       beads = runAll(new SignalPairScorer(previous), previous, (pass - 1) * span, span, beads);
