@@ -32,6 +32,8 @@ export interface ComparableOptions {
   readonly documentFrequency?: { readonly df: ReadonlyMap<string, number>; readonly sentences: number };
   /** Receives every scored candidate pair (diagnostics). */
   readonly debug?: (pairs: readonly ScoredPair[]) => void;
+  /** Receives every candidate pair scored, with its similarity before the margin (diagnostics). */
+  readonly inspect?: (pairs: readonly (ScoredPair & { readonly similarity: number; readonly margin: number; readonly matched: number })[]) => void;
 }
 
 export interface ScoredPair {
@@ -197,6 +199,7 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
     p.margin = p.score / ((topS.get(p.i)! + topT.get(p.j)!) / 2);
     p.score = Math.min(1, p.score * Math.sqrt(p.margin / 2));
   }
+  options.inspect?.(all.map((p) => ({ i: p.i, j: p.j, score: p.score, similarity: p.match.score, margin: p.margin, matched: p.match.matchedTokens })));
   const pairScores = all.filter((p) => p.score >= threshold * 0.6);
   pairScores.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   options.debug?.(pairScores);
