@@ -4,7 +4,8 @@
  * (stems, consonant skeletons, numbers, tags, handles, URLs, lexicon translations), never from
  * all pairs; candidates are scored by IDF-weighted soft token overlap (comparable-similarity.ts),
  * scaled by their margin over each sentence's usual scores, and linked competitively best-first
- * (a sentence links once, or once per clause, or again to a repetition of its statement).
+ * (a sentence links once, or once per clause, or again to a repetition of its statement, or
+ * to the neighbour of its partner that says the rest of it: neighbourLinks).
  * Groups over many documents: comparable-groups.ts.
  */
 import { fold } from './text-signals.js';
