@@ -42,8 +42,9 @@ export function sameLemma(a: string, b: string): boolean {
   // sharing five, are forms of one lemma only when their lengths differ by a few letters
   // ("work"/"worked", "oublier"/"oublions"): not "opera"/"operazione", "operaio"/"operazione",
   // "back"/"backlash".
-  const close = Math.abs(a.length - b.length) <= LEMMA_ENDING;
-  return k >= 6 || (k >= 5 && n <= 7 && close) || (k >= 4 && n === k && close);
+  if (k >= 6) return true;
+  if (k < 4 || Math.abs(a.length - b.length) > LEMMA_ENDING) return false;
+  return (k >= 5 && n <= 7) || n === k;
 }
 
 /** Most letters two forms of one short lemma differ by in length (sameLemma). */

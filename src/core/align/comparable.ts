@@ -205,9 +205,7 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
   pairScores.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   options.debug?.(pairScores);
   const kept = selectLinks(pairScores, threshold, sameLang);
-  const near = all.filter((p) => p.score >= threshold * NEIGHBOUR_SHARE && p.score < threshold);
-  near.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-  return [...kept, ...neighbourLinks(all, near, kept, threshold)].map(({ i, j, score }) => ({
+  return [...kept, ...neighbourLinks(all, kept, threshold, src.length, tgt.length)].map(({ i, j, score }) => ({
     a: { doc: source.id, sentences: [i] },
     b: { doc: target.id, sentences: [j] },
     score: Math.min(1, score),
@@ -319,14 +317,7 @@ const NEIGHBOUR_SPAN = 2;
  * vow). The newcomer must be unlinked and must pick this partner over all others, its own
  * evidence needs two matched words, and it never anchors a further neighbour.
  */
-function neighbourLinks(all: readonly ScoredPair[], near: readonly (ScoredPair & { readonly match: PairMatch })[], kept: readonly ScoredPair[], threshold: number): ScoredPair[] {
-  if (near.length === 0 || kept.length === 0) return [];
-  const bestS = new Map<number, number>();
-  const bestT = new Map<number, number>();
-  for (const p of all) {
-    if ((bestS.get(p.i) ?? -1) < p.score) bestS.set(p.i, p.score);
-    if ((bestT.get(p.j) ?? -1) < p.score) bestT.set(p.j, p.score);
-  }
+function neighbourLinks(all: readonly (ScoredPair & { readonly match: PairMatch })[], kept: readonly ScoredPair[], threshold: number, n: number, m: number): ScoredPair[] {
   // Anchors' partners, and every linked sentence of each side.
   const anchorS = new Map<number, number[]>();
   const anchorT = new Map<number, number[]>();
@@ -339,10 +330,20 @@ function neighbourLinks(all: readonly ScoredPair[], near: readonly (ScoredPair &
     (anchorS.get(p.i) ?? anchorS.set(p.i, []).get(p.i)!).push(p.j);
     (anchorT.get(p.j) ?? anchorT.set(p.j, []).get(p.j)!).push(p.i);
   }
+  if (anchorS.size === 0) return [];
+  // Pairs below the threshold with one anchored sentence, best first, and each sentence's best score.
+  const bestS = new Float64Array(n);
+  const bestT = new Float64Array(m);
+  const near: (ScoredPair & { readonly match: PairMatch })[] = [];
+  for (const p of all) {
+    if (p.score > bestS[p.i]!) bestS[p.i] = p.score;
+    if (p.score > bestT[p.j]!) bestT[p.j] = p.score;
+    if (p.score >= threshold * NEIGHBOUR_SHARE && p.score < threshold && p.match.matchedTokens >= 2 && (anchorS.has(p.i) || anchorT.has(p.j))) near.push(p);
+  }
+  near.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   const nextTo = (x: number, list: readonly number[]): boolean => list.some((y) => Math.abs(x - y) <= NEIGHBOUR_SPAN);
   const out: ScoredPair[] = [];
   for (const p of near) {
-    if (p.match.matchedTokens < 2) continue;
     const newS = !linkedS.has(p.i);
     const newT = !linkedT.has(p.j);
     if (newS === newT) continue;
@@ -350,7 +351,7 @@ function neighbourLinks(all: readonly ScoredPair[], near: readonly (ScoredPair &
     // preferring this pair to any other.
     const anchor = newT ? anchorS.get(p.i) : anchorT.get(p.j);
     const uses = newT ? linkedS.get(p.i)! : linkedT.get(p.j)!;
-    const prefers = newT ? p.score >= bestT.get(p.j)! : p.score >= bestS.get(p.i)!;
+    const prefers = newT ? p.score >= bestT[p.j]! : p.score >= bestS[p.i]!;
     if (!anchor || uses >= COMPARABLE_MAX_PER_DOC || !prefers || !nextTo(newT ? p.j : p.i, anchor)) continue;
     out.push({ i: p.i, j: p.j, score: p.score });
     if (newT) (linkedS.set(p.i, uses + 1), linkedT.set(p.j, 1));
