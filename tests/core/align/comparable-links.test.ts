@@ -13,6 +13,7 @@ import { bundledLexicons } from '../../../src/io/lexicon-files.js';
 import { FLOOD_ARTICLES } from '../../fixtures/comparable-flood.js';
 import { HEIST_ARTICLES, HEIST_PAIRS } from '../../fixtures/comparable-heist.js';
 import { seedDocs } from '../../helpers/seeds.js';
+import { SEED_STATEMENT_PAIRS } from '../../fixtures/seeds-comparable.js';
 
 type Members = readonly { doc: string; sentences: readonly number[] }[];
 const has = (g: Members, [doc, s]: readonly [string, number]): boolean => g.some((m) => m.doc === doc && m.sentences.includes(s));
@@ -49,6 +50,19 @@ describe('comparable links', () => {
     const groups = groupsOf(docs, bundledLexicons());
     expect(together(groups, vow, find('it-001', 'Per difendere i nostri valori'))).toBe(true);
     expect(together(groups, vow, find('it-001', 'redazione del giornale satirico Charlie Hebdo'))).toBe(true);
+  });
+
+  it('the seeds annotation names sentences of the default segmentation, in two different articles, each pair once', () => {
+    const sizes = new Map(seedDocs().map((d) => [d.id, segment(d.text, d.lang).length]));
+    const seen = new Set<string>();
+    for (const { a, b } of SEED_STATEMENT_PAIRS) {
+      expect(a[0]).not.toBe(b[0]);
+      expect(a[1]).toBeLessThan(sizes.get(a[0])!);
+      expect(b[1]).toBeLessThan(sizes.get(b[0])!);
+      const key = [a.join(':'), b.join(':')].sort().join('|');
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+    }
   });
 
   it('sameLemma: a short word is the start of a long one only when the ending is short', () => {
