@@ -11,7 +11,8 @@
  * Omissions: each gold set with target sentences deleted (issue 11), allinea and hunalign.
  * Long and repetitive: band vs full matrix, repeated text (issue 11).
  * N-way: our trilingual set, group F1 and the refined pairwise view (issue 11).
- * Comparable: the seeds against our annotation of clear statement pairs (issue 11).
+ * Comparable: the seeds, our flood reports and our held-out museum-theft reports against our
+ * annotations of clear statement pairs (issue 11).
  * ALLINEA_BENCH_PART=quality (with omissions, long, nway and comparable), =omissions, =long, =nway, =comparable or =scale runs only that part.
  */
 import { existsSync } from 'node:fs';
@@ -314,24 +315,32 @@ async function comparable(): Promise<void> {
     );
     console.log(`    found by language pair: ${byLanguagePair(SEED_STATEMENT_PAIRS.map((p) => [p.a, p.b] as const), groups, docs)}`);
   }
-  // Our second comparable corpus (tests/fixtures/comparable-flood.ts), same measures.
+  // Our second and third comparable corpora (tests/fixtures/comparable-flood.ts and
+  // comparable-heist.ts, the held-out one: the aligner is never tuned to it), same measures.
   const { FLOOD_ARTICLES, FLOOD_PAIRS } = await import('../tests/fixtures/comparable-flood.js');
-  console.log(`Comparable (our flood reports en/it/fr, ${FLOOD_PAIRS.length} clear statement pairs; same targets):`);
-  const flood = FLOOD_ARTICLES.map((a) => presplitDocument(a.id, a.lang, a.sentences));
-  for (const [label, lexicons] of runs) {
-    if (lexicons.length === 0) {
-      console.log(`  ${label}`);
-      continue;
+  const { HEIST_ARTICLES, HEIST_PAIRS } = await import('../tests/fixtures/comparable-heist.js');
+  const corpora = [
+    ['our flood reports en/it/fr', FLOOD_ARTICLES, FLOOD_PAIRS],
+    ['our museum-theft reports en/it/it/fr, held out', HEIST_ARTICLES, HEIST_PAIRS],
+  ] as const;
+  for (const [name, articles, pairs] of corpora) {
+    console.log(`Comparable (${name}, ${pairs.length} clear statement pairs; same targets):`);
+    const corpus = articles.map((a) => presplitDocument(a.id, a.lang, a.sentences));
+    for (const [label, lexicons] of runs) {
+      if (lexicons.length === 0) {
+        console.log(`  ${label}`);
+        continue;
+      }
+      const groups = align(corpus, { mode: 'comparable', lexicons }).suggestions.map((g) => g.members);
+      const found = pairs.filter(([a, b]) => groups.some((g) => has(g, a) && has(g, b))).length;
+      const correct = groups.filter((g) => g.every((m) => m.sentences.some((s) => pairs.some(([a, b]) => (a[0] === m.doc && a[1] === s && has(g, b)) || (b[0] === m.doc && b[1] === s && has(g, a)))))).length;
+      const recall = found / pairs.length;
+      const precision = groups.length ? correct / groups.length : 0;
+      console.log(
+        `  ${label}: found ${found}/${pairs.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
+      );
+      console.log(`    found by language pair: ${byLanguagePair(pairs, groups, corpus)}`);
     }
-    const groups = align(flood, { mode: 'comparable', lexicons }).suggestions.map((g) => g.members);
-    const found = FLOOD_PAIRS.filter(([a, b]) => groups.some((g) => has(g, a) && has(g, b))).length;
-    const correct = groups.filter((g) => g.every((m) => m.sentences.some((s) => FLOOD_PAIRS.some(([a, b]) => (a[0] === m.doc && a[1] === s && has(g, b)) || (b[0] === m.doc && b[1] === s && has(g, a)))))).length;
-    const recall = found / FLOOD_PAIRS.length;
-    const precision = groups.length ? correct / groups.length : 0;
-    console.log(
-      `  ${label}: found ${found}/${FLOOD_PAIRS.length} = ${recall.toFixed(2)} (${recall >= 0.8 ? 'met' : 'NOT met'}), groups correct ${correct}/${groups.length} = ${precision.toFixed(2)} (${precision >= 0.75 ? 'met' : 'NOT met'})`,
-    );
-    console.log(`    found by language pair: ${byLanguagePair(FLOOD_PAIRS, groups, flood)}`);
   }
 }
 

@@ -38,8 +38,17 @@ export function sameLemma(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length);
   let k = 0;
   while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
-  return k >= 6 || (k >= 5 && n <= 7) || (k >= 4 && n === k);
+  // A short word read as the start of a long one, or two words of seven letters or fewer
+  // sharing five, are forms of one lemma only when their lengths differ by a few letters
+  // ("work"/"worked", "oublier"/"oublions"): not "opera"/"operazione", "operaio"/"operazione",
+  // "back"/"backlash".
+  if (k >= 6) return true;
+  if (k < 4 || Math.abs(a.length - b.length) > LEMMA_ENDING) return false;
+  return (k >= 5 && n <= 7) || n === k;
 }
+
+/** Most letters two forms of one short lemma differ by in length (sameLemma). */
+const LEMMA_ENDING = 2;
 
 export interface SentenceInfo {
   readonly tokens: readonly ContentToken[];

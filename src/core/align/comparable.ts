@@ -4,7 +4,8 @@
  * (stems, consonant skeletons, numbers, tags, handles, URLs, lexicon translations), never from
  * all pairs; candidates are scored by IDF-weighted soft token overlap (comparable-similarity.ts),
  * scaled by their margin over each sentence's usual scores, and linked competitively best-first
- * (a sentence links once, or once per clause, or again to a repetition of its statement).
+ * (a sentence links once, or once per clause, or again to a repetition of its statement, or
+ * to the neighbour of its partner that says the rest of it: neighbourLinks).
  * Groups over many documents: comparable-groups.ts.
  */
 import { fold } from './text-signals.js';
@@ -32,6 +33,8 @@ export interface ComparableOptions {
   readonly documentFrequency?: { readonly df: ReadonlyMap<string, number>; readonly sentences: number };
   /** Receives every scored candidate pair (diagnostics). */
   readonly debug?: (pairs: readonly ScoredPair[]) => void;
+  /** Receives every candidate pair scored, with its similarity before the margin (diagnostics). */
+  readonly inspect?: (pairs: readonly (ScoredPair & { readonly similarity: number; readonly margin: number; readonly matched: number })[]) => void;
 }
 
 export interface ScoredPair {
@@ -197,10 +200,12 @@ export function alignComparablePair(source: AlignDocument, target: AlignDocument
     p.margin = p.score / ((topS.get(p.i)! + topT.get(p.j)!) / 2);
     p.score = Math.min(1, p.score * Math.sqrt(p.margin / 2));
   }
+  options.inspect?.(all.map((p) => ({ i: p.i, j: p.j, score: p.score, similarity: p.match.score, margin: p.margin, matched: p.match.matchedTokens })));
   const pairScores = all.filter((p) => p.score >= threshold * 0.6);
   pairScores.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   options.debug?.(pairScores);
-  return selectLinks(pairScores, threshold).map(({ i, j, score }) => ({
+  const kept = selectLinks(pairScores, threshold, sameLang);
+  return [...kept, ...neighbourLinks(all, kept, threshold, src.length, tgt.length)].map(({ i, j, score }) => ({
     a: { doc: source.id, sentences: [i] },
     b: { doc: target.id, sentences: [j] },
     score: Math.min(1, score),
@@ -236,11 +241,11 @@ function topScores(pairs: readonly ScoredPair[], key: (p: ScoredPair) => number)
  * with a quote) or when the other text says the same thing twice (a second partner about as
  * close as the first: a slogan in the title and again at the end).
  */
-function selectLinks(pairs: readonly (ScoredPair & { readonly match: PairMatch })[], threshold: number): ScoredPair[] {
+function selectLinks(pairs: readonly (ScoredPair & { readonly match: PairMatch; readonly margin: number })[], threshold: number, sameLang: boolean): ScoredPair[] {
   const bestOfS = new Map<number, number>();
   const bestOfT = new Map<number, number>();
   for (const p of pairs) {
-    if (!enoughEvidence(p.match) || p.score < threshold) continue;
+    if (!enoughEvidence(p.match, p.margin, sameLang) || p.score < threshold) continue;
     if (!bestOfS.has(p.i)) bestOfS.set(p.i, p.j);
     if (!bestOfT.has(p.j)) bestOfT.set(p.j, p.i);
   }
@@ -258,7 +263,7 @@ function selectLinks(pairs: readonly (ScoredPair & { readonly match: PairMatch }
   };
   const kept: ScoredPair[] = [];
   for (const p of pairs) {
-    if (p.score < threshold || !enoughEvidence(p.match)) continue;
+    if (p.score < threshold || !enoughEvidence(p.match, p.margin, sameLang)) continue;
     const usedS = usesS.get(p.i);
     const usedT = usesT.get(p.j);
     if (usedS && usedT) continue;
@@ -282,7 +287,76 @@ const REPEAT_RATIO = 0.9;
  * A single shared word, however rare, is not a statement in common, unless it is all that
  * both units say ("Non perdoniamo." / "On ne pardonne pas.").
  */
-function enoughEvidence(m: PairMatch): boolean {
-  return m.matchedTokens >= 2 || (m.matchedTokens === 1 && m.sizeA === 1 && m.sizeB === 1);
+function enoughEvidence(m: PairMatch, margin: number, sameLang: boolean): boolean {
+  return m.matchedTokens >= 2 || (m.matchedTokens === 1 && ((m.sizeA === 1 && m.sizeB === 1) || (!sameLang && margin >= SOLE_MARGIN)));
+}
+
+/**
+ * Across languages, a pair whose score is SOLE_MARGIN times its two sentences' usual (about
+ * all each of them shares with the other text) may rest on one matched word: a lexicon gives
+ * few of a paraphrase's words ("Local farmers say … maize harvest" / "Per gli agricoltori …
+ * raccolto di mais" match on the harvest alone). In one language a shared statement shares
+ * more than one word, and a lone shared word between two sentences with no other partner is
+ * chance ("published" in a copyright notice and in a biography).
+ */
+const SOLE_MARGIN = 3;
+
+/** A link next to an existing one needs this share of the threshold (neighbourLinks). */
+const NEIGHBOUR_SHARE = 0.5;
+/** The link a neighbour attaches to must be this confident (in thresholds). */
+const ANCHOR_SHARE = 1.5;
+/** How far (in sentences) from a sentence's partner its neighbour may be. */
+const NEIGHBOUR_SPAN = 2;
+
+/**
+ * Many-to-one links in the same story: a sentence that already links confidently
+ * (ANCHOR_SHARE) to sentence j of the other text may link also to a sentence at most
+ * NEIGHBOUR_SPAN from j whose best partner it is, at half the threshold: independent reports
+ * often say in two or three consecutive sentences what the other says in one ("…after Charlie
+ * Hebdo they vowed… «we will not forgive…»" / a sentence on Charlie Hebdo next to the quoted
+ * vow). The newcomer must be unlinked and must pick this partner over all others, its own
+ * evidence needs two matched words, and it never anchors a further neighbour.
+ */
+function neighbourLinks(all: readonly (ScoredPair & { readonly match: PairMatch })[], kept: readonly ScoredPair[], threshold: number, n: number, m: number): ScoredPair[] {
+  // Anchors' partners, and every linked sentence of each side.
+  const anchorS = new Map<number, number[]>();
+  const anchorT = new Map<number, number[]>();
+  const linkedS = new Map<number, number>();
+  const linkedT = new Map<number, number>();
+  for (const p of kept) {
+    linkedS.set(p.i, (linkedS.get(p.i) ?? 0) + 1);
+    linkedT.set(p.j, (linkedT.get(p.j) ?? 0) + 1);
+    if (p.score < ANCHOR_SHARE * threshold) continue;
+    (anchorS.get(p.i) ?? anchorS.set(p.i, []).get(p.i)!).push(p.j);
+    (anchorT.get(p.j) ?? anchorT.set(p.j, []).get(p.j)!).push(p.i);
+  }
+  if (anchorS.size === 0) return [];
+  // Pairs below the threshold with one anchored sentence, best first, and each sentence's best score.
+  const bestS = new Float64Array(n);
+  const bestT = new Float64Array(m);
+  const near: (ScoredPair & { readonly match: PairMatch })[] = [];
+  for (const p of all) {
+    if (p.score > bestS[p.i]!) bestS[p.i] = p.score;
+    if (p.score > bestT[p.j]!) bestT[p.j] = p.score;
+    if (p.score >= threshold * NEIGHBOUR_SHARE && p.score < threshold && p.match.matchedTokens >= 2 && (anchorS.has(p.i) || anchorT.has(p.j))) near.push(p);
+  }
+  near.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  const nextTo = (x: number, list: readonly number[]): boolean => list.some((y) => Math.abs(x - y) <= NEIGHBOUR_SPAN);
+  const out: ScoredPair[] = [];
+  for (const p of near) {
+    const newS = !linkedS.has(p.i);
+    const newT = !linkedT.has(p.j);
+    if (newS === newT) continue;
+    // One side is linked and anchored, the other new, next to the anchor's partner, and
+    // preferring this pair to any other.
+    const anchor = newT ? anchorS.get(p.i) : anchorT.get(p.j);
+    const uses = newT ? linkedS.get(p.i)! : linkedT.get(p.j)!;
+    const prefers = newT ? p.score >= bestT[p.j]! : p.score >= bestS[p.i]!;
+    if (!anchor || uses >= COMPARABLE_MAX_PER_DOC || !prefers || !nextTo(newT ? p.j : p.i, anchor)) continue;
+    out.push({ i: p.i, j: p.j, score: p.score });
+    if (newT) (linkedS.set(p.i, uses + 1), linkedT.set(p.j, 1));
+    else (linkedT.set(p.j, uses + 1), linkedS.set(p.i, 1));
+  }
+  return out;
 }
 
