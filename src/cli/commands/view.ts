@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
+import { unknownCommandHint } from '../unknown-command.js';
 import { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
 
 export interface ViewArgs {
@@ -22,6 +23,7 @@ export interface ViewArgs {
 }
 
 export function registerView(program: Command, streams: CliStreams, setExit: SetExit): void {
+  const commandHint = (word: string): string | undefined => unknownCommandHint(program, word);
   program
     .command('view', { isDefault: true })
     .description('Open the alignment workbench (the default command; with no arguments it opens the bundled seeds).')
@@ -44,6 +46,7 @@ export function registerView(program: Command, streams: CliStreams, setExit: Set
             ...(options.config ? { config: options.config } : {}),
           },
           streams,
+          commandHint,
         ),
       ),
     );
@@ -71,7 +74,7 @@ export function resolveViewPaths(args: ViewArgs, cwd: string, exists: (path: str
   return { corpus, alignmentPath: !exists(underAlignments) && exists(beside) ? beside : underAlignments };
 }
 
-export async function runView(args: ViewArgs, streams: CliStreams): Promise<number> {
+export async function runView(args: ViewArgs, streams: CliStreams, commandHint: (word: string) => string | undefined = () => undefined): Promise<number> {
   const { uiLanguageFromEnv } = await import('../../io/locale.js');
   const locale = (args.lang ?? uiLanguageFromEnv(streams.env)) as 'en' | 'it' | 'fr';
   const { createI18n } = await import('../../i18n/index.js');
@@ -83,7 +86,8 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const firstMissing = args.inputs.find((input) => !existsSync(resolve(streams.cwd, input)));
   if (firstMissing !== undefined) {
     if (args.inputs.length === 1 && /^[a-z][a-z-]*$/.test(firstMissing)) {
-      throw new UserError(`'${firstMissing}' is neither a command nor a file or folder here (see allinea --help).`);
+      const hint = commandHint(firstMissing);
+      throw new UserError(`'${firstMissing}' is neither a command nor a file or folder here${hint ? `: ${hint}` : ''} (see allinea --help).`);
     }
     throw new UserError(`Cannot read ${resolve(streams.cwd, firstMissing)}: it does not exist.`);
   }
