@@ -524,6 +524,14 @@ function command(state: EditorState, id: CommandId): EditorState {
         const groupFilter = GROUP_FILTERS[(GROUP_FILTERS.indexOf(state.groupFilter) + 1) % GROUP_FILTERS.length]!;
         return say(normalize({ ...state, groupFilter, groupCursor: 0, groupTop: 0 }), 'msg.filter', { filterKey: `filter.${groupFilter}` });
       }
+      // The document columns scroll one at a time (the table has no focused column).
+      case 'next-pane': {
+        const shown = groupColumnWidths(state, layoutOf(state)).length;
+        if (state.firstPane + shown >= alignment.documents.length) return state;
+        return normalize({ ...state, focus: state.firstPane + shown });
+      }
+      case 'previous-pane':
+        return state.firstPane === 0 ? state : normalize({ ...state, focus: state.firstPane - 1 });
       case 'open-group': {
         const group = rows[state.groupCursor];
         if (!group) return state;
