@@ -74,6 +74,18 @@ export function resolveViewPaths(args: ViewArgs, cwd: string, exists: (path: str
   return { corpus, alignmentPath: !exists(underAlignments) && exists(beside) ? beside : underAlignments };
 }
 
+/**
+ * The opening notice for documents whose language is undetermined (`und`: detection could not
+ * tell, and none was given): their sentences are split by generic rules, and the language
+ * checks know nothing of them. For a new alignment --doc-lang still helps; for a saved one the
+ * advice is for next time.
+ */
+export function undeterminedNotice(alignment: { readonly documents: readonly { readonly id: string; readonly lang: string }[] }, isNew: boolean): { key: string; params: { docs: string }; tone: 'error' } | undefined {
+  const undetermined = alignment.documents.filter((d) => d.lang === 'und').map((d) => d.id);
+  if (undetermined.length === 0) return undefined;
+  return { key: isNew ? 'msg.undeterminedLanguageNew' : 'msg.undeterminedLanguage', params: { docs: undetermined.join(', ') }, tone: 'error' };
+}
+
 export async function runView(args: ViewArgs, streams: CliStreams, commandHint: (word: string) => string | undefined = () => undefined): Promise<number> {
   const { uiLanguageFromEnv } = await import('../../io/locale.js');
   const locale = (args.lang ?? uiLanguageFromEnv(streams.env)) as 'en' | 'it' | 'fr';
@@ -143,7 +155,7 @@ export async function runView(args: ViewArgs, streams: CliStreams, commandHint: 
         ? { key: 'msg.documentsRelocated', params: { count: workspace.relocated.length, list: workspace.relocated.map((r) => `${r.doc} → ${r.to}`).join(', ') }, tone: 'info' as const }
         : workspace.reanchored.length > 0
         ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
-        : seedsCopy
+        : undeterminedNotice(workspace.alignment, workspace.isNew) ?? (seedsCopy
           ? { key: 'msg.seedsInWorkingFolder', params: { file: alignmentPath }, tone: 'info' as const }
           : workspace.isNew && args.inputs.length === 0
             ? // `--alignment NEW.align.json` alone: made over the default corpus, said so.
@@ -151,7 +163,7 @@ export async function runView(args: ViewArgs, streams: CliStreams, commandHint: 
             : workspace.alignment.groups.length === 0
             ? // A new alignment (or one with nothing in it yet): say how to get suggestions.
               { key: view === 'rows' ? 'msg.welcomeRowsNoSuggestions' : 'msg.welcomeNoSuggestions', tone: 'info' as const }
-            : { key: view === 'rows' ? 'msg.welcomeRows' : 'msg.welcome', tone: 'info' as const };
+            : { key: view === 'rows' ? 'msg.welcomeRows' : 'msg.welcome', tone: 'info' as const });
   const initial = createEditorState({
     alignment: recovered ?? workspace.alignment,
     ...(recovered ? { restoredFrom: workspace.alignment } : {}),
