@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
-import { undeterminedNotice } from '../../src/cli/commands/view.js';
+import { docLangNotice, undeterminedNotice } from '../../src/cli/commands/view.js';
 import { REPO_ROOT } from '../helpers/seeds.js';
 import { TmuxSession, hasTmux } from './tmux.js';
 
@@ -67,5 +67,16 @@ describe('the notice for undetermined languages', () => {
       },
       90_000,
     );
+  });
+});
+
+describe('--doc-lang for an alignment that already exists', () => {
+  it('is said not to apply, naming the languages the file keeps', () => {
+    const workspace = { isNew: false, alignment: { documents: [{ lang: 'it' }, { lang: 'fr' }, { lang: 'it' }] } };
+    expect(docLangNotice('de', workspace, 'a.align.json')).toEqual({ key: 'msg.docLangNotApplied', params: { lang: 'de', file: 'a.align.json', langs: 'it, fr' }, tone: 'error' });
+    expect(docLangNotice('de', { ...workspace, isNew: true }, 'a.align.json')).toBeUndefined();
+    expect(docLangNotice(undefined, workspace, 'a.align.json')).toBeUndefined();
+    expect(docLangNotice('it', { isNew: false, alignment: { documents: [{ lang: 'it' }] } }, 'a.align.json')).toBeUndefined();
+    for (const lang of ['en', 'it', 'fr'] as const) expect(createI18n(lang).t('msg.docLangNotApplied', { lang: 'de', file: 'a.align.json', langs: 'it, fr' })).toContain('--doc-lang de');
   });
 });

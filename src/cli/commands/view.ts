@@ -86,6 +86,18 @@ export function undeterminedNotice(alignment: { readonly documents: readonly { r
   return { key: isNew ? 'msg.undeterminedLanguageNew' : 'msg.undeterminedLanguage', params: { docs: undetermined.join(', ') }, tone: 'error' };
 }
 
+/** --doc-lang given for an alignment that exists: its documents keep their languages, said so. */
+export function docLangNotice(
+  docLang: string | undefined,
+  workspace: { readonly isNew: boolean; readonly alignment: { readonly documents: readonly { readonly lang: string }[] } },
+  file: string,
+): { key: string; params: { lang: string; file: string; langs: string }; tone: 'error' } | undefined {
+  if (docLang === undefined || workspace.isNew) return undefined;
+  const langs = workspace.alignment.documents.map((d) => d.lang);
+  if (langs.every((l) => l === docLang)) return undefined;
+  return { key: 'msg.docLangNotApplied', params: { lang: docLang, file, langs: [...new Set(langs)].join(', ') }, tone: 'error' };
+}
+
 export async function runView(args: ViewArgs, streams: CliStreams, commandHint: (word: string) => string | undefined = () => undefined): Promise<number> {
   const { uiLanguageFromEnv } = await import('../../io/locale.js');
   const locale = (args.lang ?? uiLanguageFromEnv(streams.env)) as 'en' | 'it' | 'fr';
@@ -155,7 +167,7 @@ export async function runView(args: ViewArgs, streams: CliStreams, commandHint: 
         ? { key: 'msg.documentsRelocated', params: { count: workspace.relocated.length, list: workspace.relocated.map((r) => `${r.doc} → ${r.to}`).join(', ') }, tone: 'info' as const }
         : workspace.reanchored.length > 0
         ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
-        : undeterminedNotice(workspace.alignment, workspace.isNew) ?? (seedsCopy
+        : docLangNotice(args.docLang, workspace, basename(alignmentPath)) ?? undeterminedNotice(workspace.alignment, workspace.isNew) ?? (seedsCopy
           ? { key: 'msg.seedsInWorkingFolder', params: { file: alignmentPath }, tone: 'info' as const }
           : workspace.isNew && args.inputs.length === 0
             ? // `--alignment NEW.align.json` alone: made over the default corpus, said so.
