@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { unknownCommandHelp } from './unknown-command.js';
+import { helpCommandArgv, unknownCommandHelp } from './unknown-command.js';
 
 const { version } = packageJson;
 
@@ -77,7 +77,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     // Commander would answer help about a command that does not exist with another command's help.
     const unknown = unknownCommandHelp(program, argv, (word) => existsSync(resolve(streams.cwd, word)));
     if (unknown !== undefined) throw new UserError(unknown);
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...helpCommandArgv(argv)], { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -65,13 +65,9 @@ export function unknownCommandHelp(program: Command, argv: readonly string[], is
     // words after it are its values and corpus, not a command name.
     else if (operands.length === 0 && !arg.startsWith('--max-input-size=')) return undefined;
   }
-  let words = operands;
-  if (!helpFlag) {
-    // `allinea help batch` and `allinea lexicon help frob`.
-    const at = operands.indexOf('help');
-    if (at < 0) return undefined;
-    words = [...operands.slice(0, at), ...operands.slice(at + 1)];
-  }
+  // `allinea help batch` and `allinea lexicon help frob` ask too.
+  if (!helpFlag && !operands.includes('help')) return undefined;
+  const words = operands.filter((word) => word !== 'help');
   let command = program;
   for (const word of words) {
     if (command.commands.length === 0) return undefined;
@@ -87,4 +83,13 @@ export function unknownCommandHelp(program: Command, argv: readonly string[], is
     return `'${path}' is not an allinea command${hint ? `: ${hint}` : ''} (${list} lists the commands).`;
   }
   return undefined;
+}
+
+/**
+ * `allinea help lexicon install` as `allinea lexicon install --help`: commander's help command
+ * shows the help of its first word only (lexicon's), not of the command named.
+ */
+export function helpCommandArgv(argv: readonly string[]): readonly string[] {
+  if (argv[0] !== 'help' || argv.length < 2 || argv.slice(1).some((arg) => arg.startsWith('-'))) return argv;
+  return [...argv.slice(1), '--help'];
 }

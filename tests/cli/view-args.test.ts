@@ -53,11 +53,18 @@ describe('help about a command that does not exist', () => {
     expect(viaHelp.stdout).toBe(result.stdout);
   });
 
-  it('lexicon subcommands print their own usage', async () => {
+  it('lexicon subcommands print their own usage, also through help', async () => {
     for (const name of ['install', 'import']) {
       const result = await cli(['lexicon', name, '--help'], { cwd: '/tmp' });
       expect(result.stdout).toMatch(new RegExp(`^Usage: allinea lexicon ${name} `));
+      for (const args of [['help', 'lexicon', name], ['lexicon', 'help', name]]) {
+        const viaHelp = await cli(args, { cwd: '/tmp' });
+        expect(viaHelp.stdout, args.join(' ')).toBe(result.stdout);
+      }
     }
+    const helpHelp = await cli(['help', 'help'], { cwd: '/tmp' });
+    expect(helpHelp.code).toBe(0);
+    expect(helpHelp.stdout).toMatch(/^Usage: allinea \[options\] \[command\]/);
   });
 
   it('still shows help when the first word is a corpus folder or a view option comes first', async () => {
