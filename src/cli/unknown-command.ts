@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 
 /** Words users type for a command allinea spells differently, with where it lives. */
 const ELSEWHERE: Readonly<Record<string, string>> = {
-  batch: 'batches are aligned with allinea align --manifest FILE --out-dir DIR (see allinea align --help)',
+  batch: 'batches are aligned with allinea align --manifest FILE --out-dir DIR; see allinea align --help',
   tmx: 'TMX files are written by allinea export --to tmx and read by allinea import',
   lint: 'alignment files are linted by allinea check',
   validate: 'alignment files are validated by allinea check',
@@ -80,6 +80,8 @@ export function unknownCommandHelp(program: Command, argv: readonly string[], is
     const path = command === program ? word : `${command.name()} ${word}`;
     const hint = unknownCommandHint(command, word, command === program ? 'allinea' : `allinea ${command.name()}`);
     const list = command === program ? 'allinea --help' : `allinea ${command.name()} --help`;
+    // A hint naming the right command says where its help is; otherwise point to the list.
+    if (hint && command === program && Object.hasOwn(ELSEWHERE, word)) return `'${path}' is not an allinea command: ${hint}.`;
     return `'${path}' is not an allinea command${hint ? `: ${hint}` : ''} (${list} lists the commands).`;
   }
   return undefined;

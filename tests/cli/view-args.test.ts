@@ -28,7 +28,7 @@ describe('help about a command that does not exist', () => {
     expect(result.stdout).toBe('');
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "allinea: 'batch' is not an allinea command: batches are aligned with allinea align --manifest FILE --out-dir DIR (see allinea align --help) (allinea --help lists the commands).\n",
+      "allinea: 'batch' is not an allinea command: batches are aligned with allinea align --manifest FILE --out-dir DIR; see allinea align --help.\n",
     );
   });
 
@@ -37,7 +37,9 @@ describe('help about a command that does not exist', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("'alig' is not an allinea command: did you mean allinea align?");
     const bare = await cli(['exprot'], { cwd: '/tmp' });
-    expect(bare.stderr).toBe("allinea: 'exprot' is neither a command nor a file or folder here: did you mean allinea export? (see allinea --help).\n");
+    expect(bare.stderr).toBe("allinea: 'exprot' is neither a command nor a file or folder here: did you mean allinea export?\n");
+    const batch = await cli(['batch'], { cwd: '/tmp' });
+    expect(batch).toEqual({ code: 2, stdout: '', stderr: "allinea: 'batch' is neither a command nor a file or folder here: batches are aligned with allinea align --manifest FILE --out-dir DIR; see allinea align --help.\n" });
   });
 
   it('names an unknown subcommand of lexicon instead of printing lexicon help', async () => {

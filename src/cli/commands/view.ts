@@ -111,7 +111,8 @@ export async function runView(args: ViewArgs, streams: CliStreams, commandHint: 
   if (firstMissing !== undefined) {
     if (args.inputs.length === 1 && /^[a-z][a-z-]*$/.test(firstMissing)) {
       const hint = commandHint(firstMissing);
-      throw new UserError(`'${firstMissing}' is neither a command nor a file or folder here${hint ? `: ${hint}` : ''} (see allinea --help).`);
+      const reason = `'${firstMissing}' is neither a command nor a file or folder here`;
+      throw new UserError(hint ? `${reason}: ${hint}${hint.endsWith('?') ? '' : '.'}` : `${reason} (see allinea --help).`);
     }
     throw new UserError(`Cannot read ${resolve(streams.cwd, firstMissing)}: it does not exist.`);
   }
