@@ -20,6 +20,9 @@ import { registerCheck } from './commands/check.js';
 import { registerCompletion } from './commands/completion.js';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../io/package-root.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { helpCommandArgv, unknownCommandHelp } from './unknown-command.js';
 
 const { version } = packageJson;
 
@@ -71,7 +74,10 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     code = c;
   });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // Commander would answer help about a command that does not exist with another command's help.
+    const unknown = unknownCommandHelp(program, argv, (word) => existsSync(resolve(streams.cwd, word)));
+    if (unknown !== undefined) throw new UserError(unknown);
+    await program.parseAsync([...helpCommandArgv(argv)], { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -11,6 +11,7 @@ import type { Alignment } from '../core/model/types.js';
 import { readSources } from './alignment-sources.js';
 import { describeFsError } from './fs-errors.js';
 import { readTextFile } from './read-text.js';
+import { sha256 } from './hash.js';
 
 export const ALIGNMENT_SUFFIX = '.align.json';
 export const CONFIG_NAME = 'allinea.config.json';
@@ -115,10 +116,22 @@ export function readConfigFile(path: string): unknown {
 /** The current state of an alignment's sources, for the checker. */
 export function readCheckSources(alignmentPath: string, alignment: Alignment): SourceState {
   const status = readSources(alignmentPath, alignment);
+  // A changed text whose hash matches with the other line endings: said in the finding, since
+  // a checkout with git's autocrlf is a common cause and --fix re-anchors it without loss.
+  const recorded = new Map(alignment.documents.map((d) => [d.id, d.sha256]));
+  const lineEndingsOnly = new Set<string>();
+  for (const { doc } of status.drifted) {
+    const text = status.texts.get(doc);
+    if (text === undefined || !/[\r\n]/.test(text)) continue;
+    const lf = text.replace(/\r\n/g, '\n');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    if ((lf !== text && sha256(lf) === recorded.get(doc)) || (crlf !== text && sha256(crlf) === recorded.get(doc))) lineEndingsOnly.add(doc);
+  }
   return {
     texts: status.texts,
     missing: status.missing,
     changed: new Map(status.drifted.map((d) => [d.doc, d.sha256])),
+    ...(lineEndingsOnly.size > 0 ? { lineEndingsOnly } : {}),
   };
 }
 

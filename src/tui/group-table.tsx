@@ -12,7 +12,11 @@ const STATUS_MARK = { confirmed: '■', suggested: '?', rejected: '✗' } as con
 
 export function GroupTable({ table, height, filterKey, colors }: { table: GroupTableView; height: number; filterKey: string; colors: boolean }) {
   const { t } = useTranslation();
-  const title = fit(t('ui.groupsTitle', { filter: t(filterKey), position: table.position, total: table.total }), table.prefixWidth + table.columns.reduce((a, c) => a + c.width, 0));
+  const width = table.prefixWidth + table.columns.reduce((a, c) => a + c.width, 0);
+  // Columns off screen are said at the right of the title, with the key that scrolls them.
+  const scrolled = table.scrolledLeft > 0 || table.scrolledRight > 0 ? ` ${t('ui.rowsScrolled', { left: table.scrolledLeft, right: table.scrolledRight })}` : '';
+  const more = scrolled.length < width / 2 ? scrolled : '';
+  const title = fit(t('ui.groupsTitle', { filter: t(filterKey), position: table.position, total: table.total }), width - more.length) + more;
   const header = fit(t('ui.group'), table.prefixWidth) + table.columns.map((c) => fit(sanitizeForTerminal(`${c.id} · ${c.lang}`), c.width)).join('');
   const lines: ReactElement[] = [];
   // The id column keeps a blank at its right, like every cell, so a note never runs into the text.

@@ -34,4 +34,16 @@ describe('allinea align: lexicons on stderr', () => {
     const none = await cli(['align', 'seeds', '--mode', 'comparable', '--no-bundled-lexicons', '-o', 'alignments/c.align.json'], { cwd: dir, env });
     expect(none.stderr).toMatch(/^lexicons: none$/m);
   }, 60_000);
+
+  it('does not name a lexicon between languages the documents do not have (fr-it for de and fr)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-lex-pair-'));
+    writeFileSync(join(dir, 'a.txt'), 'Der Krieg wurde erklärt. Die Gruppe hat es gesagt.\n');
+    writeFileSync(join(dir, 'b.txt'), 'La guerre a été déclarée. Le groupe l’a dit.\n');
+    const env = { ALLINEA_LEXICON_DIR: lexiconDir() };
+    const result = await cli(['align', 'a.txt', 'b.txt', '--lang', 'de,fr', '-o', 'x.align.json'], { cwd: dir, env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^lexicons: none for de, fr$/m);
+    const itFr = await cli(['align', 'a.txt', 'b.txt', '--lang', 'it,fr', '-o', 'y.align.json'], { cwd: dir, env });
+    expect(itFr.stderr).toMatch(/^lexicons: fr-it \(bundled, CC BY-SA 3\.0\)$/m);
+  }, 60_000);
 });

@@ -90,3 +90,38 @@ describe('check --fix on a file whose structure is broken', () => {
     expect(rules).toContain('unsorted-sentences');
   });
 });
+
+describe('a source whose only change is its line endings', () => {
+  it.each([
+    ['LF to CRLF', false],
+    ['CRLF to LF', true],
+  ])('%s: still changed (offsets count the CRs), said so, and --fix re-anchors every sentence exactly', async (_name, fromCrlf) => {
+    const w = workspace();
+    const lf = readFileSync(w.seed(IT), 'utf8');
+    expect(lf).not.toContain('\r');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    if (fromCrlf) {
+      // The alignment first records the CRLF text (a checkout with autocrlf, then --fix).
+      writeFileSync(w.seed(IT), crlf);
+      expect((await cli(['check', '--fix', 'alignments/'], { cwd: w.dir })).code).toBe(0);
+    }
+    writeFileSync(w.seed(IT), fromCrlf ? lf : crlf);
+    const result = await cli(['check', 'alignments/'], { cwd: w.dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the text of document "it-000" (../seeds/000_8f095107cca91a8d.txt) changed since the file was written (only its line endings, LF to CRLF or back, which the sentence offsets count)');
+    expect(result.stdout).toMatch(/re-anchoring would find all \d+ grouped or bookmarked sentences again \(\d+ exactly, 0 with a changed text\)/);
+    const fixed = await cli(['check', '--fix', 'alignments/'], { cwd: w.dir });
+    expect(fixed.code).toBe(0);
+    expect((await cli(['check', 'alignments/'], { cwd: w.dir })).code).toBe(0);
+  });
+
+  it('a real edit is not called a line-ending change', async () => {
+    const w = workspace();
+    const it = readFileSync(w.seed(IT), 'utf8');
+    writeFileSync(w.seed(IT), `${it.replace(/\r?\n/g, '\r\n')} Aggiunta.`);
+    const result = await cli(['check', 'alignments/'], { cwd: w.dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('changed since the file was written');
+    expect(result.stdout).not.toContain('only its line endings');
+  });
+});

@@ -28,6 +28,18 @@ describe('allinea export', () => {
     expect(all.code).toBe(0);
   });
 
+  it('JSONL and Moses over many languages: the refusal names --pair with a pair that qualifies', async () => {
+    for (const to of ['jsonl', 'moses']) {
+      const result = await cli(['export', file, '--to', to, '--status', 'all', '-o', `out-${to}`], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      const pair = /needs every language in each group: choose two with --pair, e\.g\. --pair (\S+); no file was written\.$/.exec(result.stderr.trim())?.[1];
+      expect(pair, result.stderr).toBeDefined();
+      const retried = await cli(['export', file, '--to', to, '--status', 'all', '--pair', pair!, '-o', `out-${to}`], { cwd: dir });
+      expect(retried.code, retried.stderr).toBe(0);
+    }
+  });
+
   it('writes beads for every sentence of both documents: unaligned ones as 1-0 and 0-1 beads, as Vecalign does', async () => {
     const result = await cli(['export', file, '--to', 'beads', '--pair', 'it-000:fr-003', '--status', 'all', '-o', 'b/'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);

@@ -259,10 +259,16 @@ async function alignOne(
   for (const line of languageLines) streams.stderr.write(line);
   streams.stderr.write(`${prefix}mode: ${result.mode}${why}\n`);
   // Which word lists shaped the suggestions, and under which licence (installed ones are on by default).
-  const { describeLexicons } = await import('../../core/align/lexicon.js');
+  const { describeLexicons, normalizeLang } = await import('../../core/align/lexicon.js');
   const { sanitizeForTerminal: sanitizeLine } = await import('../../core/display/sanitize.js');
-  const installedNote = lexicons.some((l) => l.origin === 'installed') ? ' — --no-installed-lexicons leaves the installed ones out' : '';
-  streams.stderr.write(`${prefix}${sanitizeLine(describeLexicons(lexicons))}${installedNote}\n`);
+  // Only the lexicons between two of the documents' languages shape anything: fr-it is loaded
+  // for every run, and naming it for a de-fr alignment said it was used.
+  const docLangs = [...new Set(alignment.documents.map((d) => normalizeLang(d.lang)))];
+  const applies = (l: (typeof lexicons)[number]) =>
+    docLangs.some((x) => docLangs.some((y) => x !== y && (!l.a || normalizeLang(l.a) === x) && (!l.b || normalizeLang(l.b) === y)));
+  const used = lexicons.filter(applies);
+  const installedNote = used.some((l) => l.origin === 'installed') ? ' — --no-installed-lexicons leaves the installed ones out' : '';
+  streams.stderr.write(`${prefix}${sanitizeLine(describeLexicons(used))}${used.length === 0 && lexicons.length > 0 ? ` for ${docLangs.join(', ')}` : ''}${installedNote}\n`);
   const { formatPairSummary } = await import('../../core/align/index.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   // Per pair: how it was searched, what stayed unaligned, and any reason to doubt the result.

@@ -170,7 +170,10 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
     const why =
       opened.alignment.groups.length === 0 ? 'the alignment has no groups yet'
       : suggested > 0 && args.status !== 'all' ? `no group is confirmed and ${suggested} ${suggested === 1 ? 'is' : 'are'} only suggested (add --status all to export suggestions, or confirm groups in the workbench)`
-      : `no group qualifies (${summarize(result.omitted).replace(/^left out /, '') || 'none has text in the selected languages'})`;
+      : `no group qualifies (${summarize(result.omitted).replace(/^left out /, '') || 'none has text in the selected languages'})${
+          // JSONL and Moses need every language written: over many languages, a pair is what qualifies.
+          (args.to === 'jsonl' || args.to === 'moses') && !pair && langs === undefined ? `; ${args.to === 'jsonl' ? 'JSONL' : 'Moses'} needs every language in each group: choose two with --pair, e.g. --pair ${pairHint(opened.alignment)}` : ''
+        }`;
     throw new AllineaError(`Nothing to export from ${args.file}: ${why}; no file was written.`, 1);
   }
 
@@ -224,4 +227,21 @@ export async function runExport(args: ExportArgs, streams: CliStreams): Promise<
   if (args.verbose) for (const o of result.omitted) streams.stderr.write(`  ${sanitizeForTerminal(o.message)}\n`);
   for (const notice of result.notices) streams.stderr.write(`allinea: note: ${notice.message}.\n`);
   return 0;
+}
+
+/** A --pair example: the two languages found together in the most groups. */
+function pairHint(alignment: { readonly documents: readonly { readonly id: string; readonly lang: string }[]; readonly groups: readonly { readonly members: readonly { readonly doc: string }[] }[] }): string {
+  const langOf = new Map(alignment.documents.map((d) => [d.id, d.lang]));
+  const counts = new Map<string, number>();
+  for (const g of alignment.groups) {
+    const langs = [...new Set(g.members.map((m) => langOf.get(m.doc) ?? ''))].filter((l) => l !== '').sort();
+    for (let i = 0; i < langs.length; i++) {
+      for (let j = i + 1; j < langs.length; j++) {
+        const sep = langs[i]!.includes('-') || langs[j]!.includes('-') ? ':' : '-';
+        const key = `${langs[i]}${sep}${langs[j]}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'it-fr';
 }

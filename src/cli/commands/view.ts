@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { action, type SetExit } from '../program.js';
 import type { CliStreams } from '../streams.js';
+import { unknownCommandHint } from '../unknown-command.js';
 import { DEFAULT_ALIGNMENT, DEFAULT_CORPUS, PACKAGE_ROOT, SEEDS_ALIGNMENT_NAME, isInside, seedsAlignmentPath } from '../paths.js';
 
 export interface ViewArgs {
@@ -22,6 +23,7 @@ export interface ViewArgs {
 }
 
 export function registerView(program: Command, streams: CliStreams, setExit: SetExit): void {
+  const commandHint = (word: string): string | undefined => unknownCommandHint(program, word);
   program
     .command('view', { isDefault: true })
     .description('Open the alignment workbench (the default command; with no arguments it opens the bundled seeds).')
@@ -44,6 +46,7 @@ export function registerView(program: Command, streams: CliStreams, setExit: Set
             ...(options.config ? { config: options.config } : {}),
           },
           streams,
+          commandHint,
         ),
       ),
     );
@@ -71,7 +74,31 @@ export function resolveViewPaths(args: ViewArgs, cwd: string, exists: (path: str
   return { corpus, alignmentPath: !exists(underAlignments) && exists(beside) ? beside : underAlignments };
 }
 
-export async function runView(args: ViewArgs, streams: CliStreams): Promise<number> {
+/**
+ * The opening notice for documents whose language is undetermined (`und`: detection could not
+ * tell, and none was given): their sentences are split by generic rules, and the language
+ * checks know nothing of them. For a new alignment --doc-lang still helps; for a saved one the
+ * advice is for next time.
+ */
+export function undeterminedNotice(alignment: { readonly documents: readonly { readonly id: string; readonly lang: string }[] }, isNew: boolean): { key: string; params: { docs: string }; tone: 'error' } | undefined {
+  const undetermined = alignment.documents.filter((d) => d.lang === 'und').map((d) => d.id);
+  if (undetermined.length === 0) return undefined;
+  return { key: isNew ? 'msg.undeterminedLanguageNew' : 'msg.undeterminedLanguage', params: { docs: undetermined.join(', ') }, tone: 'error' };
+}
+
+/** --doc-lang given for an alignment that exists: its documents keep their languages, said so. */
+export function docLangNotice(
+  docLang: string | undefined,
+  workspace: { readonly isNew: boolean; readonly alignment: { readonly documents: readonly { readonly lang: string }[] } },
+  file: string,
+): { key: string; params: { lang: string; file: string; langs: string }; tone: 'error' } | undefined {
+  if (docLang === undefined || workspace.isNew) return undefined;
+  const langs = workspace.alignment.documents.map((d) => d.lang);
+  if (langs.every((l) => l === docLang)) return undefined;
+  return { key: 'msg.docLangNotApplied', params: { lang: docLang, file, langs: [...new Set(langs)].join(', ') }, tone: 'error' };
+}
+
+export async function runView(args: ViewArgs, streams: CliStreams, commandHint: (word: string) => string | undefined = () => undefined): Promise<number> {
   const { uiLanguageFromEnv } = await import('../../io/locale.js');
   const locale = (args.lang ?? uiLanguageFromEnv(streams.env)) as 'en' | 'it' | 'fr';
   const { createI18n } = await import('../../i18n/index.js');
@@ -83,7 +110,9 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
   const firstMissing = args.inputs.find((input) => !existsSync(resolve(streams.cwd, input)));
   if (firstMissing !== undefined) {
     if (args.inputs.length === 1 && /^[a-z][a-z-]*$/.test(firstMissing)) {
-      throw new UserError(`'${firstMissing}' is neither a command nor a file or folder here (see allinea --help).`);
+      const hint = commandHint(firstMissing);
+      const reason = `'${firstMissing}' is neither a command nor a file or folder here`;
+      throw new UserError(hint ? `${reason}: ${hint}${hint.endsWith('?') ? '' : '.'}` : `${reason} (see allinea --help).`);
     }
     throw new UserError(`Cannot read ${resolve(streams.cwd, firstMissing)}: it does not exist.`);
   }
@@ -139,7 +168,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
         ? { key: 'msg.documentsRelocated', params: { count: workspace.relocated.length, list: workspace.relocated.map((r) => `${r.doc} → ${r.to}`).join(', ') }, tone: 'info' as const }
         : workspace.reanchored.length > 0
         ? { key: 'msg.reanchoredDetail', params: (await import('../../core/model/drift-report.js')).driftSummary(workspace.reanchored), tone: 'info' as const }
-        : seedsCopy
+        : docLangNotice(args.docLang, workspace, basename(alignmentPath)) ?? undeterminedNotice(workspace.alignment, workspace.isNew) ?? (seedsCopy
           ? { key: 'msg.seedsInWorkingFolder', params: { file: alignmentPath }, tone: 'info' as const }
           : workspace.isNew && args.inputs.length === 0
             ? // `--alignment NEW.align.json` alone: made over the default corpus, said so.
@@ -147,7 +176,7 @@ export async function runView(args: ViewArgs, streams: CliStreams): Promise<numb
             : workspace.alignment.groups.length === 0
             ? // A new alignment (or one with nothing in it yet): say how to get suggestions.
               { key: view === 'rows' ? 'msg.welcomeRowsNoSuggestions' : 'msg.welcomeNoSuggestions', tone: 'info' as const }
-            : { key: view === 'rows' ? 'msg.welcomeRows' : 'msg.welcome', tone: 'info' as const };
+            : { key: view === 'rows' ? 'msg.welcomeRows' : 'msg.welcome', tone: 'info' as const });
   const initial = createEditorState({
     alignment: recovered ?? workspace.alignment,
     ...(recovered ? { restoredFrom: workspace.alignment } : {}),

@@ -18,6 +18,12 @@ export interface SourceState {
   readonly missing: readonly { readonly doc: string; readonly path: string; readonly reason: string }[];
   /** The current sha256 of every document whose text no longer has the recorded hash. */
   readonly changed: ReadonlyMap<string, string>;
+  /**
+   * Changed documents whose text differs only in its line endings (CRLF for LF or back, as
+   * git's autocrlf does): the hash would match with the other line endings. They stay changed:
+   * sentence offsets count the CR characters, so the recorded spans no longer fit the text.
+   */
+  readonly lineEndingsOnly?: ReadonlySet<string>;
 }
 
 export function missingDocuments(alignment: Alignment, sources: SourceState): RawFinding[] {
@@ -143,7 +149,8 @@ export function sourceChanges(
     const report = plan?.reports.find((r) => r.doc === doc.id);
     const what = report ? `; re-anchoring would ${describeReanchoring(report)} (allinea check --fix applies it)` : '';
     if (byHash) {
-      out.push({ rule: 'source-changed', path: ['documents', d], message: `the text of document "${doc.id}" (${doc.path}) changed since the file was written${what}` });
+      const endings = sources.lineEndingsOnly?.has(doc.id) ? ' (only its line endings, LF to CRLF or back, which the sentence offsets count)' : '';
+      out.push({ rule: 'source-changed', path: ['documents', d], message: `the text of document "${doc.id}" (${doc.path}) changed since the file was written${endings}${what}` });
     } else if (byTexts) {
       out.push({
         rule: 'source-changed',

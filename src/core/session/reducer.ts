@@ -38,7 +38,7 @@ import {
   sentenceHeight,
   targetGroup,
 } from './selectors.js';
-import { enterRows, paneShift, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
+import { enterRows, followCursorSentence, paneShift, rowCommand, rowCursorSentence, searchInRows } from './rows-commands.js';
 import { applyRealign } from './rows-realign.js';
 import type { ResolvedRules } from '../check/config.js';
 import { initialRowView, normalizeRows } from './rows-state.js';
@@ -524,6 +524,14 @@ function command(state: EditorState, id: CommandId): EditorState {
         const groupFilter = GROUP_FILTERS[(GROUP_FILTERS.indexOf(state.groupFilter) + 1) % GROUP_FILTERS.length]!;
         return say(normalize({ ...state, groupFilter, groupCursor: 0, groupTop: 0 }), 'msg.filter', { filterKey: `filter.${groupFilter}` });
       }
+      // The document columns scroll one at a time (the table has no focused column).
+      case 'next-pane': {
+        const shown = groupColumnWidths(state, layoutOf(state)).length;
+        if (state.firstPane + shown >= alignment.documents.length) return state;
+        return normalize({ ...state, focus: state.firstPane + shown });
+      }
+      case 'previous-pane':
+        return state.firstPane === 0 ? state : normalize({ ...state, focus: state.firstPane - 1 });
       case 'open-group': {
         const group = rows[state.groupCursor];
         if (!group) return state;
@@ -698,7 +706,8 @@ function command(state: EditorState, id: CommandId): EditorState {
       const history = id === 'undo' ? undo(state.history) : redo(state.history);
       if (history === state.history) return say(state, id === 'undo' ? 'msg.nothingToUndo' : 'msg.nothingToRedo');
       const label = id === 'undo' ? state.history.label ?? '' : history.label ?? '';
-      return say(normalize({ ...state, history, marks: remapMarks(state.marks, state.history.present, history.present) }), id === 'undo' ? 'msg.undone' : 'msg.redone', { changeKey: `change.${label || 'edit'}` });
+      const restored = followCursorSentence(state, normalize({ ...state, history, marks: remapMarks(state.marks, state.history.present, history.present) }));
+      return say(restored, id === 'undo' ? 'msg.undone' : 'msg.redone', { changeKey: `change.${label || 'edit'}` });
     }
     case 'save':
       return say(request(state, { type: 'save', alignment, thenQuit: false }), 'msg.saving');

@@ -13,6 +13,7 @@ import { screenLayout } from './layout.js';
 import { MoveRefused, planMove, type MoveLoss, type MovePlan, type RowMove } from './row-moves.js';
 import { carryProjections, cellOf, findRow, rowGroupOf, rowOfSentence, type RowProjection } from './rows.js';
 import { scopeForRealign } from './rows-realign.js';
+import { sentenceMapper } from './marks.js';
 import { focusedDoc, normalizeRows, rowGeometry, rowHeight, rowProjection, rowViewOf, type RowViewState } from './rows-state.js';
 import { checkGroups, warningsOf } from './rows-warnings.js';
 import type { CommandId, EditorState, EffectRequest, Message } from './types.js';
@@ -37,18 +38,51 @@ function moveTo(state: EditorState, row: number, sub = 0): EditorState {
 function commit(state: EditorState, label: string, next: Alignment, message: Message, anchor?: SentenceRef): EditorState {
   if (next === state.history.present) return say(state, 'msg.nothingChanged');
   let changed: EditorState = { ...state, history: record(state.history, next, label), message };
-  if (anchor) {
-    const projection = rowProjection(changed);
-    const d = next.documents.findIndex((doc) => doc.id === anchor.doc);
-    const row = rowOfSentence(projection, d, anchor.sentence);
-    if (row >= 0) {
-      const view = rowViewOf(changed);
-      const focus = view.columns.indexOf(anchor.doc);
-      const cell = cellOf(projection, row, d);
-      changed = { ...changed, rowView: { ...view, cursor: row, ...(focus >= 0 ? { focus, sub: Math.max(0, cell.indexOf(anchor.sentence)) } : {}) } };
-    }
-  }
+  if (anchor) changed = rowCursorOn(changed, anchor, true);
   return normalizeRows(changed, layout(changed));
+}
+
+/**
+ * The row cursor on the row holding `anchor`, on that sentence when its column is focused or
+ * `focusIt` focuses it; the state unchanged when the sentence has no row.
+ */
+function rowCursorOn(state: EditorState, anchor: SentenceRef, focusIt: boolean): EditorState {
+  const projection = rowProjection(state);
+  const d = state.history.present.documents.findIndex((doc) => doc.id === anchor.doc);
+  const row = rowOfSentence(projection, d, anchor.sentence);
+  if (row < 0) return state;
+  const view = rowViewOf(state);
+  const column = view.columns.indexOf(anchor.doc);
+  const focus = focusIt ? column : view.focus;
+  const sub = column >= 0 && column === focus ? { focus, sub: Math.max(0, cellOf(projection, row, d).indexOf(anchor.sentence)) } : {};
+  return { ...state, rowView: { ...view, cursor: row, ...sub } };
+}
+
+/** A sentence of the row under the cursor: the focused one, else the first of another cell. */
+function sentenceOfCursorRow(state: EditorState): SentenceRef | undefined {
+  const projection = rowProjection(state);
+  const row = rowViewOf(state).cursor;
+  const focused = focusedDoc(state);
+  for (const d of [focused, ...projection.docs.filter((e) => e !== focused)]) {
+    const cell = cellOf(projection, row, d);
+    const s = d === focused ? (cell[rowViewOf(state).sub] ?? cell[0]) : cell[0];
+    if (s !== undefined) return { doc: state.history.present.documents[d]!.id, sentence: s };
+  }
+  return undefined;
+}
+
+/**
+ * Undo and redo in the row view: the rows before and after differ in number (x made a row of
+ * its own, m merged two), so the cursor's row number would land on a neighbour. It follows the
+ * sentence it was on instead (through a split or join of sentences, by its text's offset):
+ * after x then u, the restored row.
+ */
+export function followCursorSentence(before: EditorState, after: EditorState): EditorState {
+  if (before.view !== 'rows' || after.view !== 'rows') return after;
+  const at = sentenceOfCursorRow(before);
+  if (!at) return after;
+  const sentence = sentenceMapper(before.history.present, after.history.present)(at.doc, at.sentence);
+  return sentence === undefined ? after : normalizeRows(rowCursorOn(after, { doc: at.doc, sentence }, false), layout(after));
 }
 
 function request(state: EditorState, effect: EffectRequest): EditorState {

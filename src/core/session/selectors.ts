@@ -249,6 +249,9 @@ export interface GroupTableView {
   readonly rows: readonly GroupRowView[];
   readonly total: number;
   readonly position: number;
+  /** Document columns off screen to the left and to the right (Tab and Shift-Tab scroll). */
+  readonly scrolledLeft: number;
+  readonly scrolledRight: number;
 }
 
 /** Width of each document column in the groups view. */
@@ -314,5 +317,7 @@ export function groupTable(state: EditorState, layout: ScreenLayout = layoutOf(s
     rows: out,
     total: rows.length,
     position: rows.length === 0 ? 0 : state.groupCursor + 1,
+    scrolledLeft: state.firstPane,
+    scrolledRight: alignment.documents.length - state.firstPane - widths.length,
   };
 }

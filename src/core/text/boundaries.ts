@@ -156,7 +156,7 @@ const SINGLE_LETTER = /^\p{L}$/u;
 const INITIAL_AHEAD = /^\p{L}\.(?:\s|$)/u;
 const TRUNCATED_WORD = /^\p{Ll}*[bcdfghjklmnpqrstvwxz]$/u;
 
-const QUOTE_OPENERS = '«‹“„‘‚"\'';
+const QUOTE_OPENERS = '«‹“„‘‚"\'»›';
 
 /** A capitalised word, possibly after an opening quotation mark, starts at `i`. */
 function startsSentence(text: string, i: number): boolean {

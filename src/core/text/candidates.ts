@@ -5,7 +5,7 @@
  * sentence is decided later (boundaries.ts); punctuation followed by anything else
  * (1.23, Jane.Doe@example.com, Sig.ra, Jr.'s, tel.:0123) never ends one.
  */
-import { isCloser, isTerminal, isWhitespace, TERMINALS } from './chars.js';
+import { isCloser, isLetter, isTerminal, isWhitespace, TERMINALS } from './chars.js';
 import { charTable, findIn, scanWork } from './scan.js';
 
 export interface Candidate {
@@ -57,12 +57,14 @@ function extendRun(text: string, from: number, end: number, closingMarks: Readon
   let j = from;
   while (j < end) {
     const ch = text[j];
-    if (isTerminal(ch) || isCloser(ch)) {
+    // A paired closing mark that can also open (German „Ja.“ and »Nein.«) closes here.
+    if (isTerminal(ch) || isCloser(ch) || closingMarks?.has(j) === true) {
       j++;
     } else if (isWhitespace(ch) && ch !== '\n') {
       const after = text[j + 1];
       if (after === '.' && text[j - 1] === '.') j++;
-      else if ((after === '»' || after === '›' || closingMarks?.has(j + 1) === true) && j + 1 < end) j++;
+      // A » before a word opens a German quotation (Gut. »Nein.«) unless it was paired as a closer.
+      else if ((((after === '»' || after === '›') && !isLetter(text[j + 2])) || closingMarks?.has(j + 1) === true) && j + 1 < end) j++;
       else break;
     } else {
       break;

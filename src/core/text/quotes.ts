@@ -35,6 +35,9 @@ const CLOSING_MARKS: Readonly<Record<string, string>> = {
   '{': '}',
   '«': '»',
   '‹': '›',
+  // German and Danish quote the other way round: »so«.
+  '»': '«',
+  '›': '‹',
   '“': '”',
   '„': '“”',
   '‘': '’',
@@ -42,8 +45,9 @@ const CLOSING_MARKS: Readonly<Record<string, string>> = {
   '"': '"',
   "'": "'",
 };
+const REVERSED: Readonly<Record<string, string>> = { '«': '»', '‹': '›' };
 const BRACKET_OPENERS = '([{';
-const QUOTE_OPENERS = '«‹“„‘‚"\'';
+const QUOTE_OPENERS = '«‹“„‘‚"\'»›';
 const PAIR_CHARS = charTable('()[]{}«»‹›“”„‘’‚"\'');
 
 interface OpenMark {
@@ -60,11 +64,25 @@ export function pairRegions(text: string, start: number, end: number): PairRegio
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     switch (ch) {
+      case '«':
+      case '‹':
+        // »Nein.«: closes a reversed quotation when it follows its text.
+        if (prev !== undefined && !isWhitespace(prev) && findLastIndex(stack, (m) => m.mark === REVERSED[ch]) !== -1) {
+          closeMatching(stack, ch, i, text, end, regions);
+        } else {
+          stack.push({ mark: ch, at: i });
+        }
+        break;
+      case '»':
+      case '›':
+        // Closes « ... »; with nothing to close, before a word, it opens a reversed one (»Nein.«).
+        if (!closeMatching(stack, ch, i, text, end, regions) && (prev === undefined || isWhitespace(prev) || isOpener(prev)) && next !== undefined && !isWhitespace(next)) {
+          stack.push({ mark: ch, at: i });
+        }
+        break;
       case '(':
       case '[':
       case '{':
-      case '«':
-      case '‹':
       case '„':
       case '‚':
         stack.push({ mark: ch, at: i });

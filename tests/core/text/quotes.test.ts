@@ -76,3 +76,29 @@ describe('quotations in segmentation', () => {
     ]);
   });
 });
+
+describe('German quotation marks closing a sentence', () => {
+  it('pairs reversed guillemets »…« and ›…‹', () => {
+    const text = 'Er sagte »Nein« und ›ja‹.';
+    const pairs = pairRegions(text, 0, text.length).map((r) => text.slice(r.open, r.close + 1));
+    expect(pairs).toEqual(['»Nein«', '›ja‹']);
+  });
+
+  it.each([
+    ['„Ja.“ Dann ging er.', ['„Ja.“', 'Dann ging er.']],
+    ['»Nein.« Dann ging er.', ['»Nein.«', 'Dann ging er.']],
+    ['„Wirklich?“ Er lachte.', ['„Wirklich?“', 'Er lachte.']],
+    ['Gut. »Nein!« Dann ging er.', ['Gut.', '»Nein!«', 'Dann ging er.']],
+    ['»Ja«, sagte er. »Nein.« Dann.', ['»Ja«, sagte er.', '»Nein.«', 'Dann.']],
+    ['Er rief: »Komm her!«, und lief.', ['Er rief: »Komm her!«, und lief.']],
+    ['Er sagte „Nein. Nie.“ und ging.', ['Er sagte „Nein. Nie.“ und ging.']],
+  ])('%s', (text, expected) => {
+    for (const lang of ['de', 'en', 'it']) expect(sentences(text, lang)).toEqual(expected);
+  });
+
+  it('keeps French guillemets and their spacing as before', () => {
+    expect(sentences('Il a dit « oui. » Puis il est parti.', 'fr')).toEqual(['Il a dit « oui. »', 'Puis il est parti.']);
+    expect(sentences('» Et puis il partit. « Non », dit-il.', 'fr')).toEqual(['» Et puis il partit.', '« Non », dit-il.']);
+    expect(sentences('«Non.» Alors il part.', 'fr')).toEqual(['«Non.»', 'Alors il part.']);
+  });
+});
