@@ -177,7 +177,12 @@ export function alignParallelPair(a: AlignDocument, b: AlignDocument, options: P
       const examples = learningSample(distinctPairs(beads.filter(isLearningExample), sourceTokens, targetTokens!)).map((x) => [x.s0, x.s1, x.t0, x.t1] as const);
       const learned = stemTranslations(learnDictionaryFromTokens(sourceTokens, targetTokens!, examples, LEARNING));
       if (pass === passes) targetTokens = undefined;
-      previous = preparePair(ra.doc, rb.doc, lexicons, learned, previous);
+      // Lexicons guide the first pass only; later passes match through the dictionary learned
+      // from the document. A general lexicon lists many senses of a word, and every one of them
+      // matches some neighbouring sentence: with FreeDict en-fr in every pass, transread-dev
+      // scored 0.889 intact and 0.820 with every 5th target sentence deleted; in the first pass
+      // only, 0.905 and 0.845 (0.905 and 0.840 without it).
+      previous = preparePair(ra.doc, rb.doc, [], learned, previous);
       beads = runAll(new SignalPairScorer(previous), previous, (pass - 1) * span, span, beads);
     }
   }
