@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBeads, type BeadPair } from '../src/core/align/beads.js';
 import { presplitLines } from '../src/core/align/presplit.js';
+import { translationsFor, type Lexicon } from '../src/core/align/lexicon.js';
+import { bundledLexicons, installedLexicons } from '../src/io/lexicon-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DATA = join(here, '..', '..', 'shared', 'bench', 'alignment');
@@ -114,11 +116,28 @@ export async function loadHunalign(): Promise<(() => Promise<Hunalign>) | undefi
 }
 
 /** hunalign's beads for a pair (a fresh instance: the WASM wrapper accumulates its output across runs). */
-export async function hunalignBeads(create: () => Promise<Hunalign>, source: readonly string[], target: readonly string[]): Promise<BeadPair[]> {
+export async function hunalignBeads(create: () => Promise<Hunalign>, source: readonly string[], target: readonly string[], dictionary = ''): Promise<BeadPair[]> {
   const h = await create();
   const enc = new TextEncoder();
-  const ladder = h.run(new Uint8Array(), enc.encode(`${source.join('\n')}\n`), enc.encode(`${target.join('\n')}\n`));
+  const ladder = h.run(enc.encode(dictionary), enc.encode(`${source.join('\n')}\n`), enc.encode(`${target.join('\n')}\n`));
   return ladderToBeads(ladder, source.length, target.length);
+}
+
+/**
+ * The lexicons `allinea align` uses by default for a language pair: the bundled ones, and with
+ * ALLINEA_BENCH_INSTALLED_LEXICONS=1 also those installed with `allinea lexicon install` (off
+ * by default: they differ from machine to machine). Only lexicons with entries for the pair.
+ */
+export function benchLexicons(langs: readonly [string, string]): Lexicon[] {
+  const all = [...bundledLexicons(), ...(process.env.ALLINEA_BENCH_INSTALLED_LEXICONS === '1' ? installedLexicons(process.env) : [])];
+  return all.filter((l) => translationsFor([l], langs[0], langs[1]).size > 0);
+}
+
+/** The same lexicons as a hunalign dictionary ("target word @ source word" per line). */
+export function hunalignDictionary(lexicons: readonly Lexicon[], langs: readonly [string, string]): string {
+  const lines: string[] = [];
+  for (const [a, bs] of translationsFor(lexicons, langs[0], langs[1])) for (const b of bs) lines.push(`${b} @ ${a}`);
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 /** `copies` copies of a pair one after the other (repetitive text), gold renumbered. */

