@@ -308,11 +308,15 @@ async function comparable(): Promise<void> {
   const has = (g: Members, [doc, s]: readonly [string, number]): boolean => g.some((m) => m.doc === doc && m.sentences.includes(s));
   console.log(`Comparable (seeds, our annotation of ${SEED_STATEMENT_PAIRS.length} clear statement pairs; targets: found ≥ 0.80, groups correct ≥ 0.75):`);
   const installed = installedLexicons(process.env);
-  const runs: [string, ReturnType<typeof bundledLexicons>][] = [['bundled lexicons (fr-it)', bundledLexicons()]];
+  const bundled = bundledLexicons();
+  const runs: [string, ReturnType<typeof bundledLexicons>][] = [
+    ['no lexicon', []],
+    [`bundled lexicons (${bundled.map((l) => `${l.a}-${l.b}`).join(', ')})`, bundled],
+  ];
   if (installed.length) runs.push([`bundled + installed (${installed.map((l) => `${l.a}-${l.b}`).join(', ')}; ${installed[0]?.licence ?? 'licence unknown'})`, [...bundledLexicons(), ...installed]]);
   else runs.push(['installed lexicons: none (allinea lexicon install en-it --apt, en-fr --apt)', []]);
   for (const [label, lexicons] of runs) {
-    if (lexicons.length === 0) {
+    if (lexicons.length === 0 && label !== 'no lexicon') {
       console.log(`  ${label}`);
       continue;
     }
@@ -338,7 +342,7 @@ async function comparable(): Promise<void> {
     console.log(`Comparable (${name}, ${pairs.length} clear statement pairs; same targets):`);
     const corpus = articles.map((a) => presplitDocument(a.id, a.lang, a.sentences));
     for (const [label, lexicons] of runs) {
-      if (lexicons.length === 0) {
+      if (lexicons.length === 0 && label !== 'no lexicon') {
         console.log(`  ${label}`);
         continue;
       }

@@ -327,3 +327,53 @@ class CodeIndex {
     }
   }
 }
+
+/**
+ * The translations of `translations` (source word → target words, as a lexicon's) that a
+ * document's beads attest: the source word in a bead's source sentences and the target word's
+ * 5-letter stem among the stems of its target sentences (a translation of several words by its
+ * first word), in at least `minShare` of the beads holding the source word. A general lexicon
+ * lists every sense of a word; the senses a translation uses recur with it, the others only by
+ * chance.
+ */
+export function attestedTranslations(
+  source: TokenizedTexts,
+  target: TokenizedTexts,
+  examples: readonly LearningExample[],
+  translations: ReadonlyMap<string, readonly string[]>,
+  minShare: number,
+): Map<string, string[]> {
+  const srcWords = tokenWords(source.vocab);
+  const tgtWords = tokenWords(target.vocab);
+  const stem = (w: string): string => (w.length >= 5 ? w.slice(0, 5) : w);
+  const together = new Map<string, number>();
+  const beadsWith = new Map<string, number>();
+  for (const x of learningSample(examples)) {
+    const [s0, s1, t0, t1] = x.length === 2 ? [x[0], x[0] + 1, x[1], x[1] + 1] : x;
+    const stems = new Set<string>();
+    for (let t = target.start[t0]!; t < target.start[t1]!; t++) for (const w of tgtWords[target.ids[t]!] ?? []) stems.add(stem(w));
+    const seen = new Set<string>();
+    for (let t = source.start[s0]!; t < source.start[s1]!; t++) {
+      for (const w of srcWords[source.ids[t]!] ?? []) {
+        const senses = translations.get(w);
+        if (!senses || seen.has(w)) continue;
+        seen.add(w);
+        beadsWith.set(w, (beadsWith.get(w) ?? 0) + 1);
+        for (const b of senses) {
+          if (!stems.has(stem(b.split(/[\s'’-]+/)[0]!))) continue;
+          const key = `${w}\t${b}`;
+          together.set(key, (together.get(key) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [key, c] of together) {
+    const [w, b] = key.split('\t') as [string, string];
+    if (c < minShare * beadsWith.get(w)!) continue;
+    const list = out.get(w);
+    if (list) list.push(b);
+    else out.set(w, [b]);
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBeads } from '../../../src/core/align/beads.js';
-import { learnDictionary, learnDictionaryFromTokens } from '../../../src/core/align/learned-dictionary.js';
+import { attestedTranslations, learnDictionary, learnDictionaryFromTokens } from '../../../src/core/align/learned-dictionary.js';
 import { tokenizeTexts } from '../../../src/core/align/sentence-features.js';
 import { presplitLines } from '../../../src/core/align/presplit.js';
 import { SEEDS_DIR, SHARED_DIR } from '../../helpers/seeds.js';
@@ -169,5 +169,22 @@ describe('learnDictionary', () => {
       // Same entries in the same order (the order of first appearance decides ties).
       expect([...fromTokens]).toEqual([...fromTexts]);
     }
+  });
+
+  it('keeps of a lexicon the senses the beads attest in at least a share of the beads holding the word', () => {
+    const source = tokenizeTexts(['The bank was closed.', 'He sat on the bank.', 'The bank opened late.', 'The bank lent money.', 'A river.']);
+    const target = tokenizeTexts(['La banque était fermée.', 'Il était assis sur la rive.', 'La banque a ouvert tard.', 'La banque a prêté de l’argent.', 'Une rivière.']);
+    const lexicon = new Map([
+      ['bank', ['banque', 'rive', 'banc']],
+      ['river', ['riviere', 'fleuve']],
+    ]);
+    const examples = [0, 1, 2, 3, 4].map((k) => [k, k] as const);
+    // bank: banque in 3 of its 4 beads, rive in 1, banc in none; river: rivière in its only bead.
+    expect([...attestedTranslations(source, target, examples, lexicon, 0.3)]).toEqual([
+      ['bank', ['banque']],
+      ['river', ['riviere']],
+    ]);
+    // With no share required, the chance sense counts too.
+    expect(attestedTranslations(source, target, examples, lexicon, 0).get('bank')).toEqual(['banque', 'rive']);
   });
 });
