@@ -67,7 +67,21 @@ export function bundledLexicons(): Lexicon[] {
   const dir = join(PACKAGE_ROOT, 'lexicons');
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => /\.tsv(\.gz)?$/.test(f)).sort();
-  return files.map((f) => ({ ...readLexiconFile(join(dir, f), dir), origin: 'bundled' as const, ...(BUNDLED_LICENCES[f] ? { licence: BUNDLED_LICENCES[f] } : {}) }));
+  return files.map((f) => {
+    const pair = langPairFromName(f);
+    // Read on first use: a run needs the lexicons of its documents' languages only, and each
+    // file costs 10-150 ms to unpack and parse.
+    let entries: ReadonlyMap<string, readonly string[]> | undefined;
+    return {
+      name: f,
+      ...(pair ? { a: pair.a, b: pair.b } : {}),
+      get entries(): ReadonlyMap<string, readonly string[]> {
+        return (entries ??= readLexiconFile(join(dir, f), dir).entries);
+      },
+      origin: 'bundled' as const,
+      ...(BUNDLED_LICENCES[f] ? { licence: BUNDLED_LICENCES[f] } : {}),
+    };
+  });
 }
 
 /** Licences of the bundled lexicons (lexicons/README.md says where each comes from). */
