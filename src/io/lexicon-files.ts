@@ -85,7 +85,10 @@ export function bundledLexicons(): Lexicon[] {
 }
 
 /** Licences of the bundled lexicons (lexicons/README.md says where each comes from). */
-const BUNDLED_LICENCES: Record<string, string> = { 'fr-it.freedict.tsv.gz': 'CC BY-SA 3.0', 'en-fr.core.tsv.gz': 'MIT', 'en-it.core.tsv.gz': 'MIT', 'de-fr.core.tsv.gz': 'MIT' };
+const BUNDLED_LICENCES: Record<string, string> = {
+  'fr-it.freedict.tsv.gz': 'CC BY-SA 3.0',
+  ...Object.fromEntries(['de-en', 'de-fr', 'de-it', 'en-fr', 'en-it', 'es-en', 'es-fr', 'es-it'].map((pair) => [`${pair}.core.tsv.gz`, 'MIT'])),
+};
 
 /** The licence `allinea lexicon install` writes into a lexicon's header ("Licence: GPL-2+;"). */
 function headerLicence(path: string): string | undefined {
