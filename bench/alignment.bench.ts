@@ -31,7 +31,7 @@ const fmt = (s: AlignmentScores): string =>
 
 /** Which lexicons a set is aligned with (those `allinea align` uses by default; see benchLexicons). */
 function lexiconNote(lexicons: readonly { name: string }[]): string {
-  return lexicons.length ? `, lexicons ${lexicons.map((l) => l.name).join(', ')} (first pass)` : ', no lexicon for the pair (none bundled)';
+  return lexicons.length ? `, lexicons ${lexicons.map((l) => l.name).join(', ')} (first pass, then the senses the document attests)` : ', no lexicon for the pair (none bundled)';
 }
 
 async function quality(): Promise<void> {
