@@ -285,11 +285,19 @@ const REPEAT_RATIO = 0.9;
 
 /**
  * A single shared word, however rare, is not a statement in common, unless it is all that
- * both units say ("Non perdoniamo." / "On ne pardonne pas.").
+ * both units say ("Non perdoniamo." / "On ne pardonne pas."). Two shared words are one when
+ * they are at least PAIR_SHARE of the shorter unit's content words: two long sentences on one
+ * subject share two words by chance (a by-line "Follow … to be kept up to date on …" and
+ * "Al seguito dell'ennesima tragedia … mantenere …" through follow/seguire, keep/mantenere).
  */
 function enoughEvidence(m: PairMatch, margin: number, sameLang: boolean): boolean {
-  return m.matchedTokens >= 2 || (m.matchedTokens === 1 && ((m.sizeA === 1 && m.sizeB === 1) || (!sameLang && margin >= SOLE_MARGIN)));
+  if (m.matchedTokens >= 3) return true;
+  if (m.matchedTokens === 2) return m.matchedTokens >= PAIR_SHARE * Math.min(m.sizeA, m.sizeB);
+  return m.matchedTokens === 1 && ((m.sizeA === 1 && m.sizeB === 1) || (!sameLang && margin >= SOLE_MARGIN));
 }
+
+/** Share of the shorter unit's content words that two matched words must be (enoughEvidence). */
+const PAIR_SHARE = 0.25;
 
 /**
  * Across languages, a pair whose score is SOLE_MARGIN times its two sentences' usual (about
