@@ -6,7 +6,6 @@
  * when the newcomers are linked directly to at least half of the group's documents: one weak
  * link never chains two unrelated statements together.
  */
-import { DEFAULT_COMPARABLE_THRESHOLD } from './comparable.js';
 import { pairKey, type PairLink } from './n-way.js';
 import type { Suggestion } from './types.js';
 
@@ -15,21 +14,7 @@ export interface ComparableGroupOptions {
   readonly maxPerDoc: number;
   /** Pairs "docA:i|docB:j" that must never end up in one group. */
   readonly rejectedPairs?: ReadonlySet<string>;
-  /**
-   * Least score of a single link that joins two groups of two or more sentences each
-   * (default BRIDGE_SHARE thresholds); two groups joined by two direct links or more merge
-   * at any score.
-   */
-  readonly bridgeScore?: number;
 }
-
-/**
- * Two statements that share a topic are often joined by one middling link between a sentence
- * of each ("…declared war on ISIS" and "…escalating their social media war against the
- * Islamic State"): a bridge between two groups must be as confident as an anchor of
- * comparable.ts's neighbour links, or be doubled by a second direct link.
- */
-const BRIDGE_SHARE = 1.5;
 
 interface Group {
   readonly nodes: Set<string>;
@@ -60,12 +45,10 @@ export function groupComparableLinks(links: readonly PairLink[], options: Compar
   const owner = new Map<string, Group>();
   const groups = new Set<Group>();
   const single = (doc: string, s: number): Group => ({ nodes: new Set([nodeKey(doc, s)]), members: new Map([[doc, new Set([s])]]), scoreSum: 0, links: 0 });
-  const bridgeScore = options.bridgeScore ?? BRIDGE_SHARE * DEFAULT_COMPARABLE_THRESHOLD;
   const sorted = [...links].sort((x, y) => y.score - x.score);
   for (const link of sorted) {
     const parts = new Set<Group>();
     for (const side of [link.a, link.b]) for (const s of side.sentences) parts.add(owner.get(nodeKey(side.doc, s)) ?? single(side.doc, s));
-    if (link.score < bridgeScore && !bridgeHolds([...parts], neighbours)) continue;
     let merged: Group | undefined;
     let ok = true;
     for (const part of parts) {
@@ -101,23 +84,6 @@ export function groupComparableLinks(links: readonly PairLink[], options: Compar
   }
   const first = (s: Suggestion): string => s.members[0]?.doc ?? '';
   return out.sort((x, y) => first(x).localeCompare(first(y)) || (x.members[0]?.sentences[0] ?? 0) - (y.members[0]?.sentences[0] ?? 0));
-}
-
-/**
- * Whether a weak link may join its parts: it may when at most one of them holds two sentences
- * or more (a sentence joins a group), or when every two such groups are joined by two direct
- * links or more.
- */
-function bridgeHolds(parts: readonly Group[], neighbours: ReadonlyMap<string, ReadonlySet<string>>): boolean {
-  const big = parts.filter((p) => p.nodes.size >= 2);
-  for (let x = 0; x < big.length; x++) {
-    for (let y = x + 1; y < big.length; y++) {
-      let direct = 0;
-      for (const n of big[x]!.nodes) for (const o of neighbours.get(n) ?? []) if (big[y]!.nodes.has(o)) direct++;
-      if (direct < 2) return false;
-    }
-  }
-  return true;
 }
 
 function cloneMembers(members: ReadonlyMap<string, ReadonlySet<number>>): Map<string, Set<number>> {
