@@ -1,5 +1,6 @@
 /**
- * `allinea lexicon import`: converts a bilingual dictionary (FreeDict dictd database,
+ * `allinea lexicon list`: the lexicons align uses (bundled and installed), with their languages,
+ * sizes and licences. `allinea lexicon import`: converts a bilingual dictionary (FreeDict dictd database,
  * hunalign dictionary, or TSV) into allinea's TSV lexicon. The readers live in
  * src/io/lexicon-files.ts, shared with `align` and the workbench's aligner.
  */
@@ -26,6 +27,10 @@ export function registerLexicon(program: Command, streams: CliStreams, setExit: 
   const lexicon = program
     .command('lexicon')
     .description('Manage bilingual lexicons used by the aligner.');
+  lexicon
+    .command('list')
+    .description('List the lexicons align uses: the bundled ones and those installed with lexicon install, with their languages, sizes and licences.')
+    .action(action(streams, setExit, async () => runLexiconList(streams)));
   lexicon
     .command('install')
     .description('Install the FreeDict lexicons a language pair needs (both directions) where align finds them.')
@@ -61,6 +66,24 @@ GPL-2+): it is installed for your own use and never shipped with allinea.
         runLexiconImport({ source, ...options }, streams),
       ),
     );
+}
+
+export async function runLexiconList(streams: CliStreams): Promise<number> {
+  const { bundledLexicons, installedLexicons, installedLexiconDir } = await import('../../io/lexicon-files.js');
+  const { shownPath } = await import('../../io/read-text.js');
+  const rows = (lexicons: ReturnType<typeof bundledLexicons>): string[] => {
+    const cells = lexicons.map((l) => [`${l.a ?? '?'}-${l.b ?? '?'}`, `${l.entries.size.toLocaleString('en-US')} headwords`, l.licence ?? 'licence unknown', l.name]);
+    const widths = [0, 1, 2].map((c) => Math.max(...cells.map((r) => r[c]!.length)));
+    return cells.map((r) => `  ${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padStart(widths[1]!)}  ${r[2]!.padEnd(widths[2]!)}  ${r[3]}`);
+  };
+  const bundled = bundledLexicons();
+  const out = ['Each lexicon serves both directions of its pair.', `bundled (used unless --no-bundled-lexicons):`, ...(bundled.length ? rows(bundled) : ['  none'])];
+  const dir = installedLexiconDir(streams.env);
+  const installed = installedLexicons(streams.env);
+  out.push(`installed${dir ? ` in ${shownPath(dir)}` : ''} (used unless --no-installed-lexicons):`);
+  out.push(...(installed.length ? rows(installed) : ['  none (allinea lexicon install en-it --apt installs the FreeDict ones of a pair)']));
+  streams.stdout.write(`${out.join('\n')}\n`);
+  return 0;
 }
 
 export async function runLexiconImport(args: LexiconImportArgs, streams: CliStreams): Promise<number> {
