@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { AllineaError } from '../core/errors.js';
 import { idsFromFileNames } from '../core/corpus/ids.js';
+import { languageFromFileName } from '../core/corpus/language-tag.js';
 import type { manifestSchema } from '../core/corpus/manifest.js';
 import { formatPath } from '../core/model/parse.js';
 import { excerpt } from '../core/display/sanitize.js';
@@ -34,7 +35,7 @@ export interface LoadedCorpus {
   /** The folder the corpus came from, when it was one. */
   readonly root?: string;
   /** Where each language came from, for messages ("detected", "--lang", "manifest"). */
-  readonly langSource: ReadonlyMap<string, 'manifest' | 'option' | 'detected'>;
+  readonly langSource: ReadonlyMap<string, 'manifest' | 'option' | 'detected' | 'file name'>;
 }
 
 export const MANIFEST_NAME = 'corpus.json';
@@ -109,7 +110,7 @@ function fromFiles(paths: readonly string[], lang: string | undefined, detectLan
   // The paths are resolved (no trailing separator): the name is what follows the last one
   // (path.basename, which handles any path, was a tenth of reading thousands of tiny files).
   const ids = idsFromFileNames(paths.map((p) => (p === STDIN_INPUT ? 'stdin' : p.slice(p.lastIndexOf(sep) + 1))));
-  const langSource = new Map<string, 'option' | 'detected'>();
+  const langSource = new Map<string, 'option' | 'detected' | 'file name'>();
   const onFolder = folderRefusal
     ? (): never => {
         throw new AllineaError(folderRefusal);
@@ -125,7 +126,15 @@ function fromFiles(paths: readonly string[], lang: string | undefined, detectLan
         continue;
       }
       const text = readTextFile(path, { stdin: acceptsStdin, ...(onFolder ? { onFolder } : {}) });
-      yield lazyDocument({ id, path, lang: lang ?? detectLanguage(text), text });
+      let docLang = lang ?? detectLanguage(text);
+      if (docLang === 'und' && !lang) {
+        const named = languageFromFileName(path.slice(path.lastIndexOf(sep) + 1));
+        if (named) {
+          docLang = named;
+          langSource.set(id, 'file name');
+        }
+      }
+      yield lazyDocument({ id, path, lang: docLang, text });
     }
   }
   const docs = read();

@@ -53,6 +53,22 @@ describe('allinea align: what it says on stderr about each pair', () => {
     expect(r.stderr).toMatch(/warning: weak guide: the banded search lost its way \(\d+% of sentences unaligned\), searched again with the full matrix \(\d+% unaligned\)/);
   });
 
+  it('takes the language of a text too short to tell from its file name (book.en.txt, dev.de), and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allinea-report-'));
+    writeFileSync(join(dir, 'a.en.txt'), 'The war was declared yesterday. The government said nothing.\n');
+    writeFileSync(join(dir, 'a.fr.txt'), "La guerre a été déclarée hier. Le gouvernement n'a rien dit.\n");
+    const r = await cli(['align', 'a.en.txt', 'a.fr.txt', '-o', 'x.align.json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^languages from the file names \(the texts are too short to tell\): a\.en en, a\.fr fr$/m);
+    expect(r.stderr).toMatch(/^lexicons: en-fr \(bundled, MIT\)$/m);
+    // Two short translated sentences, every shared word in order: parallel, not comparable.
+    expect(r.stderr).toMatch(/^mode: parallel \(100% of \d shared rare words are in the same order/m);
+    // A name that is no language tag (.txt alone, .md, .xx) leaves the language undetermined.
+    writeFileSync(join(dir, 'notes.xx'), 'Short.\n');
+    const u = await cli(['align', 'a.en.txt', 'notes.xx', '-o', 'y.align.json'], { cwd: dir });
+    expect(u.stderr).toMatch(/^languages detected: notes und$/m);
+  });
+
   it('names the detected languages (Icelandic as is) and warns where it cannot tell', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'allinea-report-'));
     writeFileSync(join(dir, 'vedur.txt'), LANGUAGE_SAMPLES.is!.replace(/\. /g, '.\n'));

@@ -292,11 +292,15 @@ async function detectedLanguageLines(
   label: string,
 ): Promise<string[]> {
   const detected = corpus.docs.filter((d) => corpus.langSource?.get(d.id) === 'detected');
-  if (detected.length === 0) return [];
+  const named = corpus.docs.filter((d) => corpus.langSource?.get(d.id) === 'file name');
+  if (detected.length === 0 && named.length === 0) return [];
   const { guessLanguage } = await import('../../core/corpus/detect-language.js');
   const { sanitizeForTerminal } = await import('../../core/display/sanitize.js');
   const prefix = label ? `${label}: ` : '';
-  const lines = [`${prefix}languages detected: ${sanitizeForTerminal(detected.map((d) => (d.id === d.lang ? d.id : `${d.id} ${d.lang}`)).join(', '))}\n`];
+  const list = (docs: typeof detected): string => sanitizeForTerminal(docs.map((d) => (d.id === d.lang ? d.id : `${d.id} ${d.lang}`)).join(', '));
+  const lines: string[] = [];
+  if (detected.length) lines.push(`${prefix}languages detected: ${list(detected)}\n`);
+  if (named.length) lines.push(`${prefix}languages from the file names (the texts are too short to tell): ${list(named)}\n`);
   for (const d of detected) {
     if (d.lang !== 'und') continue;
     const candidates = label ? [] : guessLanguage(d.text).candidates;

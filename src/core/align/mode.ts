@@ -62,7 +62,12 @@ export function decideMode(docs: readonly AlignDocument[], lexicons: readonly Le
   const { ev, other } = worst!;
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const counts = `${first.sentences.length}/${other.sentences.length} sentences`;
-  const parallel = ev.countRatio >= 0.6 && ev.lengthRatio >= 0.5 && ev.shared >= 3 && ev.ordered >= 0.4 && ev.ordered > 2.5 / Math.sqrt(ev.shared);
+  // A chain longer than random ones (about 2√k of k points): 2.5√k, which exceeds k itself below 7
+  // points, where all of them in order is required instead (by chance 1 in k!: 1 in 6 for 3,
+  // 1 in 120 for 5). Before, 3 to 6 shared words could never make a translation: two short
+  // translated sentences with 4 names and lexicon words, all in order, went to comparable mode.
+  const ordered = Math.round(ev.ordered * ev.shared);
+  const parallel = ev.countRatio >= 0.6 && ev.lengthRatio >= 0.5 && ev.shared >= 3 && ev.ordered >= 0.4 && ordered > Math.min(2.5 * Math.sqrt(ev.shared), ev.shared - 1);
   if (parallel) {
     return { mode: 'parallel', reason: `${pct(ev.ordered)} of ${ev.shared} shared rare words are in the same order and sentence counts are close (${counts})` };
   }

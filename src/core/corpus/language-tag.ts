@@ -34,3 +34,15 @@ export function languageListProblem(tags: readonly string[], documents: number):
   if (tags.length === 1 || tags.length === documents) return undefined;
   return `--lang lists ${tags.length} languages for ${documents} documents: give one language for all of them, or one per document in the order given.`;
 }
+
+/**
+ * The language a file name gives as its last tag before an optional text extension, the way
+ * parallel corpora name their sides: `dev.de`, `book.en.txt`, `ep-00-01.fr` (an ISO 639-1
+ * code between dots). Undefined when there is none. Used only when the text itself does not
+ * tell (a short text): a name can mislead, a long text does not.
+ */
+export function languageFromFileName(name: string): string | undefined {
+  const m = /\.([A-Za-z]{2})(?:\.(?:txt|text))?$/i.exec(name);
+  const tag = m?.[1]?.toLowerCase();
+  return tag && ISO_639_1.has(tag) ? tag : undefined;
+}
