@@ -79,16 +79,20 @@ export function bundledLexicons(): Lexicon[] {
         return (entries ??= readLexiconFile(join(dir, f), dir).entries);
       },
       origin: 'bundled' as const,
-      ...(BUNDLED_LICENCES[f] ? { licence: BUNDLED_LICENCES[f] } : {}),
+      ...(bundledLicence(f) ? { licence: bundledLicence(f) } : {}),
     };
   });
 }
 
-/** Licences of the bundled lexicons (lexicons/README.md says where each comes from). */
-const BUNDLED_LICENCES: Record<string, string> = {
-  'fr-it.freedict.tsv.gz': 'CC BY-SA 3.0',
-  ...Object.fromEntries(['de-en', 'de-fr', 'de-it', 'en-fr', 'en-it', 'es-en', 'es-fr', 'es-it'].map((pair) => [`${pair}.core.tsv.gz`, 'MIT'])),
-};
+/**
+ * Licence of a bundled lexicon (lexicons/README.md says where each comes from): our core
+ * lexicons (*.core.tsv.gz) are MIT like allinea; the FreeDict one keeps its licence.
+ */
+function bundledLicence(file: string): string | undefined {
+  return file.endsWith('.core.tsv.gz') ? 'MIT' : FREEDICT_LICENCES[file];
+}
+
+const FREEDICT_LICENCES: Record<string, string> = { 'fr-it.freedict.tsv.gz': 'CC BY-SA 3.0' };
 
 /** The licence `allinea lexicon install` writes into a lexicon's header ("Licence: GPL-2+;"). */
 function headerLicence(path: string): string | undefined {

@@ -5,7 +5,7 @@
  * The next pass adds these pairs as shared keys, which sharpens the lexical signal for
  * languages with few cognates (de-fr) and for function words.
  */
-import type { TokenizedTexts } from './sentence-features.js';
+import { stemOf, type TokenizedTexts } from './sentence-features.js';
 
 export interface LearnOptions {
   /** Minimum count of a word, and (without competitive linking) of a pair's co-occurrences. */
@@ -33,6 +33,11 @@ export interface LearnOptions {
  * [s0, s1) and [t0, t1) of a bead.
  */
 export type LearningExample = readonly [source: number, target: number] | readonly [s0: number, s1: number, t0: number, t1: number];
+
+/** An example's sentence ranges [s0, s1, t0, t1). */
+function rangesOf(x: LearningExample): readonly [number, number, number, number] {
+  return x.length === 2 ? [x[0], x[0] + 1, x[1], x[1] + 1] : x;
+}
 
 const WORD = /\p{L}[\p{L}\p{N}]*/gu;
 const MARKS = /\p{M}+/gu;
@@ -123,7 +128,7 @@ export function learnDictionaryFromTokens(
   const srcWords = tokenWords(source.vocab);
   const tgtWords = tokenWords(target.vocab);
   const bags = sample.map((x) => {
-    const [s0, s1, t0, t1] = x.length === 2 ? [x[0], x[0] + 1, x[1], x[1] + 1] : x;
+    const [s0, s1, t0, t1] = rangesOf(x);
     return { s: tokenWordIds(source, s0, s1, srcWords, srcIds), t: tokenWordIds(target, t0, t1, tgtWords, tgtIds) };
   });
   return learnFromBags(bags, srcIds, tgtIds, options);
@@ -345,11 +350,12 @@ export function attestedTranslations(
 ): Map<string, string[]> {
   const srcWords = tokenWords(source.vocab);
   const tgtWords = tokenWords(target.vocab);
-  const stem = (w: string): string => (w.length >= 5 ? w.slice(0, 5) : w);
+  // The keys' stems (shorter words whole), as translations become keys.
+  const stem = (w: string): string => stemOf(w) ?? w;
   const together = new Map<string, number>();
   const beadsWith = new Map<string, number>();
   for (const x of learningSample(examples)) {
-    const [s0, s1, t0, t1] = x.length === 2 ? [x[0], x[0] + 1, x[1], x[1] + 1] : x;
+    const [s0, s1, t0, t1] = rangesOf(x);
     const stems = new Set<string>();
     for (let t = target.start[t0]!; t < target.start[t1]!; t++) for (const w of tgtWords[target.ids[t]!] ?? []) stems.add(stem(w));
     const seen = new Set<string>();
