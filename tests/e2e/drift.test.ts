@@ -3,21 +3,14 @@
  * (issue 14). It must say what moved and what was lost, and treat the adjusted alignment as
  * unsaved work (the file on disk still describes the old text).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { TmuxSession, hasTmux, cleanedAfterEach, shell } from './tmux.js';
 
-const sessions: TmuxSession[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
-
-const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const { sessions, folders } = cleanedAfterEach();
 
 describe.skipIf(!hasTmux)('workbench on a drifted source', () => {
   it('lists what was lost and moved, and marks the alignment unsaved', async () => {

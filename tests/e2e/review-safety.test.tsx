@@ -5,27 +5,21 @@
  * Every step waits for a screen state, never a fixed time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { link, setNote } from '../../src/core/model/operations.js';
 import type { Alignment, Span } from '../../src/core/model/types.js';
 import { readAlignmentFile } from '../../src/io/alignment-file.js';
 import { createI18n, translateMessage, type Locale } from '../../src/i18n/index.js';
 import { saveAlignment } from '../../src/tui/workbench-files.js';
 import { REPO_ROOT, seedsAlignment, tempWorkspace } from '../helpers/seeds.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { TmuxSession, hasTmux, cleanedAfterEach, shell } from './tmux.js';
 
-const sessions: TmuxSession[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
+const { sessions, folders } = cleanedAfterEach();
 
 const STARTUP = 60_000;
-const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 function open(alignmentPath: string, lang: Locale, columns = 160, rows = 40): TmuxSession {
   const command = [

@@ -2,25 +2,19 @@
  * End to end in tmux: in the row view, x makes the sentence under the cursor a row of its own
  * and u brings it back with the cursor on the restored row (it used to land on the next row).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeAlignmentFile } from '../../src/io/alignment-file.js';
 import { sha256 } from '../../src/io/hash.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { REPO_ROOT } from '../helpers/seeds.js';
 import { synthetic } from '../core/session/rows-fixtures.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { TmuxSession, hasTmux, cleanedAfterEach, shell } from './tmux.js';
 
-const sessions: TmuxSession[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { sessions, folders } = cleanedAfterEach();
 
-const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const cursorLine = (screen: string) => screen.split('\n').find((l) => l.startsWith('▸')) ?? '';
 
 /** Two documents on disk and an alignment whose second row holds two sentences of d0. */

@@ -5,23 +5,17 @@
  * flow runs in more than one.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readAlignmentFile } from '../../src/io/alignment-file.js';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { TmuxSession, hasTmux, cleanedAfterEach, shell } from './tmux.js';
 
-const sessions: TmuxSession[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
+const { sessions, folders } = cleanedAfterEach();
 
-const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const STARTUP = 60_000;
 
 /** A copy of the seeds and an alignment file holding the aligner's suggestions for them. */

@@ -7,18 +7,14 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALIGNMENT } from '../../src/cli/paths.js';
 import { openAlignment } from '../../src/io/alignment-file.js';
 import { segment } from '../../src/core/text/segment.js';
 import { REPO_ROOT } from '../helpers/seeds.js';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { hasTmux, TmuxSession, cleanedAfterEach, shell } from './tmux.js';
 
-const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+const { sessions } = cleanedAfterEach();
 
 describe.skipIf(!hasTmux)('the workbench on the seeds outside the repository', () => {
   it('starts from the curated alignment, shows "not saved yet", and the first save writes ./seeds.align.json', async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -96,4 +96,18 @@ export class TmuxSession {
     // tmux may leave its socket file behind.
     rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
   }
+}
+
+/** `s` single-quoted for a POSIX shell. */
+export const shell = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** The tmux sessions and folders a test makes: ended and removed after each test. */
+export function cleanedAfterEach(): { sessions: TmuxSession[]; folders: string[] } {
+  const sessions: TmuxSession[] = [];
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const s of sessions.splice(0)) s.kill();
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  });
+  return { sessions, folders };
 }

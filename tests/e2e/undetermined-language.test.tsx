@@ -2,23 +2,16 @@
  * End to end in tmux: documents whose language cannot be told (`und`) open with a notice that
  * says so and names --doc-lang, in the interface language.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
 import { docLangNotice, undeterminedNotice } from '../../src/cli/commands/view.js';
 import { REPO_ROOT } from '../helpers/seeds.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { TmuxSession, hasTmux, cleanedAfterEach, shell } from './tmux.js';
 
-const sessions: TmuxSession[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const { sessions, folders } = cleanedAfterEach();
 
 /** Two documents of numbers and symbols only: no language detector can tell them. */
 function numbersOnly(): string {

@@ -2,27 +2,22 @@
  * End to end: the real program in tmux (CI=false inside the pane, so Ink draws), driven by
  * key presses, read from the screen. Skipped only when tmux is not installed.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ALIGNMENT } from '../../src/cli/paths.js';
 import { readAlignmentFile } from '../../src/io/alignment-file.js';
 import { recoveryPath } from '../../src/tui/workbench-files.js';
 import { createI18n, type Locale } from '../../src/i18n/index.js';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers/seeds.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { TmuxSession, hasTmux, cleanedAfterEach, shell } from './tmux.js';
 import { cleanup as inkCleanup, render as renderInk } from 'ink-testing-library';
 import { I18nextProvider } from 'react-i18next';
 import { Screen } from '../../src/tui/screen.js';
 import { press, seedsState } from '../core/session/helpers.js';
 
-const sessions: TmuxSession[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
+const { sessions, folders } = cleanedAfterEach();
 
 function workspace(): { dir: string; alignment: string } {
   const dir = mkdtempSync(join(tmpdir(), 'allinea-e2e-'));
@@ -32,8 +27,7 @@ function workspace(): { dir: string; alignment: string } {
 }
 
 function start(dir: string, alignment: string, lang: Locale, columns = 160, rows = 40, env = ''): TmuxSession {
-  const shell = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = [
+    const command = [
     'cd',
     shell(REPO_ROOT),
     '&&',

@@ -20,6 +20,19 @@ const has = (g: Members, [doc, s]: readonly [string, number]): boolean => g.some
 const together = (groups: readonly Members[], a: readonly [string, number], b: readonly [string, number]): boolean => groups.some((g) => has(g, a) && has(g, b));
 const groupsOf = (docs: Parameters<typeof align>[0], lexicons: readonly Lexicon[]): Members[] => align(docs, { mode: 'comparable', lexicons }).suggestions.map((g) => g.members);
 
+/** Each annotated pair names sentences that exist (`sizes`: sentences per document), in two documents, once. */
+function expectAnnotation(sizes: ReadonlyMap<string, number>, pairs: readonly (readonly [readonly [string, number], readonly [string, number]])[]): void {
+  const seen = new Set<string>();
+  for (const [a, b] of pairs) {
+    expect(a[0]).not.toBe(b[0]);
+    expect(a[1]).toBeLessThan(sizes.get(a[0])!);
+    expect(b[1]).toBeLessThan(sizes.get(b[0])!);
+    const key = [a.join(':'), b.join(':')].sort().join('|');
+    expect(seen.has(key)).toBe(false);
+    seen.add(key);
+  }
+}
+
 describe('comparable links', () => {
   it('across languages, one matched word links two sentences that have no other partner', () => {
     // A one-entry English-Italian lexicon: "harvest" is all the farmers' sentences share.
@@ -53,16 +66,7 @@ describe('comparable links', () => {
   });
 
   it('the seeds annotation names sentences of the default segmentation, in two different articles, each pair once', () => {
-    const sizes = new Map(seedDocs().map((d) => [d.id, segment(d.text, d.lang).length]));
-    const seen = new Set<string>();
-    for (const { a, b } of SEED_STATEMENT_PAIRS) {
-      expect(a[0]).not.toBe(b[0]);
-      expect(a[1]).toBeLessThan(sizes.get(a[0])!);
-      expect(b[1]).toBeLessThan(sizes.get(b[0])!);
-      const key = [a.join(':'), b.join(':')].sort().join('|');
-      expect(seen.has(key)).toBe(false);
-      seen.add(key);
-    }
+    expectAnnotation(new Map(seedDocs().map((d) => [d.id, segment(d.text, d.lang).length])), SEED_STATEMENT_PAIRS.map(({ a, b }) => [a, b] as const));
   });
 
   it('sameLemma: a short word is the start of a long one only when the ending is short', () => {
@@ -79,16 +83,7 @@ describe('comparable mode on our held-out corpus (four reports of an invented mu
   const docs = HEIST_ARTICLES.map((a) => presplitDocument(a.id, a.lang, a.sentences));
 
   it('the annotation names sentences that exist, in two different reports, each pair once', () => {
-    const sizes = new Map(HEIST_ARTICLES.map((a) => [a.id, a.sentences.length]));
-    const seen = new Set<string>();
-    for (const [a, b] of HEIST_PAIRS) {
-      expect(a[0]).not.toBe(b[0]);
-      expect(a[1]).toBeLessThan(sizes.get(a[0])!);
-      expect(b[1]).toBeLessThan(sizes.get(b[0])!);
-      const key = [a.join(':'), b.join(':')].sort().join('|');
-      expect(seen.has(key)).toBe(false);
-      seen.add(key);
-    }
+    expectAnnotation(new Map(HEIST_ARTICLES.map((a) => [a.id, a.sentences.length])), HEIST_PAIRS);
   });
 
   it('with the bundled fr-it lexicon: the Italian-French and Italian-Italian pairs found, every group correct', () => {
